@@ -1,0 +1,28 @@
+// facet: the Qt 6 editor.
+#include <QApplication>
+#include <QCommandLineParser>
+
+#include "facet_version.h"
+#include "ui/main_window.h"
+
+int main(int argc, char** argv) {
+  QApplication app(argc, argv);
+  QApplication::setApplicationName("facet");
+  QApplication::setOrganizationName("Facet");
+  QApplication::setApplicationVersion(FACET_VERSION);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription("Facet — edit the attributes of faces in photos and videos.");
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument("photo", "A photo to open", "[photo]");
+  QCommandLineOption quitAfter("quit-after-ms", "Quit after the given milliseconds (smoke tests)", "ms");
+  parser.addOption(quitAfter);
+  parser.process(app);
+
+  facet::ui::MainWindow window;
+  window.show();
+  if (!parser.positionalArguments().isEmpty()) window.openPhoto(parser.positionalArguments().first());
+  if (parser.isSet(quitAfter)) window.quitAfter(parser.value(quitAfter).toInt());
+  return QApplication::exec();
+}

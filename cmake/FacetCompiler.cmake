@@ -1,0 +1,15 @@
+# Warnings, ccache and the shared precompiled header for LibTorch.
+
+find_program(FACET_CCACHE ccache)
+if(FACET_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  # PCH-friendly sloppiness: without it ccache never hits on precompiled headers.
+  set(CMAKE_CXX_COMPILER_LAUNCHER
+      env CCACHE_SLOPPINESS=pch_defines,time_macros,include_file_mtime,include_file_ctime ${FACET_CCACHE})
+endif()
+
+# Applied per target (not globally) so that third-party headers stay quiet.
+function(facet_warnings target)
+  if(CMAKE_CXX_COMPILER_ID MATCHES "GNU|Clang")
+    target_compile_options(${target} PRIVATE -Wall -Wextra)
+  endif()
+endfunction()

@@ -1,0 +1,28 @@
+#pragma once
+// Loads named tensors (from io::Checkpoint::tensors_with_prefix) into a torch::nn::Module's parameters and
+// buffers. Every problem is collected and reported in one message: missing keys, unexpected keys, shape
+// mismatches, so a user sees at once whether the file is the wrong model or a partial download.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <torch/nn/module.h>
+
+#include "core/io/checkpoint.h"
+
+namespace facet::nn {
+
+struct StateDictOptions {
+  // Keys in the file that the module does not have are an error unless ignored here (predicate on the key).
+  std::function<bool(const std::string&)> ignore_unexpected;
+  // Module entries that may stay as initialised when the file lacks them.
+  std::function<bool(const std::string&)> allow_missing;
+};
+
+// `what` names the source in messages, e.g. "stylegan2-ffhq-config-f.pt (g_ema)".
+// Throws facet::Error: "<what>: missing keys: a, b; unexpected keys: c; shape mismatch: d (file [1,2] vs model
+// [2,2]); is this a <kind> checkpoint?" — `kind` is the model family expected ("StyleGAN2 generator").
+void load_state_dict(torch::nn::Module& module, const io::TensorMap& tensors, const std::string& what,
+                     const std::string& kind, const StateDictOptions& options = {});
+
+}  // namespace facet::nn

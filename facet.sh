@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Facet's one entry point on Debian 12:
+#   ./facet.sh run [photo]   install what is missing, build, start the editor
+#   ./facet.sh test          install what is missing, build, run the whole suite (GUI tests under Xvfb)
+#   ./facet.sh build         install what is missing and build only
+#   ./facet.sh deps          install the Debian packages only
+# Environment: FACET_BUILD_DIR (default build/), FACET_JOBS (default: all cores), FACET_CMAKE_ARGS.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+build_dir="${FACET_BUILD_DIR:-$here/build}"
+jobs="${FACET_JOBS:-$(nproc)}"
+
+# Debian 12 packages the build, the tests and the reference benchmarks need.
+packages=(
+  cmake ninja-build g++ ccache pkg-config git
+  libtorch-dev libopenblas0-pthread
+  libopencv-dev libdlib-dev libdlib-data
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  libspdlog-dev nlohmann-json3-dev libcli11-dev libgtest-dev
+  xvfb xauth
+  python3-torch python3-numpy
+)
+
+log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }
+
+install_deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if [ ${#missing[@]} -eq 0 ]; then return 0; fi
+  log "installing Debian packages: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -q
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+configure_and_build() {
+  if [ ! -f "$build_dir/build.ninja" ]; then
+    log "configuring in $build_dir"
+    # shellcheck disable=SC2086
+    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release ${FACET_CMAKE_ARGS:-}
+  fi
+  log "building with $jobs jobs"
+  cmake --build "$build_dir" -j "$jobs"
+}
+
+run_tests() {
+  cd "$build_dir"
+  # One virtual display for the whole suite; OpenBLAS/OpenMP threads kept to the machine's cores.
+  export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc)}"
+  xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
+}
+
+cmd="${1:-help}"
+shift || true
+case "$cmd" in
+  deps) install_deps ;;
+  build) install_deps; configure_and_build ;;
+  run) install_deps; configure_and_build; exec "$build_dir/app/gui/facet" "$@" ;;
+  test) install_deps; configure_and_build; run_tests "$@" ;;
+  help|-h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) log "unknown command '$cmd'"; sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+esac

@@ -1,0 +1,31 @@
+#include <nlohmann/json.hpp>
+
+#include "tests/support/test_support.h"
+
+using facet::test::run_command;
+
+TEST(Cli, HelpListsCommandsAndExitsZero) {
+  auto r = run_command(std::string(FACET_CLI) + " --help");
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("info"), std::string::npos) << r.output;
+}
+
+TEST(Cli, VersionPrintsVersion) {
+  auto r = run_command(std::string(FACET_CLI) + " --version");
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.output.find("facet-cli "), std::string::npos) << r.output;
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run_command(std::string(FACET_CLI)).exit_code, 2);
+  EXPECT_EQ(run_command(std::string(FACET_CLI) + " no-such-command").exit_code, 2);
+  EXPECT_EQ(run_command(std::string(FACET_CLI) + " info --no-such-flag").exit_code, 2);
+}
+
+TEST(Cli, InfoJsonIsMachineReadable) {
+  auto r = run_command(std::string(FACET_CLI) + " info --json", /*merge_stderr=*/false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto json = nlohmann::json::parse(r.output);
+  EXPECT_EQ(json["device"], "cpu");
+  EXPECT_FALSE(json["model_search_paths"].empty());
+}
