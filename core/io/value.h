@@ -55,6 +55,11 @@ class Value {
   // For an Object, looks into its state dict.
   ValuePtr get(const std::string& key) const;
 
+  // Builders for the reader while it makes the tree (before any value is handed out).
+  void append_item(ValuePtr item) { items_.push_back(std::move(item)); }
+  void add_entry(ValuePtr key, ValuePtr value) { entries_.emplace_back(std::move(key), std::move(value)); }
+  void set_state(ValuePtr state) { state_ = std::move(state); }
+
   // Short human-readable rendering (for `facet-cli inspect` and error messages); tensors as dtype[shape].
   std::string repr(size_t max_items = 8) const;
 
