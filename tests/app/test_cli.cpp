@@ -29,3 +29,22 @@ TEST(Cli, InfoJsonIsMachineReadable) {
   EXPECT_EQ(json["device"], "cpu");
   EXPECT_FALSE(json["model_search_paths"].empty());
 }
+
+TEST(Cli, InspectListsTensorsAsJson) {
+  const std::string file = facet::test::source_dir() + "/tests/data/io/mixed_zip.pt";
+  auto r = run_command(std::string(FACET_CLI) + " inspect --json " + file, /*merge_stderr=*/false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto json = nlohmann::json::parse(r.output);
+  ASSERT_EQ(json["tensors"].size(), 9u);
+  EXPECT_EQ(json["tensors"][0]["name"], "shared_a");
+  EXPECT_EQ(json["tensors"][0]["shape"], nlohmann::json({3, 4}));
+  EXPECT_DOUBLE_EQ(json["tensors"][0]["sum"].get<double>(), 66.0);
+  EXPECT_EQ(json["values"]["nested.list.2"], "text");
+}
+
+TEST(Cli, InspectRefusesBadFilesWithExitOne) {
+  auto r = run_command(std::string(FACET_CLI) + " inspect " + facet::test::source_dir() + "/tests/data/io/evil_global.pt");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("posix.system"), std::string::npos) << r.output;
+  EXPECT_EQ(run_command(std::string(FACET_CLI) + " inspect /nonexistent.pt").exit_code, 1);
+}

@@ -1,0 +1,71 @@
+// models/manifest.json and models/fetch, run for real on local files (no network needed).
+#include <fstream>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/io/atomic_file.h"
+#include "tests/support/test_support.h"
+
+using facet::test::run_command;
+
+namespace {
+std::string repo(const std::string& rel) { return facet::test::source_dir() + "/" + rel; }
+
+std::string write_manifest(const std::string& dir, const std::string& url, const std::string& sha) {
+  nlohmann::json m{{"models", {{{"id", "tiny"}, {"role", "test"}, {"file", "tiny.bin"}, {"url", url},
+                                {"download", "direct"}, {"sha256", sha.empty() ? nlohmann::json() : nlohmann::json(sha)}}}}};
+  const std::string path = dir + "/manifest.json";
+  std::ofstream(path) << m.dump();
+  return path;
+}
+}  // namespace
+
+TEST(ModelsManifest, EveryEntryHasTheRequiredFieldsAndUniqueIds) {
+  std::ifstream in(repo("models/manifest.json"));
+  auto manifest = nlohmann::json::parse(in);
+  std::set<std::string> ids;
+  for (const auto& m : manifest["models"]) {
+    for (const char* field : {"id", "role", "file", "url", "source", "download", "sha256", "license", "size_bytes",
+                              "features"})
+      EXPECT_TRUE(m.contains(field)) << m.value("id", "?") << " lacks " << field;
+    EXPECT_TRUE(ids.insert(m["id"].get<std::string>()).second) << "duplicate id " << m["id"];
+    const std::string how = m["download"];
+    EXPECT_TRUE(how == "direct" || how == "manual" || how == "npm" || how == "debian") << how;
+    if (m["sha256"].is_string()) {
+      EXPECT_EQ(m["sha256"].get<std::string>().size(), 64u) << m["id"];
+    }
+  }
+  for (const char* needed : {"stylegan2-ffhq-1024", "psp-ffhq-encoder", "e4e-ffhq-encoder", "latent-classifier",
+                             "latent-transformers", "arcface-ir-se50", "clip-vit-b32", "face-api"})
+    EXPECT_TRUE(ids.count(needed)) << needed;
+}
+
+TEST(ModelsFetch, DownloadsVerifiesAndRefusesBadChecksums) {
+  const std::string dir = facet::test::scratch_dir("fetch");
+  facet::io::write_file_atomic(dir + "/source.bin", "facet model bytes");
+  const auto sha = run_command("sha256sum " + dir + "/source.bin | cut -d' ' -f1", false).output.substr(0, 64);
+
+  auto ok = run_command(repo("models/fetch") + " --manifest " + write_manifest(dir, "file://" + dir + "/source.bin", sha) +
+                        " --dest " + dir + "/dest");
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_EQ(facet::io::read_file(dir + "/dest/tiny.bin"), "facet model bytes");
+  auto listed = run_command(repo("models/fetch") + " --list --manifest " + dir + "/manifest.json --dest " + dir + "/dest");
+  EXPECT_NE(listed.output.find("present"), std::string::npos) << listed.output;
+
+  auto bad = run_command(repo("models/fetch") + " --manifest " +
+                         write_manifest(dir, "file://" + dir + "/source.bin", std::string(64, 'a')) + " --dest " + dir +
+                         "/dest2");
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.output.find("checksum mismatch"), std::string::npos) << bad.output;
+  EXPECT_NE(run_command("test -e " + dir + "/dest2/tiny.bin").exit_code, 0) << "a bad download must not land";
+}
+
+TEST(ModelsFetch, SaysPlainlyWhenOffline) {
+  const std::string dir = facet::test::scratch_dir("fetch-offline");
+  auto r = run_command(repo("models/fetch") + " --manifest " + write_manifest(dir, "http://127.0.0.1:9/tiny.bin", "") +
+                       " --dest " + dir + "/dest");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("offline or unreachable"), std::string::npos) << r.output;
+  EXPECT_EQ(run_command(repo("models/fetch") + " --only no-such-model").exit_code, 2);
+}
