@@ -1,0 +1,303 @@
+#include "core/nn/stylegan2/generator.h"
+
+#include <cmath>
+
+#include <ATen/CPUGeneratorImpl.h>
+#include <torch/torch.h>
+
+#include "core/io/checkpoint.h"
+#include "core/io/error.h"
+#include "core/io/log.h"
+#include "core/nn/state_dict.h"
+#include "core/nn/stylegan2/layers.h"
+
+namespace facet::nn {
+
+using namespace stylegan2;
+namespace F = torch::nn::functional;
+
+namespace {
+
+torch::Tensor fused_leaky_relu(const torch::Tensor& x, const torch::Tensor& bias) {
+  return F::leaky_relu(x + bias.view({1, -1, 1, 1}), F::LeakyReLUFuncOptions().negative_slope(0.2)) * std::sqrt(2.0);
+}
+
+struct StyledConvImpl : torch::nn::Module {
+  StyledConvImpl(int64_t in, int64_t out, int64_t style_dim, bool upsample) {
+    conv = register_module("conv", ModulatedConv(in, out, 3, style_dim, true, upsample));
+    noise = register_module("noise", Holder("weight", torch::zeros({1}), false));
+    activate = register_module("activate", Holder("bias", torch::zeros({out}), false));
+  }
+  ModulatedConv conv{nullptr};
+  Holder noise{nullptr}, activate{nullptr};
+};
+TORCH_MODULE(StyledConv);
+
+struct ToRgbImpl : torch::nn::Module {
+  ToRgbImpl(int64_t in, int64_t style_dim, bool upsample_skip) {
+    conv = register_module("conv", ModulatedConv(in, 3, 1, style_dim, false, false));
+    bias = register_parameter("bias", torch::zeros({1, 3, 1, 1}));
+    if (upsample_skip) {
+      auto k1 = torch::tensor({1.f, 3.f, 3.f, 1.f});
+      auto k2 = torch::outer(k1, k1);
+      upsample = register_module("upsample", Holder("kernel", k2 / k2.sum() * 4, true));
+    }
+  }
+  ModulatedConv conv{nullptr};
+  Holder upsample{nullptr};
+  torch::Tensor bias;
+};
+TORCH_MODULE(ToRgb);
+
+struct GeneratorModuleImpl : torch::nn::Module {
+  GeneratorModuleImpl(const GeneratorConfig& c, double lr_mlp) {
+    style = register_module("style", std::make_shared<torch::nn::Module>());
+    for (int64_t i = 1; i <= c.n_mlp; ++i)
+      mlp.push_back(style->register_module(std::to_string(i), EqualLinear(c.style_dim, c.style_dim, 0.0, lr_mlp, true)));
+    input = register_module("input", Holder("input", torch::randn({1, c.channels[0], 4, 4}), false));
+    conv1 = register_module("conv1", StyledConv(c.channels[0], c.channels[0], c.style_dim, false));
+    to_rgb1 = register_module("to_rgb1", ToRgb(c.channels[0], c.style_dim, false));
+    convs = register_module("convs", torch::nn::ModuleList());
+    to_rgbs = register_module("to_rgbs", torch::nn::ModuleList());
+    for (size_t b = 1; b < c.channels.size(); ++b) {
+      convs->push_back(StyledConv(c.channels[b - 1], c.channels[b], c.style_dim, true));
+      convs->push_back(StyledConv(c.channels[b], c.channels[b], c.style_dim, false));
+      to_rgbs->push_back(ToRgb(c.channels[b], c.style_dim, true));
+    }
+    noises = register_module("noises", std::make_shared<torch::nn::Module>());
+    const int64_t num_layers = 2 * static_cast<int64_t>(c.channels.size()) - 1;
+    torch::manual_seed(0);  // only for checkpoints without noise buffers: deterministic const noise
+    for (int64_t i = 0; i < num_layers; ++i) {
+      const int64_t res = int64_t(1) << ((i + 5) / 2);
+      noise_buffers.push_back(noises->register_buffer("noise_" + std::to_string(i), torch::randn({1, 1, res, res})));
+    }
+  }
+  std::shared_ptr<torch::nn::Module> style, noises;
+  std::vector<EqualLinear> mlp;
+  Holder input{nullptr};
+  StyledConv conv1{nullptr};
+  ToRgb to_rgb1{nullptr};
+  torch::nn::ModuleList convs{nullptr}, to_rgbs{nullptr};
+  std::vector<torch::Tensor> noise_buffers;
+};
+TORCH_MODULE(GeneratorModule);
+
+bool is_power_of_two(int64_t v) { return v >= 4 && (v & (v - 1)) == 0; }
+
+}  // namespace
+
+struct StyleGan2::Impl {
+  GeneratorConfig config;
+  GeneratorModule net{nullptr};
+  torch::Tensor latent_avg;
+  torch::Device device = torch::kCPU;
+  bool fast_ready = false;
+
+  StyledConv conv(size_t i) const { return StyledConv(std::dynamic_pointer_cast<StyledConvImpl>(net->convs->ptr(i))); }
+  ToRgb rgb(size_t i) const { return ToRgb(std::dynamic_pointer_cast<ToRgbImpl>(net->to_rgbs->ptr(i))); }
+  size_t blocks() const { return config.channels.size() - 1; }
+
+  // Modulated layers in synthesis order (conv1, to_rgb1, then per block conv_up, conv, to_rgb) with the W+ index
+  // each one reads.
+  std::vector<std::pair<ModulatedConv, int64_t>> modulated_layers() const {
+    std::vector<std::pair<ModulatedConv, int64_t>> layers = {{net->conv1->conv, 0}, {net->to_rgb1->conv, 1}};
+    for (size_t b = 0; b < blocks(); ++b) {
+      layers.emplace_back(conv(2 * b)->conv, 1 + 2 * b);
+      layers.emplace_back(conv(2 * b + 1)->conv, 2 + 2 * b);
+      layers.emplace_back(rgb(b)->conv, 3 + 2 * b);
+    }
+    return layers;
+  }
+
+  void prepare_fast() {
+    if (fast_ready) return;
+    for (auto& [layer, index] : modulated_layers()) layer->prepare_fast();
+    fast_ready = true;
+  }
+
+  torch::Tensor noise_for(size_t layer, const torch::Tensor& like, const SynthesisOptions& o, at::Generator& gen) const {
+    if (o.noise == NoiseMode::Zero) return {};
+    if (o.noise == NoiseMode::Const) return net->noise_buffers[layer];
+    return torch::randn({like.size(0), 1, like.size(2), like.size(3)}, gen, torch::kFloat32)
+        .to(like.device(), like.scalar_type());
+  }
+
+  // One StyledConv: modulated conv, noise, bias + leaky ReLU.
+  torch::Tensor styled(const StyledConv& c, const torch::Tensor& x, const torch::Tensor& s, size_t noise_index,
+                       const SynthesisOptions& o, at::Generator& gen, bool fast) const {
+    torch::Tensor y = fast ? c->conv->forward_fast(x, s) : c->conv->forward_plain(x, s);
+    torch::Tensor noise = noise_for(noise_index, y, o, gen);
+    if (noise.defined()) y = y + c->noise->value * noise;
+    return fused_leaky_relu(y, c->activate->value);
+  }
+
+  torch::Tensor to_rgb(const ToRgb& r, const torch::Tensor& x, const torch::Tensor& s, const torch::Tensor& skip,
+                       bool fast) const {
+    torch::Tensor y = (fast ? r->conv->forward_fast(x, s) : r->conv->forward_plain(x, s)) + r->bias;
+    if (!skip.defined()) return y;
+    const torch::Tensor& k = r->upsample->value;
+    if (fast) {
+      // upfirdn2d(up 2, pad (2, 1)) as a depthwise transposed convolution (stride 2, padding 1).
+      auto w = k.view({1, 1, k.size(0), k.size(1)}).expand({skip.size(1), 1, k.size(0), k.size(1)}).to(skip.dtype());
+      return y + F::conv_transpose2d(skip, w, F::ConvTranspose2dFuncOptions().stride(2).padding(1).groups(skip.size(1)));
+    }
+    return y + upfirdn2d(skip, k, 2, 1, {2, 1, 2, 1});
+  }
+
+  // Synthesis from styles (each [N, in]); stops at the block whose resolution is `target`.
+  torch::Tensor run(const std::vector<torch::Tensor>& s, const SynthesisOptions& o, bool fast) const {
+    const int64_t target = o.output_size ? o.output_size : config.size;
+    auto gen = at::detail::createCPUGenerator(o.seed);
+    torch::Tensor x = net->input->value.repeat({s[0].size(0), 1, 1, 1});
+    x = styled(net->conv1, x, s[0], 0, o, gen, fast);
+    torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, fast);
+    int64_t res = 4;
+    for (size_t b = 0; b < blocks() && res < target; ++b, res *= 2) {
+      x = styled(conv(2 * b), x, s[2 + 3 * b], 1 + 2 * b, o, gen, fast);
+      x = styled(conv(2 * b + 1), x, s[3 + 3 * b], 2 + 2 * b, o, gen, fast);
+      skip = to_rgb(rgb(b), x, s[4 + 3 * b], skip, fast);
+    }
+    return skip;
+  }
+};
+
+StyleGan2::StyleGan2(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+StyleGan2::~StyleGan2() = default;
+
+const GeneratorConfig& StyleGan2::config() const { return impl_->config; }
+torch::Device StyleGan2::device() const { return impl_->device; }
+torch::Tensor StyleGan2::latent_avg() const { return impl_->latent_avg; }
+torch::nn::Module& StyleGan2::module() { return *impl_->net; }
+
+torch::Tensor StyleGan2::mapping(const torch::Tensor& z) const {
+  if (z.dim() != 2 || z.size(1) != style_dim())
+    throw Error("mapping expects z of shape [N, " + std::to_string(style_dim()) + "]");
+  torch::Tensor x = z.to(impl_->device, torch::kFloat32);
+  x = x * torch::rsqrt(x.pow(2).mean(1, true) + 1e-8);  // PixelNorm
+  for (const auto& layer : impl_->net->mlp) x = layer->forward(x);
+  return x;
+}
+
+torch::Tensor StyleGan2::to_wplus(const torch::Tensor& w, double psi) const {
+  torch::Tensor wp = w.dim() == 2 ? w.unsqueeze(1).repeat({1, n_latent(), 1}) : w;
+  if (psi == 1.0) return wp;
+  torch::Tensor avg = impl_->latent_avg.view({1, 1, -1});
+  return avg + psi * (wp - avg);
+}
+
+std::vector<torch::Tensor> StyleGan2::styles(const torch::Tensor& wplus) const {
+  if (wplus.dim() != 3 || wplus.size(1) != n_latent() || wplus.size(2) != style_dim())
+    throw Error("W+ must have shape [N, " + std::to_string(n_latent()) + ", " + std::to_string(style_dim()) + "]");
+  torch::Tensor w = wplus.to(impl_->device, torch::kFloat32);
+  std::vector<torch::Tensor> out;
+  for (auto& [layer, index] : impl_->modulated_layers()) out.push_back(layer->modulation->forward(w.select(1, index)));
+  return out;
+}
+
+torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>& s, const SynthesisOptions& o) const {
+  if (s.size() != 2 + 3 * impl_->blocks()) throw Error("wrong number of style vectors for this generator");
+  if (o.output_size && (!is_power_of_two(o.output_size) || o.output_size > size()))
+    throw Error("output size " + std::to_string(o.output_size) + " must be a power of two from 4 to " +
+                std::to_string(size()));
+  if (!o.fast) return impl_->run(s, o, false);
+  impl_->prepare_fast();
+  torch::InferenceMode guard;
+  std::vector<torch::Tensor> images;
+  const int64_t n = s[0].size(0);
+  for (int64_t i = 0; i < n; ++i) {
+    std::vector<torch::Tensor> one;
+    for (const auto& t : s) one.push_back(t.slice(0, i, i + 1));
+    SynthesisOptions oi = o;
+    oi.seed = o.seed + static_cast<uint64_t>(i);  // random noise differs per sample, reproducibly
+    images.push_back(impl_->run(one, oi, true));
+  }
+  return n == 1 ? images[0] : torch::cat(images, 0);
+}
+
+torch::Tensor StyleGan2::synthesis(const torch::Tensor& wplus, const SynthesisOptions& o) const {
+  if (o.fast) {
+    torch::InferenceMode guard;
+    return synthesis_from_styles(styles(wplus), o);
+  }
+  return synthesis_from_styles(styles(wplus), o);
+}
+
+namespace {
+
+GeneratorConfig config_from(const io::TensorMap& t, const std::string& what) {
+  auto need = [&](const std::string& key) -> const torch::Tensor& {
+    auto it = t.find(key);
+    if (it == t.end()) throw Error(what + ": missing key '" + key + "'; is this a StyleGAN2 (rosinality layout) file?");
+    return it->second;
+  };
+  GeneratorConfig c;
+  c.style_dim = need("style.1.weight").size(1);
+  while (t.count("style." + std::to_string(c.n_mlp + 1) + ".weight")) ++c.n_mlp;
+  c.channels.push_back(need("input.input").size(1));
+  int64_t blocks = 0;
+  while (t.count("to_rgbs." + std::to_string(blocks) + ".bias")) ++blocks;
+  for (int64_t b = 0; b < blocks; ++b) c.channels.push_back(need("convs." + std::to_string(2 * b) + ".conv.weight").size(1));
+  c.size = int64_t(4) << blocks;
+  c.n_latent = 2 * (blocks + 2) - 2;
+  return c;
+}
+
+}  // namespace
+
+std::shared_ptr<StyleGan2> StyleGan2::load(const std::string& path, const GeneratorLoadOptions& options) {
+  io::Checkpoint ckpt = io::load_checkpoint(path);
+  std::string prefix;
+  if (ckpt.find("g_ema")) prefix = "g_ema.";
+  else if (ckpt.find("state_dict")) prefix = "state_dict.decoder.";
+  io::TensorMap tensors = ckpt.tensors_with_prefix(prefix);
+  const std::string what = path + (prefix.empty() ? "" : " (" + prefix.substr(0, prefix.size() - 1) + ")");
+  if (tensors.empty())
+    throw Error(what + ": no generator weights found (expected 'g_ema' or 'state_dict' with 'decoder.*' keys)");
+  GeneratorConfig c = config_from(tensors, what);
+  auto g = std::shared_ptr<StyleGan2>(new StyleGan2(std::make_unique<Impl>()));
+  g->impl_->config = c;
+  g->impl_->net = GeneratorModule(c, options.lr_mlp);
+  StateDictOptions sd;
+  sd.allow_missing = [](const std::string& k) { return k.rfind("noises.", 0) == 0; };
+  load_state_dict(*g->impl_->net, tensors, what, "StyleGAN2 generator", sd);
+  g->impl_->net->eval();
+  g->impl_->net->to(options.device);
+  g->impl_->device = options.device;
+  if (auto avg = ckpt.find("latent_avg"); avg && avg->is(io::ValueKind::Tensor)) {
+    torch::Tensor a = avg->as_tensor().to(torch::kFloat32);
+    // pSp stores it repeated per layer ([n_latent, style_dim]); the generator's mean w is one row.
+    g->impl_->latent_avg = (a.dim() == 2 ? a.mean(0) : a.flatten()).to(options.device);
+  } else {
+    torch::NoGradGuard no_grad;
+    auto gen = at::detail::createCPUGenerator(123);
+    g->impl_->latent_avg = g->mapping(torch::randn({4096, c.style_dim}, gen, torch::kFloat32)).mean(0);
+  }
+  log::get("nn")->info("loaded StyleGAN2 {}² (style_dim {}, {} mapping layers) from {}", c.size, c.style_dim, c.n_mlp, path);
+  return g;
+}
+
+std::shared_ptr<StyleGan2> StyleGan2::random(int64_t size, int64_t style_dim, int64_t n_mlp, int64_t cm, uint64_t seed,
+                                             torch::Device device, int64_t max_channels) {
+  if (!is_power_of_two(size) || size < 8) throw Error("generator size must be a power of two ≥ 8");
+  GeneratorConfig c;
+  c.size = size;
+  c.style_dim = style_dim;
+  c.n_mlp = n_mlp;
+  const std::map<int64_t, int64_t> table = {{4, 512}, {8, 512}, {16, 512}, {32, 512}, {64, 256 * cm},
+                                            {128, 128 * cm}, {256, 64 * cm}, {512, 32 * cm}, {1024, 16 * cm}};
+  for (int64_t r = 4; r <= size; r *= 2)
+    c.channels.push_back(std::min(max_channels, table.count(r) ? table.at(r) : 16 * cm));
+  c.n_latent = 2 * static_cast<int64_t>(std::log2(static_cast<double>(size))) - 2;
+  torch::manual_seed(seed);
+  auto g = std::shared_ptr<StyleGan2>(new StyleGan2(std::make_unique<Impl>()));
+  g->impl_->config = c;
+  g->impl_->net = GeneratorModule(c, 0.01);
+  g->impl_->net->eval();
+  g->impl_->net->to(device);
+  g->impl_->device = device;
+  torch::NoGradGuard no_grad;
+  g->impl_->latent_avg = g->mapping(torch::randn({1024, style_dim}).to(device)).mean(0);
+  return g;
+}
+
+}  // namespace facet::nn

@@ -1,0 +1,81 @@
+#pragma once
+// StyleGAN2 generator (config-f) in the layout of rosinality/stylegan2-pytorch — the layout of pSp, e4e,
+// StyleCLIP and the Latent Transformer. Every size comes from the checkpoint's shapes.
+//
+// Two synthesis paths compute the same function:
+//  - plain: the reference maths (grouped modulated convolutions, upfirdn2d blur); differentiable (embedding).
+//  - fast:  inference only; per-sample modulated weights (no grouped conv), the FIR blur folded into the
+//           transposed-convolution weights once at load time.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <torch/nn/module.h>
+#include <torch/types.h>
+
+namespace facet::nn {
+
+enum class NoiseMode { Const, Random, Zero };  // Const: the checkpoint's noises.noise_i (randomize_noise=False)
+
+struct SynthesisOptions {
+  NoiseMode noise = NoiseMode::Const;
+  uint64_t seed = 0;          // for NoiseMode::Random
+  int64_t output_size = 0;    // 0: the model's size; else a power of two ≥ 4: the skip RGB of that block
+  bool fast = true;           // fast path (inference only); false: plain differentiable path
+};
+
+struct GeneratorLoadOptions {
+  double lr_mlp = 0.01;  // the mapping network's learning-rate multiplier: not stored in checkpoints
+  torch::Device device = torch::kCPU;
+};
+
+struct GeneratorConfig {
+  int64_t size = 0, style_dim = 0, n_mlp = 0, n_latent = 0;
+  std::vector<int64_t> channels;  // channels at 4, 8, 16, …, size
+};
+
+class StyleGan2 {
+ public:
+  // Reads a rosinality checkpoint ({"g_ema", "latent_avg"}), a pSp/e4e checkpoint ({"state_dict": "decoder.*",
+  // "latent_avg"}) or a bare generator state dict. Throws facet::Error naming missing/unexpected keys and shapes.
+  static std::shared_ptr<StyleGan2> load(const std::string& path, const GeneratorLoadOptions& options = {});
+  // Random weights of a given shape (benchmarks and tests without downloads). channel_multiplier 2 = config-f.
+  // max_channels caps the config-f channel table (512) for small test models.
+  static std::shared_ptr<StyleGan2> random(int64_t size, int64_t style_dim = 512, int64_t n_mlp = 8,
+                                           int64_t channel_multiplier = 2, uint64_t seed = 0,
+                                           torch::Device device = torch::kCPU, int64_t max_channels = 512);
+
+  ~StyleGan2();
+  const GeneratorConfig& config() const;
+  int64_t size() const { return config().size; }
+  int64_t n_latent() const { return config().n_latent; }
+  int64_t style_dim() const { return config().style_dim; }
+  torch::Device device() const;
+  // The mean w ([style_dim]); from the checkpoint, or estimated from 4096 mapped z when absent.
+  torch::Tensor latent_avg() const;
+
+  // z [N, style_dim] → w [N, style_dim] (PixelNorm + the mapping MLP).
+  torch::Tensor mapping(const torch::Tensor& z) const;
+  // w [N, style_dim] or W+ [N, n_latent, style_dim] → W+, truncated towards latent_avg by psi.
+  torch::Tensor to_wplus(const torch::Tensor& w, double psi = 1.0) const;
+
+  // W+ [N, n_latent, style_dim] → image [N, 3, S, S] in about [-1, 1] (raw, not clamped).
+  torch::Tensor synthesis(const torch::Tensor& wplus, const SynthesisOptions& options = {}) const;
+
+  // Style space S: the modulation vectors of every modulated layer in synthesis order (conv1, to_rgb1, then per
+  // block conv_up, conv, to_rgb). And the synthesis that takes them instead of W+ (StyleCLIP global directions).
+  std::vector<torch::Tensor> styles(const torch::Tensor& wplus) const;
+  torch::Tensor synthesis_from_styles(const std::vector<torch::Tensor>& styles, const SynthesisOptions& options = {}) const;
+
+  // The module holding the parameters (rosinality key names), e.g. for requires_grad_(false) or moving.
+  torch::nn::Module& module();
+
+  struct Impl;
+
+ private:
+  explicit StyleGan2(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace facet::nn

@@ -1,0 +1,85 @@
+#include "core/nn/stylegan2/layers.h"
+
+#include <cmath>
+
+namespace facet::nn::stylegan2 {
+
+namespace F = torch::nn::functional;
+
+EqualLinearImpl::EqualLinearImpl(int64_t in, int64_t out, double bias_init, double lr_mul_, bool activate_)
+    : scale(lr_mul_ / std::sqrt(static_cast<double>(in))), lr_mul(lr_mul_), activate(activate_) {
+  weight = register_parameter("weight", torch::randn({out, in}) / lr_mul_);
+  bias = register_parameter("bias", torch::full({out}, bias_init));
+}
+
+torch::Tensor EqualLinearImpl::forward(const torch::Tensor& x) const {
+  if (!activate) return F::linear(x, weight * scale, bias * lr_mul);
+  return F::leaky_relu(F::linear(x, weight * scale) + bias * lr_mul, F::LeakyReLUFuncOptions().negative_slope(0.2)) *
+         std::sqrt(2.0);
+}
+
+HolderImpl::HolderImpl(const std::string& name, torch::Tensor v, bool buffer) {
+  value = buffer ? register_buffer(name, std::move(v)) : register_parameter(name, std::move(v));
+}
+
+ModulatedConvImpl::ModulatedConvImpl(int64_t in, int64_t out, int64_t k, int64_t style_dim, bool demod, bool up)
+    : in_channels(in), out_channels(out), kernel_size(k), scale(1.0 / std::sqrt(static_cast<double>(in * k * k))),
+      demodulate(demod), upsample(up) {
+  weight = register_parameter("weight", torch::randn({1, out, in, k, k}));
+  modulation = register_module("modulation", EqualLinear(style_dim, in, 1.0, 1.0, false));
+  if (up) {
+    // make_kernel([1,3,3,1]) × factor²; the checkpoint's buffer replaces it on load.
+    auto k1 = torch::tensor({1.f, 3.f, 3.f, 1.f});
+    auto k2 = torch::outer(k1, k1);
+    blur = register_module("blur", Holder("kernel", k2 / k2.sum() * 4, true));
+  }
+}
+
+torch::Tensor ModulatedConvImpl::forward_plain(const torch::Tensor& x, const torch::Tensor& style) const {
+  const int64_t n = x.size(0), h = x.size(2), w = x.size(3);
+  torch::Tensor wt = weight * scale * style.view({n, 1, in_channels, 1, 1});  // [N, out, in, k, k]
+  if (demodulate) {
+    torch::Tensor d = torch::rsqrt(wt.pow(2).sum({2, 3, 4}) + 1e-8);
+    wt = wt * d.view({n, out_channels, 1, 1, 1});
+  }
+  if (upsample) {
+    torch::Tensor xt = x.reshape({1, n * in_channels, h, w});
+    torch::Tensor wtt = wt.transpose(1, 2).reshape({n * in_channels, out_channels, kernel_size, kernel_size});
+    torch::Tensor y = F::conv_transpose2d(xt, wtt, F::ConvTranspose2dFuncOptions().stride(2).groups(n));
+    y = y.view({n, out_channels, y.size(2), y.size(3)});
+    return upfirdn2d(y, blur->value, 1, 1, {1, 1, 1, 1});
+  }
+  torch::Tensor y = F::conv2d(x.reshape({1, n * in_channels, h, w}),
+                              wt.view({n * out_channels, in_channels, kernel_size, kernel_size}),
+                              F::Conv2dFuncOptions().padding(kernel_size / 2).groups(n));
+  return y.view({n, out_channels, h, w});
+}
+
+void ModulatedConvImpl::prepare_fast() {
+  if (!upsample || fused_up_.defined()) return;
+  // transposed conv (stride 2) followed by the blur (pad 1, 1) equals one transposed conv with the weight
+  // correlated with the flipped blur kernel over a 3-pixel zero border, and output padding 2.
+  torch::NoGradGuard no_grad;
+  torch::Tensor w = (weight[0] * scale).reshape({out_channels * in_channels, 1, kernel_size, kernel_size});
+  torch::Tensor kf = torch::flip(blur->value, {0, 1}).view({1, 1, blur->value.size(0), blur->value.size(1)});
+  const int64_t border = blur->value.size(0) - 1;
+  torch::Tensor g = F::conv2d(F::pad(w, F::PadFuncOptions({border, border, border, border})), kf.to(w.dtype()));
+  fused_up_ = g.view({out_channels, in_channels, g.size(2), g.size(3)}).contiguous();
+}
+
+torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
+  // x [1, in, h, w], style [1, in]
+  torch::Tensor s = style.view({1, in_channels, 1, 1});
+  torch::Tensor base = weight[0] * scale * s;  // [out, in, k, k]
+  torch::Tensor d;
+  if (demodulate) d = torch::rsqrt(base.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
+  if (upsample) {
+    torch::Tensor g = fused_up_ * s;
+    if (demodulate) g = g * d;
+    return F::conv_transpose2d(x, g.transpose(0, 1), F::ConvTranspose2dFuncOptions().stride(2).padding(2));
+  }
+  if (demodulate) base = base * d;
+  return F::conv2d(x, base, F::Conv2dFuncOptions().padding(kernel_size / 2));
+}
+
+}  // namespace facet::nn::stylegan2

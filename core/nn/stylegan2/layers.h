@@ -1,0 +1,48 @@
+#pragma once
+// The building blocks of rosinality's StyleGAN2, with its parameter names (so state dicts load unchanged).
+#include <torch/torch.h>
+
+#include "core/nn/stylegan2/upfirdn2d.h"
+
+namespace facet::nn::stylegan2 {
+
+// Linear layer with equalised learning rate: weight × lr_mul/√fan_in and bias × lr_mul at run time;
+// optional fused leaky ReLU (slope 0.2, gain √2).
+struct EqualLinearImpl : torch::nn::Module {
+  EqualLinearImpl(int64_t in, int64_t out, double bias_init, double lr_mul, bool activate);
+  torch::Tensor forward(const torch::Tensor& x) const;
+  torch::Tensor weight, bias;
+  double scale, lr_mul;
+  bool activate;
+};
+TORCH_MODULE(EqualLinear);
+
+// Holds a single named tensor, for the one-tensor submodules of the reference (noise.weight, activate.bias,
+// blur.kernel, upsample.kernel, input.input).
+struct HolderImpl : torch::nn::Module {
+  HolderImpl(const std::string& name, torch::Tensor value, bool buffer);
+  torch::Tensor value;
+};
+TORCH_MODULE(Holder);
+
+// Modulated 3×3 (or 1×1) convolution; with upsample: transposed convolution then the FIR blur.
+struct ModulatedConvImpl : torch::nn::Module {
+  ModulatedConvImpl(int64_t in, int64_t out, int64_t kernel, int64_t style_dim, bool demodulate, bool upsample);
+  // `s` is the style (the modulation's output, [N, in]): the layer's coordinates in style space S.
+  // Reference maths, batched with grouped convolutions; differentiable.
+  torch::Tensor forward_plain(const torch::Tensor& x, const torch::Tensor& s) const;
+  // One sample at a time ([1, in]) with folded weights; inference only.
+  torch::Tensor forward_fast(const torch::Tensor& x, const torch::Tensor& s) const;
+  void prepare_fast();
+
+  torch::Tensor weight;  // [1, out, in, k, k]
+  EqualLinear modulation{nullptr};
+  Holder blur{nullptr};  // blur.kernel, upsampling layers only
+  int64_t in_channels, out_channels, kernel_size;
+  double scale;
+  bool demodulate, upsample;
+  torch::Tensor fused_up_;  // [out, in, k+3, k+3]: scale·weight folded with the blur kernel
+};
+TORCH_MODULE(ModulatedConv);
+
+}  // namespace facet::nn::stylegan2
