@@ -1,5 +1,6 @@
 #include "core/io/pickle_reader.h"
 
+#include <algorithm>
 #include <cstring>
 #include <unordered_map>
 
@@ -127,7 +128,34 @@ class Unpickler {
     return it->second;
   }
 
+  // Pickles can make a container hold itself; as shared_ptrs such a cycle would never be freed, and no
+  // checkpoint needs one. Refuse it.
+  static bool reaches(const ValuePtr& from, const Value* target, std::vector<const Value*>& seen) {
+    if (from.get() == target) return true;
+    if (std::find(seen.begin(), seen.end(), from.get()) != seen.end()) return false;
+    seen.push_back(from.get());
+    switch (from->kind()) {
+      case ValueKind::List:
+      case ValueKind::Tuple:
+        for (const auto& item : from->items())
+          if (reaches(item, target, seen)) return true;
+        return false;
+      case ValueKind::Dict:
+        for (const auto& [k, v] : from->entries())
+          if (reaches(k, target, seen) || reaches(v, target, seen)) return true;
+        return false;
+      case ValueKind::Object: return from->state() && reaches(from->state(), target, seen);
+      default: return false;
+    }
+  }
+  void refuse_cycle(const ValuePtr& target, const ValuePtr& item) {
+    if (item->is(ValueKind::Tensor) || item->is(ValueKind::String) || item->is(ValueKind::Int)) return;
+    std::vector<const Value*> seen;
+    if (reaches(item, target.get(), seen)) fail("a container that contains itself");
+  }
+
   void append_to(const ValuePtr& target, Value::Items items) {
+    for (const auto& item : items) refuse_cycle(target, item);
     if (target->is(ValueKind::List)) {
       if (target->items().size() + items.size() > kMaxContainer) fail("list too large");
       for (auto& item : items) mut(target).append_item(std::move(item));
@@ -141,6 +169,7 @@ class Unpickler {
   void set_items(const ValuePtr& target, Value::Items kv) {
     if (!target->is(ValueKind::Dict)) fail(std::string("SETITEM on a ") + kind_name(target->kind()));
     if (kv.size() % 2) fail("odd number of dict items");
+    for (const auto& item : kv) refuse_cycle(target, item);
     for (size_t i = 0; i < kv.size(); i += 2) mut(target).add_entry(std::move(kv[i]), std::move(kv[i + 1]));
   }
 
@@ -223,6 +252,7 @@ class Unpickler {
 
   void build(const ValuePtr& target, const ValuePtr& state) {
     if (target->is(ValueKind::Object)) {
+      refuse_cycle(target, state);
       mut(target).set_state(state);
     } else if (target->is(ValueKind::Dict)) {
       // OrderedDict's instance attributes (a state dict's `_metadata`): not needed.

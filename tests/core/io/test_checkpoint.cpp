@@ -156,3 +156,12 @@ TEST(Checkpoint, SavedFilesLoadInPyTorch) {
   EXPECT_NE(r.output.find("OrderedDict ['dense.0.weight', 'dense.0.bias'] 15.0 torch.float64"), std::string::npos)
       << r.output;
 }
+
+TEST(Checkpoint, RefusesSelfContainingContainers) {
+  // EMPTY_LIST, BINPUT 0, BINGET 0, APPEND, STOP: a list that holds itself (found by the fuzzer as a leak).
+  const std::string pickle("\x80\x02]q\x00h\x00" "a.", 9);
+  const std::string msg = error_of([&] { facet::io::load_checkpoint_from_memory(pickle.data(), pickle.size(), "c.pt"); });
+  EXPECT_NE(msg.find("contains itself"), std::string::npos) << msg;
+  // The fuzzer's original input still gives a clean error.
+  EXPECT_THROW(load_checkpoint(data("fuzz_cycle_leak.bin")), facet::Error);
+}
