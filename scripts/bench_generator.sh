@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Facet's StyleGAN2 against the reference PyTorch code, same machine, same run, same random config-f weights.
+#   scripts/bench_generator.sh REFERENCE_DIR [SIZE]
+# REFERENCE_DIR: a checkout of rosinality/stylegan2-pytorch. Needs Debian's python3-torch (/usr/bin/python3).
+# Prints the reference's ms/image, Facet's whole `facet-cli render` process time and its in-process ms/image,
+# and the ratio.
+set -euo pipefail
+ref="${1:?usage: scripts/bench_generator.sh REFERENCE_DIR [SIZE]}"
+size="${2:-1024}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+cli="${FACET_CLI:-$here/build/app/facet-cli}"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+ref_json=$(/usr/bin/python3 "$here/scripts/bench_reference_generator.py" --reference "$ref" --size "$size" \
+  --repeat 2 --save-checkpoint "$work/g.pt" --save-wplus "$work/w.npy")
+echo "reference: $ref_json"
+start=$(date +%s.%N)
+"$cli" render --generator "$work/g.pt" --wplus "$work/w.npy" --out "$work/out.png" 2>/dev/null
+end=$(date +%s.%N)
+process_ms=$(echo "($end - $start) * 1000" | bc)
+facet_json=$("$cli" bench generator --generator "$work/g.pt" --size "$size" --size 256 --repeat 3 --json 2>/dev/null)
+echo "facet bench: $(echo "$facet_json" | tr -d '\n ' )"
+ref_ms=$(echo "$ref_json" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["ms_median"])')
+fast_ms=$(echo "$facet_json" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); print([r['ms_median'] for r in d['results'] if r['size']==$size][0])")
+echo "facet-cli render, whole process (load + render + PNG): ${process_ms} ms"
+/usr/bin/python3 - "$ref_ms" "$process_ms" "$fast_ms" <<'PY'
+import sys
+ref, proc, fast = map(float, sys.argv[1:])
+print(f"ratio, whole facet-cli render process / reference: {proc / ref:.3f} (reference {ref:.0f} ms)")
+print(f"ratio, facet in-process synthesis / reference:      {fast / ref:.3f} ({fast:.0f} ms)")
+PY

@@ -1,0 +1,67 @@
+// render, sample and bench generator, run as a user would.
+#include <filesystem>
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include "core/io/npy.h"
+#include "tests/support/test_support.h"
+
+using facet::test::fixture;
+using facet::test::run_command;
+
+namespace {
+std::string cli() { return FACET_CLI; }
+}  // namespace
+
+TEST(CliGenerator, RenderNpyMatchesTheReference) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string out = facet::test::scratch_dir("render") + "/out.npy";
+  auto r = run_command(cli() + " render --generator " + fixture("stylegan2/g_small_legacy.pt") + " --wplus " +
+                       fixture("stylegan2/wplus.npy") + " --out " + out);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto image = facet::io::read_npy(out);
+  EXPECT_LT(facet::test::relative_max_error(image, facet::io::read_npy(fixture("stylegan2/image_wplus.npy"))), 1e-4);
+}
+
+TEST(CliGenerator, RenderWritesOnePngPerSampleAndPreviews) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("render-png");
+  auto r = run_command(cli() + " render --generator " + fixture("stylegan2/g_small_zip.pt") + " --wplus " +
+                       fixture("stylegan2/wplus.npy") + " --out " + dir + "/face.png --size 32 --noise zero");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  for (const char* name : {"/face_0.png", "/face_1.png"}) {
+    ASSERT_TRUE(std::filesystem::exists(dir + name)) << name;
+    auto head = run_command("head -c 8 " + dir + name + " | od -An -tx1", false).output;
+    EXPECT_NE(head.find("89 50 4e 47"), std::string::npos) << head;  // PNG signature
+  }
+  EXPECT_EQ(run_command(cli() + " render --generator " + fixture("stylegan2/g_small_zip.pt") + " --wplus " +
+                        fixture("stylegan2/wplus.npy") + " --out " + dir + "/x.png --noise loud").exit_code, 1);
+  EXPECT_EQ(run_command(cli() + " render --wplus w.npy --out x.png").exit_code, 2);  // --generator missing
+}
+
+TEST(CliGenerator, SampleWritesImagesAndTheirCodes) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("sample");
+  auto r = run_command(cli() + " sample --generator " + fixture("stylegan2/psp_small.pt") +
+                       " --seed 3 --count 3 --truncation 0.7 --out " + dir);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(facet::io::read_npy(dir + "/wplus.npy").sizes(), (std::vector<int64_t>{3, 10, 128}));
+  EXPECT_TRUE(std::filesystem::exists(dir + "/000002.png"));
+  // Seeded: the same seed gives the same codes.
+  const std::string again = facet::test::scratch_dir("sample2");
+  run_command(cli() + " sample --generator " + fixture("stylegan2/psp_small.pt") + " --seed 3 --count 3 --truncation 0.7 --out " + again);
+  EXPECT_TRUE(torch::equal(facet::io::read_npy(dir + "/wplus.npy"), facet::io::read_npy(again + "/wplus.npy")));
+}
+
+TEST(CliGenerator, BenchReportsJson) {
+  FACET_REQUIRE_FIXTURES();
+  auto r = run_command(cli() + " bench generator --generator " + fixture("stylegan2/g_small_zip.pt") +
+                       " --size 16 --size 64 --repeat 1 --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto json = nlohmann::json::parse(r.output);
+  EXPECT_EQ(json["device"], "cpu");
+  ASSERT_EQ(json["results"].size(), 2u);
+  EXPECT_EQ(json["results"][1]["size"], 64);
+  EXPECT_GT(json["results"][1]["ms_median"].get<double>(), 0.0);
+}
