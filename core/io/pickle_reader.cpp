@@ -92,6 +92,16 @@ class Unpickler {
     return s;
   }
 
+  // The decimal memo index of the text opcodes PUT/GET; out of range or malformed text is a damaged file.
+  uint64_t text_index() {
+    const std::string s = line();
+    try {
+      return std::stoull(s);
+    } catch (const std::exception&) {
+      fail("bad memo index '" + s.substr(0, 32) + "'");
+    }
+  }
+
   void push(ValuePtr v) {
     if (stack_.size() >= kMaxDepth) fail("pickle stack too deep");
     stack_.push_back(std::move(v));
@@ -341,16 +351,10 @@ class Unpickler {
       case 'q': memo_put(u8(), top()); break;
       case 'r': memo_put(le(4), top()); break;
       case 0x94: memo_put(memo_.size(), top()); break;  // MEMOIZE
-      case 'p': {
-        try { memo_put(std::stoull(line()), top()); } catch (const std::invalid_argument&) { fail("bad PUT"); }
-        break;
-      }
+      case 'p': memo_put(text_index(), top()); break;
       case 'h': push(memo_get(u8())); break;
       case 'j': push(memo_get(le(4))); break;
-      case 'g': {
-        try { push(memo_get(std::stoull(line()))); } catch (const std::invalid_argument&) { fail("bad GET"); }
-        break;
-      }
+      case 'g': push(memo_get(text_index())); break;
       case 'c': {  // GLOBAL "module\nname\n"
         std::string module = line();
         std::string attr = line();

@@ -165,3 +165,9 @@ TEST(Checkpoint, RefusesSelfContainingContainers) {
   // The fuzzer's original input still gives a clean error.
   EXPECT_THROW(load_checkpoint(data("fuzz_cycle_leak.bin")), facet::Error);
 }
+
+TEST(Checkpoint, FuzzerFindingsGiveCleanErrors) {
+  // GET with a 90-digit index once escaped as std::out_of_range; a bad zip once leaked inside LibTorch's reader.
+  for (const char* name : {"fuzz_memo_overflow.bin", "fuzz_bad_zip_libtorch_leak.bin", "fuzz_cycle_leak.bin"})
+    EXPECT_THROW(load_checkpoint(data(name)), facet::Error) << name;
+}
