@@ -1,0 +1,55 @@
+#pragma once
+// The edit stack: a pure function (W+, EditState) → W+ shared by the GUI, timelines, video and the CLI.
+// Transformers apply in the order added, each with its α (T_a then T_b on the result, as the authors do); the
+// layer mask then keeps unedited layers from the input (default: layers 0–10 edited, 11+ kept for colour and
+// texture); α is clamped to a configurable range.
+#include <map>
+#include <string>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "core/nn/latent/latent_transformer.h"
+
+namespace facet::edit {
+
+struct Edit {
+  int attribute = -1;       // CelebA index
+  double alpha = 0.0;
+};
+
+struct EditState {
+  std::vector<Edit> edits;
+  std::vector<bool> edited_layers;  // empty: layers < 11 edited (the authors' choice), the rest kept
+  double alpha_min = -3.0, alpha_max = 3.0;
+};
+
+// "0-10", "all", "0,1,2,5-7" → a mask over n_latent layers. Throws facet::Error on bad text.
+std::vector<bool> parse_layers(const std::string& text, int64_t n_latent);
+std::vector<bool> default_layers(int64_t n_latent);
+
+class Editor {
+ public:
+  // Transformers keyed by attribute index; loaded once, shared by every call.
+  void set_transformer(int attribute, nn::LatentTransformer transformer);
+  bool has_transformer(int attribute) const;
+  // Loads every tnet_<k>.pth.tar in a folder (the authors' naming). Returns how many were found.
+  int load_folder(const std::string& dir, torch::Device device = torch::kCPU);
+
+  // wplus [N, n_latent, dim] on any device → edited W+ (same device). Throws facet::Error for an attribute without
+  // a transformer or NaN input.
+  torch::Tensor apply(const torch::Tensor& wplus, const EditState& state) const;
+
+ private:
+  std::map<int, nn::LatentTransformer> transformers_;
+};
+
+// Image2StyleGAN operations on W+.
+torch::Tensor morph(const torch::Tensor& a, const torch::Tensor& b, double lambda);  // λ·a + (1 − λ)·b
+// Layers [from, to) from `source`, the rest from `target` (style mixing / crossover).
+torch::Tensor style_mix(const torch::Tensor& target, const torch::Tensor& source, int64_t from, int64_t to);
+// w_a + λ·(w_c − w_b): transfer the expression change b→c (another person's) onto a.
+torch::Tensor expression_transfer(const torch::Tensor& a, const torch::Tensor& b, const torch::Tensor& c,
+                                  double lambda = 1.0);
+
+}  // namespace facet::edit

@@ -1,0 +1,82 @@
+#include <torch/torch.h>
+
+#include "core/edit/attributes.h"
+#include "core/edit/edit_stack.h"
+#include "core/io/error.h"
+#include "core/io/npy.h"
+#include "tests/support/test_support.h"
+
+using namespace facet::edit;
+
+TEST(Attributes, CatalogueIsTheAuthorsOrder) {
+  const auto& all = celeba_attributes();
+  ASSERT_EQ(all.size(), 40u);
+  EXPECT_EQ(all[15].id, "Eyeglasses");
+  EXPECT_EQ(all[20].id, "Male");
+  EXPECT_EQ(all[31].id, "Smiling");
+  EXPECT_EQ(all[39].id, "Young");
+  EXPECT_EQ(find_attribute("smiling")->index, 31);
+  EXPECT_EQ(find_attribute("5 o clock shadow")->index, 0);
+  EXPECT_EQ(find_attribute("Grey hair")->index, 17);  // display name
+  EXPECT_EQ(find_attribute("15")->id, "Eyeglasses");
+  EXPECT_FALSE(find_attribute("40").has_value());
+  EXPECT_FALSE(find_attribute("Tail").has_value());
+  EXPECT_THROW(require_attribute("Smilling"), facet::Error);
+}
+
+TEST(EditStack, LayerMasks) {
+  auto d = default_layers(18);
+  EXPECT_TRUE(d[10]);
+  EXPECT_FALSE(d[11]);
+  auto m = parse_layers("0,2-3", 5);
+  EXPECT_EQ(m, (std::vector<bool>{true, false, true, true, false}));
+  EXPECT_EQ(parse_layers("all", 3), (std::vector<bool>{true, true, true}));
+  EXPECT_THROW(parse_layers("0-20", 18), facet::Error);
+  EXPECT_THROW(parse_layers("x", 18), facet::Error);
+}
+
+TEST(EditStack, AppliesTransformersInOrderKeepsMaskedLayersAndClamps) {
+  torch::manual_seed(1);
+  facet::nn::LatentTransformer a(14, 8), b(14, 8);
+  Editor editor;
+  editor.set_transformer(31, a);
+  editor.set_transformer(15, b);
+  auto w = torch::randn({2, 14, 8});
+  EditState state;
+  state.edits = {{31, 1.5}, {15, -9.0}};  // -9 clamps to -3
+  torch::NoGradGuard no_grad;
+  auto out = editor.apply(w, state);
+  auto expected = b->forward(a->forward(w, torch::full({2}, 1.5)), torch::full({2}, -3.0));
+  EXPECT_TRUE(torch::allclose(out.slice(1, 0, 11), expected.slice(1, 0, 11), 1e-5, 1e-6));
+  EXPECT_TRUE(torch::equal(out.slice(1, 11), w.slice(1, 11)));  // layers 11+ from the input
+  state.edited_layers = parse_layers("all", 14);
+  EXPECT_TRUE(torch::allclose(editor.apply(w, state), expected, 1e-5, 1e-6));
+  state.edits = {{20, 1.0}};
+  EXPECT_THROW(editor.apply(w, state), facet::Error);  // no transformer for Male
+  EXPECT_THROW(editor.apply(torch::full({1, 14, 8}, NAN), EditState{}), facet::Error);
+}
+
+TEST(EditStack, LoadsAFolderOfAuthorsFiles) {
+  FACET_REQUIRE_FIXTURES();
+  Editor editor;
+  EXPECT_EQ(editor.load_folder(facet::test::fixture("latent_transformer")), 1);
+  EXPECT_TRUE(editor.has_transformer(15));
+  EditState state;
+  state.edits = {{15, 0.75}};
+  state.edited_layers = parse_layers("all", 10);
+  torch::NoGradGuard no_grad;
+  auto w = facet::io::read_npy(facet::test::fixture("stylegan2/wplus.npy")).slice(0, 0, 1);
+  auto out = editor.apply(w, state);
+  auto ref = facet::io::read_npy(facet::test::fixture("latent_transformer/tnet_out.npy")).slice(0, 0, 1);
+  EXPECT_LT(facet::test::relative_max_error(out, ref), 1e-5);  // sample 0 of the fixture used α = 0.75
+}
+
+TEST(Image2StyleGanOps, MorphMixTransfer) {
+  auto a = torch::zeros({1, 4, 2}), b = torch::ones({1, 4, 2});
+  EXPECT_TRUE(torch::allclose(morph(a, b, 0.25), torch::full({1, 4, 2}, 0.75)));
+  auto mixed = style_mix(a, b, 1, 3);
+  EXPECT_EQ(mixed.sum().item<float>(), 4.f);
+  EXPECT_EQ(mixed[0][0][0].item<float>(), 0.f);
+  EXPECT_THROW(style_mix(a, b, 3, 1), facet::Error);
+  EXPECT_TRUE(torch::allclose(expression_transfer(a, b, b * 3, 0.5), torch::ones({1, 4, 2})));
+}
