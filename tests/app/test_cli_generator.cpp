@@ -65,3 +65,29 @@ TEST(CliGenerator, BenchReportsJson) {
   EXPECT_EQ(json["results"][1]["size"], 64);
   EXPECT_GT(json["results"][1]["ms_median"].get<double>(), 0.0);
 }
+
+TEST(CliLatent, ClassifyAndEditMatchTheReference) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("latent");
+  auto r = run_command(cli() + " classify --classifier " + fixture("latent_transformer/latent_classifier.pth") +
+                       " --wplus " + fixture("stylegan2/wplus.npy") + " --out " + dir + "/p.npy --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto json = nlohmann::json::parse(r.output);
+  auto logits = facet::io::read_npy(fixture("latent_transformer/classifier_logits.npy"));
+  EXPECT_NEAR(json[1]["Eyeglasses"].get<double>(), torch::sigmoid(logits[1][15]).item<double>(), 1e-5);
+  EXPECT_EQ(facet::io::read_npy(dir + "/p.npy").sizes(), (std::vector<int64_t>{2, 40}));
+
+  // Sample 0 of the fixture was transformed with α = 0.75 over all layers.
+  r = run_command(cli() + " edit --wplus " + fixture("stylegan2/wplus.npy") + " --transformer " +
+                  fixture("latent_transformer/tnet_15.pth.tar") + " --alpha 0.75 --layers all --out " + dir + "/e.npy");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto edited = facet::io::read_npy(dir + "/e.npy");
+  EXPECT_LT(facet::test::relative_max_error(edited[0], facet::io::read_npy(fixture("latent_transformer/tnet_out.npy"))[0]), 1e-5);
+  // --attr with a folder, default layers: layers 0–9 of this 10-layer code are all edited (0–10 clipped).
+  r = run_command(cli() + " edit --wplus " + fixture("stylegan2/wplus.npy") + " --attr Eyeglasses --transformers " +
+                  fixture("latent_transformer") + " --alpha 0.75 --out " + dir + "/e2.npy");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(torch::allclose(facet::io::read_npy(dir + "/e2.npy"), edited));
+  EXPECT_EQ(run_command(cli() + " edit --wplus " + fixture("stylegan2/wplus.npy") + " --attr Tail --transformers " +
+                        fixture("latent_transformer") + " --alpha 1 --out " + dir + "/x.npy").exit_code, 1);
+}
