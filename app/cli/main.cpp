@@ -1,6 +1,10 @@
 // facet-cli: every capability of the editor, scriptable. Commands register themselves (command.h).
 #include <algorithm>
+#include <cstdlib>
 #include <iostream>
+#include <thread>
+
+#include <torch/torch.h>
 
 #include <c10/util/Exception.h>
 
@@ -38,6 +42,9 @@ int main(int argc, char** argv) {
     return kUsage;
   }
   if (verbose) facet::log::set_level(spdlog::level::debug);
+  // LibTorch counts physical cores and would use one thread on a 2-vCPU machine; use every core unless the user
+  // chose with OMP_NUM_THREADS.
+  if (!std::getenv("OMP_NUM_THREADS")) torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
 
   // The deepest parsed subcommand owns the handler ("train transformer", "bench generator").
   const CLI::App* selected = &app;
