@@ -91,3 +91,26 @@ TEST(CliLatent, ClassifyAndEditMatchTheReference) {
   EXPECT_EQ(run_command(cli() + " edit --wplus " + fixture("stylegan2/wplus.npy") + " --attr Tail --transformers " +
                         fixture("latent_transformer") + " --alpha 1 --out " + dir + "/x.npy").exit_code, 1);
 }
+
+TEST(CliLatent, TrainWritesFilesTheLoadersRead) {
+  const std::string dir = facet::test::scratch_dir("train");
+  torch::manual_seed(3);
+  auto w = torch::randn({96, 4, 8});
+  facet::io::write_npy(dir + "/w.npy", w);
+  facet::io::write_npy(dir + "/l.npy", w.reshape({96, -1}).slice(1, 0, 40).gt(0).to(torch::kFloat32));
+  auto r = run_command(cli() + " train classifier --latents " + dir + "/w.npy --labels " + dir + "/l.npy --out " + dir +
+                       "/c.pth --epochs 2 --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_GT(nlohmann::json::parse(r.output)["mean_accuracy"].get<double>(), 0.0);
+  r = run_command(cli() + " train transformer --attr Smiling --latents " + dir + "/w.npy --labels " + dir +
+                  "/l.npy --classifier " + dir + "/c.pth --out " + dir + "/tnet_31.pth.tar --max-steps 4 --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(nlohmann::json::parse(r.output)["steps"], 4);
+  // The trained transformer drives `edit` like the authors' files do.
+  r = run_command(cli() + " edit --wplus " + dir + "/w.npy --attr Smiling --transformers " + dir + " --alpha 1 --out " +
+                  dir + "/e.npy");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_FALSE(torch::equal(facet::io::read_npy(dir + "/e.npy"), w));
+  EXPECT_EQ(run_command(cli() + " train transformer --attr Nope --latents " + dir + "/w.npy --labels " + dir +
+                        "/l.npy --classifier " + dir + "/c.pth --out " + dir + "/t.pth").exit_code, 1);
+}
