@@ -38,9 +38,11 @@ FaceAnalyzer::FaceAnalyzer(faceapi::FaceRecognitionNet recognition, faceapi::Age
 
 FaceAnalyzer FaceAnalyzer::load(const std::string& dir, torch::Device device) {
   const std::string rec = "face_recognition_model", ag = "age_gender_model", ex = "face_expression_model";
-  FaceAnalyzer analyzer(faceapi::FaceRecognitionNet(load_model(dir, rec), rec),
-                        faceapi::AgeGenderNet(load_model(dir, ag), ag),
-                        faceapi::FaceExpressionNet(load_model(dir, ex), ex), device);
+  // One after the other (argument evaluation order is unspecified), so a missing folder names the first file.
+  faceapi::FaceRecognitionNet recognition(load_model(dir, rec), rec);
+  faceapi::AgeGenderNet age_gender(load_model(dir, ag), ag);
+  faceapi::FaceExpressionNet expression(load_model(dir, ex), ex);
+  FaceAnalyzer analyzer(std::move(recognition), std::move(age_gender), std::move(expression), device);
   analyzer.recognition_.to(device);
   analyzer.age_gender_.to(device);
   analyzer.expression_.to(device);
