@@ -47,6 +47,20 @@ configure_and_build() {
   cmake --build "$build_dir" -j "$jobs"
 }
 
+# face-api room: the face-api.js model files the 'models' tests read, unpacked once into $build_dir/faceapi with
+# npm (no npm or offline: skipped, and those tests skip saying why).
+fetch_faceapi_models() {
+  local dir="$build_dir/faceapi"
+  [ -f "$dir/package/model/face_recognition_model-weights_manifest.json" ] && return 0
+  command -v npm >/dev/null 2>&1 || { log "npm not found: face-api model tests will skip"; return 0; }
+  mkdir -p "$dir"
+  if (cd "$dir" && npm pack --silent @vladmandic/face-api >/dev/null 2>&1 && tar xzf vladmandic-face-api-*.tgz); then
+    log "face-api models unpacked in $dir/package/model"
+  else
+    log "could not fetch @vladmandic/face-api (offline?): face-api model tests will skip"
+  fi
+}
+
 run_tests() {
   cd "$build_dir"
   # One virtual display for the whole suite; OpenBLAS/OpenMP threads kept to the machine's cores.
@@ -60,7 +74,7 @@ case "$cmd" in
   deps) install_deps ;;
   build) install_deps; configure_and_build ;;
   run) install_deps; configure_and_build; exec "$build_dir/app/gui/facet" "$@" ;;
-  test) install_deps; configure_and_build; run_tests "$@" ;;
+  test) install_deps; configure_and_build; fetch_faceapi_models; run_tests "$@" ;;
   help|-h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) log "unknown command '$cmd'"; sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac
