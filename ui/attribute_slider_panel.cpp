@@ -73,7 +73,7 @@ void AttributeSliderPanel::setAttributes(const QVector<AttributeSlot>& attribute
     auto* line = new QHBoxLayout(row.widget);
     line->setContentsMargins(0, 0, 0, 0);
     auto* name = new QLabel(slot.displayName, row.widget);
-    name->setMinimumWidth(110);
+    name->setMinimumWidth(160);
     line->addWidget(name);
     // Every row keeps the badge's slot, so the sliders line up whether or not the badge shows.
     auto* badge = new QLabel(row.widget);
