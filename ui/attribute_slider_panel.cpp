@@ -73,7 +73,8 @@ void AttributeSliderPanel::setAttributes(const QVector<AttributeSlot>& attribute
     auto* line = new QHBoxLayout(row.widget);
     line->setContentsMargins(0, 0, 0, 0);
     auto* name = new QLabel(slot.displayName, row.widget);
-    name->setMinimumWidth(160);
+    name->setFixedWidth(140);
+    name->setToolTip(slot.displayName);
     line->addWidget(name);
     // Every row keeps the badge's slot, so the sliders line up whether or not the badge shows.
     auto* badge = new QLabel(row.widget);
@@ -91,6 +92,7 @@ void AttributeSliderPanel::setAttributes(const QVector<AttributeSlot>& attribute
     row.slider->setRange(toSteps(kMinAlpha), toSteps(kMaxAlpha));
     row.slider->setValue(0);
     row.slider->setToolTip(slot.displayName);
+    row.slider->setMinimumWidth(60);
     line->addWidget(row.slider, 1);
     row.value = new QLabel(row.widget);
     row.value->setMinimumWidth(36);
