@@ -3,7 +3,9 @@
 #include <QCommandLineParser>
 
 #include "facet_version.h"
+#include "ui/language.h"
 #include "ui/main_window.h"
+#include <QLocale>
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -19,6 +21,14 @@ int main(int argc, char** argv) {
   QCommandLineOption quitAfter("quit-after-ms", "Quit after the given milliseconds (smoke tests)", "ms");
   parser.addOption(quitAfter);
   parser.process(app);
+
+  // The saved choice (View ▸ Language), else the system locale when we ship it, else English.
+  QString language = facet::ui::savedLanguage();
+  if (language.isEmpty()) {
+    const QString system = QLocale().name();  // "ko_KR", "zh_CN", ...
+    language = facet::ui::availableLanguages().contains(system) ? system : system.section('_', 0, 0);
+  }
+  facet::ui::installLanguage(language);
 
   facet::ui::MainWindow window;
   window.show();

@@ -3,7 +3,18 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <QSlider>
+#include <QUndoStack>
+
+#include "app/editor/render_controller.h"
+#include "tests/ui/scripted_backend.h"
 #include "ui/main_window.h"
+
+namespace {
+QVector<facet::ui::AttributeSlot> twoAttributes() {
+  return {{"Smiling", "Smiling", "Expression", true}, {"Young", "Young", "Age and gender", false}};
+}
+}  // namespace
 
 class MainWindowTest : public QObject {
   Q_OBJECT
@@ -31,6 +42,51 @@ class MainWindowTest : public QObject {
     facet::ui::MainWindow window;
     window.openPhoto(path);
     QVERIFY2(window.statusText().startsWith("Cannot open broken.jpg"), qPrintable(window.statusText()));
+  }
+
+  // Move a slider from code: a preview arrives, then the full image; the image and probabilities follow the
+  // slider; undo brings the old values and image back.
+  void sliderDrivesPreviewAndUndo() {
+    facet::ui::MainWindow window;
+    window.renderer()->setSettleMs(50);
+    window.setAttributes(twoAttributes());
+    auto backend = std::make_unique<facet::test::ScriptedBackend>();
+    backend->delayMs = 5;
+    window.setRenderBackend(std::move(backend));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY_WITH_TIMEOUT(window.lastResult().ok(), 3000);
+    QCOMPARE(facet::test::greyOf(window.lastResult()), 128);
+    QCOMPARE(window.sliderPanel()->probabilityText(0), QString("0.50"));
+    const QImage before = window.findChild<QLabel*>("preview")->pixmap().toImage();
+
+    QSlider* smile = window.findChild<QWidget*>("attribute_Smiling")->findChild<QSlider*>();
+    smile->setValue(200);  // α = 2
+    QTRY_VERIFY_WITH_TIMEOUT(window.lastResult().quality == facet::app::RenderQuality::Full &&
+                                 window.lastResult().sequence == window.renderer()->lastSubmitted(), 3000);
+    QCOMPARE(facet::test::greyOf(window.lastResult()), 208);
+    QCOMPARE(window.sliderPanel()->probabilityText(0), QString("0.70"));
+    QVERIFY(window.findChild<QLabel*>("preview")->pixmap().toImage() != before);
+    QVERIFY(window.findChild<QLabel*>("timingLabel")->text().contains("ms/full"));
+
+    Q_EMIT smile->sliderReleased();  // the user lets go: an undo point
+    QCOMPARE(window.undoStack()->count(), 1);
+    window.undoStack()->undo();
+    QCOMPARE(window.sliderPanel()->alphas()[0], 0.0f);
+    QTRY_COMPARE_WITH_TIMEOUT(facet::test::greyOf(window.lastResult()), 128, 3000);
+    window.undoStack()->redo();
+    QCOMPARE(window.sliderPanel()->alphas()[0], 2.0f);
+    QTRY_COMPARE_WITH_TIMEOUT(facet::test::greyOf(window.lastResult()), 208, 3000);
+
+    const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+    if (!shots.isEmpty()) QVERIFY(window.grab().save(QString::fromLocal8Bit(shots) + "/main_window_edit.png"));
+  }
+
+  void withoutGeneratorTheStatusSaysWhatToDo() {
+    facet::ui::MainWindow window;
+    window.setAttributes(twoAttributes());
+    window.sliderPanel()->setAlpha(0, 1.0f);
+    QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains("No generator"), 3000);
   }
 };
 

@@ -1,0 +1,44 @@
+#pragma once
+// What the UI asks the render worker for, and what comes back. Plain values, copied across threads.
+#include <cmath>
+#include <limits>
+#include <vector>
+
+#include <QImage>
+#include <QMetaType>
+#include <QString>
+#include <QtGlobal>
+
+namespace facet::app {
+
+// Preview renders the small size (skip outputs, ~256²) while a slider moves; Full renders once it stops.
+enum class RenderQuality { Preview, Full };
+
+struct RenderRequest {
+  quint64 sequence = 0;       // set by the sender; strictly increasing; the newest wins
+  std::vector<float> alphas;  // one α per attribute slider (catalogue order), −3…3
+  RenderQuality quality = RenderQuality::Preview;
+};
+
+struct RenderTimings {
+  double edit_ms = 0;       // edit stack: W+ → edited W+
+  double synthesis_ms = 0;  // generator
+  double scoring_ms = 0;    // classifier + identity
+  double total_ms = 0;      // measured by the worker around the whole render
+};
+
+struct RenderResult {
+  quint64 sequence = 0;  // the request this answers
+  RenderQuality quality = RenderQuality::Preview;
+  QImage image;                      // null when the render failed or was superseded
+  std::vector<float> probabilities;  // classifier output per attribute, empty when no classifier
+  double identity = std::numeric_limits<double>::quiet_NaN();  // vs the unedited face; NaN when unknown
+  RenderTimings timings;
+  QString error;  // user-facing message when the backend threw; empty on success
+
+  bool ok() const { return error.isEmpty() && !image.isNull(); }
+};
+
+}  // namespace facet::app
+
+Q_DECLARE_METATYPE(facet::app::RenderResult)

@@ -1,0 +1,37 @@
+#pragma once
+// Editor sessions: a .facet file (JSON) that brings an edit back — the photo (path and SHA-256, so a changed or
+// moved photo is noticed), the chosen face, the W+ code (an .npy file beside the session), the slider values and
+// the ids of the models that made it. Written atomically; reading checks everything and throws facet::Error with
+// a message a user can act on.
+#include <vector>
+
+#include <QString>
+#include <QStringList>
+
+namespace facet::app {
+
+struct Session {
+  static constexpr int kFormatVersion = 1;
+
+  QString photoPath;    // absolute
+  QString photoSha256;  // hex, of the photo's bytes when the session was saved
+  int faceIndex = 0;    // which detected face (detector order)
+  QString wplusFile;    // W+ .npy, relative to the session file's folder ("" = not embedded yet)
+  std::vector<float> alphas;  // slider values in catalogue order
+  QStringList attributeIds;   // the catalogue order the α values follow
+  QStringList modelIds;       // generator, transformers, classifier… (models/manifest.json ids)
+
+  bool operator==(const Session& other) const;
+};
+
+// SHA-256 of a file's bytes as lower-case hex; facet::Error when unreadable.
+QString sha256OfFile(const QString& path);
+
+// Writes `session` to `path` (atomic). facet::Error when the folder is not writable.
+void saveSession(const QString& path, const Session& session);
+// Reads a session. facet::Error when the file is missing, not JSON, of a newer format, or inconsistent.
+Session loadSession(const QString& path);
+// True when the photo still exists and still has the recorded hash.
+bool sessionPhotoMatches(const Session& session);
+
+}  // namespace facet::app

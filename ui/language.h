@@ -1,0 +1,17 @@
+#pragma once
+// Interface language: English source strings, Korean and Simplified Chinese shipped as .qm resources
+// (:/i18n/facet_<code>.qm, built from translations/*.ts). The choice is kept in QSettings ("language").
+#include <QString>
+#include <QStringList>
+
+namespace facet::ui {
+
+QStringList availableLanguages();  // "en", "ko", "zh_CN"
+QString languageName(const QString& code);  // in its own language: "English", "한국어", "简体中文"
+// Installs the translator for `code` on the application (replacing a previous one). "en" or "" removes it.
+// Returns false when no translation exists for `code`.
+bool installLanguage(const QString& code);
+QString savedLanguage();  // from QSettings; "" when never chosen (follow the system locale)
+void saveLanguage(const QString& code);
+
+}  // namespace facet::ui
