@@ -65,6 +65,20 @@ void ModulatedConvImpl::prepare_fast() {
   const int64_t border = blur->value.size(0) - 1;
   torch::Tensor g = F::conv2d(F::pad(w, F::PadFuncOptions({border, border, border, border})), kf.to(w.dtype()));
   fused_up_ = g.view({out_channels, in_channels, g.size(2), g.size(3)}).contiguous();
+  // A stride-2 transposed conv with a 6×6 kernel (padding 2) is four ordinary 3×3 convs, one per output phase
+  // (ry, rx), interleaved by pixel shuffle: phase weight [a][b] = fused[ry + 4 − 2a][rx + 4 − 2b]. Ordinary
+  // convolutions are what oneDNN runs fastest on CPU.
+  if (fused_up_.size(2) == 6) {
+    std::vector<torch::Tensor> phases;
+    for (int64_t ry = 0; ry < 2; ++ry)
+      for (int64_t rx = 0; rx < 2; ++rx) {
+        auto iy = torch::tensor({ry + 4, ry + 2, ry}, torch::kLong);
+        auto ix = torch::tensor({rx + 4, rx + 2, rx}, torch::kLong);
+        phases.push_back(fused_up_.index_select(2, iy).index_select(3, ix));
+      }
+    // pixel_shuffle reads channel o·4 + ry·2 + rx.
+    phase_up_ = torch::stack(phases, 1).reshape({out_channels * 4, in_channels, 3, 3}).contiguous();
+  }
 }
 
 torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
@@ -73,6 +87,11 @@ torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torc
   torch::Tensor base = weight[0] * scale * s;  // [out, in, k, k]
   torch::Tensor d;
   if (demodulate) d = torch::rsqrt(base.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
+  if (upsample && phase_up_.defined()) {
+    torch::Tensor g = phase_up_ * s;
+    if (demodulate) g = g * d.repeat_interleave(4, 0);
+    return torch::pixel_shuffle(F::conv2d(x, g, F::Conv2dFuncOptions().padding(1)), 2);
+  }
   if (upsample) {
     torch::Tensor g = fused_up_ * s;
     if (demodulate) g = g * d;

@@ -42,6 +42,7 @@ struct ModulatedConvImpl : torch::nn::Module {
   double scale;
   bool demodulate, upsample;
   torch::Tensor fused_up_;  // [out, in, k+3, k+3]: scale·weight folded with the blur kernel
+  torch::Tensor phase_up_;  // [4·out, in, 3, 3]: fused_up_ split into the four sub-pixel phases
 };
 TORCH_MODULE(ModulatedConv);
 
