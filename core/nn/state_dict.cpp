@@ -65,4 +65,10 @@ void load_state_dict(torch::nn::Module& module, const io::TensorMap& tensors, co
   throw Error(msg.str());
 }
 
+void save_state_dict(const std::string& path, torch::nn::Module& module) {
+  std::vector<io::NamedTensor> tensors;
+  for (const auto& p : module.named_parameters()) tensors.emplace_back(p.key(), p.value().detach().cpu());
+  io::save_state_dict(path, tensors);
+}
+
 }  // namespace facet::nn

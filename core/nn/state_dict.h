@@ -25,4 +25,7 @@ struct StateDictOptions {
 void load_state_dict(torch::nn::Module& module, const io::TensorMap& tensors, const std::string& what,
                      const std::string& kind, const StateDictOptions& options = {});
 
+// The inverse: writes a module's parameters (CPU copies, the module's own key names) as a torch.save state dict.
+void save_state_dict(const std::string& path, torch::nn::Module& module);
+
 }  // namespace facet::nn

@@ -42,9 +42,7 @@ LatentClassifier load_latent_classifier(const std::string& path, torch::Device d
 }
 
 void save_latent_classifier(const std::string& path, LatentClassifier& classifier) {
-  std::vector<io::NamedTensor> tensors;
-  for (const auto& p : classifier->named_parameters()) tensors.emplace_back(p.key(), p.value().detach().cpu());
-  io::save_state_dict(path, tensors);
+  save_state_dict(path, *classifier);
 }
 
 }  // namespace facet::nn

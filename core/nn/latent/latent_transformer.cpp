@@ -65,9 +65,7 @@ LatentTransformer load_latent_transformer(const std::string& path, torch::Device
 }
 
 void save_latent_transformer(const std::string& path, LatentTransformer& transformer) {
-  std::vector<io::NamedTensor> tensors;
-  for (const auto& p : transformer->named_parameters()) tensors.emplace_back(p.key(), p.value().detach().cpu());
-  io::save_state_dict(path, tensors);
+  save_state_dict(path, *transformer);
 }
 
 }  // namespace facet::nn

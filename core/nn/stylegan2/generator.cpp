@@ -38,9 +38,7 @@ struct ToRgbImpl : torch::nn::Module {
     conv = register_module("conv", ModulatedConv(in, 3, 1, style_dim, false, false));
     bias = register_parameter("bias", torch::zeros({1, 3, 1, 1}));
     if (upsample_skip) {
-      auto k1 = torch::tensor({1.f, 3.f, 3.f, 1.f});
-      auto k2 = torch::outer(k1, k1);
-      upsample = register_module("upsample", Holder("kernel", k2 / k2.sum() * 4, true));
+      upsample = register_module("upsample", Holder("kernel", default_fir_kernel(), true));
     }
   }
   ModulatedConv conv{nullptr};

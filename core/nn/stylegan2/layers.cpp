@@ -6,6 +6,12 @@ namespace facet::nn::stylegan2 {
 
 namespace F = torch::nn::functional;
 
+torch::Tensor default_fir_kernel(double factor) {
+  auto k1 = torch::tensor({1.f, 3.f, 3.f, 1.f});
+  auto k2 = torch::outer(k1, k1);
+  return k2 / k2.sum() * (factor * factor);
+}
+
 EqualLinearImpl::EqualLinearImpl(int64_t in, int64_t out, double bias_init, double lr_mul_, bool activate_)
     : scale(lr_mul_ / std::sqrt(static_cast<double>(in))), lr_mul(lr_mul_), activate(activate_) {
   weight = register_parameter("weight", torch::randn({out, in}) / lr_mul_);
@@ -28,10 +34,7 @@ ModulatedConvImpl::ModulatedConvImpl(int64_t in, int64_t out, int64_t k, int64_t
   weight = register_parameter("weight", torch::randn({1, out, in, k, k}));
   modulation = register_module("modulation", EqualLinear(style_dim, in, 1.0, 1.0, false));
   if (up) {
-    // make_kernel([1,3,3,1]) × factor²; the checkpoint's buffer replaces it on load.
-    auto k1 = torch::tensor({1.f, 3.f, 3.f, 1.f});
-    auto k2 = torch::outer(k1, k1);
-    blur = register_module("blur", Holder("kernel", k2 / k2.sum() * 4, true));
+    blur = register_module("blur", Holder("kernel", default_fir_kernel(), true));
   }
 }
 

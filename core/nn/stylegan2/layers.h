@@ -6,6 +6,10 @@
 
 namespace facet::nn::stylegan2 {
 
+// rosinality's make_kernel([1, 3, 3, 1]) × factor²: the default FIR resampling kernel. Checkpoints carry their own
+// copy as a buffer, which replaces it on load.
+torch::Tensor default_fir_kernel(double factor = 2.0);
+
 // Linear layer with equalised learning rate: weight × lr_mul/√fan_in and bias × lr_mul at run time;
 // optional fused leaky ReLU (slope 0.2, gain √2).
 struct EqualLinearImpl : torch::nn::Module {
