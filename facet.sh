@@ -16,7 +16,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config git
   libtorch-dev libopenblas0-pthread
   libopencv-dev libdlib-dev libdlib-data
-  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libspdlog-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   xvfb xauth
   python3-torch python3-numpy

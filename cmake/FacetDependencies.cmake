@@ -27,19 +27,32 @@ separate_arguments(_facet_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 target_compile_options(facet_torch INTERFACE ${_facet_torch_flags})
 
 # The shared precompiled header: every core target reuses it, so <torch/torch.h> is parsed once per build.
+# Off: every file parses LibTorch's headers itself, slower alone but cacheable by ccache across checkouts.
+option(FACET_USE_PCH "Share one precompiled header for LibTorch" ON)
 add_library(facet_pch STATIC ${CMAKE_CURRENT_LIST_DIR}/pch_anchor.cpp)
 target_link_libraries(facet_pch PUBLIC facet_torch)
 facet_warnings(facet_pch)
-target_precompile_headers(facet_pch PUBLIC <torch/torch.h> <vector> <string> <memory> <map> <stdexcept>)
+if(FACET_USE_PCH)
+  target_precompile_headers(facet_pch PUBLIC <torch/torch.h> <vector> <string> <memory> <map> <stdexcept>)
+endif()
 
 # Executables compile with -fPIE and libraries with -fPIC; GCC refuses a PCH made with the other one,
 # so executables reuse a twin PCH built by a tiny executable.
 add_executable(facet_pch_exe ${CMAKE_CURRENT_LIST_DIR}/pch_anchor_main.cpp)
 target_link_libraries(facet_pch_exe PRIVATE facet_torch)
 facet_warnings(facet_pch_exe)
-target_precompile_headers(facet_pch_exe PRIVATE <torch/torch.h> <vector> <string> <memory> <map> <stdexcept>)
+if(FACET_USE_PCH)
+  target_precompile_headers(facet_pch_exe PRIVATE <torch/torch.h> <vector> <string> <memory> <map> <stdexcept>)
+endif()
 
 function(facet_use_pch target)
+  if(NOT FACET_USE_PCH)
+    # The same headers as plain forced includes, so both settings compile the same code.
+    foreach(header torch/torch.h vector string memory map stdexcept)
+      target_compile_options(${target} PRIVATE "SHELL:-include ${header}")
+    endforeach()
+    return()
+  endif()
   get_target_property(type ${target} TYPE)
   if(type STREQUAL "EXECUTABLE")
     target_precompile_headers(${target} REUSE_FROM facet_pch_exe)

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <filesystem>
 #include <unistd.h>
+#include <vector>
 
 #include "core/io/error.h"
 
