@@ -95,5 +95,62 @@ TEST(ReadPhoto, WritesAtomicallyAndReadsBack) {
   EXPECT_THROW(write_photo(dir + "/a.xyz", test::astronaut()), Error);
 }
 
+
+std::string data(const std::string& name) { return test::source_dir() + "/tests/data/face/" + name; }
+
+// Expects facet::Error whose message contains `part`.
+template <typename F>
+void expect_error(F&& f, const std::string& part) {
+  try {
+    f();
+    ADD_FAILURE() << "no error; expected one mentioning '" << part << "'";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+  }
+}
+
+TEST(ReadPhotoBadInput, CmykJpegBecomesBgrWithTheRightColours) {
+  const cv::Mat cmyk = read_photo(data("astronaut_cmyk.jpg"));
+  ASSERT_EQ(cmyk.type(), CV_8UC3);
+  ASSERT_EQ(cmyk.size(), cv::Size(256, 256));
+  cv::Mat small;
+  cv::resize(test::astronaut(), small, cv::Size(256, 256), 0, 0, cv::INTER_AREA);
+  EXPECT_LT(test::mean_abs_error(cmyk, small), 8.0);  // inverted or swapped channels would be ~100 off
+}
+
+TEST(ReadPhotoBadInput, HugePngIsRefusedBeforeDecoding) {
+  // A real 12000² PNG: refused from its header, so no 432 MB buffer is ever allocated.
+  expect_error([] { read_photo(data("huge_12000.png")); }, "12000×12000 (144 megapixels)");
+  // The same header with no pixel data behind it: the size message (not "corrupt") proves no decoding ran.
+  std::string bytes = io::read_file(data("huge_12000.png")).substr(0, 64);
+  expect_error([&] { decode_photo(bytes, "cut.png"); }, "megapixels");
+}
+
+TEST(ReadPhotoBadInput, HugeJpegIsRefusedBeforeDecoding) {
+  std::string jpeg = encode(cv::Mat(8, 8, CV_8UC3, cv::Scalar(1, 2, 3)), ".jpg");
+  const size_t sof = jpeg.find("\xFF\xC0");
+  ASSERT_NE(sof, std::string::npos);
+  jpeg[sof + 5] = char(12000 >> 8), jpeg[sof + 6] = char(12000 & 0xFF);  // height
+  jpeg[sof + 7] = char(12000 >> 8), jpeg[sof + 8] = char(12000 & 0xFF);  // width
+  EXPECT_EQ(peek_photo_size(jpeg), cv::Size(12000, 12000));
+  expect_error([&] { decode_photo(jpeg, "huge.jpg"); }, "megapixels");
+}
+
+TEST(ReadPhotoBadInput, CorruptFilesAreClearErrors) {
+  const std::string dir = test::scratch_dir("badphoto");
+  io::write_file_atomic(dir + "/garbage.jpg", std::string(5000, 'x'));
+  expect_error([&] { read_photo(dir + "/garbage.jpg"); }, "not a readable image");
+  const std::string png = encode(test::astronaut(), ".png");
+  io::write_file_atomic(dir + "/truncated.png", png.substr(0, png.size() / 3));
+  expect_error([&] { read_photo(dir + "/truncated.png"); }, "truncated.png");
+  io::write_file_atomic(dir + "/empty.png", "");
+  expect_error([&] { read_photo(dir + "/empty.png"); }, "empty");
+  expect_error([&] { read_photo(dir); }, "folder");
+  expect_error([&] { read_photo(dir + "/missing.png"); }, "missing.png");
+  std::string zero = png;
+  zero[16] = zero[17] = zero[18] = zero[19] = 0;  // IHDR width 0
+  expect_error([&] { decode_photo(zero, "zero.png"); }, "damaged");
+}
+
 }  // namespace
 }  // namespace facet::face
