@@ -42,6 +42,33 @@ void Editor::set_transformer(int attribute, nn::LatentTransformer transformer) {
 
 bool Editor::has_transformer(int attribute) const { return transformers_.count(attribute) > 0; }
 
+void Editor::set_direction(int attribute, LinearDirection direction) {
+  directions_.insert_or_assign(attribute, std::move(direction));
+}
+
+bool Editor::has_direction(int attribute) const { return directions_.count(attribute) > 0; }
+
+int Editor::load_directions(const std::string& path, torch::Device device) {
+  DirectionSet set = edit::load_directions(path, device);
+  for (auto& [k, d] : set.directions) set_direction(k, d);
+  return static_cast<int>(set.directions.size());
+}
+
+EditMethod Editor::method_for(int attribute) const {
+  if (has_transformer(attribute)) return EditMethod::Transformer;
+  if (has_direction(attribute)) return EditMethod::Linear;
+  return EditMethod::None;
+}
+
+const char* method_name(EditMethod method) {
+  switch (method) {
+    case EditMethod::Transformer: return "transformer";
+    case EditMethod::Linear: return "linear";
+    case EditMethod::None: break;
+  }
+  return "none";
+}
+
 int Editor::load_folder(const std::string& dir, torch::Device device) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -66,13 +93,17 @@ torch::Tensor Editor::apply(const torch::Tensor& wplus, const EditState& state) 
   const int64_t n_latent = wplus.size(1);
   torch::Tensor w = wplus;
   for (const Edit& e : state.edits) {
-    auto it = transformers_.find(e.attribute);
-    if (it == transformers_.end())
-      throw Error("no latent transformer for attribute " + std::to_string(e.attribute) + " (load tnet_" +
-                  std::to_string(e.attribute) + ".pth.tar)");
     const double alpha = std::clamp(e.alpha, state.alpha_min, state.alpha_max);
+    const EditMethod method = method_for(e.attribute);
+    if (method == EditMethod::None)
+      throw Error("no latent transformer or linear direction for attribute " + std::to_string(e.attribute) +
+                  " (load tnet_" + std::to_string(e.attribute) + ".pth.tar or a directions file)");
     if (alpha == 0.0) continue;
-    nn::LatentTransformer t = it->second;
+    if (method == EditMethod::Linear) {
+      w = apply_direction(w, directions_.at(e.attribute), torch::full({w.size(0)}, alpha, w.options()));
+      continue;
+    }
+    nn::LatentTransformer t = transformers_.at(e.attribute);
     if (t->layers != n_latent || t->dim != wplus.size(2))
       throw Error("latent transformer for attribute " + std::to_string(e.attribute) + " is for " +
                   std::to_string(t->layers) + "×" + std::to_string(t->dim) + " codes, the W+ is " +
