@@ -14,7 +14,7 @@ namespace facet::cli {
 namespace {
 
 struct EditArgs {
-  std::string wplus, out, layers, transformers_dir;
+  std::string wplus, out, layers, transformers_dir, directions;
   std::vector<std::string> transformers, attrs;
   std::vector<double> alphas;
   double alpha_min = -3, alpha_max = 3;
@@ -28,6 +28,8 @@ void register_edit(CLI::App& root, Commands& commands) {
   cmd->add_option("--transformer", a->transformers, "a tnet_<k>.pth.tar file (repeatable; its index k from the name)");
   cmd->add_option("--attr", a->attrs, "attribute name or index (repeatable), with --transformers DIR");
   cmd->add_option("--transformers", a->transformers_dir, "folder of tnet_<k>.pth.tar files");
+  cmd->add_option("--directions", a->directions,
+                  "linear directions file (facet-cli train directions): used for --attr without a transformer");
   cmd->add_option("--alpha", a->alphas, "strength per --transformer/--attr, in the same order")->required();
   cmd->add_option("--layers", a->layers,
                   "edited layers: all, or a list like 0-3,6 (default: layers below 11 edited, as the authors do)");
@@ -53,16 +55,22 @@ void register_edit(CLI::App& root, Commands& commands) {
       state.edits.push_back({k, a->alphas[next_alpha++]});
     }
     if (!a->attrs.empty()) {
-      if (a->transformers_dir.empty()) throw Error("--attr needs --transformers DIR");
-      editor.load_folder(a->transformers_dir);
-      for (const auto& name : a->attrs) state.edits.push_back({edit::require_attribute(name).index, a->alphas[next_alpha++]});
+      if (a->transformers_dir.empty() && a->directions.empty())
+        throw Error("--attr needs --transformers DIR or --directions FILE");
+      if (!a->transformers_dir.empty()) editor.load_folder(a->transformers_dir);
+      if (!a->directions.empty()) editor.load_directions(a->directions);
+      for (const auto& name : a->attrs) {
+        const auto& attr = edit::require_attribute(name);
+        state.edits.push_back({attr.index, a->alphas[next_alpha++]});
+        std::cerr << attr.id << ": " << edit::method_name(editor.method_for(attr.index)) << "\n";
+      }
     }
     if (!a->layers.empty()) state.edited_layers = edit::parse_layers(a->layers, w.size(1));
     state.alpha_min = a->alpha_min;
     state.alpha_max = a->alpha_max;
     torch::NoGradGuard no_grad;
     io::write_npy(a->out, editor.apply(w, state));
-    std::cerr << "edited " << w.size(0) << " code(s) with " << state.edits.size() << " transformer(s) → " << a->out << "\n";
+    std::cerr << "edited " << w.size(0) << " code(s) with " << state.edits.size() << " edit(s) → " << a->out << "\n";
     return kOk;
   });
 }

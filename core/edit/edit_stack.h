@@ -51,6 +51,10 @@ class Editor {
   // wplus [N, n_latent, dim] on any device → edited W+ (same device). Throws facet::Error for an attribute with
   // neither a transformer nor a direction, or NaN input.
   torch::Tensor apply(const torch::Tensor& wplus, const EditState& state) const;
+  // One attribute's edit by the given method (Transformer/Linear; None picks method_for), α per code [N] or one
+  // number, no clamp and no layer mask: the building block of apply() and of the evaluation.
+  torch::Tensor edit_one(const torch::Tensor& wplus, int attribute, const torch::Tensor& alpha,
+                         EditMethod method = EditMethod::None) const;
 
  private:
   std::map<int, nn::LatentTransformer> transformers_;
