@@ -55,16 +55,26 @@ TEST(CliLatent, DirectionsFitEditAndEvaluate) {
   auto train = run_command(cli + " train classifier --epochs 15 --latents " + f.w + " --labels " + f.l + " --out " +
                            f.dir + "/c.pth");
   ASSERT_EQ(train.exit_code, 0) << train.output;
+  // A transformer for Smiling only: Smiling is evaluated both ways, Male only by its direction.
+  std::filesystem::create_directories(f.dir + "/tn");
+  auto tnet = run_command(cli + " train transformer --attr Smiling --epochs 4 --latents " + f.w + " --labels " + f.l +
+                          " --classifier " + f.dir + "/c.pth --out " + f.dir + "/tn/tnet_31.pth.tar");
+  ASSERT_EQ(tnet.exit_code, 0) << tnet.output;
   auto eval = run_command(cli + " evaluate --json --layers all --latents " + f.w + " --classifier " + f.dir +
-                              "/c.pth --directions " + f.dir + "/d.pth",
+                              "/c.pth --directions " + f.dir + "/d.pth --transformers " + f.dir + "/tn",
                           /*merge_stderr=*/false);
   ASSERT_EQ(eval.exit_code, 0) << eval.output;
   auto j = nlohmann::json::parse(eval.output);
   EXPECT_TRUE(j["identity"].is_null());
   ASSERT_EQ(j["alpha"].size(), 11u);
   ASSERT_EQ(j["attributes"].size(), 2u);  // every attribute with a direction
+  EXPECT_EQ(j["attributes"][0]["attribute"], "Male");
+  EXPECT_TRUE(j["attributes"][0]["transformer"].is_null());
+  ASSERT_EQ(j["attributes"][1]["attribute"], "Smiling");
+  ASSERT_EQ(j["attributes"][1]["transformer"]["target_change_rate"].size(), 11u);
+  EXPECT_GT(j["attributes"][1]["transformer"]["target_change_rate"][10].get<double>(), 0.5);
   for (const auto& row : j["attributes"]) {
-    EXPECT_TRUE(row["transformer"].is_null());
+    EXPECT_TRUE(row["identity"].is_null());
     const auto& change = row["linear"]["target_change_rate"];
     ASSERT_EQ(change.size(), 11u);
     EXPECT_EQ(change[0].get<double>(), 0.0);
