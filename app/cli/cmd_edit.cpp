@@ -5,6 +5,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/edit_options.h"
+#include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
@@ -28,9 +29,13 @@ void register_edit(CLI::App& root, Commands& commands) {
     torch::Tensor w = io::read_npy(a->wplus).to(torch::kFloat32);
     if (w.dim() == 2) w = w.unsqueeze(0);
     EditSetup setup = make_edit(a->edit, w.size(1));
+    for (const auto& e : setup.state.edits)  // which editor each attribute gets (the GUI's "linear" badge)
+      if (e.attribute < 40)
+        std::cerr << edit::celeba_attributes()[e.attribute].id << ": "
+                  << edit::method_name(setup.editor.method_for(e.attribute)) << "\n";
     torch::NoGradGuard no_grad;
     io::write_npy(a->out, setup.editor.apply(w, setup.state));
-    std::cerr << "edited " << w.size(0) << " code(s) with " << setup.state.edits.size() << " transformer(s) → "
+    std::cerr << "edited " << w.size(0) << " code(s) with " << setup.state.edits.size() << " edit(s) → "
               << a->out << "\n";
     return kOk;
   });
