@@ -4,6 +4,7 @@
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
+#include "app/cli/text_options.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/io/error.h"
@@ -33,7 +34,10 @@ void register_edit(CLI::App& root, Commands& commands) {
                   "edited layers: all, or a list like 0-3,6 (default: layers below 11 edited, as the authors do)");
   cmd->add_option("--alpha-min", a->alpha_min, "lowest α allowed")->capture_default_str();
   cmd->add_option("--alpha-max", a->alpha_max, "highest α allowed")->capture_default_str();
-  commands.bind(cmd, [a] {
+  auto text = add_edit_text_options(cmd);  // --text "…" / --text-direction FILE (text edits room)
+  commands.bind(cmd, [a, text]() -> int {
+    if (text_edit_requested(*text))
+      return run_text_edit(*text, a->wplus, a->out, a->alphas, !a->transformers.empty() || !a->attrs.empty());
     const size_t count = a->transformers.size() + a->attrs.size();
     if (count == 0) throw Error("give --transformer FILE or --attr NAME with --transformers DIR");
     if (a->alphas.size() != count)
