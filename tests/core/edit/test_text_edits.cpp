@@ -10,6 +10,7 @@
 #include "core/edit/text_direction.h"
 #include "core/edit/text_optimisation.h"
 #include "core/io/error.h"
+#include "core/io/npy.h"
 #include "tests/support/test_support.h"
 
 namespace facet::edit {
@@ -234,6 +235,17 @@ TEST(LatentMapper, KeysSaveLoadAndTraining) {
   const auto d = mapper_direction(back, w, "purple hair");
   EXPECT_TRUE(torch::allclose(apply_latent_direction(d, w, 1.0), w + kMapperStep * mapper->forward(w), 1e-5, 1e-6));
   EXPECT_THROW(load_latent_mapper(test::fixture("stylegan2/g_small_zip.pt")), Error);
+}
+
+TEST(LatentMapper, ReadsTheReleaseLayoutAndMatchesItsMaths) {
+  // tests/data/clip/make_mapper_reference.py: {"state_dict": {"mapper.*", "decoder.*"}, "opts"}, no fine mapper.
+  auto mapper = load_latent_mapper(clip_data("mapper_release_layout.pt"));
+  EXPECT_EQ(mapper->dim(), 16);
+  torch::NoGradGuard no_grad;
+  const auto out = mapper->forward(io::read_npy(clip_data("mapper_input.npy")));
+  const auto ref = io::read_npy(clip_data("mapper_output.npy"));
+  EXPECT_LT(test::relative_max_error(out, ref), 1e-5);
+  EXPECT_EQ(out.slice(1, 8).abs().max().item<double>(), 0.0);  // the absent fine mapper predicts 0
 }
 
 }  // namespace
