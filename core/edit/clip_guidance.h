@@ -40,6 +40,10 @@ class ClipGuide {
   std::shared_ptr<const nn::clip::ClipTokenizer> tokenizer_;
 };
 
+// The per-axis linear map of StyleCLIP's nearest ×7 up-sampling + average pooling, [resolution, size]
+// (needs 7·size divisible by resolution).
+torch::Tensor clip_pool_matrix(int64_t size, int64_t resolution);
+
 // The 79 ImageNet prompt templates of StyleCLIP's global directions ("a bad photo of a {}." …).
 const std::vector<std::string>& imagenet_templates();
 

@@ -66,6 +66,20 @@ TEST(TextDirection, SaveLoadApply) {
   EXPECT_THROW(load_text_direction(path), Error);
 }
 
+TEST(ClipGuide, PoolingEqualsUpsampleThenAveragePool) {
+  // StyleCLIP's CLIPLoss: nn.Upsample(scale_factor=7) then AvgPool2d(size/32) (1024 → 224); here for 256 → 224
+  // (k = 8) and 64 → 32 (the stand-in, k = 14).
+  namespace F = torch::nn::functional;
+  for (auto [size, res] : {std::pair<int64_t, int64_t>{256, 224}, {64, 32}}) {
+    const auto x = torch::randn({2, 3, size, size});
+    const auto a = clip_pool_matrix(size, res);
+    const auto fast = torch::matmul(torch::matmul(a, x), a.t());
+    const auto up = F::interpolate(x, F::InterpolateFuncOptions().scale_factor(std::vector<double>{7.0, 7.0}).mode(torch::kNearest));
+    const auto ref = F::avg_pool2d(up, F::AvgPool2dFuncOptions(7 * size / res));
+    EXPECT_LT((fast - ref).abs().max().item<double>(), 1e-5) << size;
+  }
+}
+
 TEST(TextOptimisation, LearningRateSchedule) {
   EXPECT_DOUBLE_EQ(styleclip_lr(0.0, 0.1), 0.0);
   EXPECT_NEAR(styleclip_lr(0.025, 0.1), 0.05, 1e-12);   // half way up the 5% ramp
