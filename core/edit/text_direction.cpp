@@ -13,8 +13,8 @@ namespace facet::edit {
 
 const char* kind_name(TextDirectionKind kind) { return kind == TextDirectionKind::Latent ? "latent" : "style"; }
 
-void save_text_direction(const std::string& path, const TextDirection& d) {
-  if (!d.delta.defined()) throw Error("text direction for \"" + d.prompt + "\" has no values to save");
+nlohmann::json text_direction_to_json(const TextDirection& d) {
+  if (!d.delta.defined()) throw Error("text direction for \"" + d.prompt + "\" has no values");
   const torch::Tensor flat = d.delta.detach().to(torch::kCPU, torch::kFloat32).contiguous().view(-1);
   nlohmann::json j;
   j["format"] = "facet-text-direction";
@@ -29,7 +29,47 @@ void save_text_direction(const std::string& path, const TextDirection& d) {
   j["alpha_range"] = {d.alpha_min, d.alpha_max};
   const float* p = flat.data_ptr<float>();
   j["values"] = std::vector<float>(p, p + flat.numel());
-  io::write_file_atomic(path, j.dump());
+  return j;
+}
+
+TextDirection text_direction_from_json(const nlohmann::json& j, const std::string& what) {
+  if (!j.is_object() || j.value("format", "") != "facet-text-direction")
+    throw Error(what + ": not a Facet text direction (no \"format\": \"facet-text-direction\")");
+  try {
+    TextDirection d;
+    d.prompt = j.at("prompt").get<std::string>();
+    d.neutral = j.value("neutral", "");
+    d.method = j.value("method", "");
+    const std::string kind = j.at("kind").get<std::string>();
+    if (kind != "latent" && kind != "style") throw Error(what + ": unknown direction kind '" + kind + "'");
+    d.kind = kind == "latent" ? TextDirectionKind::Latent : TextDirectionKind::Style;
+    const auto shape = j.at("shape").get<std::vector<int64_t>>();
+    auto values = j.at("values").get<std::vector<float>>();
+    int64_t count = 1;
+    for (int64_t s : shape) count *= s;
+    if (count != static_cast<int64_t>(values.size()))
+      throw Error(what + ": " + std::to_string(values.size()) + " values for shape of " + std::to_string(count));
+    d.delta = torch::from_blob(values.data(), {static_cast<int64_t>(values.size())}, torch::kFloat32).clone().view(shape);
+    d.style_sizes = j.value("style_sizes", std::vector<int64_t>{});
+    d.generator = j.value("generator", "");
+    const auto range = j.value("alpha_range", std::vector<double>{-3.0, 3.0});
+    if (range.size() == 2) {
+      d.alpha_min = range[0];
+      d.alpha_max = range[1];
+    }
+    if (d.kind == TextDirectionKind::Style) {
+      int64_t total = 0;
+      for (int64_t s : d.style_sizes) total += s;
+      if (total != d.delta.numel()) throw Error(what + ": style sizes do not add up to the number of values");
+    }
+    return d;
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(what + ": malformed text direction (" + e.what() + ")");
+  }
+}
+
+void save_text_direction(const std::string& path, const TextDirection& d) {
+  io::write_file_atomic(path, text_direction_to_json(d).dump());
 }
 
 TextDirection load_text_direction(const std::string& path) {
@@ -41,34 +81,7 @@ TextDirection load_text_direction(const std::string& path) {
   } catch (const std::exception& e) {
     throw Error(path + ": not a Facet text direction (JSON error: " + e.what() + ")");
   }
-  if (!j.is_object() || j.value("format", "") != "facet-text-direction")
-    throw Error(path + ": not a Facet text direction (no \"format\": \"facet-text-direction\")");
-  try {
-    TextDirection d;
-    d.prompt = j.at("prompt").get<std::string>();
-    d.neutral = j.value("neutral", "");
-    d.method = j.value("method", "");
-    const std::string kind = j.at("kind").get<std::string>();
-    if (kind != "latent" && kind != "style") throw Error(path + ": unknown direction kind '" + kind + "'");
-    d.kind = kind == "latent" ? TextDirectionKind::Latent : TextDirectionKind::Style;
-    const auto shape = j.at("shape").get<std::vector<int64_t>>();
-    auto values = j.at("values").get<std::vector<float>>();
-    int64_t count = 1;
-    for (int64_t s : shape) count *= s;
-    if (count != static_cast<int64_t>(values.size()))
-      throw Error(path + ": " + std::to_string(values.size()) + " values for shape of " + std::to_string(count));
-    d.delta = torch::from_blob(values.data(), {static_cast<int64_t>(values.size())}, torch::kFloat32).clone().view(shape);
-    d.style_sizes = j.value("style_sizes", std::vector<int64_t>{});
-    d.generator = j.value("generator", "");
-    const auto range = j.value("alpha_range", std::vector<double>{-3.0, 3.0});
-    if (range.size() == 2) {
-      d.alpha_min = range[0];
-      d.alpha_max = range[1];
-    }
-    return d;
-  } catch (const nlohmann::json::exception& e) {
-    throw Error(path + ": malformed text direction (" + e.what() + ")");
-  }
+  return text_direction_from_json(j, path);
 }
 
 torch::Tensor apply_latent_direction(const TextDirection& d, const torch::Tensor& wplus, double alpha) {

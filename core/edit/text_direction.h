@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
 #include <torch/types.h>
 
 namespace facet::edit {
@@ -26,6 +27,11 @@ struct TextDirection {
 };
 
 const char* kind_name(TextDirectionKind kind);
+
+// The JSON form (what the file holds), for sessions and timelines that embed a direction instead of naming a file.
+// from_json throws facet::Error naming `what` when the object is not a text direction.
+nlohmann::json text_direction_to_json(const TextDirection& direction);
+TextDirection text_direction_from_json(const nlohmann::json& j, const std::string& what);
 
 // Atomic write; throws facet::Error on failure. load throws facet::Error naming the file when it is not one.
 void save_text_direction(const std::string& path, const TextDirection& direction);

@@ -1,8 +1,10 @@
 // StyleCLIP text edits on the small fixture generator with the tiny CLIP stand-in (tests/data/clip).
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
 #include "core/edit/global_directions.h"
@@ -61,6 +63,13 @@ TEST(TextDirection, SaveLoadApply) {
   const auto styles = apply_style_direction(load_text_direction(path), {torch::zeros({1, 3}), torch::ones({1, 2})}, 2.0);
   EXPECT_TRUE(torch::allclose(styles[1], torch::tensor({{9.f, 11.f}})));
   EXPECT_THROW(apply_style_direction(s, {torch::zeros({1, 3})}, 1.0), Error);
+
+  // The JSON form sessions embed round-trips too; a style direction whose sizes do not add up is refused.
+  const auto embedded = text_direction_from_json(text_direction_to_json(s), "session");
+  EXPECT_TRUE(torch::equal(embedded.delta, s.delta));
+  auto bad = text_direction_to_json(s);
+  bad["style_sizes"] = {3, 3};
+  EXPECT_THROW(text_direction_from_json(bad, "session"), Error);
 
   std::ofstream(path) << "{\"format\": \"something else\"}";
   EXPECT_THROW(load_text_direction(path), Error);
