@@ -5,6 +5,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/edit_options.h"
+#include "app/cli/text_options.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/io/error.h"
@@ -24,7 +25,10 @@ void register_edit(CLI::App& root, Commands& commands) {
   cmd->add_option("--wplus", a->wplus, "W+ codes (.npy)")->required();
   cmd->add_option("--out", a->out, "edited W+ (.npy)")->required();
   add_edit_options(cmd, a->edit, /*alpha_required=*/true);
-  commands.bind(cmd, [a] {
+  auto text = add_edit_text_options(cmd);  // --text "…" / --text-direction FILE (text edits room)
+  commands.bind(cmd, [a, text]() -> int {
+    if (text_edit_requested(*text))
+      return run_text_edit(*text, a->wplus, a->out, a->edit.alphas, a->edit.count() > 0);
     if (a->edit.count() == 0) throw Error("give --transformer FILE or --attr NAME with --transformers DIR");
     torch::Tensor w = io::read_npy(a->wplus).to(torch::kFloat32);
     if (w.dim() == 2) w = w.unsqueeze(0);
