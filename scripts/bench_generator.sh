@@ -12,8 +12,9 @@ cli="${FACET_CLI:-$here/build/app/facet-cli}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
+# The reference gets every core too (Debian's PyTorch would otherwise use one thread here): a fair comparison.
 ref_json=$(/usr/bin/python3 "$here/scripts/bench_reference_generator.py" --reference "$ref" --size "$size" \
-  --repeat 2 --save-checkpoint "$work/g.pt" --save-wplus "$work/w.npy")
+  --repeat 2 --threads "$(nproc)" --save-checkpoint "$work/g.pt" --save-wplus "$work/w.npy")
 echo "reference: $ref_json"
 start=$(date +%s.%N)
 "$cli" render --generator "$work/g.pt" --wplus "$work/w.npy" --out "$work/out.png" 2>/dev/null

@@ -44,6 +44,8 @@ DirectionSet fit_directions(const torch::Tensor& latents, const torch::Tensor& l
   const torch::Tensor sel = layer_index(layers);
   torch::Tensor x = latents.to(torch::kFloat32).index_select(1, sel).reshape({n, -1});
   torch::Tensor y = labels.to(torch::kFloat32).ge(0.5).to(torch::kFloat32);
+  // NaN labels are unknown: such samples weigh nothing in the fit nor in the validation accuracy.
+  const torch::Tensor known = torch::isfinite(labels.to(torch::kFloat32)).to(torch::kFloat32);
 
   auto gen = at::detail::createCPUGenerator(o.seed);
   const int64_t n_val = std::max<int64_t>(1, static_cast<int64_t>(std::llround(n * o.validation_fraction)));
@@ -58,7 +60,8 @@ DirectionSet fit_directions(const torch::Tensor& latents, const torch::Tensor& l
   std::vector<int64_t> cols;
   for (int k : attrs) {
     const double pos = y.index_select(0, train_idx).select(1, k).sum().item<double>();
-    if (pos < 1 || pos > report.train_count - 1) report.skipped.push_back(k);
+    const double count = known.index_select(0, train_idx).select(1, k).sum().item<double>();
+    if (pos < 1 || pos > count - 1) report.skipped.push_back(k);
     else cols.push_back(k);
   }
   DirectionSet set;
@@ -76,8 +79,10 @@ DirectionSet fit_directions(const torch::Tensor& latents, const torch::Tensor& l
   torch::Tensor mu = xt.mean(0), sd = xt.std(0).clamp_min(1e-6);
   torch::Tensor z = (xt - mu) / sd;
   // Class balance: each class weighs half, whatever its frequency (CelebA attributes are often rare).
-  torch::Tensor pos = yt.sum(0), neg = yt.size(0) - pos;
-  torch::Tensor sample_weight = yt * (yt.size(0) / (2 * pos)) + (1 - yt) * (yt.size(0) / (2 * neg));
+  const torch::Tensor kt = known.index_select(0, train_idx).index_select(1, col);
+  const torch::Tensor kv = known.index_select(0, val_idx).index_select(1, col).to(torch::kFloat64);
+  torch::Tensor pos = yt.sum(0), neg = kt.sum(0) - pos;
+  torch::Tensor sample_weight = (yt * (yt.size(0) / (2 * pos)) + (1 - yt) * (yt.size(0) / (2 * neg))) * kt;
 
   const int64_t feat = z.size(1), a = static_cast<int64_t>(cols.size());
   torch::Tensor weight = torch::zeros({feat, a}, torch::requires_grad());
@@ -109,7 +114,7 @@ DirectionSet fit_directions(const torch::Tensor& latents, const torch::Tensor& l
   torch::Tensor norm = raw.norm(2, 0).clamp_min(1e-12);
   torch::Tensor normal = raw / norm, offset = raw_bias / norm;
   torch::Tensor val_pred = (xv.mm(normal) + offset).gt(0).to(torch::kFloat32);
-  torch::Tensor val_acc = val_pred.eq(yv).to(torch::kFloat64).mean(0);
+  torch::Tensor val_acc = (val_pred.eq(yv).to(torch::kFloat64) * kv).sum(0) / kv.sum(0);
   torch::Tensor spread = xt.mm(normal).std(0);
   for (int64_t j = 0; j < a; ++j) {
     LinearDirection d;

@@ -24,7 +24,10 @@ torch::Tensor flip_coefficient(const torch::Tensor& p) {
 
 torch::Tensor correlation_mask(const torch::Tensor& labels, int64_t attribute, double threshold) {
   torch::Tensor x = labels.to(torch::kFloat64);
-  x = x - x.mean(0, true);
+  // Unknown labels (NaN, e.g. attributes `facet-cli label` does not measure) count as the column's mean: they add
+  // nothing to the covariance. A column with no label at all gets correlation 0, so L_attr keeps it whole.
+  x = x - torch::nanmean(x, 0, true);
+  x = torch::where(torch::isnan(x), torch::zeros_like(x), x);
   torch::Tensor cov = x.t().mm(x);
   torch::Tensor sd = cov.diagonal().sqrt();
   torch::Tensor corr = cov / sd.unsqueeze(1) / sd.unsqueeze(0);
@@ -51,6 +54,10 @@ ClassifierReport train_classifier(nn::LatentClassifier& classifier, const torch:
   torch::Tensor order = epoch_permutation(n, o.seed, -1);  // the split: fixed by the seed
   torch::Tensor val_idx = order.slice(0, 0, n_val), train_idx = order.slice(0, n_val);
   torch::Tensor x = latents.reshape({n, -1}).to(torch::kFloat32), y = labels.to(torch::kFloat32);
+  // NaN labels are unknown (`facet-cli label` measures 3 of the 40 attributes): they weigh nothing in the loss.
+  // With every label known this is the mean BCE, as before.
+  torch::Tensor y_known = torch::isfinite(y).to(torch::kFloat32);
+  y = torch::nan_to_num(y, 0.0, 0.0, 0.0);
   torch::optim::Adam opt(classifier->parameters(), torch::optim::AdamOptions(o.lr));
   const std::string kind = "classifier";
   const CheckpointOptions& ck = o.checkpoint;
@@ -82,8 +89,13 @@ ClassifierReport train_classifier(nn::LatentClassifier& classifier, const torch:
         break;
       }
       torch::Tensor idx = perm.slice(0, s * o.batch, (s + 1) * o.batch);
-      torch::Tensor loss = F::binary_cross_entropy_with_logits(classifier->forward(x.index_select(0, idx)),
-                                                                y.index_select(0, idx));
+      torch::Tensor known = y_known.index_select(0, idx);
+      torch::Tensor loss = (F::binary_cross_entropy_with_logits(classifier->forward(x.index_select(0, idx)),
+                                                                 y.index_select(0, idx),
+                                                                 F::BinaryCrossEntropyWithLogitsFuncOptions()
+                                                                     .reduction(torch::kNone)) *
+                            known).sum() /
+                           known.sum().clamp_min(1);
       opt.zero_grad();
       loss.backward();
       opt.step();
@@ -99,9 +111,11 @@ ClassifierReport train_classifier(nn::LatentClassifier& classifier, const torch:
   classifier->eval();
   torch::NoGradGuard no_grad;
   torch::Tensor pred = classifier->forward(x.index_select(0, val_idx)).gt(0).to(torch::kFloat32);
-  torch::Tensor acc = pred.eq(y.index_select(0, val_idx)).to(torch::kFloat64).mean(0);
+  torch::Tensor known = y_known.index_select(0, val_idx).to(torch::kFloat64);
+  // Accuracy over the known labels of each attribute: NaN for an attribute without any.
+  torch::Tensor acc = (pred.eq(y.index_select(0, val_idx)).to(torch::kFloat64) * known).sum(0) / known.sum(0);
   for (int64_t k = 0; k < acc.size(0); ++k) report.validation_accuracy.push_back(acc[k].item<double>());
-  report.mean_accuracy = acc.mean().item<double>();
+  report.mean_accuracy = torch::nanmean(acc).item<double>();
   return report;
 }
 

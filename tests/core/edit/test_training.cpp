@@ -1,5 +1,8 @@
 // Training works: on latents with planted structure, C learns the labels and T_k flips attribute k while the
 // other attributes mostly stay.
+#include <cmath>
+#include <limits>
+
 #include <torch/torch.h>
 
 #include "core/edit/training.h"
@@ -65,4 +68,28 @@ TEST(Training, CancellationStopsAndBadDataIsRefused) {
   facet::nn::LatentTransformer t(2, 4);
   EXPECT_THROW(train_transformer(t, c, data.latents, data.labels.slice(0, 0, 10), 3, {}), facet::Error);
   EXPECT_THROW(train_transformer(t, c, data.latents, data.labels, 40, {}), facet::Error);
+}
+
+// `facet-cli label` measures 3 of the 40 attributes and leaves the rest NaN: training uses the known labels only.
+TEST(Training, UnknownLabelsWeighNothing) {
+  auto data = planted(512, 4, 8, 3);
+  torch::Tensor partial = data.labels.clone();
+  const float nan = std::numeric_limits<float>::quiet_NaN();
+  for (int64_t k = 3; k < 40; ++k) partial.select(1, k).fill_(nan);   // only attributes 0–2 known
+  partial.slice(0, 0, 100).select(1, 2).fill_(nan);                   // and a few unknown in a known column
+
+  // The correlation mask keeps a column without labels whole and still sees 0–2's correlations.
+  auto m = correlation_mask(partial, 0);
+  EXPECT_TRUE(torch::isfinite(m).all().item<bool>());
+  EXPECT_EQ(m[10].item<float>(), 1.f);
+  EXPECT_NEAR(m[1].item<float>(), correlation_mask(data.labels, 0)[1].item<float>(), 0.05);
+
+  facet::nn::LatentClassifier c(std::vector<int64_t>{32, 64, 32, 40});
+  ClassifierTrainOptions co;
+  co.epochs = 20;
+  auto report = train_classifier(c, data.latents, partial, co);
+  for (const auto& p : c->parameters()) EXPECT_TRUE(torch::isfinite(p).all().item<bool>());
+  EXPECT_TRUE(std::isnan(report.validation_accuracy[10])) << "no label, no accuracy";
+  for (int k = 0; k < 3; ++k) EXPECT_GT(report.validation_accuracy[k], 0.7) << "attribute " << k;
+  EXPECT_GT(report.mean_accuracy, 0.7);  // over the known attributes only
 }
