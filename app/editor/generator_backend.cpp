@@ -48,6 +48,24 @@ torch::Tensor imageToRgbTensor(const QImage& image) {
   return out;
 }
 
+edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
+                             const std::vector<bool>& editedLayers) {
+  edit::EditState state;
+  state.edited_layers = editedLayers;
+  for (size_t k = 0; k < alphas.size(); ++k)
+    if (alphas[k] != 0.f && editor.has_transformer(static_cast<int>(k)))
+      state.edits.push_back({static_cast<int>(k), static_cast<double>(alphas[k])});
+  return state;
+}
+
+torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas) {
+  torch::InferenceMode guard;
+  torch::Tensor w = (wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus).to(models.device, torch::kFloat32);
+  const edit::EditState state = editStateFor(alphas, *models.editor);
+  if (!state.edits.empty()) w = models.editor->apply(w, state);
+  return w.to(torch::kCPU).contiguous().clone();
+}
+
 GeneratorBackend::GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus,
                                    Options options)
     : models_(std::move(models)), options_(std::move(options)) {
@@ -60,7 +78,6 @@ GeneratorBackend::GeneratorBackend(std::shared_ptr<const EditorModels> models, c
   torch::InferenceMode guard;
   wplus_ = w.to(models_->device, torch::kFloat32).contiguous();
   previewSize_ = std::min(floorPowerOfTwo(std::max(4, options_.preview_size)), static_cast<int>(g.size()));
-  originalProbabilities_ = probabilities(wplus_);
 }
 
 std::vector<float> GeneratorBackend::probabilities(const torch::Tensor& wplus) const {
@@ -88,24 +105,21 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
   RenderResult result;
   const auto& g = *models_->generator;
 
-  // The unedited face, read once (identity reference, "original" readouts).
-  if (!originalRead_ && models_->analyzer) {
+  // The unedited face, rendered and read once (before/after, identity reference, "original" readouts).
+  if (!originalRead_) {
     const auto start = Clock::now();
-    original_ = read(g.synthesis(wplus_, nn::SynthesisOptions{}), &originalDescriptor_);
+    const torch::Tensor original = g.synthesis(wplus_, nn::SynthesisOptions{});
+    originalImage_ = tensorToImage(original);
+    originalProbabilities_ = probabilities(wplus_);
+    if (models_->analyzer) original_ = read(original, &originalDescriptor_);
     originalRead_ = true;
-    result.timings.scoring_ms += msSince(start);
+    result.timings.synthesis_ms += msSince(start);
     if (superseded()) return result;
   }
+  result.before = originalImage_;
 
   auto start = Clock::now();
-  edit::EditState state;
-  state.edited_layers = options_.edited_layers;
-  for (size_t k = 0; k < request.alphas.size(); ++k) {
-    const float alpha = request.alphas[k];
-    // Attributes without a trained transformer are skipped here until the edit stack's linear fallback lands.
-    if (alpha != 0.f && models_->editor->has_transformer(static_cast<int>(k)))
-      state.edits.push_back({static_cast<int>(k), static_cast<double>(alpha)});
-  }
+  const edit::EditState state = editStateFor(request.alphas, *models_->editor, options_.edited_layers);
   const torch::Tensor edited = state.edits.empty() ? wplus_ : models_->editor->apply(wplus_, state);
   result.timings.edit_ms = msSince(start);
   if (superseded()) return result;
@@ -115,7 +129,7 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
   synthesis.output_size = request.quality == RenderQuality::Preview ? previewSize_ : 0;
   const torch::Tensor image = g.synthesis(edited, synthesis);
   result.image = tensorToImage(image);  // copies to the CPU, which also waits for a GPU to finish
-  result.timings.synthesis_ms = msSince(start);
+  result.timings.synthesis_ms += msSince(start);
 
   start = Clock::now();
   result.probabilities = probabilities(edited);

@@ -22,8 +22,8 @@ class GeneratorBackend : public RenderBackend {
     std::vector<bool> edited_layers;   // empty: the edit stack's default (layers 0–10)
   };
 
-  // wplus: [1, n_latent, style_dim] or [n_latent, style_dim], any device (moved to the models' device).
-  // Throws facet::Error when its shape does not fit the generator.
+  // wplus: [1, n_latent, style_dim] or [n_latent, style_dim], any device (moved to the models' device; no network
+  // runs here, so the GUI thread may construct it). Throws facet::Error when its shape does not fit the generator.
   GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus, Options options);
   GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus)
       : GeneratorBackend(std::move(models), wplus, Options{}) {}
@@ -42,10 +42,18 @@ class GeneratorBackend : public RenderBackend {
   int previewSize_ = 256;
   std::vector<float> originalProbabilities_;
   // The unedited face as the face analyser saw it; computed on the first render (on the worker thread).
+  QImage originalImage_;  // the unedited face, full size, rendered once
   bool originalRead_ = false;
   FaceReadout original_;
   torch::Tensor originalDescriptor_;
 };
+
+// Slider values (catalogue order) → the edit stack's state. Attributes without a trained transformer are left
+// out until the edit stack's linear fallback lands.
+edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
+                             const std::vector<bool>& editedLayers = {});
+// The edited W+ for export (CPU, float32); runs the transformers on the models' device.
+torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas);
 
 // [1, 3, H, W] or [3, H, W] in about [-1, 1], any device → an RGB888 QImage (clamped, rounded).
 QImage tensorToImage(const torch::Tensor& image);

@@ -39,6 +39,7 @@ struct RenderResult {
   quint64 sequence = 0;  // the request this answers
   RenderQuality quality = RenderQuality::Preview;
   QImage image;                      // null when the render failed or was superseded
+  QImage before;                     // the unedited face at full size (before/after); null when unknown
   std::vector<float> probabilities;  // classifier output per attribute, empty when no classifier
   std::vector<float> originalProbabilities;  // the same for the unedited W+ (charts: original against edited)
   double identity = std::numeric_limits<double>::quiet_NaN();  // vs the unedited face; NaN when unknown

@@ -5,6 +5,8 @@
 #include "facet_version.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
+#include "ui/model_manager_dialog.h"
+#include "app/editor/model_registry.h"
 #include <QLocale>
 
 int main(int argc, char** argv) {
@@ -17,9 +19,11 @@ int main(int argc, char** argv) {
   parser.setApplicationDescription("Facet — edit the attributes of faces in photos and videos.");
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument("photo", "A photo to open", "[photo]");
+  parser.addPositionalArgument("file", "A photo, W+ code (.npy) or session (.facet) to open", "[file]");
   QCommandLineOption quitAfter("quit-after-ms", "Quit after the given milliseconds (smoke tests)", "ms");
   parser.addOption(quitAfter);
+  QCommandLineOption sample("random-face", "Start with a random face from the generator (seed)", "seed");
+  parser.addOption(sample);
   parser.process(app);
 
   // The saved choice (View ▸ Language), else the system locale when we ship it, else English.
@@ -30,9 +34,19 @@ int main(int argc, char** argv) {
   }
   facet::ui::installLanguage(language);
 
+  facet::ui::applyModelsFolderSetting();
   facet::ui::MainWindow window;
   window.show();
-  if (!parser.positionalArguments().isEmpty()) window.openPhoto(parser.positionalArguments().first());
+  // Models load on a pool thread; the window opens photos meanwhile. A crash's autosave is offered once they are in.
+  const QString file = parser.positionalArguments().value(0);
+  const bool needsModels = file.endsWith(".npy") || file.endsWith(".facet");
+  QObject::connect(&window, &facet::ui::MainWindow::modelsLoaded, &window, [&](bool ok) {
+    if (ok && needsModels) window.openAny(file);
+    if (ok && parser.isSet(sample)) window.sampleRandomFace(parser.value(sample).toULongLong());
+    if (ok && !needsModels) window.offerAutosaveRestore();
+  }, Qt::SingleShotConnection);
+  window.loadModels(facet::app::find_editor_model_files());
+  if (!file.isEmpty() && !needsModels) window.openPhoto(file);
   if (parser.isSet(quitAfter)) window.quitAfter(parser.value(quitAfter).toInt());
   return QApplication::exec();
 }

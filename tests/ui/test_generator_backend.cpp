@@ -71,6 +71,7 @@ class GeneratorBackendTest : public QObject {
     for (size_t k = 0; k < 40; ++k) moved = std::max(moved, std::abs(edited.probabilities[k] - base.probabilities[k]));
     QVERIFY2(moved > 1e-3f, qPrintable(QString("largest probability change %1").arg(moved)));
     QCOMPARE(edited.originalProbabilities, base.probabilities);
+    QCOMPARE(edited.before, base.image);  // the unedited face travels with every result (before/after)
     QVERIFY(edited.timings.synthesis_ms > 0);
 
     // An attribute without a transformer leaves the face as it is (until the linear fallback).
