@@ -6,7 +6,6 @@
 
 #include <QBarCategoryAxis>
 #include <QBarSet>
-#include <QBarSeries>
 #include <QChart>
 #include <QChartView>
 #include <QHorizontalBarSeries>
@@ -70,8 +69,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   identity_->setName(tr("identity"));
   identity->addSeries(identity_);
   identityX_ = new QValueAxis;
-  identityX_->setLabelFormat("%d");
-  identityX_->setTitleText(tr("render"));
+  identityX_->setLabelsVisible(false);  // render numbers mean nothing to a user; the trend over recent renders does
   auto* identityY = new QValueAxis;
   identityY->setRange(0, 100);
   identityY->setTickCount(3);
@@ -92,20 +90,20 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   expressions->setTitle(tr("Expression (from the pixels)"));
   expressionOriginal_ = new QBarSet(tr("original"));
   expressionEdited_ = new QBarSet(tr("edited"));
-  auto* expressionBars = new QBarSeries;
+  auto* expressionBars = new QHorizontalBarSeries;  // names on the left: seven labels do not fit under bars
   expressionBars->append(expressionOriginal_);
   expressionBars->append(expressionEdited_);
   expressions->addSeries(expressionBars);
   auto* expressionAxis = new QBarCategoryAxis;
   expressionAxis->append(expressionNames());
-  expressions->addAxis(expressionAxis, Qt::AlignBottom);
+  expressions->addAxis(expressionAxis, Qt::AlignLeft);
   expressionBars->attachAxis(expressionAxis);
   auto* expressionY = new QValueAxis;
   expressionY->setRange(0, 1);
   expressionY->setTickCount(3);
-  expressions->addAxis(expressionY, Qt::AlignLeft);
+  expressions->addAxis(expressionY, Qt::AlignBottom);
   expressionBars->attachAxis(expressionY);
-  expressionView_ = makeView(expressions, 180, this);
+  expressionView_ = makeView(expressions, 260, this);
   expressionView_->setObjectName("expressionChart");
   layout->addWidget(expressionView_, 2);
   clear();

@@ -102,7 +102,7 @@ void MainWindow::buildPanels() {
   dock->setObjectName("attributesDock");
   sliders_ = new AttributeSliderPanel(dock);
   sliders_->setObjectName("attributeSliders");
-  sliders_->setMinimumWidth(380);
+  sliders_->setMinimumWidth(470);  // name, badge, slider, value, probability, reset
   dock->setWidget(sliders_);
   addDockWidget(Qt::RightDockWidgetArea, dock);
   connect(sliders_, &AttributeSliderPanel::alphasChanged, this, [this](const std::vector<float>& alphas) {
@@ -115,7 +115,7 @@ void MainWindow::buildPanels() {
   chartsDock->setObjectName("chartsDock");
   charts_ = new ChartsPanel(chartsDock);
   charts_->setObjectName("charts");
-  charts_->setMinimumWidth(340);
+  charts_->setMinimumWidth(320);
   chartsDock->setWidget(charts_);
   addDockWidget(Qt::LeftDockWidgetArea, chartsDock);
 

@@ -124,8 +124,12 @@ void ModelManagerDialog::refresh() {
     set(Role, e.role);
     set(Status, where.isEmpty() ? tr("missing") : tr("found"));
     set(Location, where.isEmpty() ? (e.download == "manual" ? tr("download by hand: %1").arg(e.url) : e.file) : where);
-    set(Checksum, app::checksumStatusText(where.isEmpty() ? app::ChecksumStatus::Missing
-                                                          : app::ChecksumStatus::NotChecked));
+    const auto known = checked_.constFind(e.id);
+    if (!where.isEmpty() && known != checked_.constEnd() && known->first == where)
+      set(Checksum, known->second);
+    else
+      set(Checksum, app::checksumStatusText(where.isEmpty() ? app::ChecksumStatus::Missing
+                                                            : app::ChecksumStatus::NotChecked));
     table_->item(row, Status)->setForeground(where.isEmpty() ? QColor(200, 60, 40) : QColor(40, 140, 60));
   }
   table_->resizeColumnToContents(Model);
@@ -165,6 +169,7 @@ void ModelManagerDialog::verifyChecksums() {
         text = QString::fromStdString(e.what());
       }
       if (row < table_->rowCount()) table_->item(row, Checksum)->setText(text);
+      if (row < entries_.size()) checked_.insert(entries_[row].id, {locations_[row], text});
       watcher->deleteLater();
       if (--checksPending_ == 0) Q_EMIT checksumsDone();
     });

@@ -3,6 +3,8 @@
 // thread) — a models folder of the user's choice (added in front of the search path), and models/fetch run as
 // a separate process with its output shown. Without a generator it says plainly what still works and what to get.
 #include <QDialog>
+#include <QHash>
+#include <QPair>
 #include <QProcess>
 #include <QVector>
 
@@ -47,6 +49,7 @@ class ModelManagerDialog : public QDialog {
   QString manifestPath_;
   QVector<app::ManifestEntry> entries_;
   QVector<QString> locations_;
+  QHash<QString, QPair<QString, QString>> checked_;  // id → (location, checksum text): kept across refreshes
   bool generatorFound_ = false;
   int checksPending_ = 0;
   QTableWidget* table_ = nullptr;
