@@ -48,6 +48,7 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   bars->append(edited_);
   probabilities->addSeries(bars);
   attributeAxis_ = new QBarCategoryAxis;
+  attributeAxis_->setTruncateLabels(false);  // else labels laid out before the first resize stay elided ("…")
   probabilities->addAxis(attributeAxis_, Qt::AlignLeft);
   bars->attachAxis(attributeAxis_);
   auto* probabilityAxis = new QValueAxis;
@@ -94,10 +95,11 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   expressionBars->append(expressionOriginal_);
   expressionBars->append(expressionEdited_);
   expressions->addSeries(expressionBars);
-  auto* expressionAxis = new QBarCategoryAxis;
-  expressionAxis->append(expressionNames());
-  expressions->addAxis(expressionAxis, Qt::AlignLeft);
-  expressionBars->attachAxis(expressionAxis);
+  expressionAxis_ = new QBarCategoryAxis;
+  expressionAxis_->setTruncateLabels(false);
+  expressionAxis_->append(expressionNames());
+  expressions->addAxis(expressionAxis_, Qt::AlignLeft);
+  expressionBars->attachAxis(expressionAxis_);
   auto* expressionY = new QValueAxis;
   expressionY->setRange(0, 1);
   expressionY->setTickCount(3);

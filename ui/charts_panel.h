@@ -55,6 +55,7 @@ class ChartsPanel : public QWidget {
   QChartView* expressionView_ = nullptr;
   QBarSet* expressionOriginal_ = nullptr;
   QBarSet* expressionEdited_ = nullptr;
+  QBarCategoryAxis* expressionAxis_ = nullptr;
   QLabel* faceLabel_ = nullptr;
 };
 

@@ -20,6 +20,8 @@ QColor at(const QImage& image, double fx, double fy) {
 }
 void saveShot(QWidget& widget, const QString& name) {
   const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+  if (shots.isEmpty()) return;
+  QTest::qWait(100);  // deferred layout (chart labels) settles first
   if (!shots.isEmpty()) QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
 }
 }  // namespace

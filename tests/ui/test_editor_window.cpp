@@ -23,6 +23,8 @@ using facet::ui::MainWindow;
 namespace {
 void saveShot(QWidget& widget, const QString& name) {
   const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+  if (shots.isEmpty()) return;
+  QTest::qWait(100);  // deferred layout (chart labels) settles first
   if (!shots.isEmpty()) QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
 }
 
