@@ -8,6 +8,7 @@
 #include "ui/model_manager_dialog.h"
 #include "app/editor/model_registry.h"
 #include <QLocale>
+#include <QTimer>
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -22,6 +23,10 @@ int main(int argc, char** argv) {
   parser.addPositionalArgument("file", "A photo, W+ code (.npy) or session (.facet) to open", "[file]");
   QCommandLineOption quitAfter("quit-after-ms", "Quit after the given milliseconds (smoke tests)", "ms");
   parser.addOption(quitAfter);
+  QCommandLineOption screenshot("screenshot",
+                                "Save the window as PNG once the first full-size render (or the model error) shows, then quit",
+                                "png");
+  parser.addOption(screenshot);
   QCommandLineOption sample("random-face", "Start with a random face from the generator (seed)", "seed");
   parser.addOption(sample);
   parser.process(app);
@@ -45,6 +50,21 @@ int main(int argc, char** argv) {
     if (ok && parser.isSet(sample)) window.sampleRandomFace(parser.value(sample).toULongLong());
     if (ok && !needsModels) window.offerAutosaveRestore();
   }, Qt::SingleShotConnection);
+  if (parser.isSet(screenshot)) {
+    const QString shot = parser.value(screenshot);
+    const auto grabAndQuit = [&window, shot] {
+      QTimer::singleShot(300, &window, [&window, shot] {  // let the docks and charts lay out
+        window.grab().save(shot);
+        QApplication::quit();
+      });
+    };
+    QObject::connect(&window, &facet::ui::MainWindow::previewUpdated, &window, [&window, grabAndQuit] {
+      if (window.lastResult().quality == facet::app::RenderQuality::Full) grabAndQuit();
+    });
+    QObject::connect(&window, &facet::ui::MainWindow::modelsLoaded, &window, [grabAndQuit, &parser, &sample, &file](bool ok) {
+      if (!ok || (!parser.isSet(sample) && !file.endsWith(".npy") && !file.endsWith(".facet"))) grabAndQuit();
+    });
+  }
   window.loadModels(facet::app::find_editor_model_files());
   if (!file.isEmpty() && !needsModels) window.openPhoto(file);
   if (parser.isSet(quitAfter)) window.quitAfter(parser.value(quitAfter).toInt());
