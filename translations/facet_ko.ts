@@ -365,53 +365,53 @@
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="44" />
-        <location filename="../ui/charts_panel.cpp" line="91" />
+        <location filename="../ui/charts_panel.cpp" line="92" />
         <source>original</source>
         <translation>원본</translation>
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="45" />
-        <location filename="../ui/charts_panel.cpp" line="92" />
+        <location filename="../ui/charts_panel.cpp" line="93" />
         <source>edited</source>
         <translation>편집됨</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="69" />
+        <location filename="../ui/charts_panel.cpp" line="70" />
         <source>identity</source>
         <translation>신원</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="90" />
+        <location filename="../ui/charts_panel.cpp" line="91" />
         <source>Expression (from the pixels)</source>
         <translation>표정 (픽셀에서 읽음)</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="120" />
+        <location filename="../ui/charts_panel.cpp" line="122" />
         <source>Identity: —</source>
         <translation>신원 유지: —</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="121" />
+        <location filename="../ui/charts_panel.cpp" line="123" />
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>나이, 성별, 표정에는 face-api 모델이 필요합니다 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="160" />
+        <location filename="../ui/charts_panel.cpp" line="162" />
         <source>Identity: %1 / 100</source>
         <translation>신원 유지: %1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="168" />
+        <location filename="../ui/charts_panel.cpp" line="170" />
         <source>male %1</source>
         <translation>남성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="168" />
+        <location filename="../ui/charts_panel.cpp" line="170" />
         <source>female %1</source>
         <translation>여성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170" />
+        <location filename="../ui/charts_panel.cpp" line="172" />
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>나이 %1 → %2 · %3 → %4</translation>
     </message>
@@ -529,17 +529,22 @@
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="111" />
+        <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
+        <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="119" />
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location filename="../ui/main_window.cpp" line="130" />
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128" />
+        <location filename="../ui/main_window.cpp" line="133" />
         <location filename="../ui/main_window_models.cpp" line="90" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
@@ -648,129 +653,129 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="105" />
-        <location filename="../ui/main_window_files.cpp" line="129" />
-        <location filename="../ui/main_window_files.cpp" line="207" />
+        <location filename="../ui/main_window_files.cpp" line="130" />
+        <location filename="../ui/main_window_files.cpp" line="208" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="115" />
+        <location filename="../ui/main_window_files.cpp" line="116" />
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="122" />
-        <location filename="../ui/main_window_files.cpp" line="193" />
+        <location filename="../ui/main_window_files.cpp" line="123" />
+        <location filename="../ui/main_window_files.cpp" line="194" />
         <location filename="../ui/main_window_models.cpp" line="114" />
         <location filename="../ui/main_window_models.cpp" line="135" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="126" />
+        <location filename="../ui/main_window_files.cpp" line="127" />
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="156" />
+        <location filename="../ui/main_window_files.cpp" line="157" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="162" />
+        <location filename="../ui/main_window_files.cpp" line="163" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="165" />
+        <location filename="../ui/main_window_files.cpp" line="166" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="192" />
+        <location filename="../ui/main_window_files.cpp" line="193" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="201" />
+        <location filename="../ui/main_window_files.cpp" line="202" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="203" />
+        <location filename="../ui/main_window_files.cpp" line="204" />
         <source>its photo %1 is missing or has changed</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="215" />
+        <location filename="../ui/main_window_files.cpp" line="216" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="216" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="226" />
+        <location filename="../ui/main_window_files.cpp" line="227" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="238" />
-        <location filename="../ui/main_window_files.cpp" line="257" />
+        <location filename="../ui/main_window_files.cpp" line="239" />
+        <location filename="../ui/main_window_files.cpp" line="258" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="247" />
-        <location filename="../ui/main_window_files.cpp" line="265" />
-        <location filename="../ui/main_window_files.cpp" line="287" />
+        <location filename="../ui/main_window_files.cpp" line="248" />
+        <location filename="../ui/main_window_files.cpp" line="266" />
+        <location filename="../ui/main_window_files.cpp" line="288" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="275" />
+        <location filename="../ui/main_window_files.cpp" line="276" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="280" />
+        <location filename="../ui/main_window_files.cpp" line="281" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176" />
+        <location filename="../ui/main_window.cpp" line="182" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1

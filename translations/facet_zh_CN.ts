@@ -365,53 +365,53 @@
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="44" />
-        <location filename="../ui/charts_panel.cpp" line="91" />
+        <location filename="../ui/charts_panel.cpp" line="92" />
         <source>original</source>
         <translation>原始</translation>
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="45" />
-        <location filename="../ui/charts_panel.cpp" line="92" />
+        <location filename="../ui/charts_panel.cpp" line="93" />
         <source>edited</source>
         <translation>编辑后</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="69" />
+        <location filename="../ui/charts_panel.cpp" line="70" />
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="90" />
+        <location filename="../ui/charts_panel.cpp" line="91" />
         <source>Expression (from the pixels)</source>
         <translation>表情（从像素读取）</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="120" />
+        <location filename="../ui/charts_panel.cpp" line="122" />
         <source>Identity: —</source>
         <translation>身份保持：—</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="121" />
+        <location filename="../ui/charts_panel.cpp" line="123" />
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>年龄、性别和表情需要 face-api 模型（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="160" />
+        <location filename="../ui/charts_panel.cpp" line="162" />
         <source>Identity: %1 / 100</source>
         <translation>身份保持：%1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="168" />
+        <location filename="../ui/charts_panel.cpp" line="170" />
         <source>male %1</source>
         <translation>男性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="168" />
+        <location filename="../ui/charts_panel.cpp" line="170" />
         <source>female %1</source>
         <translation>女性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170" />
+        <location filename="../ui/charts_panel.cpp" line="172" />
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>年龄 %1 → %2 · %3 → %4</translation>
     </message>
@@ -529,17 +529,22 @@
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="111" />
+        <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
+        <translation>还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="119" />
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="125" />
+        <location filename="../ui/main_window.cpp" line="130" />
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128" />
+        <location filename="../ui/main_window.cpp" line="133" />
         <location filename="../ui/main_window_models.cpp" line="90" />
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
@@ -648,129 +653,129 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="105" />
-        <location filename="../ui/main_window_files.cpp" line="129" />
-        <location filename="../ui/main_window_files.cpp" line="207" />
+        <location filename="../ui/main_window_files.cpp" line="130" />
+        <location filename="../ui/main_window_files.cpp" line="208" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="115" />
+        <location filename="../ui/main_window_files.cpp" line="116" />
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="122" />
-        <location filename="../ui/main_window_files.cpp" line="193" />
+        <location filename="../ui/main_window_files.cpp" line="123" />
+        <location filename="../ui/main_window_files.cpp" line="194" />
         <location filename="../ui/main_window_models.cpp" line="114" />
         <location filename="../ui/main_window_models.cpp" line="135" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="126" />
+        <location filename="../ui/main_window_files.cpp" line="127" />
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="156" />
+        <location filename="../ui/main_window_files.cpp" line="157" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="162" />
+        <location filename="../ui/main_window_files.cpp" line="163" />
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="165" />
+        <location filename="../ui/main_window_files.cpp" line="166" />
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="192" />
+        <location filename="../ui/main_window_files.cpp" line="193" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="201" />
+        <location filename="../ui/main_window_files.cpp" line="202" />
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="203" />
+        <location filename="../ui/main_window_files.cpp" line="204" />
         <source>its photo %1 is missing or has changed</source>
         <translation>其照片 %1 缺失或已更改</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="215" />
+        <location filename="../ui/main_window_files.cpp" line="216" />
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="216" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="226" />
+        <location filename="../ui/main_window_files.cpp" line="227" />
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="238" />
-        <location filename="../ui/main_window_files.cpp" line="257" />
+        <location filename="../ui/main_window_files.cpp" line="239" />
+        <location filename="../ui/main_window_files.cpp" line="258" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="247" />
-        <location filename="../ui/main_window_files.cpp" line="265" />
-        <location filename="../ui/main_window_files.cpp" line="287" />
+        <location filename="../ui/main_window_files.cpp" line="248" />
+        <location filename="../ui/main_window_files.cpp" line="266" />
+        <location filename="../ui/main_window_files.cpp" line="288" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="275" />
+        <location filename="../ui/main_window_files.cpp" line="276" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="280" />
+        <location filename="../ui/main_window_files.cpp" line="281" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="174" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176" />
+        <location filename="../ui/main_window.cpp" line="182" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="205" />
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="206" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1

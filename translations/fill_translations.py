@@ -251,6 +251,8 @@ EDITOR = {
     "models/fetch finished with exit status %1.": ("models/fetch가 종료 상태 %1로 끝났습니다.", "models/fetch 已结束，退出状态 %1。"),
     "Could not start models/fetch: %1": ("models/fetch를 시작할 수 없습니다: %1", "无法启动 models/fetch：%1"),
     "Before": ("이전", "编辑前"),
+    "No face to edit yet: open a W+ code or a random face (File menu).":
+        ("아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).", "还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。"),
 }
 for _source, (_ko, _zh) in EDITOR.items():
     TABLES["ko"].setdefault(_source, _ko)

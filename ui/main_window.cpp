@@ -106,6 +106,11 @@ void MainWindow::buildPanels() {
   dock->setWidget(sliders_);
   addDockWidget(Qt::RightDockWidgetArea, dock);
   connect(sliders_, &AttributeSliderPanel::alphasChanged, this, [this](const std::vector<float>& alphas) {
+    if (models_ && !wplus_.defined()) {
+      // Models are in but no face to edit (none opened yet, or a photo whose faces are not embedded).
+      statusBar()->showMessage(tr("No face to edit yet: open a W+ code or a random face (File menu)."));
+      return;
+    }
     renderer_->setAlphas(alphas);
     autosaver_->markChanged();
   });
@@ -155,6 +160,7 @@ void MainWindow::commitEdit(const std::vector<float>& alphas) {
 void MainWindow::applyAlphas(const std::vector<float>& alphas) {
   sliders_->setAlphas(alphas);
   committed_ = alphas;
+  if (models_ && !wplus_.defined()) return;  // no face: nothing to render
   renderer_->renderFull(alphas);
   autosaver_->markChanged();
 }

@@ -108,6 +108,7 @@ void MainWindow::openPhoto(const QString& path) {
   }
   currentPath_ = path;
   wplus_ = torch::Tensor();
+  undo_->clear();
   preview_->clear({});
   preview_->setImage(image);
   addRecentFile(path);

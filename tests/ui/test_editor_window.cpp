@@ -217,6 +217,21 @@ class EditorWindowTest : public QObject {
     QCOMPARE(window.lastResult().image.size(), QSize(64, 64));
   }
 
+  // A photo replaces the face being edited; until its faces are embedded the sliders say why nothing happens.
+  void photoWithoutEmbeddingSaysSo() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    auto window = readyWindow();
+    QVERIFY(window);
+    window->openPhoto(QString(FACET_SOURCE_DIR) + "/tests/data/faceapi/astronaut_small.png");
+    QVERIFY(!window->hasFace());
+    QVERIFY(window->statusText().startsWith("Opened astronaut_small.png"));
+    const quint64 submitted = window->renderer()->lastSubmitted();
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.0f);
+    QVERIFY(window->statusText().contains("No face to edit yet"));
+    QCOMPARE(window->renderer()->lastSubmitted(), submitted);
+    QVERIFY(!window->currentSession());  // nothing for autosave
+  }
+
   void modelManagerListsTheManifest() {
     // A models folder with a damaged VGG file and an LPIPS file (no published checksum).
     const QString models = scratch_.filePath("models");
