@@ -3,6 +3,7 @@
 // runs in the render worker (app/editor); this window only sends slider values and shows the results. Model
 // loading, opening faces and sessions, export and autosave live in main_window_models.cpp and
 // main_window_files.cpp.
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -54,6 +55,13 @@ class MainWindow : public QMainWindow {
   bool openWplus(const QString& path);       // .npy [1|-, n_latent, dim]; false + status message on failure
   void sampleRandomFace(uint64_t seed);      // z ~ N(0, 1) → mapping → truncation 0.7, off the GUI thread
   bool hasFace() const { return wplus_.defined(); }
+  // Photos (with core/face): faces are found, the chosen one aligned and encoded on a pool thread with a progress
+  // dialog that can cancel; the edit is pasted back into the photo on export. The chooser picks one of several
+  // faces (default: a dialog); tests replace it.
+  void setFaceChooser(std::function<int(int faceCount)> chooser) { chooseFace_ = std::move(chooser); }
+  bool hasPhotoFace() const;  // a face of the opened photo is aligned (paste-back available)
+  // Uses `wplus` (from an external embedding) for the opened photo's aligned face.
+  bool setPhotoFaceWplus(const torch::Tensor& wplus);
   void setPreviewSize(int side) { previewSize_ = side; }  // preview renders while a slider moves (default 256)
 
   // Sessions (.facet + W+ .npy beside it) and autosave.
@@ -107,6 +115,8 @@ class MainWindow : public QMainWindow {
   void commitEdit(const std::vector<float>& alphas);
   void onModelsLoaded(std::shared_ptr<const app::EditorModels> models);
   void updateModelStatus();
+  void findFaces(const QString& path);       // main_window_photo.cpp
+  QImage pasteBack(const QImage& generated) const;  // the photo with the edited face; null without a photo face
   void addRecentFile(const QString& path);
   void rebuildRecentMenu();
 
@@ -126,6 +136,9 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<const app::EditorModels> models_;
   torch::Tensor wplus_;           // the unedited W+ of the face being edited (CPU); undefined = none
   bool loadingModels_ = false;
+  struct PhotoState;                       // main_window_photo.cpp (OpenCV types stay out of this header)
+  std::shared_ptr<PhotoState> photo_;      // the opened photo's faces and the aligned one; null = none
+  std::function<int(int)> chooseFace_;
   int previewSize_ = 256;
 };
 

@@ -112,8 +112,9 @@ void MainWindow::openPhoto(const QString& path) {
   preview_->clear({});
   preview_->setImage(image);
   addRecentFile(path);
-  // Finding, aligning and embedding faces needs core/face (not in this build yet): the photo is shown as it is.
+  photo_.reset();
   statusBar()->showMessage(tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()));
+  findFaces(path);  // a no-op in builds without core/face
 }
 
 bool MainWindow::openWplus(const QString& path) {
@@ -243,8 +244,9 @@ bool MainWindow::exportEdited(const QString& path, int quality) {
     app::ImageExportOptions options;
     options.quality = quality;
     options.sourcePath = currentPath_;
-    // Until face paste-back is in the build, the edited face is exported as the generator made it.
-    app::exportImage(lastResult_.image, path, options);
+    // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
+    const QImage pasted = pasteBack(lastResult_.image);
+    app::exportImage(pasted.isNull() ? lastResult_.image : pasted, path, options);
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
     return true;
   } catch (const std::exception& e) {

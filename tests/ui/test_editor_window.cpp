@@ -232,6 +232,34 @@ class EditorWindowTest : public QObject {
     QVERIFY(!window->currentSession());  // nothing for autosave
   }
 
+  // A photo: its face is found and aligned off the GUI thread; with no encoder installed the window says what to
+  // get. A W+ for that face (from elsewhere) is edited and exported pasted back into the photo at full resolution.
+  void photoFaceIsAlignedAndPastedBack() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+#ifndef FACET_HAVE_FACE
+    QSKIP("built without core/face");
+#else
+    auto window = readyWindow();
+    QVERIFY(window);
+    const QString photo = QString(FACET_SOURCE_DIR) + "/resources/astronaut.png";  // the bundled sample
+    window->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains("no encoder is installed"), 30000);
+    QVERIFY(window->hasPhotoFace());
+    QCOMPARE(window->preview()->image().size(), QSize(1024, 1024));  // the aligned crop is shown
+    QVERIFY(window->setPhotoFaceWplus(facet::test::fixtureWplus()));
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QTemporaryDir dir;
+    QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    const QImage original(photo), pasted(dir.filePath("pasted.png"));
+    QCOMPARE(pasted.size(), original.size());
+    QVERIFY(pasted != original.convertToFormat(pasted.format()));
+    // Far from the face (the top-left corner) the photo is untouched.
+    QCOMPARE(pasted.pixelColor(1, 1), original.pixelColor(1, 1));
+    QVERIFY(!window->exportEdited(photo));  // never over the source
+#endif
+  }
+
   void modelManagerListsTheManifest() {
     // A models folder with a damaged VGG file and an LPIPS file (no published checksum).
     const QString models = scratch_.filePath("models");
