@@ -653,8 +653,8 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="105" />
-        <location filename="../ui/main_window_files.cpp" line="130" />
-        <location filename="../ui/main_window_files.cpp" line="208" />
+        <location filename="../ui/main_window_files.cpp" line="131" />
+        <location filename="../ui/main_window_files.cpp" line="209" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
@@ -664,83 +664,83 @@
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="123" />
-        <location filename="../ui/main_window_files.cpp" line="194" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
+        <location filename="../ui/main_window_files.cpp" line="195" />
         <location filename="../ui/main_window_models.cpp" line="114" />
-        <location filename="../ui/main_window_models.cpp" line="135" />
+        <location filename="../ui/main_window_models.cpp" line="136" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="127" />
+        <location filename="../ui/main_window_files.cpp" line="128" />
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="157" />
+        <location filename="../ui/main_window_files.cpp" line="158" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="163" />
+        <location filename="../ui/main_window_files.cpp" line="164" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="166" />
+        <location filename="../ui/main_window_files.cpp" line="167" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="193" />
+        <location filename="../ui/main_window_files.cpp" line="194" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="202" />
+        <location filename="../ui/main_window_files.cpp" line="203" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="204" />
+        <location filename="../ui/main_window_files.cpp" line="205" />
         <source>its photo %1 is missing or has changed</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="216" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="218" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="227" />
+        <location filename="../ui/main_window_files.cpp" line="228" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="239" />
-        <location filename="../ui/main_window_files.cpp" line="258" />
+        <location filename="../ui/main_window_files.cpp" line="240" />
+        <location filename="../ui/main_window_files.cpp" line="260" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="248" />
-        <location filename="../ui/main_window_files.cpp" line="266" />
-        <location filename="../ui/main_window_files.cpp" line="288" />
+        <location filename="../ui/main_window_files.cpp" line="250" />
+        <location filename="../ui/main_window_files.cpp" line="268" />
+        <location filename="../ui/main_window_files.cpp" line="290" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="276" />
+        <location filename="../ui/main_window_files.cpp" line="278" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="281" />
+        <location filename="../ui/main_window_files.cpp" line="283" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
@@ -837,14 +837,64 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="138" />
+        <location filename="../ui/main_window_models.cpp" line="139" />
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="144" />
+        <location filename="../ui/main_window_models.cpp" line="145" />
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Finding faces in %1…</source>
+        <translation>%1에서 얼굴 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <source>No face found in %1.</source>
+        <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <source>Face %1 (%2×%3 at %4, %5)</source>
+        <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <source>Choose a face</source>
+        <translation>얼굴 선택</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <source>%1 faces were found. Which one do you want to edit?</source>
+        <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <source>No face chosen.</source>
+        <translation>선택한 얼굴이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
+        <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <source>Aligning and embedding the face…</source>
+        <translation>얼굴 정렬 및 임베딩 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <source>Editing face %1 of %2</source>
+        <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
 </context>
 <context>

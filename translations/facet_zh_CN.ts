@@ -653,8 +653,8 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="105" />
-        <location filename="../ui/main_window_files.cpp" line="130" />
-        <location filename="../ui/main_window_files.cpp" line="208" />
+        <location filename="../ui/main_window_files.cpp" line="131" />
+        <location filename="../ui/main_window_files.cpp" line="209" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -664,83 +664,83 @@
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="123" />
-        <location filename="../ui/main_window_files.cpp" line="194" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
+        <location filename="../ui/main_window_files.cpp" line="195" />
         <location filename="../ui/main_window_models.cpp" line="114" />
-        <location filename="../ui/main_window_models.cpp" line="135" />
+        <location filename="../ui/main_window_models.cpp" line="136" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="127" />
+        <location filename="../ui/main_window_files.cpp" line="128" />
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="157" />
+        <location filename="../ui/main_window_files.cpp" line="158" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="163" />
+        <location filename="../ui/main_window_files.cpp" line="164" />
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="166" />
+        <location filename="../ui/main_window_files.cpp" line="167" />
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="193" />
+        <location filename="../ui/main_window_files.cpp" line="194" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="202" />
+        <location filename="../ui/main_window_files.cpp" line="203" />
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="204" />
+        <location filename="../ui/main_window_files.cpp" line="205" />
         <source>its photo %1 is missing or has changed</source>
         <translation>其照片 %1 缺失或已更改</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="216" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="218" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="227" />
+        <location filename="../ui/main_window_files.cpp" line="228" />
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="239" />
-        <location filename="../ui/main_window_files.cpp" line="258" />
+        <location filename="../ui/main_window_files.cpp" line="240" />
+        <location filename="../ui/main_window_files.cpp" line="260" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="248" />
-        <location filename="../ui/main_window_files.cpp" line="266" />
-        <location filename="../ui/main_window_files.cpp" line="288" />
+        <location filename="../ui/main_window_files.cpp" line="250" />
+        <location filename="../ui/main_window_files.cpp" line="268" />
+        <location filename="../ui/main_window_files.cpp" line="290" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="276" />
+        <location filename="../ui/main_window_files.cpp" line="278" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="281" />
+        <location filename="../ui/main_window_files.cpp" line="283" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
@@ -837,14 +837,64 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="138" />
+        <location filename="../ui/main_window_models.cpp" line="139" />
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="144" />
+        <location filename="../ui/main_window_models.cpp" line="145" />
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Finding faces in %1…</source>
+        <translation>正在 %1 中查找人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <source>No face found in %1.</source>
+        <translation>在 %1 中未找到人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <source>Face %1 (%2×%3 at %4, %5)</source>
+        <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <source>Choose a face</source>
+        <translation>选择人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <source>%1 faces were found. Which one do you want to edit?</source>
+        <translation>找到 %1 张人脸。要编辑哪一张？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <source>No face chosen.</source>
+        <translation>未选择人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
+        <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <source>Aligning and embedding the face…</source>
+        <translation>正在对齐并嵌入人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <source>Editing face %1 of %2</source>
+        <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
 </context>
 <context>

@@ -251,6 +251,17 @@ EDITOR = {
     "models/fetch finished with exit status %1.": ("models/fetch가 종료 상태 %1로 끝났습니다.", "models/fetch 已结束，退出状态 %1。"),
     "Could not start models/fetch: %1": ("models/fetch를 시작할 수 없습니다: %1", "无法启动 models/fetch：%1"),
     "Before": ("이전", "编辑前"),
+    "Finding faces in %1…": ("%1에서 얼굴 찾는 중…", "正在 %1 中查找人脸…"),
+    "Cancel": ("취소", "取消"),
+    "No face found in %1.": ("%1에서 얼굴을 찾지 못했습니다.", "在 %1 中未找到人脸。"),
+    "Face %1 (%2×%3 at %4, %5)": ("얼굴 %1 (%2×%3, 위치 %4, %5)", "人脸 %1（%2×%3，位于 %4, %5）"),
+    "Choose a face": ("얼굴 선택", "选择人脸"),
+    "%1 faces were found. Which one do you want to edit?": ("얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?", "找到 %1 张人脸。要编辑哪一张？"),
+    "No face chosen.": ("선택한 얼굴이 없습니다.", "未选择人脸。"),
+    "Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.":
+        ("%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).", "在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。"),
+    "Aligning and embedding the face…": ("얼굴 정렬 및 임베딩 중…", "正在对齐并嵌入人脸…"),
+    "Editing face %1 of %2": ("%2의 얼굴 %1 편집 중", "正在编辑 %2 的人脸 %1"),
     "No face to edit yet: open a W+ code or a random face (File menu).":
         ("아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).", "还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。"),
 }
