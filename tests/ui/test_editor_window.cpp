@@ -257,6 +257,8 @@ class EditorWindowTest : public QObject {
     // Far from the face (the top-left corner) the photo is untouched.
     QCOMPARE(pasted.pixelColor(1, 1), original.pixelColor(1, 1));
     QVERIFY(!window->exportEdited(photo));  // never over the source
+    const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+    if (!shots.isEmpty()) QVERIFY(pasted.save(QString::fromLocal8Bit(shots) + "/photo_pasted_back.png"));
 #endif
   }
 
