@@ -80,7 +80,10 @@ void MainWindow::onModelsLoaded(std::shared_ptr<const app::EditorModels> models)
   QString message = tr("Models loaded.");
   if (!models_->notes.empty()) message += " " + QString::fromStdString(models_->notes.front());
   statusBar()->showMessage(message);
-  if (wplus_.defined()) setFace(wplus_, currentPath_);
+  if (wplus_.defined())
+    setFace(wplus_, currentPath_);
+  else if (!currentPath_.isEmpty() && !hasPhotoFace())
+    findFaces(currentPath_);  // a photo opened while the models were loading: embed its face now
   Q_EMIT modelsLoaded(true);
 }
 
