@@ -1,6 +1,47 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>facet::app::Autosaver</name>
+    <message>
+        <location filename="../app/editor/autosave.cpp" line="27" />
+        <source>Cannot create the autosave folder %1</source>
+        <translation>자동 저장 폴더 %1을(를) 만들 수 없습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/autosave.cpp" line="55" />
+        <source>Autosave failed: %1</source>
+        <translation>자동 저장 실패: %1</translation>
+    </message>
+</context>
+<context>
+    <name>facet::app::ModelManifest</name>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="72" />
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="73" />
+        <source>not checked</source>
+        <translation>확인 안 함</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="74" />
+        <source>checksum OK</source>
+        <translation>체크섬 일치</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="76" />
+        <source>checksum MISMATCH: fetch it again</source>
+        <translation>체크섬 불일치: 다시 받으세요</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="78" />
+        <source>no published checksum</source>
+        <translation>공개된 체크섬 없음</translation>
+    </message>
+</context>
+<context>
     <name>facet::app::RenderWorker</name>
     <message>
         <location filename="../app/editor/render_worker.cpp" line="62" />
@@ -26,168 +67,960 @@
         <translation>모두 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="79" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="81" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="85" />
         <source>linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="81" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="86" />
         <source>No trained transformer for this attribute: a linear latent direction is used.</source>
         <translation>이 속성에는 학습된 변환기가 없어 선형 잠재 방향을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="98" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="104" />
         <source>Classifier probability of this attribute in the edited face</source>
         <translation>편집된 얼굴에서 이 속성의 분류기 확률</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="102" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="108" />
         <source>Reset %1</source>
         <translation>%1 초기화</translation>
     </message>
 </context>
 <context>
+    <name>facet::ui::Attributes</name>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="13" />
+        <source>Stubble</source>
+        <translation>수염 자국</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="14" />
+        <source>Arched eyebrows</source>
+        <translation>아치형 눈썹</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="15" />
+        <source>Attractive</source>
+        <translation>매력적</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="16" />
+        <source>Bags under eyes</source>
+        <translation>눈 밑 처짐</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="17" />
+        <source>Bald</source>
+        <translation>대머리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="18" />
+        <source>Bangs</source>
+        <translation>앞머리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="19" />
+        <source>Big lips</source>
+        <translation>두꺼운 입술</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="20" />
+        <source>Big nose</source>
+        <translation>큰 코</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="21" />
+        <source>Black hair</source>
+        <translation>검은 머리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="22" />
+        <source>Blond hair</source>
+        <translation>금발</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="23" />
+        <source>Blurry</source>
+        <translation>흐릿함</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="24" />
+        <source>Brown hair</source>
+        <translation>갈색 머리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="25" />
+        <source>Bushy eyebrows</source>
+        <translation>짙은 눈썹</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="26" />
+        <source>Chubby</source>
+        <translation>통통함</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="27" />
+        <source>Double chin</source>
+        <translation>이중턱</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="28" />
+        <source>Eyeglasses</source>
+        <translation>안경</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="29" />
+        <source>Goatee</source>
+        <translation>염소수염</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="30" />
+        <source>Grey hair</source>
+        <translation>흰머리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="31" />
+        <source>Heavy make-up</source>
+        <translation>진한 화장</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="32" />
+        <source>High cheekbones</source>
+        <translation>높은 광대뼈</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="33" />
+        <source>Male</source>
+        <translation>남성</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="34" />
+        <source>Mouth open</source>
+        <translation>벌린 입</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="35" />
+        <source>Moustache</source>
+        <translation>콧수염</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="36" />
+        <source>Narrow eyes</source>
+        <translation>가는 눈</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="37" />
+        <source>No beard</source>
+        <translation>수염 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="38" />
+        <source>Oval face</source>
+        <translation>계란형 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="39" />
+        <source>Pale skin</source>
+        <translation>창백한 피부</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="40" />
+        <source>Pointy nose</source>
+        <translation>뾰족한 코</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="41" />
+        <source>Receding hairline</source>
+        <translation>M자 이마</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="42" />
+        <source>Rosy cheeks</source>
+        <translation>발그레한 볼</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="43" />
+        <source>Sideburns</source>
+        <translation>구레나룻</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="44" />
+        <source>Smiling</source>
+        <translation>미소</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="45" />
+        <source>Straight hair</source>
+        <translation>직모</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="46" />
+        <source>Wavy hair</source>
+        <translation>웨이브 머리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="47" />
+        <source>Earrings</source>
+        <translation>귀걸이</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="48" />
+        <source>Hat</source>
+        <translation>모자</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="49" />
+        <source>Lipstick</source>
+        <translation>립스틱</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="50" />
+        <source>Necklace</source>
+        <translation>목걸이</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="51" />
+        <source>Necktie</source>
+        <translation>넥타이</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="52" />
+        <source>Young</source>
+        <translation>젊음</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="53" />
+        <source>Hair</source>
+        <translation>머리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="54" />
+        <source>Face</source>
+        <translation>얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="55" />
+        <source>Expression</source>
+        <translation>표정</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="56" />
+        <source>Accessories</source>
+        <translation>액세서리</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="57" />
+        <source>Age and gender</source>
+        <translation>나이와 성별</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="58" />
+        <source>Other</source>
+        <translation>기타</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::ChartsPanel</name>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="31" />
+        <source>neutral</source>
+        <translation>무표정</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="31" />
+        <source>happy</source>
+        <translation>행복</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="31" />
+        <source>sad</source>
+        <translation>슬픔</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="32" />
+        <source>angry</source>
+        <translation>분노</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="32" />
+        <source>fearful</source>
+        <translation>두려움</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="32" />
+        <source>disgusted</source>
+        <translation>혐오</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="33" />
+        <source>surprised</source>
+        <translation>놀람</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="43" />
+        <source>Attribute probabilities</source>
+        <translation>속성 확률</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="44" />
+        <location filename="../ui/charts_panel.cpp" line="92" />
+        <source>original</source>
+        <translation>원본</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="45" />
+        <location filename="../ui/charts_panel.cpp" line="93" />
+        <source>edited</source>
+        <translation>편집됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="70" />
+        <source>identity</source>
+        <translation>신원</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="91" />
+        <source>Expression (from the pixels)</source>
+        <translation>표정 (픽셀에서 읽음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="122" />
+        <source>Identity: —</source>
+        <translation>신원 유지: —</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="123" />
+        <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
+        <translation>나이, 성별, 표정에는 face-api 모델이 필요합니다 (도구 ▸ 모델).</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="162" />
+        <source>Identity: %1 / 100</source>
+        <translation>신원 유지: %1 / 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="170" />
+        <source>male %1</source>
+        <translation>남성 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="170" />
+        <source>female %1</source>
+        <translation>여성 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="172" />
+        <source>Age %1 → %2 · %3 → %4</source>
+        <translation>나이 %1 → %2 · %3 → %4</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="27" />
+        <location filename="../ui/main_window.cpp" line="32" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="34" />
+        <location filename="../ui/main_window.cpp" line="43" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="38" />
+        <location filename="../ui/main_window.cpp" line="47" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="39" />
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="42" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="45" />
+        <location filename="../ui/main_window.cpp" line="49" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="46" />
+        <location filename="../ui/main_window.cpp" line="50" />
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="57" />
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="61" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58" />
+        <location filename="../ui/main_window.cpp" line="62" />
+        <source>&amp;Before/after split</source>
+        <translation>전후 비교 분할(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="67" />
+        <source>&amp;Fit to window</source>
+        <translation>창에 맞춤(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="69" />
+        <source>Zoom &amp;in</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="71" />
+        <source>Zoom &amp;out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="68" />
+        <location filename="../ui/main_window.cpp" line="84" />
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71" />
+        <location filename="../ui/main_window.cpp" line="87" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72" />
+        <location filename="../ui/main_window.cpp" line="88" />
+        <source>&amp;Models…</source>
+        <translation>모델(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="98" />
         <source>No photo open</source>
         <translation>열린 사진 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83" />
+        <location filename="../ui/main_window.cpp" line="101" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97" />
+        <location filename="../ui/main_window.cpp" line="111" />
+        <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
+        <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="119" />
+        <source>Numbers</source>
+        <translation>수치</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="130" />
+        <source>models: none</source>
+        <translation>모델: 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="133" />
+        <location filename="../ui/main_window_models.cpp" line="90" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102" />
-        <source>Open photo</source>
-        <translation>사진 열기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="103" />
+        <location filename="../ui/main_window_files.cpp" line="35" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112" />
+        <location filename="../ui/main_window_files.cpp" line="41" />
+        <source>Open &amp;recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="43" />
+        <source>Open &amp;W+ code (.npy)…</source>
+        <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="44" />
+        <source>Open W+ code</source>
+        <translation>W+ 코드 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="75" />
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy 배열 (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <source>Random &amp;face from the generator</source>
+        <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="53" />
+        <source>Open &amp;session…</source>
+        <translation>세션 열기(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="54" />
+        <source>Open session</source>
+        <translation>세션 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="54" />
+        <location filename="../ui/main_window_files.cpp" line="59" />
+        <source>Facet sessions (*.facet)</source>
+        <translation>Facet 세션 (*.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="58" />
+        <source>&amp;Save session…</source>
+        <translation>세션 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="59" />
+        <source>Save session</source>
+        <translation>세션 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="64" />
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="65" />
+        <source>Edited &amp;image…</source>
+        <translation>편집된 이미지(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="66" />
+        <source>Export edited image</source>
+        <translation>편집된 이미지 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="70" />
+        <source>&amp;Before and after side by side…</source>
+        <translation>전후 나란히(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="71" />
+        <source>Export side by side</source>
+        <translation>나란히 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="74" />
+        <source>Edited &amp;W+ code (.npy)…</source>
+        <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="75" />
+        <source>Export W+ code</source>
+        <translation>W+ 코드 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="85" />
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="86" />
+        <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
+        <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="105" />
+        <location filename="../ui/main_window_files.cpp" line="131" />
+        <location filename="../ui/main_window_files.cpp" line="209" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location filename="../ui/main_window_files.cpp" line="116" />
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
+        <location filename="../ui/main_window_files.cpp" line="195" />
+        <location filename="../ui/main_window_models.cpp" line="114" />
+        <location filename="../ui/main_window_models.cpp" line="136" />
+        <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
+        <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="128" />
+        <source>Opened W+ code %1</source>
+        <translation>W+ 코드 %1 열림</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="158" />
+        <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
+        <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="164" />
+        <source>Saved session %1</source>
+        <translation>세션 %1 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="167" />
+        <source>Cannot save the session: %1</source>
+        <translation>세션을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="194" />
+        <source>this session holds no W+ code (the face was never embedded)</source>
+        <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="203" />
+        <source>Opened session %1</source>
+        <translation>세션 %1 열림</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="205" />
+        <source>its photo %1 is missing or has changed</source>
+        <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="217" />
+        <source>Restore unsaved work?</source>
+        <translation>저장하지 않은 작업을 복원할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="218" />
+        <source>Facet did not close normally last time. Restore the edit it was working on?</source>
+        <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="228" />
+        <source>Restored the autosaved edit.</source>
+        <translation>자동 저장된 편집을 복원했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="240" />
+        <location filename="../ui/main_window_files.cpp" line="260" />
+        <source>The full-size image is still rendering; export again in a moment.</source>
+        <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="250" />
+        <location filename="../ui/main_window_files.cpp" line="268" />
+        <location filename="../ui/main_window_files.cpp" line="290" />
+        <source>Exported %1</source>
+        <translation>%1 내보냄</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="278" />
+        <source>Nothing to export: open a face first.</source>
+        <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="283" />
+        <source>will not overwrite the opened file %1</source>
+        <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167" />
+        <location filename="../ui/main_window.cpp" line="182" />
+        <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
+        <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
-        <translation type="unfinished" />
+        <translation>Facet %1
+StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 편집합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="40" />
+        <source>Loading models…</source>
+        <translation>모델 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="47" />
+        <source>No generator loaded: %1</source>
+        <translation>생성기가 로드되지 않음: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="59" />
+        <source>Loading %1…</source>
+        <translation>%1 불러오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="80" />
+        <source>Models loaded.</source>
+        <translation>모델을 불러왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="89" />
+        <source>models: none (Tools ▸ Models)</source>
+        <translation>모델: 없음 (도구 ▸ 모델)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="99" />
+        <source>classifier</source>
+        <translation>분류기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="100" />
+        <source>1 transformer</source>
+        <translation>변환기 1개</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="100" />
+        <source>%1 transformers</source>
+        <translation>변환기 %1개</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="101" />
+        <source>face-api</source>
+        <translation>face-api</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="102" />
+        <source>encoder</source>
+        <translation>인코더</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="109" />
+        <source>device: %1</source>
+        <translation>장치: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="139" />
+        <source>Sampling a face (seed %1)…</source>
+        <translation>얼굴 샘플링 중 (시드 %1)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="145" />
+        <source>Random face, seed %1</source>
+        <translation>무작위 얼굴, 시드 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Finding faces in %1…</source>
+        <translation>%1에서 얼굴 찾는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <source>No face found in %1.</source>
+        <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <source>Face %1 (%2×%3 at %4, %5)</source>
+        <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <source>Choose a face</source>
+        <translation>얼굴 선택</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <source>%1 faces were found. Which one do you want to edit?</source>
+        <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <source>No face chosen.</source>
+        <translation>선택한 얼굴이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
+        <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <source>Aligning and embedding the face…</source>
+        <translation>얼굴 정렬 및 임베딩 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <source>Editing face %1 of %2</source>
+        <translation>%2의 얼굴 %1 편집 중</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::ModelManagerDialog</name>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="39" />
+        <source>Models</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Location</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Checksum</source>
+        <translation>체크섬</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="62" />
+        <source>Verify checksums</source>
+        <translation>체크섬 확인</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="64" />
+        <source>Use a models folder…</source>
+        <translation>모델 폴더 사용…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="66" />
+        <source>Run models/fetch</source>
+        <translation>models/fetch 실행</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="68" />
+        <source>Look again</source>
+        <translation>다시 찾기</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="87" />
+        <source>models/fetch output appears here.</source>
+        <translation>models/fetch 출력이 여기에 표시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="105" />
+        <source>models/manifest.json was not found in the model search path.</source>
+        <translation>모델 검색 경로에서 models/manifest.json을 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <source>missing</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <source>found</source>
+        <translation>있음</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="126" />
+        <source>download by hand: %1</source>
+        <translation>직접 내려받기: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="140" />
+        <source>Facet looks for models in: %1</source>
+        <translation>Facet이 모델을 찾는 위치: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="146" />
+        <source>A generator is installed: attribute editing is available.</source>
+        <translation>생성기가 설치되어 있어 속성 편집을 사용할 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="148" />
+        <source>No StyleGAN2 generator is installed, so faces cannot be edited yet. Facet still opens photos, finds, aligns and analyses faces. To edit, download stylegan2-ffhq-config-f.pt (or psp_ffhq_encode.pt) from the link in the table and put it in %1, or choose the folder that holds it with "Use a models folder…".</source>
+        <translation>StyleGAN2 생성기가 설치되지 않아 아직 얼굴을 편집할 수 없습니다. Facet은 여전히 사진을 열고 얼굴을 찾고 정렬하고 분석합니다. 편집하려면 표의 링크에서 stylegan2-ffhq-config-f.pt(또는 psp_ffhq_encode.pt)를 내려받아 %1에 넣거나, "모델 폴더 사용…"으로 그 파일이 있는 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="162" />
+        <source>checking…</source>
+        <translation>확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="182" />
+        <source>Folder that holds the models</source>
+        <translation>모델이 있는 폴더</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="192" />
+        <source>models/fetch was not found next to the manifest.</source>
+        <translation>매니페스트 옆에서 models/fetch를 찾지 못했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="203" />
+        <source>models/fetch finished with exit status %1.</source>
+        <translation>models/fetch가 종료 상태 %1로 끝났습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="211" />
+        <source>Could not start models/fetch: %1</source>
+        <translation>models/fetch를 시작할 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::PreviewWidget</name>
+    <message>
+        <location filename="../ui/preview_widget.cpp" line="113" />
+        <source>Before</source>
+        <translation>이전</translation>
     </message>
 </context>
 </TS>

@@ -1,6 +1,47 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>facet::app::Autosaver</name>
+    <message>
+        <location filename="../app/editor/autosave.cpp" line="27" />
+        <source>Cannot create the autosave folder %1</source>
+        <translation>无法创建自动保存文件夹 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/autosave.cpp" line="55" />
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>facet::app::ModelManifest</name>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="72" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="73" />
+        <source>not checked</source>
+        <translation>未校验</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="74" />
+        <source>checksum OK</source>
+        <translation>校验和正确</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="76" />
+        <source>checksum MISMATCH: fetch it again</source>
+        <translation>校验和不匹配：请重新获取</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="78" />
+        <source>no published checksum</source>
+        <translation>无公开校验和</translation>
+    </message>
+</context>
+<context>
     <name>facet::app::RenderWorker</name>
     <message>
         <location filename="../app/editor/render_worker.cpp" line="62" />
@@ -26,168 +67,960 @@
         <translation>全部重置</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="79" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="81" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="85" />
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="81" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="86" />
         <source>No trained transformer for this attribute: a linear latent direction is used.</source>
         <translation>此属性没有训练好的变换器：使用线性潜在方向。</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="98" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="104" />
         <source>Classifier probability of this attribute in the edited face</source>
         <translation>编辑后人脸中此属性的分类器概率</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="102" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="108" />
         <source>Reset %1</source>
         <translation>重置%1</translation>
     </message>
 </context>
 <context>
+    <name>facet::ui::Attributes</name>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="13" />
+        <source>Stubble</source>
+        <translation>胡茬</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="14" />
+        <source>Arched eyebrows</source>
+        <translation>弯眉</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="15" />
+        <source>Attractive</source>
+        <translation>有魅力</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="16" />
+        <source>Bags under eyes</source>
+        <translation>眼袋</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="17" />
+        <source>Bald</source>
+        <translation>秃头</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="18" />
+        <source>Bangs</source>
+        <translation>刘海</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="19" />
+        <source>Big lips</source>
+        <translation>厚嘴唇</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="20" />
+        <source>Big nose</source>
+        <translation>大鼻子</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="21" />
+        <source>Black hair</source>
+        <translation>黑发</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="22" />
+        <source>Blond hair</source>
+        <translation>金发</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="23" />
+        <source>Blurry</source>
+        <translation>模糊</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="24" />
+        <source>Brown hair</source>
+        <translation>棕发</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="25" />
+        <source>Bushy eyebrows</source>
+        <translation>浓眉</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="26" />
+        <source>Chubby</source>
+        <translation>圆胖</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="27" />
+        <source>Double chin</source>
+        <translation>双下巴</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="28" />
+        <source>Eyeglasses</source>
+        <translation>眼镜</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="29" />
+        <source>Goatee</source>
+        <translation>山羊胡</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="30" />
+        <source>Grey hair</source>
+        <translation>白发</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="31" />
+        <source>Heavy make-up</source>
+        <translation>浓妆</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="32" />
+        <source>High cheekbones</source>
+        <translation>高颧骨</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="33" />
+        <source>Male</source>
+        <translation>男性</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="34" />
+        <source>Mouth open</source>
+        <translation>张嘴</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="35" />
+        <source>Moustache</source>
+        <translation>小胡子</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="36" />
+        <source>Narrow eyes</source>
+        <translation>细眼</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="37" />
+        <source>No beard</source>
+        <translation>无胡须</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="38" />
+        <source>Oval face</source>
+        <translation>鹅蛋脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="39" />
+        <source>Pale skin</source>
+        <translation>白皙皮肤</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="40" />
+        <source>Pointy nose</source>
+        <translation>尖鼻子</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="41" />
+        <source>Receding hairline</source>
+        <translation>发际线后移</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="42" />
+        <source>Rosy cheeks</source>
+        <translation>红润脸颊</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="43" />
+        <source>Sideburns</source>
+        <translation>鬓角</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="44" />
+        <source>Smiling</source>
+        <translation>微笑</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="45" />
+        <source>Straight hair</source>
+        <translation>直发</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="46" />
+        <source>Wavy hair</source>
+        <translation>卷发</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="47" />
+        <source>Earrings</source>
+        <translation>耳环</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="48" />
+        <source>Hat</source>
+        <translation>帽子</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="49" />
+        <source>Lipstick</source>
+        <translation>口红</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="50" />
+        <source>Necklace</source>
+        <translation>项链</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="51" />
+        <source>Necktie</source>
+        <translation>领带</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="52" />
+        <source>Young</source>
+        <translation>年轻</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="53" />
+        <source>Hair</source>
+        <translation>头发</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="54" />
+        <source>Face</source>
+        <translation>面部</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="55" />
+        <source>Expression</source>
+        <translation>表情</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="56" />
+        <source>Accessories</source>
+        <translation>配饰</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="57" />
+        <source>Age and gender</source>
+        <translation>年龄和性别</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="58" />
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::ChartsPanel</name>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="31" />
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="31" />
+        <source>happy</source>
+        <translation>高兴</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="31" />
+        <source>sad</source>
+        <translation>悲伤</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="32" />
+        <source>angry</source>
+        <translation>愤怒</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="32" />
+        <source>fearful</source>
+        <translation>恐惧</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="32" />
+        <source>disgusted</source>
+        <translation>厌恶</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="33" />
+        <source>surprised</source>
+        <translation>惊讶</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="43" />
+        <source>Attribute probabilities</source>
+        <translation>属性概率</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="44" />
+        <location filename="../ui/charts_panel.cpp" line="92" />
+        <source>original</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="45" />
+        <location filename="../ui/charts_panel.cpp" line="93" />
+        <source>edited</source>
+        <translation>编辑后</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="70" />
+        <source>identity</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="91" />
+        <source>Expression (from the pixels)</source>
+        <translation>表情（从像素读取）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="122" />
+        <source>Identity: —</source>
+        <translation>身份保持：—</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="123" />
+        <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
+        <translation>年龄、性别和表情需要 face-api 模型（工具 ▸ 模型）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="162" />
+        <source>Identity: %1 / 100</source>
+        <translation>身份保持：%1 / 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="170" />
+        <source>male %1</source>
+        <translation>男性 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="170" />
+        <source>female %1</source>
+        <translation>女性 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="172" />
+        <source>Age %1 → %2 · %3 → %4</source>
+        <translation>年龄 %1 → %2 · %3 → %4</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="27" />
+        <location filename="../ui/main_window.cpp" line="32" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="34" />
+        <location filename="../ui/main_window.cpp" line="43" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="38" />
+        <location filename="../ui/main_window.cpp" line="47" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="39" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="42" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="45" />
+        <location filename="../ui/main_window.cpp" line="49" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="46" />
+        <location filename="../ui/main_window.cpp" line="50" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="57" />
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="61" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58" />
+        <location filename="../ui/main_window.cpp" line="62" />
+        <source>&amp;Before/after split</source>
+        <translation>前后对比分割(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="67" />
+        <source>&amp;Fit to window</source>
+        <translation>适应窗口(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="69" />
+        <source>Zoom &amp;in</source>
+        <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="71" />
+        <source>Zoom &amp;out</source>
+        <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="68" />
+        <location filename="../ui/main_window.cpp" line="84" />
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71" />
+        <location filename="../ui/main_window.cpp" line="87" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72" />
+        <location filename="../ui/main_window.cpp" line="88" />
+        <source>&amp;Models…</source>
+        <translation>模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="98" />
         <source>No photo open</source>
         <translation>未打开照片</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83" />
+        <location filename="../ui/main_window.cpp" line="101" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97" />
+        <location filename="../ui/main_window.cpp" line="111" />
+        <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
+        <translation>还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="119" />
+        <source>Numbers</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="130" />
+        <source>models: none</source>
+        <translation>模型：无</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="133" />
+        <location filename="../ui/main_window_models.cpp" line="90" />
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102" />
-        <source>Open photo</source>
-        <translation>打开照片</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="103" />
+        <location filename="../ui/main_window_files.cpp" line="35" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="112" />
+        <location filename="../ui/main_window_files.cpp" line="41" />
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="43" />
+        <source>Open &amp;W+ code (.npy)…</source>
+        <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="44" />
+        <source>Open W+ code</source>
+        <translation>打开 W+ 编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="75" />
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy 数组 (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <source>Random &amp;face from the generator</source>
+        <translation>从生成器随机生成人脸(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="53" />
+        <source>Open &amp;session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="54" />
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="54" />
+        <location filename="../ui/main_window_files.cpp" line="59" />
+        <source>Facet sessions (*.facet)</source>
+        <translation>Facet 会话 (*.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="58" />
+        <source>&amp;Save session…</source>
+        <translation>保存会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="59" />
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="64" />
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="65" />
+        <source>Edited &amp;image…</source>
+        <translation>编辑后的图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="66" />
+        <source>Export edited image</source>
+        <translation>导出编辑后的图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="70" />
+        <source>&amp;Before and after side by side…</source>
+        <translation>前后并排(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="71" />
+        <source>Export side by side</source>
+        <translation>并排导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="74" />
+        <source>Edited &amp;W+ code (.npy)…</source>
+        <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="75" />
+        <source>Export W+ code</source>
+        <translation>导出 W+ 编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="85" />
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="86" />
+        <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
+        <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="105" />
+        <location filename="../ui/main_window_files.cpp" line="131" />
+        <location filename="../ui/main_window_files.cpp" line="209" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
+        <location filename="../ui/main_window_files.cpp" line="116" />
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
+        <location filename="../ui/main_window_files.cpp" line="195" />
+        <location filename="../ui/main_window_models.cpp" line="114" />
+        <location filename="../ui/main_window_models.cpp" line="136" />
+        <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
+        <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="128" />
+        <source>Opened W+ code %1</source>
+        <translation>已打开 W+ 编码 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="158" />
+        <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
+        <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="164" />
+        <source>Saved session %1</source>
+        <translation>已保存会话 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="167" />
+        <source>Cannot save the session: %1</source>
+        <translation>无法保存会话：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="194" />
+        <source>this session holds no W+ code (the face was never embedded)</source>
+        <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="203" />
+        <source>Opened session %1</source>
+        <translation>已打开会话 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="205" />
+        <source>its photo %1 is missing or has changed</source>
+        <translation>其照片 %1 缺失或已更改</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="217" />
+        <source>Restore unsaved work?</source>
+        <translation>恢复未保存的工作？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="218" />
+        <source>Facet did not close normally last time. Restore the edit it was working on?</source>
+        <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="228" />
+        <source>Restored the autosaved edit.</source>
+        <translation>已恢复自动保存的编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="240" />
+        <location filename="../ui/main_window_files.cpp" line="260" />
+        <source>The full-size image is still rendering; export again in a moment.</source>
+        <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="250" />
+        <location filename="../ui/main_window_files.cpp" line="268" />
+        <location filename="../ui/main_window_files.cpp" line="290" />
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="278" />
+        <source>Nothing to export: open a face first.</source>
+        <translation>没有可导出的内容：请先打开人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="283" />
+        <source>will not overwrite the opened file %1</source>
+        <translation>不会覆盖已打开的文件 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="155" />
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="180" />
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156" />
+        <location filename="../ui/main_window.cpp" line="181" />
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167" />
+        <location filename="../ui/main_window.cpp" line="182" />
+        <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
+        <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="211" />
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168" />
+        <location filename="../ui/main_window.cpp" line="212" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
-        <translation type="unfinished" />
+        <translation>Facet %1
+使用 StyleGAN2 和 Latent Transformer 编辑照片和视频中人脸的属性。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="40" />
+        <source>Loading models…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="47" />
+        <source>No generator loaded: %1</source>
+        <translation>未加载生成器：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="59" />
+        <source>Loading %1…</source>
+        <translation>正在加载 %1…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="80" />
+        <source>Models loaded.</source>
+        <translation>模型已加载。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="89" />
+        <source>models: none (Tools ▸ Models)</source>
+        <translation>模型：无（工具 ▸ 模型）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="99" />
+        <source>classifier</source>
+        <translation>分类器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="100" />
+        <source>1 transformer</source>
+        <translation>1 个变换器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="100" />
+        <source>%1 transformers</source>
+        <translation>%1 个变换器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="101" />
+        <source>face-api</source>
+        <translation>face-api</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="102" />
+        <source>encoder</source>
+        <translation>编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="109" />
+        <source>device: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="139" />
+        <source>Sampling a face (seed %1)…</source>
+        <translation>正在采样人脸（种子 %1）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="145" />
+        <source>Random face, seed %1</source>
+        <translation>随机人脸，种子 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Finding faces in %1…</source>
+        <translation>正在 %1 中查找人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <source>No face found in %1.</source>
+        <translation>在 %1 中未找到人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <source>Face %1 (%2×%3 at %4, %5)</source>
+        <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <source>Choose a face</source>
+        <translation>选择人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <source>%1 faces were found. Which one do you want to edit?</source>
+        <translation>找到 %1 张人脸。要编辑哪一张？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <source>No face chosen.</source>
+        <translation>未选择人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
+        <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <source>Aligning and embedding the face…</source>
+        <translation>正在对齐并嵌入人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <source>Editing face %1 of %2</source>
+        <translation>正在编辑 %2 的人脸 %1</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::ModelManagerDialog</name>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="39" />
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Role</source>
+        <translation>作用</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <source>Checksum</source>
+        <translation>校验和</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="62" />
+        <source>Verify checksums</source>
+        <translation>校验</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="64" />
+        <source>Use a models folder…</source>
+        <translation>使用模型文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="66" />
+        <source>Run models/fetch</source>
+        <translation>运行 models/fetch</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="68" />
+        <source>Look again</source>
+        <translation>重新查找</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="87" />
+        <source>models/fetch output appears here.</source>
+        <translation>models/fetch 的输出显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="105" />
+        <source>models/manifest.json was not found in the model search path.</source>
+        <translation>在模型搜索路径中未找到 models/manifest.json。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <source>found</source>
+        <translation>已找到</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="126" />
+        <source>download by hand: %1</source>
+        <translation>手动下载：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="140" />
+        <source>Facet looks for models in: %1</source>
+        <translation>Facet 在以下位置查找模型：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="146" />
+        <source>A generator is installed: attribute editing is available.</source>
+        <translation>已安装生成器：可以编辑属性。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="148" />
+        <source>No StyleGAN2 generator is installed, so faces cannot be edited yet. Facet still opens photos, finds, aligns and analyses faces. To edit, download stylegan2-ffhq-config-f.pt (or psp_ffhq_encode.pt) from the link in the table and put it in %1, or choose the folder that holds it with "Use a models folder…".</source>
+        <translation>未安装 StyleGAN2 生成器，因此暂时无法编辑人脸。Facet 仍可打开照片，检测、对齐和分析人脸。要编辑，请从表中的链接下载 stylegan2-ffhq-config-f.pt（或 psp_ffhq_encode.pt）并放入 %1，或通过“使用模型文件夹…”选择存放它的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="162" />
+        <source>checking…</source>
+        <translation>校验中…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="182" />
+        <source>Folder that holds the models</source>
+        <translation>存放模型的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="192" />
+        <source>models/fetch was not found next to the manifest.</source>
+        <translation>在清单旁未找到 models/fetch。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="203" />
+        <source>models/fetch finished with exit status %1.</source>
+        <translation>models/fetch 已结束，退出状态 %1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager_dialog.cpp" line="211" />
+        <source>Could not start models/fetch: %1</source>
+        <translation>无法启动 models/fetch：%1</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::PreviewWidget</name>
+    <message>
+        <location filename="../ui/preview_widget.cpp" line="113" />
+        <source>Before</source>
+        <translation>编辑前</translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -14,33 +15,36 @@
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
-#include <QVBoxLayout>
 
+#include "app/editor/autosave.h"
 #include "app/editor/render_controller.h"
 #include "facet_version.h"
+#include "ui/attribute_catalogue.h"
 #include "ui/attribute_edit_command.h"
+#include "ui/charts_panel.h"
 #include "ui/language.h"
+#include "ui/model_manager_dialog.h"
+#include "ui/preview_widget.h"
 
 namespace facet::ui {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("Facet"));
-  resize(1200, 800);
+  resize(1400, 900);
+  setAcceptDrops(true);
   undo_ = new QUndoStack(this);
   renderer_ = new app::RenderController(nullptr, this);
   connect(renderer_, &app::RenderController::resultReady, this, &MainWindow::showResult);
+  autosaver_ = new app::Autosaver([this] { return currentSession(); }, app::Autosaver::defaultDir(), this);
+  connect(autosaver_, &app::Autosaver::failed, this, [this](const QString& m) { statusBar()->showMessage(m); });
   buildMenus();
   buildPanels();
+  setAttributes(celebaSlots(nullptr));
   statusBar()->showMessage(tr("Open a photo to begin (File ▸ Open)."));
 }
 
 void MainWindow::buildMenus() {
-  QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
-  open->setShortcut(QKeySequence::Open);
-  file->addSeparator();
-  QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
-  quit->setShortcut(QKeySequence::Quit);
+  buildFileMenu(menuBar()->addMenu(tr("&File")));
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
@@ -55,6 +59,18 @@ void MainWindow::buildMenus() {
   resetAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* split = view->addAction(tr("&Before/after split"));
+  split->setObjectName("splitAction");
+  split->setCheckable(true);
+  split->setShortcut(QKeySequence(Qt::Key_Backslash));
+  connect(split, &QAction::toggled, this, [this](bool on) { preview_->setSplitEnabled(on); });
+  QAction* fit = view->addAction(tr("&Fit to window"), this, [this] { preview_->resetView(); });
+  fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  view->addAction(tr("Zoom &in"), this, [this] { preview_->setZoom(preview_->zoom() * 1.25); })
+      ->setShortcut(QKeySequence::ZoomIn);
+  view->addAction(tr("Zoom &out"), this, [this] { preview_->setZoom(preview_->zoom() / 1.25); })
+      ->setShortcut(QKeySequence::ZoomOut);
+  view->addSeparator();
   QMenu* language = view->addMenu(tr("&Language"));
   auto* languages = new QActionGroup(this);
   for (const QString& code : availableLanguages()) {
@@ -68,58 +84,62 @@ void MainWindow::buildMenus() {
       statusBar()->showMessage(tr("The language changes when Facet restarts."));
     });
   }
-  menuBar()->addMenu(tr("&Tools"));
+  QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+  QAction* models = tools->addAction(tr("&Models…"), this, &MainWindow::showModelManager);
+  models->setObjectName("modelsAction");
+  models->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About Facet"), this, &MainWindow::showAbout);
 }
 
 void MainWindow::buildPanels() {
-  preview_ = new QLabel(tr("No photo open"), this);
+  preview_ = new PreviewWidget(this);
   preview_->setObjectName("preview");
-  preview_->setAlignment(Qt::AlignCenter);
-  preview_->setMinimumSize(512, 512);
+  preview_->clear(tr("No photo open"));
   setCentralWidget(preview_);
 
   auto* dock = new QDockWidget(tr("Attributes"), this);
   dock->setObjectName("attributesDock");
   sliders_ = new AttributeSliderPanel(dock);
   sliders_->setObjectName("attributeSliders");
-  sliders_->setMinimumWidth(380);
+  sliders_->setMinimumWidth(470);  // name, badge, slider, value, probability, reset
   dock->setWidget(sliders_);
   addDockWidget(Qt::RightDockWidgetArea, dock);
-  connect(sliders_, &AttributeSliderPanel::alphasChanged, this,
-          [this](const std::vector<float>& alphas) { renderer_->setAlphas(alphas); });
+  connect(sliders_, &AttributeSliderPanel::alphasChanged, this, [this](const std::vector<float>& alphas) {
+    if (models_ && !wplus_.defined()) {
+      // Models are in but no face to edit (none opened yet, or a photo whose faces are not embedded).
+      statusBar()->showMessage(tr("No face to edit yet: open a W+ code or a random face (File menu)."));
+      return;
+    }
+    renderer_->setAlphas(alphas);
+    autosaver_->markChanged();
+  });
   connect(sliders_, &AttributeSliderPanel::editCommitted, this, &MainWindow::commitEdit);
+
+  auto* chartsDock = new QDockWidget(tr("Numbers"), this);
+  chartsDock->setObjectName("chartsDock");
+  charts_ = new ChartsPanel(chartsDock);
+  charts_->setObjectName("charts");
+  charts_->setMinimumWidth(320);
+  chartsDock->setWidget(charts_);
+  addDockWidget(Qt::LeftDockWidgetArea, chartsDock);
 
   timingLabel_ = new QLabel(this);
   timingLabel_->setObjectName("timingLabel");
   statusBar()->addPermanentWidget(timingLabel_);
+  modelsLabel_ = new QLabel(tr("models: none"), this);
+  modelsLabel_->setObjectName("modelsLabel");
+  statusBar()->addPermanentWidget(modelsLabel_);
   deviceLabel_ = new QLabel(tr("device: cpu"), this);
+  deviceLabel_->setObjectName("deviceLabel");
   statusBar()->addPermanentWidget(deviceLabel_);
-}
-
-void MainWindow::showOpenDialog() {
-  const QString path = QFileDialog::getOpenFileName(this, tr("Open photo"), QString(),
-                                                    tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)"));
-  if (!path.isEmpty()) openPhoto(path);
-}
-
-void MainWindow::openPhoto(const QString& path) {
-  QImageReader reader(path);
-  reader.setAutoTransform(true);  // honour EXIF orientation
-  const QImage image = reader.read();
-  if (image.isNull()) {
-    const QString message = tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), reader.errorString());
-    statusBar()->showMessage(message);
-    return;
-  }
-  currentPath_ = path;
-  preview_->setPixmap(QPixmap::fromImage(image).scaled(preview_->size(), Qt::KeepAspectRatio, Qt::SmoothTransformation));
-  statusBar()->showMessage(tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()));
 }
 
 void MainWindow::setAttributes(const QVector<AttributeSlot>& attributes) {
   sliders_->setAttributes(attributes);
+  QStringList names;
+  for (const AttributeSlot& slot : attributes) names << slot.displayName;
+  charts_->setAttributeNames(names);
   committed_ = sliders_->alphas();
   undo_->clear();
 }
@@ -134,12 +154,15 @@ void MainWindow::commitEdit(const std::vector<float>& alphas) {
   undo_->push(new AttributeEditCommand(committed_, alphas, [this](const std::vector<float>& a) { applyAlphas(a); },
                                        tr("Change attributes")));
   committed_ = alphas;
+  autosaver_->markChanged();
 }
 
 void MainWindow::applyAlphas(const std::vector<float>& alphas) {
   sliders_->setAlphas(alphas);
   committed_ = alphas;
+  if (models_ && !wplus_.defined()) return;  // no face: nothing to render
   renderer_->renderFull(alphas);
+  autosaver_->markChanged();
 }
 
 void MainWindow::showResult(const app::RenderResult& result) {
@@ -148,20 +171,41 @@ void MainWindow::showResult(const app::RenderResult& result) {
     return;
   }
   lastResult_ = result;
-  // The old image stays until the new one arrives; a preview is scaled up to the same on-screen size.
-  preview_->setPixmap(QPixmap::fromImage(result.image).scaled(preview_->size(), Qt::KeepAspectRatio,
-                                                              Qt::SmoothTransformation));
+  // The old image stays until the new one arrives; a preview is drawn into the full image's rectangle.
+  if (!result.before.isNull() && result.before.cacheKey() != preview_->before().cacheKey())
+    preview_->setBefore(result.before);
+  preview_->setImage(result.image);
   sliders_->setProbabilities(result.probabilities);
+  charts_->showResult(result);
   const QString kind = result.quality == app::RenderQuality::Preview ? tr("preview") : tr("full");
   timingLabel_->setText(tr("%1 ms/%2").arg(result.timings.total_ms, 0, 'f', 0).arg(kind));
+  timingLabel_->setToolTip(tr("edit %1 ms · synthesis %2 ms · scoring %3 ms")
+                               .arg(result.timings.edit_ms, 0, 'f', 1)
+                               .arg(result.timings.synthesis_ms, 0, 'f', 1)
+                               .arg(result.timings.scoring_ms, 0, 'f', 1));
   Q_EMIT previewUpdated();
+}
+
+void MainWindow::showModelManager() {
+  ModelManagerDialog dialog(this);
+  connect(&dialog, &ModelManagerDialog::modelsChanged, this,
+          [this] { loadModels(app::find_editor_model_files()); });
+  dialog.exec();
 }
 
 void MainWindow::quitAfter(int milliseconds) { QTimer::singleShot(milliseconds, qApp, &QApplication::quit); }
 
+void MainWindow::closeEvent(QCloseEvent* event) {
+  autosaver_->discard();  // a clean exit: nothing to restore next time
+  QMainWindow::closeEvent(event);
+}
+
 MainWindow::~MainWindow() = default;
 
 QString MainWindow::statusText() const { return statusBar()->currentMessage(); }
+QString MainWindow::deviceText() const { return deviceLabel_->text(); }
+QString MainWindow::modelsText() const { return modelsLabel_->text(); }
+QString MainWindow::timingText() const { return timingLabel_->text(); }
 
 void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About Facet"),

@@ -1,15 +1,22 @@
 #pragma once
-// The editor's main window: menus, the preview, the side panel (sliders) and the status bar. Rendering runs in
-// the render worker (app/editor); this window only sends slider values and shows the results.
+// The editor's main window: menus, the preview, the side panels (sliders, charts) and the status bar. Rendering
+// runs in the render worker (app/editor); this window only sends slider values and shows the results. Model
+// loading, opening faces and sessions, export and autosave live in main_window_models.cpp and
+// main_window_files.cpp.
+#include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QMainWindow>
 #include <QString>
 #include <QVector>
+#include <torch/types.h>
 
+#include "app/editor/model_registry.h"
 #include "app/editor/render_backend.h"
 #include "app/editor/render_types.h"
+#include "app/editor/session_files.h"
 #include "ui/attribute_slider_panel.h"
 
 class QLabel;
@@ -17,10 +24,14 @@ class QMenu;
 class QUndoStack;
 
 namespace facet::app {
+class Autosaver;
 class RenderController;
-}
+}  // namespace facet::app
 
 namespace facet::ui {
+
+class ChartsPanel;
+class PreviewWidget;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -29,9 +40,42 @@ class MainWindow : public QMainWindow {
   ~MainWindow() override;
 
   // Opens a photo from a path (File ▸ Open, drag and drop, the command line). Reports problems in the
-  // status bar and a message box; never throws.
+  // status bar; never throws.
   void openPhoto(const QString& path);
   void quitAfter(int milliseconds);
+  void openAny(const QString& path);  // by suffix: session (.facet), W+ (.npy), or photo
+
+  // Models: loads `files` off the GUI thread; modelsLoaded() (or the status bar's message) when done.
+  void loadModels(const app::EditorModelFiles& files);
+  bool modelsReady() const { return models_ != nullptr; }
+  std::shared_ptr<const app::EditorModels> models() const { return models_; }
+
+  // Faces: a W+ code (from a file, a session, a photo's embedding, or sampled) becomes the edited face.
+  void setFace(const torch::Tensor& wplus, const QString& photoPath = {});
+  bool openWplus(const QString& path);       // .npy [1|-, n_latent, dim]; false + status message on failure
+  void sampleRandomFace(uint64_t seed);      // z ~ N(0, 1) → mapping → truncation 0.7, off the GUI thread
+  bool hasFace() const { return wplus_.defined(); }
+  // Photos (with core/face): faces are found, the chosen one aligned and encoded on a pool thread with a progress
+  // dialog that can cancel; the edit is pasted back into the photo on export. The chooser picks one of several
+  // faces (default: a dialog); tests replace it.
+  void setFaceChooser(std::function<int(int faceCount)> chooser) { chooseFace_ = std::move(chooser); }
+  bool hasPhotoFace() const;  // a face of the opened photo is aligned (paste-back available)
+  // Uses `wplus` (from an external embedding) for the opened photo's aligned face.
+  bool setPhotoFaceWplus(const torch::Tensor& wplus);
+  void setPreviewSize(int side) { previewSize_ = side; }  // preview renders while a slider moves (default 256)
+
+  // Sessions (.facet + W+ .npy beside it) and autosave.
+  bool saveSessionTo(const QString& path);
+  bool openSession(const QString& path);
+  std::optional<app::SessionWithCode> currentSession() const;
+  app::Autosaver* autosaver() const { return autosaver_; }
+  void offerAutosaveRestore();  // asks when an earlier run crashed with unsaved work
+  bool restoreAutosave();
+
+  // Export (never over the opened photo): the edited image, the before/after side-by-side, the edited W+.
+  bool exportEdited(const QString& path, int quality = 95);
+  bool exportSideBySide(const QString& path, int quality = 95);
+  bool exportWplus(const QString& path);
 
   // The attribute catalogue shown as sliders (catalogue order = α order).
   void setAttributes(const QVector<AttributeSlot>& attributes);
@@ -39,32 +83,63 @@ class MainWindow : public QMainWindow {
   void setRenderBackend(std::unique_ptr<app::RenderBackend> backend);
 
   QString statusText() const;
+  QString deviceText() const;
+  QString modelsText() const;
+  QString timingText() const;
   AttributeSliderPanel* sliderPanel() const { return sliders_; }
+  PreviewWidget* preview() const { return preview_; }
+  ChartsPanel* charts() const { return charts_; }
   app::RenderController* renderer() const { return renderer_; }
   QUndoStack* undoStack() const { return undo_; }
   const app::RenderResult& lastResult() const { return lastResult_; }
 
  Q_SIGNALS:
   void previewUpdated();
+  void modelsLoaded(bool ok);
+  void faceChanged();
+
+ protected:
+  void closeEvent(QCloseEvent* event) override;
+  void dragEnterEvent(QDragEnterEvent* event) override;
+  void dropEvent(QDropEvent* event) override;
 
  private:
   void buildMenus();
+  void buildFileMenu(QMenu* file);  // main_window_files.cpp
   void buildPanels();
   void showOpenDialog();
+  void showModelManager();
   void showAbout();
   void showResult(const app::RenderResult& result);
   void applyAlphas(const std::vector<float>& alphas);  // undo/redo: panel + full render
   void commitEdit(const std::vector<float>& alphas);
+  void onModelsLoaded(std::shared_ptr<const app::EditorModels> models);
+  void updateModelStatus();
+  void findFaces(const QString& path);       // main_window_photo.cpp
+  QImage pasteBack(const QImage& generated) const;  // the photo with the edited face; null without a photo face
+  void addRecentFile(const QString& path);
+  void rebuildRecentMenu();
 
-  QLabel* preview_ = nullptr;
+  PreviewWidget* preview_ = nullptr;
+  ChartsPanel* charts_ = nullptr;
   QLabel* deviceLabel_ = nullptr;
+  QLabel* modelsLabel_ = nullptr;
   QLabel* timingLabel_ = nullptr;
+  QMenu* recentMenu_ = nullptr;
   AttributeSliderPanel* sliders_ = nullptr;
   app::RenderController* renderer_ = nullptr;
+  app::Autosaver* autosaver_ = nullptr;
   QUndoStack* undo_ = nullptr;
   std::vector<float> committed_;  // α values at the last undo point
   app::RenderResult lastResult_;
-  QString currentPath_;
+  QString currentPath_;           // the opened photo ("" for a W+ or a sampled face)
+  std::shared_ptr<const app::EditorModels> models_;
+  torch::Tensor wplus_;           // the unedited W+ of the face being edited (CPU); undefined = none
+  bool loadingModels_ = false;
+  struct PhotoState;                       // main_window_photo.cpp (OpenCV types stay out of this header)
+  std::shared_ptr<PhotoState> photo_;      // the opened photo's faces and the aligned one; null = none
+  std::function<int(int)> chooseFace_;
+  int previewSize_ = 256;
 };
 
 }  // namespace facet::ui

@@ -27,12 +27,24 @@ struct RenderTimings {
   double total_ms = 0;      // measured by the worker around the whole render
 };
 
+// What the face-analysis networks read from an image's pixels (face-api.js: age, gender, expression).
+struct FaceReadout {
+  bool valid = false;           // false when no face-analysis models are installed
+  float age = 0;                // years
+  float maleProbability = 0;    // 0…1
+  std::vector<float> expressions;  // 7 probabilities: neutral, happy, sad, angry, fearful, disgusted, surprised
+};
+
 struct RenderResult {
   quint64 sequence = 0;  // the request this answers
   RenderQuality quality = RenderQuality::Preview;
   QImage image;                      // null when the render failed or was superseded
+  QImage before;                     // the unedited face at full size (before/after); null when unknown
   std::vector<float> probabilities;  // classifier output per attribute, empty when no classifier
+  std::vector<float> originalProbabilities;  // the same for the unedited W+ (charts: original against edited)
   double identity = std::numeric_limits<double>::quiet_NaN();  // vs the unedited face; NaN when unknown
+  FaceReadout edited;    // read from `image`
+  FaceReadout original;  // read from the unedited face
   RenderTimings timings;
   QString error;  // user-facing message when the backend threw; empty on success
 

@@ -82,10 +82,12 @@ Session loadSession(const QString& path) {
   const QJsonObject photo = root["photo"].toObject();
   s.photoPath = photo["path"].toString();
   s.photoSha256 = photo["sha256"].toString();
-  if (s.photoPath.isEmpty()) fail(QString("%1: the session names no photo").arg(path));
   s.faceIndex = root["face"].toInt(-1);
   if (s.faceIndex < 0) fail(QString("%1: 'face' must be a face number (0 or more)").arg(path));
   s.wplusFile = root["wplus"].toString();
+  // A face opened from a W+ file or sampled from the generator has no photo; then the W+ is the whole edit.
+  if (s.photoPath.isEmpty() && s.wplusFile.isEmpty())
+    fail(QString("%1: the session names no photo and no W+ code").arg(path));
   if (!root["alphas"].isArray()) fail(QString("%1: 'alphas' must be a list of numbers").arg(path));
   for (const QJsonValue& v : root["alphas"].toArray()) {
     if (!v.isDouble()) fail(QString("%1: 'alphas' must be a list of numbers").arg(path));

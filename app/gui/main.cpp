@@ -6,7 +6,10 @@
 #include "facet_version.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
+#include "ui/model_manager_dialog.h"
+#include "app/editor/model_registry.h"
 #include <QLocale>
+#include <QTimer>
 
 int main(int argc, char** argv) {
   facet::models::configure_runtime();  // threads and allocator, before any network runs
@@ -19,9 +22,15 @@ int main(int argc, char** argv) {
   parser.setApplicationDescription("Facet — edit the attributes of faces in photos and videos.");
   parser.addHelpOption();
   parser.addVersionOption();
-  parser.addPositionalArgument("photo", "A photo to open", "[photo]");
+  parser.addPositionalArgument("file", "A photo, W+ code (.npy) or session (.facet) to open", "[file]");
   QCommandLineOption quitAfter("quit-after-ms", "Quit after the given milliseconds (smoke tests)", "ms");
   parser.addOption(quitAfter);
+  QCommandLineOption screenshot("screenshot",
+                                "Save the window as PNG once the first full-size render (or the model error) shows, then quit",
+                                "png");
+  parser.addOption(screenshot);
+  QCommandLineOption sample("random-face", "Start with a random face from the generator (seed)", "seed");
+  parser.addOption(sample);
   parser.process(app);
 
   // The saved choice (View ▸ Language), else the system locale when we ship it, else English.
@@ -32,9 +41,34 @@ int main(int argc, char** argv) {
   }
   facet::ui::installLanguage(language);
 
+  facet::ui::applyModelsFolderSetting();
   facet::ui::MainWindow window;
   window.show();
-  if (!parser.positionalArguments().isEmpty()) window.openPhoto(parser.positionalArguments().first());
+  // Models load on a pool thread; the window opens photos meanwhile. A crash's autosave is offered once they are in.
+  const QString file = parser.positionalArguments().value(0);
+  const bool needsModels = file.endsWith(".npy") || file.endsWith(".facet");
+  QObject::connect(&window, &facet::ui::MainWindow::modelsLoaded, &window, [&](bool ok) {
+    if (ok && needsModels) window.openAny(file);
+    if (ok && parser.isSet(sample)) window.sampleRandomFace(parser.value(sample).toULongLong());
+    if (ok && !needsModels) window.offerAutosaveRestore();
+  }, Qt::SingleShotConnection);
+  if (parser.isSet(screenshot)) {
+    const QString shot = parser.value(screenshot);
+    const auto grabAndQuit = [&window, shot] {
+      QTimer::singleShot(300, &window, [&window, shot] {  // let the docks and charts lay out
+        window.grab().save(shot);
+        QApplication::quit();
+      });
+    };
+    QObject::connect(&window, &facet::ui::MainWindow::previewUpdated, &window, [&window, grabAndQuit] {
+      if (window.lastResult().quality == facet::app::RenderQuality::Full) grabAndQuit();
+    });
+    QObject::connect(&window, &facet::ui::MainWindow::modelsLoaded, &window, [grabAndQuit, &parser, &sample, &file](bool ok) {
+      if (!ok || (!parser.isSet(sample) && !file.endsWith(".npy") && !file.endsWith(".facet"))) grabAndQuit();
+    });
+  }
+  window.loadModels(facet::app::find_editor_model_files());
+  if (!file.isEmpty() && !needsModels) window.openPhoto(file);
   if (parser.isSet(quitAfter)) window.quitAfter(parser.value(quitAfter).toInt());
   return QApplication::exec();
 }

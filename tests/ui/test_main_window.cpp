@@ -9,6 +9,7 @@
 #include "app/editor/render_controller.h"
 #include "tests/ui/scripted_backend.h"
 #include "ui/main_window.h"
+#include "ui/preview_widget.h"
 
 namespace {
 QVector<facet::ui::AttributeSlot> twoAttributes() {
@@ -19,6 +20,13 @@ QVector<facet::ui::AttributeSlot> twoAttributes() {
 class MainWindowTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void initTestCase() {
+    // Autosave and settings go to a scratch folder, not the user's.
+    QVERIFY(scratch_.isValid());
+    qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
+  }
+
   void hasMenusPreviewAndStatus() {
     facet::ui::MainWindow window;
     window.show();
@@ -26,7 +34,7 @@ class MainWindowTest : public QObject {
     QStringList menus;
     for (QAction* a : window.menuBar()->actions()) menus << a->text();
     QCOMPARE(menus, QStringList({"&File", "&Edit", "&View", "&Tools", "&Help"}));
-    QVERIFY(window.findChild<QLabel*>("preview"));
+    QVERIFY(window.findChild<facet::ui::PreviewWidget*>("preview"));
     QVERIFY(window.statusText().contains("Open a photo"));
     const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
     if (!shots.isEmpty()) QVERIFY(window.grab().save(QString::fromLocal8Bit(shots) + "/main_window.png"));
@@ -58,7 +66,7 @@ class MainWindowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(window.lastResult().ok(), 3000);
     QCOMPARE(facet::test::greyOf(window.lastResult()), 128);
     QCOMPARE(window.sliderPanel()->probabilityText(0), QString("0.50"));
-    const QImage before = window.findChild<QLabel*>("preview")->pixmap().toImage();
+    const QImage before = window.preview()->rendered();
 
     QSlider* smile = window.findChild<QWidget*>("attribute_Smiling")->findChild<QSlider*>();
     smile->setValue(200);  // α = 2
@@ -66,7 +74,7 @@ class MainWindowTest : public QObject {
                                  window.lastResult().sequence == window.renderer()->lastSubmitted(), 3000);
     QCOMPARE(facet::test::greyOf(window.lastResult()), 208);
     QCOMPARE(window.sliderPanel()->probabilityText(0), QString("0.70"));
-    QVERIFY(window.findChild<QLabel*>("preview")->pixmap().toImage() != before);
+    QVERIFY(window.preview()->rendered() != before);
     QVERIFY(window.findChild<QLabel*>("timingLabel")->text().contains("ms/full"));
 
     Q_EMIT smile->sliderReleased();  // the user lets go: an undo point
@@ -88,6 +96,9 @@ class MainWindowTest : public QObject {
     window.sliderPanel()->setAlpha(0, 1.0f);
     QTRY_VERIFY_WITH_TIMEOUT(window.statusText().contains("No generator"), 3000);
   }
+
+ private:
+  QTemporaryDir scratch_;
 };
 
 QTEST_MAIN(MainWindowTest)

@@ -1,0 +1,147 @@
+#include "app/editor/generator_backend.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include <torch/torch.h>
+
+#include "core/io/error.h"
+
+namespace facet::app {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double msSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+// Largest power of two ≤ n (the generator's skip outputs exist only at powers of two).
+int floorPowerOfTwo(int n) {
+  int p = 4;
+  while (p * 2 <= n) p *= 2;
+  return p;
+}
+}  // namespace
+
+QImage tensorToImage(const torch::Tensor& image) {
+  torch::Tensor chw = image.dim() == 4 ? image[0] : image;
+  if (chw.dim() != 3 || chw.size(0) != 3) throw Error("expected an RGB image tensor [3, H, W]");
+  torch::Tensor hwc = ((chw.detach().to(torch::kFloat32).clamp(-1, 1) + 1) * 127.5)
+                          .round()
+                          .to(torch::kUInt8)
+                          .permute({1, 2, 0})
+                          .contiguous()
+                          .cpu();
+  const int h = static_cast<int>(hwc.size(0)), w = static_cast<int>(hwc.size(1));
+  QImage out(w, h, QImage::Format_RGB888);
+  const uint8_t* src = hwc.data_ptr<uint8_t>();
+  for (int y = 0; y < h; ++y) std::copy(src + y * w * 3, src + (y + 1) * w * 3, out.scanLine(y));
+  return out;
+}
+
+torch::Tensor imageToRgbTensor(const QImage& image) {
+  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
+  torch::Tensor out = torch::empty({rgb.height(), rgb.width(), 3}, torch::kUInt8);
+  uint8_t* dst = out.data_ptr<uint8_t>();
+  for (int y = 0; y < rgb.height(); ++y)
+    std::copy(rgb.constScanLine(y), rgb.constScanLine(y) + rgb.width() * 3, dst + y * rgb.width() * 3);
+  return out;
+}
+
+edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
+                             const std::vector<bool>& editedLayers) {
+  edit::EditState state;
+  state.edited_layers = editedLayers;
+  for (size_t k = 0; k < alphas.size(); ++k)
+    if (alphas[k] != 0.f && editor.has_transformer(static_cast<int>(k)))
+      state.edits.push_back({static_cast<int>(k), static_cast<double>(alphas[k])});
+  return state;
+}
+
+torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas) {
+  torch::InferenceMode guard;
+  torch::Tensor w = (wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus).to(models.device, torch::kFloat32);
+  const edit::EditState state = editStateFor(alphas, *models.editor);
+  if (!state.edits.empty()) w = models.editor->apply(w, state);
+  return w.to(torch::kCPU).contiguous().clone();
+}
+
+GeneratorBackend::GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus,
+                                   Options options)
+    : models_(std::move(models)), options_(std::move(options)) {
+  if (!models_ || !models_->generator) throw Error("no generator loaded");
+  const auto& g = *models_->generator;
+  torch::Tensor w = wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus;
+  if (w.dim() != 3 || w.size(0) != 1 || w.size(1) != g.n_latent() || w.size(2) != g.style_dim())
+    throw Error("this W+ code has shape " + std::string(c10::str(wplus.sizes())) + "; the generator needs [1, " +
+                std::to_string(g.n_latent()) + ", " + std::to_string(g.style_dim()) + "]");
+  torch::InferenceMode guard;
+  wplus_ = w.to(models_->device, torch::kFloat32).contiguous();
+  previewSize_ = std::min(floorPowerOfTwo(std::max(4, options_.preview_size)), static_cast<int>(g.size()));
+}
+
+std::vector<float> GeneratorBackend::probabilities(const torch::Tensor& wplus) const {
+  if (!models_->classifier) return {};
+  torch::Tensor p = torch::sigmoid(models_->classifier.ptr()->forward(wplus)).to(torch::kCPU, torch::kFloat32).contiguous();
+  return std::vector<float>(p.data_ptr<float>(), p.data_ptr<float>() + p.numel());
+}
+
+FaceReadout GeneratorBackend::read(const torch::Tensor& image, torch::Tensor* descriptor) const {
+  FaceReadout readout;
+  if (!models_->analyzer) return readout;
+  // face-api.js takes an RGB crop, 0–255 (it pads and resizes itself).
+  torch::Tensor hwc = ((image[0].clamp(-1, 1) + 1) * 127.5).permute({1, 2, 0}).contiguous();
+  const nn::FaceAnalysis analysis = models_->analyzer->analyze(hwc);
+  readout.valid = true;
+  readout.age = analysis.age;
+  readout.maleProbability = analysis.male_probability;
+  readout.expressions.assign(analysis.expressions.begin(), analysis.expressions.end());
+  if (descriptor) *descriptor = analysis.descriptor;
+  return readout;
+}
+
+RenderResult GeneratorBackend::render(const RenderRequest& request, const std::function<bool()>& superseded) {
+  torch::InferenceMode guard;
+  RenderResult result;
+  const auto& g = *models_->generator;
+
+  // The unedited face, rendered and read once (before/after, identity reference, "original" readouts).
+  if (!originalRead_) {
+    const auto start = Clock::now();
+    const torch::Tensor original = g.synthesis(wplus_, nn::SynthesisOptions{});
+    originalImage_ = tensorToImage(original);
+    originalProbabilities_ = probabilities(wplus_);
+    if (models_->analyzer) original_ = read(original, &originalDescriptor_);
+    originalRead_ = true;
+    result.timings.synthesis_ms += msSince(start);
+    if (superseded()) return result;
+  }
+  result.before = originalImage_;
+
+  auto start = Clock::now();
+  const edit::EditState state = editStateFor(request.alphas, *models_->editor, options_.edited_layers);
+  const torch::Tensor edited = state.edits.empty() ? wplus_ : models_->editor->apply(wplus_, state);
+  result.timings.edit_ms = msSince(start);
+  if (superseded()) return result;
+
+  start = Clock::now();
+  nn::SynthesisOptions synthesis;
+  synthesis.output_size = request.quality == RenderQuality::Preview ? previewSize_ : 0;
+  const torch::Tensor image = g.synthesis(edited, synthesis);
+  result.image = tensorToImage(image);  // copies to the CPU, which also waits for a GPU to finish
+  result.timings.synthesis_ms += msSince(start);
+
+  start = Clock::now();
+  result.probabilities = probabilities(edited);
+  result.originalProbabilities = originalProbabilities_;
+  if (models_->analyzer) {
+    torch::Tensor descriptor;
+    result.edited = read(image, &descriptor);
+    result.original = original_;
+    result.identity = nn::identity_score(nn::descriptor_distance(originalDescriptor_, descriptor));
+  }
+  result.timings.scoring_ms += msSince(start);
+  return result;
+}
+
+}  // namespace facet::app

@@ -1,0 +1,63 @@
+#pragma once
+// The real render backend: the generator, classifier, latent transformers and face analyser of one EditorModels,
+// and the W+ code being edited, resident on the models' device. render() runs the edit stack, synthesises the
+// preview (the skip RGB at preview size, no extra layers run) or the full-size image, then scores the result:
+// classifier probabilities of the edited W+, identity against the unedited face, age/gender/expression from the
+// pixels. Called only from the render worker's thread.
+#include <memory>
+#include <vector>
+
+#include <QImage>
+#include <torch/types.h>
+
+#include "app/editor/model_registry.h"
+#include "app/editor/render_backend.h"
+
+namespace facet::app {
+
+class GeneratorBackend : public RenderBackend {
+ public:
+  struct Options {
+    int preview_size = 256;            // side of the preview (a power of two; capped at the generator's size)
+    std::vector<bool> edited_layers;   // empty: the edit stack's default (layers 0–10)
+  };
+
+  // wplus: [1, n_latent, style_dim] or [n_latent, style_dim], any device (moved to the models' device; no network
+  // runs here, so the GUI thread may construct it). Throws facet::Error when its shape does not fit the generator.
+  GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus, Options options);
+  GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus)
+      : GeneratorBackend(std::move(models), wplus, Options{}) {}
+
+  RenderResult render(const RenderRequest& request, const std::function<bool()>& superseded) override;
+
+  int previewSize() const { return previewSize_; }
+
+ private:
+  std::vector<float> probabilities(const torch::Tensor& wplus) const;
+  FaceReadout read(const torch::Tensor& image, torch::Tensor* descriptor) const;
+
+  std::shared_ptr<const EditorModels> models_;
+  torch::Tensor wplus_;  // [1, n_latent, dim] on the device
+  Options options_;
+  int previewSize_ = 256;
+  std::vector<float> originalProbabilities_;
+  // The unedited face as the face analyser saw it; computed on the first render (on the worker thread).
+  QImage originalImage_;  // the unedited face, full size, rendered once
+  bool originalRead_ = false;
+  FaceReadout original_;
+  torch::Tensor originalDescriptor_;
+};
+
+// Slider values (catalogue order) → the edit stack's state. Attributes without a trained transformer are left
+// out until the edit stack's linear fallback lands.
+edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
+                             const std::vector<bool>& editedLayers = {});
+// The edited W+ for export (CPU, float32); runs the transformers on the models' device.
+torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas);
+
+// [1, 3, H, W] or [3, H, W] in about [-1, 1], any device → an RGB888 QImage (clamped, rounded).
+QImage tensorToImage(const torch::Tensor& image);
+// The inverse for face crops: QImage → [H, W, 3] uint8 RGB tensor (CPU).
+torch::Tensor imageToRgbTensor(const QImage& image);
+
+}  // namespace facet::app

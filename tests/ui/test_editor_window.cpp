@@ -1,0 +1,313 @@
+// The editor window on the fixture generator (../shared/fixtures): a slider moved from code changes the face and
+// the numbers (preview first, then full size), export writes valid files, sessions round-trip, autosave appears
+// and restores, the model manager lists the manifest. Screenshots go to $FACET_SCREENSHOTS when set.
+#include <QAction>
+#include <QLabel>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "app/editor/autosave.h"
+#include "app/editor/render_controller.h"
+#include "core/io/npy.h"
+#include "tests/ui/fixture_models.h"
+#include "ui/charts_panel.h"
+#include "ui/main_window.h"
+#include "ui/model_manager_dialog.h"
+#include "ui/preview_widget.h"
+
+using facet::ui::MainWindow;
+
+namespace {
+void saveShot(QWidget& widget, const QString& name) {
+  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+  if (shots.isEmpty()) return;
+  QTest::qWait(100);  // deferred layout (chart labels) settles first
+  if (!shots.isEmpty()) QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
+}
+
+bool fullAndCurrent(const MainWindow& window) {
+  const auto& r = window.lastResult();
+  return r.ok() && r.quality == facet::app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
+}
+
+QSlider* sliderOf(MainWindow& window, const QString& id) {
+  return window.findChild<QWidget*>("attribute_" + id)->findChild<QSlider*>();
+}
+
+// A window with the fixture models and the fixture's first W+ open, its first full render shown.
+std::unique_ptr<MainWindow> readyWindow() {
+  auto window = std::make_unique<MainWindow>();
+  window->setPreviewSize(32);
+  window->renderer()->setSettleMs(150);
+  window->loadModels(facet::test::fixtureModelFiles());
+  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 10000)) return nullptr;
+  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+  if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 10000)) return nullptr;
+  return window;
+}
+}  // namespace
+
+class EditorWindowTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(scratch_.isValid());
+    qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
+    qputenv("FACET_MODELS", scratch_.filePath("models").toLocal8Bit());
+    QDir().mkpath(scratch_.filePath("models"));
+  }
+
+  void sliderChangesFaceAndNumbers() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    auto window = readyWindow();
+    QVERIFY(window);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const auto base = window->lastResult();
+    QCOMPARE(base.image.size(), QSize(64, 64));
+    QVERIFY(window->deviceText().contains("cpu"));
+    QVERIFY2(window->modelsText().contains("g_small_zip.pt 64²"), qPrintable(window->modelsText()));
+    QVERIFY(window->modelsText().contains("1 transformer"));
+    // The badge says which attributes have no trained transformer.
+    QVERIFY(!window->findChild<QWidget*>("attribute_Eyeglasses")->findChild<QLabel*>("linearBadge"));
+    QVERIFY(window->findChild<QWidget*>("attribute_Smiling")->findChild<QLabel*>("linearBadge"));
+    const QString probabilityBefore = window->sliderPanel()->probabilityText(facet::test::kFixtureAttribute);
+    const QImage shownBefore = window->preview()->rendered();
+
+    QList<facet::app::RenderResult> results;
+    connect(window.get(), &MainWindow::previewUpdated, this, [&] { results << window->lastResult(); });
+    sliderOf(*window, "Eyeglasses")->setValue(250);  // α = 2.5, as a drag would
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    // A preview (the 32² skip output) came first, then the full 64² image.
+    QVERIFY(!results.isEmpty());
+    QCOMPARE(results.first().quality, facet::app::RenderQuality::Preview);
+    QCOMPARE(results.first().image.size(), QSize(32, 32));
+    QCOMPARE(window->lastResult().image.size(), QSize(64, 64));
+    QVERIFY(window->lastResult().image != base.image);
+    QVERIFY(window->preview()->rendered() != shownBefore);
+    QVERIFY(window->sliderPanel()->probabilityText(facet::test::kFixtureAttribute) != probabilityBefore ||
+            window->lastResult().probabilities != base.probabilities);
+    QVERIFY(window->lastResult().probabilities != base.probabilities);
+    // The charts follow: edited bars differ from the original ones, identity plotted when face-api is there.
+    const auto edited = window->charts()->shownEdited();
+    const auto original = window->charts()->shownOriginal();
+    QCOMPARE(edited.size(), size_t(facet::ui::ChartsPanel::kShownAttributes));
+    QVERIFY(edited != original);
+    if (!facet::test::faceApiDir().isEmpty()) {
+      QVERIFY(window->charts()->identityPoints() >= 2);
+      QVERIFY(window->charts()->expressionsVisible());
+    }
+    QVERIFY(window->timingText().contains("ms/full"));
+    qInfo("fixture generator (64², CPU): %.1f ms per preview, %.1f ms per full render (edit %.2f, synthesis %.1f, "
+          "scoring %.1f)",
+          results.first().timings.total_ms, window->lastResult().timings.total_ms,
+          window->lastResult().timings.edit_ms, window->lastResult().timings.synthesis_ms,
+          window->lastResult().timings.scoring_ms);
+    saveShot(*window, "editor_fixture.png");
+
+    window->findChild<QAction*>("splitAction")->setChecked(true);
+    QVERIFY(window->preview()->splitEnabled());
+    saveShot(*window, "editor_fixture_split.png");
+
+    // Reset all: back to the unedited face.
+    window->findChild<QAction*>("resetAllAction")->trigger();
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QCOMPARE(window->lastResult().image, base.image);
+  }
+
+  void floodOfSliderMovesDropsStaleRenders() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    auto window = readyWindow();
+    QVERIFY(window);
+    int shown = 0;
+    connect(window.get(), &MainWindow::previewUpdated, this, [&] { ++shown; });
+    QSlider* slider = sliderOf(*window, "Eyeglasses");
+    for (int v = -300; v <= 300; v += 3) slider->setValue(v);  // 201 moves, no event loop between them
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QVERIFY2(shown < 20, qPrintable(QString::number(shown)));
+    QCOMPARE(window->sliderPanel()->alphas()[facet::test::kFixtureAttribute], 3.0f);
+  }
+
+  void exportWritesValidFiles() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    auto window = readyWindow();
+    QVERIFY(window);
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QTemporaryDir dir;
+    QVERIFY(window->exportEdited(dir.filePath("edited.png")));
+    QCOMPARE(QImage(dir.filePath("edited.png")), window->lastResult().image.convertToFormat(QImage::Format_RGB32));
+    QVERIFY(window->exportEdited(dir.filePath("edited.jpg"), 80));
+    QCOMPARE(QImage(dir.filePath("edited.jpg")).size(), QSize(64, 64));
+    QVERIFY(window->exportSideBySide(dir.filePath("both.png")));
+    QCOMPARE(QImage(dir.filePath("both.png")).size(), QSize(128, 64));
+    QVERIFY(window->exportWplus(dir.filePath("edited.npy")));
+    const torch::Tensor edited = facet::io::read_npy(dir.filePath("edited.npy").toStdString());
+    QCOMPARE(edited.sizes().vec(), (std::vector<int64_t>{1, 10, 128}));
+    QVERIFY(!torch::allclose(edited, facet::test::fixtureWplus()));
+  }
+
+  void sessionRoundTrips() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    QTemporaryDir dir;
+    const QString path = dir.filePath("edit.facet");
+    std::vector<float> alphas;
+    QImage image;
+    {
+      auto window = readyWindow();
+      QVERIFY(window);
+      window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, -1.5f);
+      QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+      alphas = window->sliderPanel()->alphas();
+      image = window->lastResult().image;
+      QVERIFY(window->saveSessionTo(path));
+    }
+    QVERIFY(QFileInfo::exists(dir.filePath("edit.wplus.npy")));
+    auto window = std::make_unique<MainWindow>();
+    window->loadModels(facet::test::fixtureModelFiles());
+    QTRY_VERIFY_WITH_TIMEOUT(window->modelsReady(), 10000);
+    QVERIFY2(window->openSession(path), qPrintable(window->statusText()));
+    QCOMPARE(window->sliderPanel()->alphas(), alphas);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QCOMPARE(window->lastResult().image, image);
+  }
+
+  void autosaveAppearsAndRestores() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    std::vector<float> alphas;
+    QString sessionPath;
+    {
+      auto window = readyWindow();
+      QVERIFY(window);
+      QVERIFY(window->autosaver()->active());
+      window->autosaver()->setDelayMs(100);
+      sessionPath = window->autosaver()->sessionPath();
+      QVERIFY(sessionPath.startsWith(scratch_.path()));
+      QFile::remove(sessionPath);
+      window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.25f);
+      QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(sessionPath), 5000);
+      alphas = window->sliderPanel()->alphas();
+      // The window is destroyed without closing: as after a crash, the autosave stays.
+    }
+    auto window = std::make_unique<MainWindow>();
+    QVERIFY(window->autosaver()->hasRecoverable());
+    window->loadModels(facet::test::fixtureModelFiles());
+    QTRY_VERIFY_WITH_TIMEOUT(window->modelsReady(), 10000);
+    QVERIFY2(window->restoreAutosave(), qPrintable(window->statusText()));
+    QCOMPARE(window->sliderPanel()->alphas(), alphas);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    // A clean exit removes it.
+    window->close();
+    QVERIFY(!QFileInfo::exists(sessionPath));
+  }
+
+  void randomFaceFromTheGenerator() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    MainWindow window;
+    window.loadModels(facet::test::fixtureModelFiles(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.modelsReady(), 10000);
+    QSignalSpy changed(&window, &MainWindow::faceChanged);
+    window.sampleRandomFace(7);
+    QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(window), 10000);
+    QCOMPARE(window.lastResult().image.size(), QSize(64, 64));
+  }
+
+  // A photo replaces the face being edited; until its faces are embedded the sliders say why nothing happens.
+  void photoWithoutEmbeddingSaysSo() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    auto window = readyWindow();
+    QVERIFY(window);
+    window->openPhoto(QString(FACET_SOURCE_DIR) + "/tests/data/faceapi/astronaut_small.png");
+    QVERIFY(!window->hasFace());
+    QVERIFY(window->statusText().startsWith("Opened astronaut_small.png"));
+    const quint64 submitted = window->renderer()->lastSubmitted();
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.0f);
+    QVERIFY(window->statusText().contains("No face to edit yet"));
+    QCOMPARE(window->renderer()->lastSubmitted(), submitted);
+    QVERIFY(!window->currentSession());  // nothing for autosave
+  }
+
+  // A photo: its face is found and aligned off the GUI thread; with no encoder installed the window says what to
+  // get. A W+ for that face (from elsewhere) is edited and exported pasted back into the photo at full resolution.
+  void photoFaceIsAlignedAndPastedBack() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+#ifndef FACET_HAVE_FACE
+    QSKIP("built without core/face");
+#else
+    auto window = readyWindow();
+    QVERIFY(window);
+    const QString photo = QString(FACET_SOURCE_DIR) + "/resources/astronaut.png";  // the bundled sample
+    window->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains("no encoder is installed"), 30000);
+    QVERIFY(window->hasPhotoFace());
+    QCOMPARE(window->preview()->image().size(), QSize(1024, 1024));  // the aligned crop is shown
+    QVERIFY(window->setPhotoFaceWplus(facet::test::fixtureWplus()));
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QTemporaryDir dir;
+    QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    const QImage original(photo), pasted(dir.filePath("pasted.png"));
+    QCOMPARE(pasted.size(), original.size());
+    QVERIFY(pasted != original.convertToFormat(pasted.format()));
+    // Far from the face (the top-left corner) the photo is untouched.
+    QCOMPARE(pasted.pixelColor(1, 1), original.pixelColor(1, 1));
+    QVERIFY(!window->exportEdited(photo));  // never over the source
+    const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+    if (!shots.isEmpty()) QVERIFY(pasted.save(QString::fromLocal8Bit(shots) + "/photo_pasted_back.png"));
+#endif
+  }
+
+  void modelManagerListsTheManifest() {
+    // A models folder with a damaged VGG file and an LPIPS file (no published checksum).
+    const QString models = scratch_.filePath("models");
+    QFile vgg(models + "/vgg16-397923af.pth");
+    QVERIFY(vgg.open(QIODevice::WriteOnly));
+    vgg.write("not the real weights");
+    vgg.close();
+    QFile lpips(models + "/lpips_vgg_v0.1.pth");
+    QVERIFY(lpips.open(QIODevice::WriteOnly));
+    lpips.write("x");
+    lpips.close();
+
+    facet::ui::ModelManagerDialog dialog;
+    const QVector<facet::app::ManifestEntry> entries = facet::app::readManifest(facet::app::findManifest());
+    QVERIFY(entries.size() >= 10);
+    QCOMPARE(dialog.modelCount(), entries.size());
+    int vggRow = -1, lpipsRow = -1;
+    for (int row = 0; row < dialog.modelCount(); ++row) {
+      if (dialog.cell(row, facet::ui::ModelManagerDialog::Model) == "vgg16-imagenet") vggRow = row;
+      if (dialog.cell(row, facet::ui::ModelManagerDialog::Model) == "lpips-vgg") lpipsRow = row;
+    }
+    QVERIFY(vggRow >= 0 && lpipsRow >= 0);
+    QCOMPARE(dialog.cell(vggRow, facet::ui::ModelManagerDialog::Status), QString("found"));
+    QCOMPARE(dialog.cell(vggRow, facet::ui::ModelManagerDialog::Location), models + "/vgg16-397923af.pth");
+    QVERIFY(!dialog.generatorFound());
+    QVERIFY2(dialog.guidance().contains("still opens photos"), qPrintable(dialog.guidance()));
+
+    QSignalSpy done(&dialog, &facet::ui::ModelManagerDialog::checksumsDone);
+    dialog.verifyChecksums();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 10000);
+    QVERIFY(dialog.cell(vggRow, facet::ui::ModelManagerDialog::Checksum).contains("MISMATCH"));
+    QCOMPARE(dialog.cell(lpipsRow, facet::ui::ModelManagerDialog::Checksum), QString("no published checksum"));
+
+    // models/fetch runs as its own process; --list only reports (no network).
+    QSignalSpy finished(&dialog, &facet::ui::ModelManagerDialog::fetchFinished);
+    dialog.runFetch({"--list", "--only", "vgg16-imagenet", "--dest", models});
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QVERIFY2(dialog.fetchOutput().contains("vgg16-imagenet"), qPrintable(dialog.fetchOutput()));
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    saveShot(dialog, "model_manager.png");
+  }
+
+ private:
+  QTemporaryDir scratch_;
+};
+
+QTEST_MAIN(EditorWindowTest)
+#include "test_editor_window.moc"

@@ -1,0 +1,204 @@
+#include "ui/charts_panel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QHorizontalBarSeries>
+#include <QLabel>
+#include <QLineSeries>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+namespace facet::ui {
+
+namespace {
+QChartView* makeView(QChart* chart, int minHeight, QWidget* parent) {
+  chart->legend()->setAlignment(Qt::AlignBottom);
+  chart->setMargins(QMargins(2, 2, 2, 2));
+  chart->setAnimationOptions(QChart::NoAnimation);  // live updates: animations would lag behind the slider
+  auto* view = new QChartView(chart, parent);
+  view->setRenderHint(QPainter::Antialiasing);
+  view->setMinimumHeight(minHeight);
+  return view;
+}
+
+QStringList expressionNames() {
+  return {ChartsPanel::tr("neutral"), ChartsPanel::tr("happy"),     ChartsPanel::tr("sad"),
+          ChartsPanel::tr("angry"),   ChartsPanel::tr("fearful"),   ChartsPanel::tr("disgusted"),
+          ChartsPanel::tr("surprised")};
+}
+}  // namespace
+
+ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(4, 4, 4, 4);
+
+  // Attribute probabilities: original against edited, the attributes that moved most.
+  auto* probabilities = new QChart;
+  probabilities->setTitle(tr("Attribute probabilities"));
+  original_ = new QBarSet(tr("original"));
+  edited_ = new QBarSet(tr("edited"));
+  auto* bars = new QHorizontalBarSeries;
+  bars->append(original_);
+  bars->append(edited_);
+  probabilities->addSeries(bars);
+  attributeAxis_ = new QBarCategoryAxis;
+  attributeAxis_->setTruncateLabels(false);  // else labels laid out before the first resize stay elided ("…")
+  probabilities->addAxis(attributeAxis_, Qt::AlignLeft);
+  bars->attachAxis(attributeAxis_);
+  auto* probabilityAxis = new QValueAxis;
+  probabilityAxis->setRange(0, 1);
+  probabilityAxis->setTickCount(6);
+  probabilities->addAxis(probabilityAxis, Qt::AlignBottom);
+  bars->attachAxis(probabilityAxis);
+  probabilityView_ = makeView(probabilities, 300, this);
+  probabilityView_->setObjectName("probabilityChart");
+  layout->addWidget(probabilityView_, 3);
+
+  // Identity: how much of the person is kept, over the last renders.
+  identityLabel_ = new QLabel(this);
+  identityLabel_->setObjectName("identityLabel");
+  layout->addWidget(identityLabel_);
+  auto* identity = new QChart;
+  identity->legend()->hide();
+  identity_ = new QLineSeries;
+  identity_->setName(tr("identity"));
+  identity->addSeries(identity_);
+  identityX_ = new QValueAxis;
+  identityX_->setLabelsVisible(false);  // render numbers mean nothing to a user; the trend over recent renders does
+  auto* identityY = new QValueAxis;
+  identityY->setRange(0, 100);
+  identityY->setTickCount(3);
+  identity->addAxis(identityX_, Qt::AlignBottom);
+  identity->addAxis(identityY, Qt::AlignLeft);
+  identity_->attachAxis(identityX_);
+  identity_->attachAxis(identityY);
+  identityView_ = makeView(identity, 120, this);
+  identityView_->setObjectName("identityChart");
+  layout->addWidget(identityView_, 1);
+
+  // Read from the pixels: expression probabilities, age and gender.
+  faceLabel_ = new QLabel(this);
+  faceLabel_->setObjectName("faceLabel");
+  faceLabel_->setWordWrap(true);
+  layout->addWidget(faceLabel_);
+  auto* expressions = new QChart;
+  expressions->setTitle(tr("Expression (from the pixels)"));
+  expressionOriginal_ = new QBarSet(tr("original"));
+  expressionEdited_ = new QBarSet(tr("edited"));
+  auto* expressionBars = new QHorizontalBarSeries;  // names on the left: seven labels do not fit under bars
+  expressionBars->append(expressionOriginal_);
+  expressionBars->append(expressionEdited_);
+  expressions->addSeries(expressionBars);
+  expressionAxis_ = new QBarCategoryAxis;
+  expressionAxis_->setTruncateLabels(false);
+  expressionAxis_->append(expressionNames());
+  expressions->addAxis(expressionAxis_, Qt::AlignLeft);
+  expressionBars->attachAxis(expressionAxis_);
+  auto* expressionY = new QValueAxis;
+  expressionY->setRange(0, 1);
+  expressionY->setTickCount(3);
+  expressions->addAxis(expressionY, Qt::AlignBottom);
+  expressionBars->attachAxis(expressionY);
+  expressionView_ = makeView(expressions, 260, this);
+  expressionView_->setObjectName("expressionChart");
+  layout->addWidget(expressionView_, 2);
+  clear();
+}
+
+void ChartsPanel::setAttributeNames(const QStringList& names) { names_ = names; }
+
+void ChartsPanel::clear() {
+  original_->remove(0, original_->count());
+  edited_->remove(0, edited_->count());
+  attributeAxis_->clear();
+  identity_->clear();
+  identityCount_ = 0;
+  identityLabel_->setText(tr("Identity: —"));
+  faceLabel_->setText(tr("Age, gender and expression need the face-api models (Tools ▸ Models)."));
+  expressionView_->setVisible(false);
+}
+
+void ChartsPanel::showResult(const app::RenderResult& result) {
+  const auto& now = result.probabilities;
+  const auto& was = result.originalProbabilities.size() == now.size() ? result.originalProbabilities : now;
+  if (!now.empty()) {
+    // The attributes that moved most; among equals (nothing edited yet) the most probable ones.
+    std::vector<int> order(now.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      const float da = std::abs(now[a] - was[a]), db = std::abs(now[b] - was[b]);
+      if (std::abs(da - db) > 1e-4f) return da > db;
+      return was[a] > was[b];
+    });
+    order.resize(std::min<size_t>(order.size(), kShownAttributes));
+    // Horizontal bars draw the first category at the bottom: reverse so the largest change is on top.
+    std::reverse(order.begin(), order.end());
+    QStringList categories;
+    QList<qreal> before, after;
+    for (int k : order) {
+      categories << (k < names_.size() ? names_[k] : QString::number(k));
+      before << was[k];
+      after << now[k];
+    }
+    original_->remove(0, original_->count());
+    edited_->remove(0, edited_->count());
+    original_->append(before);
+    edited_->append(after);
+    attributeAxis_->clear();
+    attributeAxis_->append(categories);
+  }
+
+  if (!std::isnan(result.identity)) {
+    identity_->append(identityCount_, result.identity);
+    ++identityCount_;
+    if (identity_->count() > kIdentityHistory) identity_->remove(0);
+    identityX_->setRange(std::max(0, identityCount_ - kIdentityHistory), std::max(1, identityCount_ - 1));
+    identityLabel_->setText(tr("Identity: %1 / 100").arg(result.identity, 0, 'f', 1));
+  }
+
+  const app::FaceReadout& face = result.edited;
+  expressionView_->setVisible(face.valid);
+  if (face.valid) {
+    const app::FaceReadout& orig = result.original.valid ? result.original : face;
+    const auto gender = [](float male) {
+      return male >= 0.5f ? tr("male %1").arg(male, 0, 'f', 2) : tr("female %1").arg(1 - male, 0, 'f', 2);
+    };
+    faceLabel_->setText(tr("Age %1 → %2 · %3 → %4")
+                            .arg(orig.age, 0, 'f', 0)
+                            .arg(face.age, 0, 'f', 0)
+                            .arg(gender(orig.maleProbability), gender(face.maleProbability)));
+    QList<qreal> before(orig.expressions.begin(), orig.expressions.end());
+    QList<qreal> after(face.expressions.begin(), face.expressions.end());
+    expressionOriginal_->remove(0, expressionOriginal_->count());
+    expressionEdited_->remove(0, expressionEdited_->count());
+    expressionOriginal_->append(before);
+    expressionEdited_->append(after);
+  }
+}
+
+QStringList ChartsPanel::shownAttributes() const { return attributeAxis_->categories(); }
+
+std::vector<double> ChartsPanel::shownEdited() const {
+  std::vector<double> out;
+  for (int i = 0; i < edited_->count(); ++i) out.push_back(edited_->at(i));
+  return out;
+}
+
+std::vector<double> ChartsPanel::shownOriginal() const {
+  std::vector<double> out;
+  for (int i = 0; i < original_->count(); ++i) out.push_back(original_->at(i));
+  return out;
+}
+
+int ChartsPanel::identityPoints() const { return identity_->count(); }
+QString ChartsPanel::identityText() const { return identityLabel_->text(); }
+QString ChartsPanel::faceText() const { return faceLabel_->text(); }
+bool ChartsPanel::expressionsVisible() const { return !expressionView_->isHidden(); }
+
+}  // namespace facet::ui

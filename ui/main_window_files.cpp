@@ -1,0 +1,326 @@
+// MainWindow: the File menu — opening photos, W+ codes and sessions (menu, recent files, drag and drop),
+// saving sessions, export, and restoring an autosave after a crash.
+#include <QAction>
+#include <QApplication>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QImageReader>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QRandomGenerator>
+#include <QSettings>
+#include <QStatusBar>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <torch/torch.h>
+
+#include "app/editor/autosave.h"
+#include "app/editor/generator_backend.h"
+#include "app/editor/image_export.h"
+#include "app/editor/render_controller.h"
+#include "core/io/error.h"
+#include "core/edit/attributes.h"
+#include "core/io/npy.h"
+#include "ui/main_window.h"
+#include "ui/preview_widget.h"
+
+namespace facet::ui {
+
+namespace {
+constexpr int kMaxRecent = 8;
+QString imageFilter() { return MainWindow::tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)"); }
+}  // namespace
+
+void MainWindow::buildFileMenu(QMenu* file) {
+  QAction* open = file->addAction(tr("&Open…"), this, &MainWindow::showOpenDialog);
+  open->setShortcut(QKeySequence::Open);
+  recentMenu_ = file->addMenu(tr("Open &recent"));
+  rebuildRecentMenu();
+  QAction* wplus = file->addAction(tr("Open &W+ code (.npy)…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open W+ code"), {}, tr("NumPy arrays (*.npy)"));
+    if (!path.isEmpty()) openWplus(path);
+  });
+  wplus->setObjectName("openWplusAction");
+  QAction* random = file->addAction(tr("Random &face from the generator"), this,
+                                    [this] { sampleRandomFace(QRandomGenerator::global()->generate()); });
+  random->setObjectName("randomFaceAction");
+  random->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+  file->addSeparator();
+  QAction* openSessionAction = file->addAction(tr("Open &session…"), this, [this] {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open session"), {}, tr("Facet sessions (*.facet)"));
+    if (!path.isEmpty()) openSession(path);
+  });
+  openSessionAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+  QAction* save = file->addAction(tr("&Save session…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save session"), {}, tr("Facet sessions (*.facet)"));
+    if (!path.isEmpty()) saveSessionTo(path.endsWith(".facet") ? path : path + ".facet");
+  });
+  save->setShortcut(QKeySequence::Save);
+  file->addSeparator();
+  QMenu* exportMenu = file->addMenu(tr("&Export"));
+  QAction* exportImage = exportMenu->addAction(tr("Edited &image…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export edited image"), {}, imageFilter());
+    if (!path.isEmpty()) exportEdited(path);
+  });
+  exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  exportMenu->addAction(tr("&Before and after side by side…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export side by side"), {}, imageFilter());
+    if (!path.isEmpty()) exportSideBySide(path);
+  });
+  exportMenu->addAction(tr("Edited &W+ code (.npy)…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export W+ code"), {}, tr("NumPy arrays (*.npy)"));
+    if (!path.isEmpty()) exportWplus(path.endsWith(".npy") ? path : path + ".npy");
+  });
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+  quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::showOpenDialog() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open"), QString(),
+      tr("Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)"));
+  if (!path.isEmpty()) openAny(path);
+}
+
+void MainWindow::openAny(const QString& path) {
+  const QString suffix = QFileInfo(path).suffix().toLower();
+  if (suffix == "facet")
+    openSession(path);
+  else if (suffix == "npy")
+    openWplus(path);
+  else
+    openPhoto(path);
+}
+
+void MainWindow::openPhoto(const QString& path) {
+  QImageReader reader(path);
+  reader.setAutoTransform(true);  // honour EXIF orientation
+  const QImage image = reader.read();
+  if (image.isNull()) {
+    const QString message = tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), reader.errorString());
+    statusBar()->showMessage(message);
+    return;
+  }
+  currentPath_ = path;
+  wplus_ = torch::Tensor();
+  undo_->clear();
+  preview_->clear({});
+  preview_->setImage(image);
+  addRecentFile(path);
+  photo_.reset();
+  statusBar()->showMessage(tr("Opened %1 (%2×%3)").arg(QFileInfo(path).fileName()).arg(image.width()).arg(image.height()));
+  findFaces(path);  // a no-op in builds without core/face
+}
+
+bool MainWindow::openWplus(const QString& path) {
+  try {
+    torch::Tensor w = io::read_npy(QFile::encodeName(path).toStdString()).to(torch::kFloat32);
+    if (w.dim() == 3 && w.size(0) > 1) w = w.slice(0, 0, 1);  // a batch: its first code
+    if (!models_) throw Error(tr("No generator is loaded. Open Tools ▸ Models to install or locate one.").toStdString());
+    setFace(w);
+    if (!wplus_.defined()) return false;
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Opened W+ code %1").arg(QFileInfo(path).fileName()));
+    return true;
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    return false;
+  }
+}
+
+std::optional<app::SessionWithCode> MainWindow::currentSession() const {
+  if (!wplus_.defined()) return std::nullopt;
+  app::SessionWithCode out;
+  out.session.photoPath = currentPath_.isEmpty() ? QString() : QFileInfo(currentPath_).absoluteFilePath();
+  if (!currentPath_.isEmpty()) {
+    try {
+      out.session.photoSha256 = app::sha256OfFile(currentPath_);
+    } catch (const facet::Error&) {
+    }
+  }
+  out.session.alphas = sliders_->alphas();
+  for (const edit::Attribute& a : edit::celeba_attributes()) out.session.attributeIds << QString::fromStdString(a.id);
+  if (out.session.attributeIds.size() != static_cast<int>(out.session.alphas.size())) out.session.attributeIds.clear();
+  if (models_)
+    for (const std::string& id : app::model_ids(models_->files)) out.session.modelIds << QString::fromStdString(id);
+  out.wplus = wplus_;
+  return out;
+}
+
+bool MainWindow::saveSessionTo(const QString& path) {
+  const auto session = currentSession();
+  if (!session) {
+    statusBar()->showMessage(tr("Nothing to save: open a photo, a W+ code or a random face first."));
+    return false;
+  }
+  try {
+    app::saveSessionFiles(path, session->session, session->wplus);
+    addRecentFile(path);
+    statusBar()->showMessage(tr("Saved session %1").arg(QFileInfo(path).fileName()));
+    return true;
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(tr("Cannot save the session: %1").arg(QString::fromStdString(e.what())));
+    return false;
+  }
+}
+
+namespace {
+// Brings a session's α values into the window's catalogue order by attribute id (older catalogues may differ).
+std::vector<float> alphasInCatalogueOrder(const app::Session& session, int count) {
+  std::vector<float> alphas(static_cast<size_t>(count), 0.f);
+  const auto& catalogue = edit::celeba_attributes();
+  for (int i = 0; i < static_cast<int>(session.alphas.size()); ++i) {
+    int index = i;
+    if (!session.attributeIds.isEmpty()) {
+      index = -1;
+      for (const auto& a : catalogue)
+        if (QString::fromStdString(a.id) == session.attributeIds[i]) index = a.index;
+    }
+    if (index >= 0 && index < count) alphas[static_cast<size_t>(index)] = session.alphas[static_cast<size_t>(i)];
+  }
+  return alphas;
+}
+}  // namespace
+
+bool MainWindow::openSession(const QString& path) {
+  try {
+    const app::SessionWithCode loaded = app::loadSessionFiles(path);
+    if (!loaded.wplus.defined())
+      throw Error(tr("this session holds no W+ code (the face was never embedded)").toStdString());
+    if (!models_) throw Error(tr("No generator is loaded. Open Tools ▸ Models to install or locate one.").toStdString());
+    const std::vector<float> alphas = alphasInCatalogueOrder(loaded.session, sliders_->attributeCount());
+    sliders_->setAlphas(alphas);
+    committed_ = alphas;
+    undo_->clear();
+    setFace(loaded.wplus, loaded.session.photoPath);
+    if (!wplus_.defined()) return false;
+    addRecentFile(path);
+    QString message = tr("Opened session %1").arg(QFileInfo(path).fileName());
+    if (!loaded.session.photoPath.isEmpty() && !app::sessionPhotoMatches(loaded.session))
+      message += " — " + tr("its photo %1 is missing or has changed").arg(loaded.session.photoPath);
+    statusBar()->showMessage(message);
+    return true;
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    return false;
+  }
+}
+
+void MainWindow::offerAutosaveRestore() {
+  if (!autosaver_->hasRecoverable()) return;
+  const auto answer = QMessageBox::question(
+      this, tr("Restore unsaved work?"),
+      tr("Facet did not close normally last time. Restore the edit it was working on?"),
+      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+  if (answer == QMessageBox::Yes)
+    restoreAutosave();
+  else
+    autosaver_->discard();
+}
+
+bool MainWindow::restoreAutosave() {
+  if (!openSession(autosaver_->sessionPath())) return false;
+  statusBar()->showMessage(tr("Restored the autosaved edit."));
+  return true;
+}
+
+namespace {
+bool fullResultIsCurrent(const app::RenderResult& result, const app::RenderController& renderer) {
+  return result.ok() && result.quality == app::RenderQuality::Full && result.sequence == renderer.lastSubmitted();
+}
+}  // namespace
+
+bool MainWindow::exportEdited(const QString& path, int quality) {
+  if (!fullResultIsCurrent(lastResult_, *renderer_)) {
+    statusBar()->showMessage(tr("The full-size image is still rendering; export again in a moment."));
+    return false;
+  }
+  try {
+    app::ImageExportOptions options;
+    options.quality = quality;
+    options.sourcePath = currentPath_;
+    // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
+    const QImage pasted = pasteBack(lastResult_.image);
+    app::exportImage(pasted.isNull() ? lastResult_.image : pasted, path, options);
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
+    return true;
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+bool MainWindow::exportSideBySide(const QString& path, int quality) {
+  if (!fullResultIsCurrent(lastResult_, *renderer_) || lastResult_.before.isNull()) {
+    statusBar()->showMessage(tr("The full-size image is still rendering; export again in a moment."));
+    return false;
+  }
+  try {
+    app::ImageExportOptions options;
+    options.quality = quality;
+    options.sourcePath = currentPath_;
+    app::exportImage(app::sideBySide(lastResult_.before, lastResult_.image), path, options);
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
+    return true;
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+bool MainWindow::exportWplus(const QString& path) {
+  if (!wplus_.defined() || !models_) {
+    statusBar()->showMessage(tr("Nothing to export: open a face first."));
+    return false;
+  }
+  try {
+    if (!currentPath_.isEmpty() && QFileInfo(path).absoluteFilePath() == QFileInfo(currentPath_).absoluteFilePath())
+      throw Error(tr("will not overwrite the opened file %1").arg(currentPath_).toStdString());
+    // The transformers run on a pool thread; the wait is short (a few small matrix products).
+    const auto models = models_;
+    const torch::Tensor wplus = wplus_;
+    const std::vector<float> alphas = sliders_->alphas();
+    const torch::Tensor edited = QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas); }).result();
+    io::write_npy(QFile::encodeName(path).toStdString(), edited);
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
+    return true;
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+  QSettings settings;
+  QStringList recent = settings.value("recentFiles").toStringList();
+  const QString absolute = QFileInfo(path).absoluteFilePath();
+  recent.removeAll(absolute);
+  recent.prepend(absolute);
+  while (recent.size() > kMaxRecent) recent.removeLast();
+  settings.setValue("recentFiles", recent);
+  rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recentMenu_->clear();
+  const QStringList recent = QSettings().value("recentFiles").toStringList();
+  for (const QString& path : recent)
+    recentMenu_->addAction(QFileInfo(path).fileName(), this, [this, path] { openAny(path); })->setToolTip(path);
+  recentMenu_->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+  if (event->mimeData()->hasUrls()) event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+  const QList<QUrl> urls = event->mimeData()->urls();
+  if (!urls.isEmpty() && urls.first().isLocalFile()) openAny(urls.first().toLocalFile());
+}
+
+}  // namespace facet::ui
