@@ -53,7 +53,8 @@ edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Edito
   edit::EditState state;
   state.edited_layers = editedLayers;
   for (size_t k = 0; k < alphas.size(); ++k)
-    if (alphas[k] != 0.f && editor.has_transformer(static_cast<int>(k)))
+    // A transformer where one is loaded, else the attribute's linear direction (Editor::method_for).
+    if (alphas[k] != 0.f && editor.method_for(static_cast<int>(k)) != edit::EditMethod::None)
       state.edits.push_back({static_cast<int>(k), static_cast<double>(alphas[k])});
   return state;
 }

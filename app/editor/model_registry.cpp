@@ -39,6 +39,7 @@ EditorModelFiles find_editor_model_files() {
   files.generator = first_found({"stylegan2-ffhq-config-f.pt", "psp_ffhq_encode.pt", "e4e_ffhq_encode.pt"});
   files.classifier = first_found({"latent_classifier_epoch_20.pth"});
   files.encoder = first_found({"e4e_ffhq_encode.pt", "psp_ffhq_encode.pt"});
+  files.directions = first_found({"latent_directions.pth", "directions.pth"});
   const std::string face_api = first_found({"face-api/face_recognition_model-weights_manifest.json"});
   if (!face_api.empty()) files.face_api_dir = fs::path(face_api).parent_path().string();
   for (const auto& dir : models::model_search_paths()) {
@@ -88,6 +89,13 @@ std::shared_ptr<EditorModels> load_editor_models(const EditorModelFiles& files, 
     if (count == 0) models->notes.push_back("no tnet_<k>.pth.tar in " + files.transformers_dir);
   } else {
     models->notes.push_back("no latent transformers: attributes use linear directions (latent-transformer/)");
+  }
+  if (!files.directions.empty()) {
+    say("linear directions " + fs::path(files.directions).filename().string());
+    models->editor->load_directions(files.directions, models->device);
+  } else {
+    models->notes.push_back("no linear directions: attributes without a transformer do not move "
+                            "(facet-cli train directions → latent_directions.pth)");
   }
   if (cancelled(cancel)) return nullptr;
 

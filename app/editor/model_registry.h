@@ -23,6 +23,7 @@ struct EditorModelFiles {
   std::string generator;        // rosinality .pt or pSp/e4e checkpoint (its decoder); "" = none found
   std::string classifier;       // latent_classifier_epoch_20.pth
   std::string transformers_dir; // folder of tnet_<k>.pth.tar
+  std::string directions;       // linear directions (facet-cli train directions): the fallback per attribute
   std::string face_api_dir;     // face-api.js weights (identity, age/gender, expression)
   std::string encoder;          // psp_ffhq_encode.pt / e4e_ffhq_encode.pt (photo embedding)
   std::string device = "auto";  // core/models/device.h preference
