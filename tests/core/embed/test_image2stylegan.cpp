@@ -4,6 +4,7 @@
 #include <cmath>
 #include <iostream>
 
+#include <ATen/CPUGeneratorImpl.h>
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
@@ -92,6 +93,27 @@ TEST(Image2StyleGan, PerceptualAndNoiseTermsReduceTheLoss) {
   // The generator's own noise is restored afterwards.
   EXPECT_TRUE(torch::equal(f.g->module().named_buffers()["noises.noise_0"], noise_before));
   EXPECT_FALSE(f.g->module().named_buffers()["noises.noise_0"].requires_grad());
+}
+
+TEST(Image2StyleGan, NoiseMapsReceiveGradients) {
+  FACET_REQUIRE_FIXTURES();
+  auto f = load_fixture();
+  Image2StyleGan embedder(f.g);
+  EmbedOptions o;
+  o.steps = 2;
+  o.optimise_noise = true;
+  o.lambda_noise = 0;  // only the image loss moves the maps
+  o.seed = 3;
+  const auto r = embedder.embed(f.target, o);
+  // The maps the optimiser starts from: seeded N(0, 1), in buffer order.
+  auto gen = at::detail::createCPUGenerator(o.seed);
+  double moved = 0;
+  for (const auto& n : r.noises) {
+    auto init = torch::randn(n.sizes(), gen, torch::kFloat32);
+    init = (init - init.mean()) * (init - init.mean()).pow(2).mean().rsqrt();
+    moved += (n - init).abs().max().item<double>();
+  }
+  EXPECT_GT(moved, 1e-3);
 }
 
 TEST(Image2StyleGan, CancelStopsWithinOneStep) {

@@ -1,6 +1,8 @@
 // Parity of VGG-16 (torchvision layout) and LPIPS v0.1 with the reference maths, full size, on deterministic
 // weights shared with tests/data/embed/make_fixtures.py; the fixtures hold the reference outputs.
+#include <cmath>
 #include <fstream>
+#include <iostream>
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -52,9 +54,10 @@ TEST(Vgg16Features, TapsMatchTorchvision) {
   int64_t offset = 0;
   for (size_t i = 0; i < feats.size(); ++i) {
     const int64_t n = feats[i].size(1) + 4 * feats[i].size(2) * feats[i].size(3);
-    EXPECT_LT(facet::test::relative_max_error(ours.slice(0, offset, offset + n), ref.slice(0, offset, offset + n)),
-              1e-4)
-        << "relu at features." << taps[i];
+    const double err =
+        facet::test::relative_max_error(ours.slice(0, offset, offset + n), ref.slice(0, offset, offset + n));
+    std::cout << "relu at features." << taps[i] << ": relative max error " << err << "\n";
+    EXPECT_LT(err, 1e-4) << "relu at features." << taps[i];
     offset += n;
   }
 }
@@ -67,7 +70,9 @@ TEST(Lpips, DistanceAndImage2StyleGanLossMatchReference) {
   facet::embed::Lpips lpips(det_vgg(), det_lin());
   const auto d = lpips.distance(x, y);
   ASSERT_EQ(d.sizes(), (std::vector<int64_t>{2}));
-  EXPECT_LT(facet::test::relative_max_error(d, ref.slice(0, 0, 2)), 1e-4);
+  const double lpips_err = facet::test::relative_max_error(d, ref.slice(0, 0, 2));
+  std::cout << "LPIPS " << d[0].item<double>() << ", " << d[1].item<double>() << ": relative error " << lpips_err << "\n";
+  EXPECT_LT(lpips_err, 1e-4);
   EXPECT_GT(d.min().item<double>(), 0.01);  // the fixture pairs really differ
   EXPECT_NEAR(lpips.distance(x, x).abs().max().item<double>(), 0.0, 1e-7);
 
@@ -78,7 +83,9 @@ TEST(Lpips, DistanceAndImage2StyleGanLossMatchReference) {
   // Image2StyleGAN: Σ_j mean squared difference of relu1_1, relu1_2, relu3_2, relu4_2 (ImageNet-normalised).
   facet::embed::PerceptualLoss i2s(det_vgg());
   const double ours = i2s.loss(x, i2s.target_features(y)).item<double>();
-  EXPECT_LT(std::abs(ours - ref[2].item<double>()) / ref[2].item<double>(), 1e-4);
+  const double i2s_err = std::abs(ours - ref[2].item<double>()) / ref[2].item<double>();
+  std::cout << "Image2StyleGAN feature loss " << ours << ": relative error " << i2s_err << "\n";
+  EXPECT_LT(i2s_err, 1e-4);
 }
 
 TEST(Vgg16Features, AcceptsTheKeyLayoutsItDocuments) {
