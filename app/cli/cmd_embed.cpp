@@ -96,7 +96,7 @@ void register_embed(CLI::App& root, Commands& commands) {
   auto a = std::make_shared<EmbedArgs>();
   auto& o = a->options;
   cmd->add_option("image", a->image, "aligned face image (square; FFHQ alignment)")->required();
-  add_generator_options(cmd, a->generator, /*required=*/false);
+  add_generator_options(cmd, a->generator, /*required=*/false);  // default: the --encoder file's decoder
   cmd->add_option("--random", a->random_size, "without --generator: random config-f weights of this size (benchmark)");
   cmd->add_option("--encoder", a->encoder, "pSp or e4e checkpoint: its W+ is the start (then --steps refine it)");
   cmd->add_option("--steps", a->steps, "optimisation steps (default 1000, or 0 with --encoder)")
@@ -119,7 +119,9 @@ void register_embed(CLI::App& root, Commands& commands) {
   cmd->add_flag("--json", a->json, "Machine-readable summary on stdout");
   commands.bind(cmd, [a] {
     namespace fs = std::filesystem;
-    if (a->generator.file.empty() && a->random_size == 0) throw Error("embed needs --generator (or --random SIZE)");
+    // pSp / e4e checkpoints carry their decoder: the encoder file serves as the generator when none is given.
+    if (a->generator.file.empty() && a->random_size == 0) a->generator.file = a->encoder;
+    if (a->generator.file.empty()) throw Error("embed needs --generator (or --encoder, or --random SIZE)");
     for (const auto& out : {a->out, a->recon})
       if (!out.empty() && fs::exists(a->image) && fs::exists(out) && fs::equivalent(out, a->image))
         throw Error(out + " is the input image; choose another output path");
@@ -135,11 +137,14 @@ void register_embed(CLI::App& root, Commands& commands) {
         throw Error(a->encoder + ": the encoder predicts " + std::to_string(encoder.n_styles()) +
                     " styles but the generator takes " + std::to_string(g->n_latent()));
       torch::NoGradGuard no_grad;
-      const auto x256 = torch::nn::functional::interpolate(
-          target.to(g->device()), torch::nn::functional::InterpolateFuncOptions()
-                                      .size(std::vector<int64_t>{256, 256})
-                                      .mode(torch::kBilinear)
-                                      .align_corners(false));
+      // The released encoders take 256²: area-average a larger target (1024² → exact 4×4 means).
+      const auto x = target.to(g->device());
+      const auto x256 = x.size(-1) >= 256 ? torch::adaptive_avg_pool2d(x, {256, 256})
+                                          : torch::nn::functional::interpolate(
+                                                x, torch::nn::functional::InterpolateFuncOptions()
+                                                       .size(std::vector<int64_t>{256, 256})
+                                                       .mode(torch::kBilinear)
+                                                       .align_corners(false));
       options.start = encoder.encode(x256);
     }
     std::string note;

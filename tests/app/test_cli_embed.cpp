@@ -54,5 +54,11 @@ TEST(CliEmbed, RejectsBadInput) {
   r = run_command(kCli + " embed " + dir + "/missing.png --generator " + g + " --out " + dir + "/w.npy");
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_EQ(run_command(kCli + " embed " + dir + "/wide.png --generator " + g).exit_code, 2);  // no --out
+  // psp_small.pt has a decoder (used as the generator when --generator is absent) but no encoder weights.
+  cv::imwrite(dir + "/square.png", cv::Mat(64, 64, CV_8UC3, cv::Scalar(10, 20, 30)));
+  r = run_command("OMP_NUM_THREADS=1 " + kCli + " embed " + dir + "/square.png --encoder " +
+                  facet::test::fixture("stylegan2/psp_small.pt") + " --out " + dir + "/w.npy");
+  EXPECT_EQ(r.exit_code, 1) << r.output;
+  EXPECT_NE(r.output.find("no encoder.* weights"), std::string::npos) << r.output;
   EXPECT_FALSE(std::filesystem::exists(dir + "/w.npy"));
 }
