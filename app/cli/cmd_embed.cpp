@@ -19,6 +19,11 @@
 #include "core/models/device.h"
 #include "core/models/model_paths.h"
 #include "core/nn/encoders/psp_encoder.h"
+#ifdef FACET_EMBED_ALIGN  // set by app/CMakeLists.txt when core/face is built
+#include "core/face/face_finder.h"
+#include "core/face/ffhq_align.h"
+#include "core/face/photo.h"
+#endif
 
 namespace facet::cli {
 namespace {
@@ -31,21 +36,45 @@ extern "C" void on_interrupt(int) { g_cancel = true; }
 
 struct EmbedArgs {
   GeneratorArgs generator;
-  std::string image, encoder, vgg, lpips, perceptual = "auto", out, recon;
+  std::string image, encoder, vgg, lpips, perceptual = "auto", out, recon, predictor;
   int steps = -1;
   int64_t random_size = 0;
   embed::EmbedOptions options;
   bool aligned = false, json = false, quiet = false;
 };
 
-// RGB [1, 3, size, size] in [-1, 1] from an image file (8-bit BGR via OpenCV), area-resampled.
-torch::Tensor read_face(const std::string& path, int64_t size, bool aligned) {
+// The face to embed, BGR: the photo's largest face FFHQ-aligned at `size` when core/face is built (a square image
+// without a detectable face is taken as an aligned crop), else the image itself, which must then be square.
+cv::Mat load_face(const std::string& path, int64_t size, bool aligned, const std::string& predictor,
+                  std::string& note) {
+#ifdef FACET_EMBED_ALIGN
+  const cv::Mat photo = face::read_photo(path);
+  if (aligned) return photo;
+  const auto faces = face::FaceFinder::create(predictor).find(photo);
+  if (!faces.empty()) {
+    if (faces.size() > 1) note = std::to_string(faces.size()) + " faces found: embedding the largest";
+    return face::align_ffhq(photo, faces.front().landmarks, static_cast<int>(size)).image;
+  }
+  if (photo.cols != photo.rows)
+    throw Error(path + ": no face found and the image is not square (pass --aligned to use it stretched)");
+  note = "no face found: using the square image as an aligned crop";
+  return photo;
+#else
+  (void)size;
+  (void)predictor;
+  (void)note;
   const cv::Mat bgr = cv::imread(path, cv::IMREAD_COLOR);
   if (bgr.empty()) throw Error(path + ": cannot read the image (missing, or not PNG/JPEG/BMP/TIFF/WebP)");
   if (bgr.cols != bgr.rows && !aligned)
     throw Error(path + ": " + std::to_string(bgr.cols) + "×" + std::to_string(bgr.rows) +
-                " is not square; embed needs an FFHQ-aligned face crop (this build has no face alignment yet; "
+                " is not square; embed needs an FFHQ-aligned face crop (this build has no face alignment; "
                 "pass --aligned to use the image stretched to a square)");
+  return bgr;
+#endif
+}
+
+// RGB [1, 3, size, size] in [-1, 1] from 8-bit BGR, area-resampled (cubic when enlarging).
+torch::Tensor to_tensor(const cv::Mat& bgr, int64_t size) {
   cv::Mat rgb, resized;
   cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
   const int s = static_cast<int>(size);
@@ -95,7 +124,8 @@ void register_embed(CLI::App& root, Commands& commands) {
   auto* cmd = root.add_subcommand("embed", "Embed an aligned face image into W+ (Image2StyleGAN; pSp/e4e seed)");
   auto a = std::make_shared<EmbedArgs>();
   auto& o = a->options;
-  cmd->add_option("image", a->image, "aligned face image (square; FFHQ alignment)")->required();
+  cmd->add_option("image", a->image, "face photo (aligned first when face support is built) or aligned crop")
+      ->required();
   add_generator_options(cmd, a->generator, /*required=*/false);  // default: the --encoder file's decoder
   cmd->add_option("--random", a->random_size, "without --generator: random config-f weights of this size (benchmark)");
   cmd->add_option("--encoder", a->encoder, "pSp or e4e checkpoint: its W+ is the start (then --steps refine it)");
@@ -112,7 +142,12 @@ void register_embed(CLI::App& root, Commands& commands) {
   cmd->add_flag("--optimise-noise", o.optimise_noise, "also optimise the noise maps (only --recon shows their effect)");
   cmd->add_option("--lambda-noise", o.lambda_noise, "noise regularisation weight")->capture_default_str();
   cmd->add_option("--seed", o.seed, "seed (initial noise maps)")->capture_default_str();
+#ifdef FACET_EMBED_ALIGN
+  cmd->add_flag("--aligned", a->aligned, "the image is already an aligned face crop: skip detection and alignment");
+  cmd->add_option("--predictor", a->predictor, "dlib 68-landmark model (default: the models path, /usr/share/dlib)");
+#else
   cmd->add_flag("--aligned", a->aligned, "the image is already aligned (use it even when not square)");
+#endif
   cmd->add_option("--out", a->out, "W+ code [1, n_latent, style_dim] (.npy)")->required();
   cmd->add_option("--recon", a->recon, "also write the reconstruction (PNG/JPEG)");
   cmd->add_flag("--quiet", a->quiet, "no per-step progress");
@@ -128,7 +163,9 @@ void register_embed(CLI::App& root, Commands& commands) {
     auto g = a->generator.file.empty()
                  ? nn::StyleGan2::random(a->random_size, 512, 8, 2, 0, models::choose_device(a->generator.device))
                  : load_generator(a->generator);
-    const auto target = read_face(a->image, g->size(), a->aligned);
+    std::string face_note;
+    const auto target = to_tensor(load_face(a->image, g->size(), a->aligned, a->predictor, face_note), g->size());
+    if (!face_note.empty()) std::cerr << "note: " << face_note << "\n";
     auto options = a->options;
     options.steps = a->steps >= 0 ? a->steps : (a->encoder.empty() ? 1000 : 0);
     if (!a->encoder.empty()) {
@@ -172,6 +209,7 @@ void register_embed(CLI::App& root, Commands& commands) {
                        {"out", a->out}};
     if (!a->recon.empty()) out["recon"] = a->recon;
     if (!note.empty()) out["note"] = note;
+    if (!face_note.empty()) out["face_note"] = face_note;
     if (a->json) {
       print_json(out);
     } else {
