@@ -113,3 +113,22 @@ TEST(Vgg16Features, BadFilesAreReported) {
   lin[2] = torch::zeros({1, 255, 1, 1});
   EXPECT_THROW(facet::embed::Lpips(det_vgg(), lin), facet::Error);
 }
+
+TEST(Lpips, LoadsFromTorchSaveFiles) {
+  // The file layouts: torchvision's vgg16 state dict (features.* plus classifier.*) and vgg.pth (lin*).
+  const auto dir = facet::test::scratch_dir("embed_files");
+  std::vector<facet::io::NamedTensor> vgg, lin;
+  for (const auto& kv : facet::test::det_vgg16_tensors()) vgg.emplace_back(kv.first, kv.second);
+  vgg.emplace_back("classifier.6.bias", torch::zeros({1000}));
+  for (const auto& kv : facet::test::det_lpips_lin_tensors()) lin.emplace_back(kv.first, kv.second);
+  facet::io::save_state_dict(dir + "/vgg16.pth", vgg);
+  facet::io::save_state_dict(dir + "/vgg.pth", lin);
+  torch::NoGradGuard no_grad;
+  const auto lpips = facet::embed::Lpips::load(dir + "/vgg16.pth", dir + "/vgg.pth");
+  const auto x = embed_det("input_x", {2, 3, 64, 64});
+  const auto y = embed_det("input_y", {2, 3, 64, 64}).transpose(2, 3);
+  EXPECT_LT(facet::test::relative_max_error(lpips.distance(x, y), reference("lpips_i2s.f32", 3).slice(0, 0, 2)), 1e-4);
+  EXPECT_THROW(facet::embed::Lpips::load(dir + "/vgg.pth", dir + "/vgg.pth"), facet::Error);   // no VGG in it
+  EXPECT_THROW(facet::embed::Lpips::load(dir + "/vgg16.pth", dir + "/vgg16.pth"), facet::Error);  // no lin
+  EXPECT_THROW(facet::embed::load_vgg16(dir + "/missing.pth"), facet::Error);
+}
