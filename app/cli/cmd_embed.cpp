@@ -156,7 +156,8 @@ void register_embed(CLI::App& root, Commands& commands) {
     namespace fs = std::filesystem;
     // pSp / e4e checkpoints carry their decoder: the encoder file serves as the generator when none is given.
     if (a->generator.file.empty() && a->random_size == 0) a->generator.file = a->encoder;
-    if (a->generator.file.empty()) throw Error("embed needs --generator (or --encoder, or --random SIZE)");
+    if (a->generator.file.empty() && a->random_size == 0)
+      throw Error("embed needs --generator (or --encoder, or --random SIZE)");
     for (const auto& out : {a->out, a->recon})
       if (!out.empty() && fs::exists(a->image) && fs::exists(out) && fs::equivalent(out, a->image))
         throw Error(out + " is the input image; choose another output path");

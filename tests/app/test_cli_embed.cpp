@@ -61,4 +61,22 @@ TEST(CliEmbed, RejectsBadInput) {
   EXPECT_EQ(r.exit_code, 1) << r.output;
   EXPECT_NE(r.output.find("no encoder.* weights"), std::string::npos) << r.output;
   EXPECT_FALSE(std::filesystem::exists(dir + "/w.npy"));
+  r = run_command("OMP_NUM_THREADS=1 " + kCli + " embed " + dir + "/square.png --out " + dir + "/w.npy");
+  EXPECT_EQ(r.exit_code, 1) << r.output;  // no generator at all
+  EXPECT_NE(r.output.find("needs --generator"), std::string::npos) << r.output;
+}
+
+TEST(CliEmbed, RandomGeneratorBenchmark) {
+  const auto dir = facet::test::scratch_dir("cli_embed_random");
+  cv::imwrite(dir + "/square.png", cv::Mat(48, 48, CV_8UC3, cv::Scalar(90, 120, 200)));
+  auto r = run_command("OMP_NUM_THREADS=1 " + kCli + " embed " + dir + "/square.png --random 32 --steps 2 --quiet " +
+                           "--perceptual none --out " + dir + "/w.npy --json",
+                       /*merge_stderr=*/false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto j = nlohmann::json::parse(r.output);
+  EXPECT_EQ(j["generator"], "random config-f");
+  EXPECT_EQ(j["size"], 32);
+  EXPECT_EQ(j["steps"], 2);
+  EXPECT_GT(j["ms_per_step"].get<double>(), 0.0);
+  EXPECT_EQ(facet::io::read_npy(dir + "/w.npy").sizes(), (std::vector<int64_t>{1, 8, 512}));
 }
