@@ -186,7 +186,8 @@ void register_embed(CLI::App& root, Commands& commands) {
       options.start = encoder.encode(x256);
     }
     std::string note;
-    embed::Image2StyleGan embedder(g, make_perceptual(*a, g->device(), note));
+    // Encoder only (no steps): skip loading VGG-16 (half a gigabyte); the reported loss is then the pixel loss.
+    embed::Image2StyleGan embedder(g, options.steps > 0 ? make_perceptual(*a, g->device(), note) : embed::PerceptualLoss{});
     if (!note.empty()) std::cerr << "note: " << note << "\n";
     g_cancel = false;
     auto previous = std::signal(SIGINT, on_interrupt);
