@@ -24,7 +24,7 @@ TEST(CliEmbed, EmbedsARenderedFace) {
   // One thread: the CI machine is shared, and OpenMP threads busy-wait badly when oversubscribed.
   const auto embed = [&](int steps, const std::string& out) {
     auto res = run_command("OMP_NUM_THREADS=1 " + kCli + " embed " + dir + "/face_0.png --generator " + g +
-                               " --steps " + std::to_string(steps) + " --lr 0.02 --perceptual none --quiet --out " +
+                               " --aligned --steps " + std::to_string(steps) + " --lr 0.02 --perceptual none --quiet --out " +
                                dir + "/" + out + ".npy --recon " + dir + "/" + out + ".png --json",
                            /*merge_stderr=*/false);
     EXPECT_EQ(res.exit_code, 0) << res.output;
@@ -69,7 +69,7 @@ TEST(CliEmbed, RejectsBadInput) {
 TEST(CliEmbed, RandomGeneratorBenchmark) {
   const auto dir = facet::test::scratch_dir("cli_embed_random");
   cv::imwrite(dir + "/square.png", cv::Mat(48, 48, CV_8UC3, cv::Scalar(90, 120, 200)));
-  auto r = run_command("OMP_NUM_THREADS=1 " + kCli + " embed " + dir + "/square.png --random 32 --steps 2 --quiet " +
+  auto r = run_command("OMP_NUM_THREADS=1 " + kCli + " embed " + dir + "/square.png --aligned --random 32 --steps 2 --quiet " +
                            "--perceptual none --out " + dir + "/w.npy --json",
                        /*merge_stderr=*/false);
   ASSERT_EQ(r.exit_code, 0) << r.output;
@@ -80,3 +80,27 @@ TEST(CliEmbed, RandomGeneratorBenchmark) {
   EXPECT_GT(j["ms_per_step"].get<double>(), 0.0);
   EXPECT_EQ(facet::io::read_npy(dir + "/w.npy").sizes(), (std::vector<int64_t>{1, 8, 512}));
 }
+
+#ifdef FACET_EMBED_ALIGN
+TEST(CliEmbed, AlignsAPhotoFirst) {
+  FACET_REQUIRE_FIXTURES();
+  const auto dir = facet::test::scratch_dir("cli_embed_align");
+  const auto g = facet::test::fixture("stylegan2/g_small_zip.pt");
+  const auto photo = facet::test::source_dir() + "/resources/astronaut.png";
+  // The photo, aligned by embed itself, and the crop facet-cli align makes at the generator's size give the same
+  // target, so the same loss from the same start.
+  auto r = run_command(kCli + " align " + photo + " --size 64 --out " + dir + "/aligned.png");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto embed = [&](const std::string& image, const std::string& flags) {
+    auto res = run_command("OMP_NUM_THREADS=1 " + kCli + " embed " + image + " --generator " + g + flags +
+                               " --steps 0 --perceptual none --out " + dir + "/w.npy --json",
+                           /*merge_stderr=*/false);
+    EXPECT_EQ(res.exit_code, 0) << res.output;
+    return nlohmann::json::parse(res.output);
+  };
+  const auto from_photo = embed(photo, ""), from_crop = embed(dir + "/aligned.png", " --aligned");
+  EXPECT_FALSE(from_photo.contains("face_note")) << from_photo.dump();
+  EXPECT_NEAR(from_photo["loss"].get<double>(), from_crop["loss"].get<double>(),
+              1e-3 * from_crop["loss"].get<double>());
+}
+#endif
