@@ -12,6 +12,8 @@ void add_edit_options(CLI::App* cmd, EditArgs& a, bool alpha_required) {
   cmd->add_option("--transformer", a.transformers, "a tnet_<k>.pth.tar file (repeatable; its index k from the name)");
   cmd->add_option("--attr", a.attrs, "attribute name or index (repeatable), with --transformers DIR");
   cmd->add_option("--transformers", a.transformers_dir, "folder of tnet_<k>.pth.tar files");
+  cmd->add_option("--directions", a.directions,
+                  "linear directions file (facet-cli train directions): used for an --attr without a transformer");
   auto* alpha = cmd->add_option("--alpha", a.alphas, "strength per --transformer/--attr, in the same order");
   if (alpha_required) alpha->required();
   cmd->add_option("--layers", a.layers,
@@ -37,8 +39,10 @@ EditSetup make_edit(const EditArgs& a, int64_t n_latent, bool allow_none) {
     s.state.edits.push_back({k, a.alphas[next_alpha++]});
   }
   if (!a.attrs.empty()) {
-    if (a.transformers_dir.empty()) throw Error("--attr needs --transformers DIR");
-    s.editor.load_folder(a.transformers_dir);
+    if (a.transformers_dir.empty() && a.directions.empty())
+      throw Error("--attr needs --transformers DIR or --directions FILE");
+    if (!a.transformers_dir.empty()) s.editor.load_folder(a.transformers_dir);
+    if (!a.directions.empty()) s.editor.load_directions(a.directions);
     for (const auto& name : a.attrs) s.state.edits.push_back({edit::require_attribute(name).index, a.alphas[next_alpha++]});
   }
   if (!a.layers.empty()) s.state.edited_layers = edit::parse_layers(a.layers, n_latent);

@@ -12,7 +12,7 @@
 namespace facet::cli {
 
 struct EditArgs {
-  std::string layers, transformers_dir;
+  std::string layers, transformers_dir, directions;
   std::vector<std::string> transformers, attrs;
   std::vector<double> alphas;
   double alpha_min = -3, alpha_max = 3;
@@ -20,14 +20,15 @@ struct EditArgs {
   size_t count() const { return transformers.size() + attrs.size(); }
 };
 
-// Adds --transformer, --attr, --transformers, --alpha, --layers, --alpha-min, --alpha-max.
+// Adds --transformer, --attr, --transformers, --directions, --alpha, --layers, --alpha-min, --alpha-max.
 void add_edit_options(CLI::App* cmd, EditArgs& args, bool alpha_required);
 
 struct EditSetup {
   edit::Editor editor;
   edit::EditState state;
 };
-// Loads the transformers and fills the edit state for W+ codes with n_latent layers. allow_none: no edit at all
+// Loads the transformers (and the linear directions, the fallback for an --attr without a transformer) and fills
+// the edit state for W+ codes with n_latent layers. allow_none: no edit at all
 // is fine (apply without edits reconstructs the photo); otherwise at least one edit is needed.
 EditSetup make_edit(const EditArgs& args, int64_t n_latent, bool allow_none = false);
 

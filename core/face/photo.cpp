@@ -54,6 +54,26 @@ cv::Size webp_size(const std::string& b) {
   return {-1, -1};
 }
 
+// TIFF: ImageWidth (256) and ImageLength (257) from the first directory, either byte order.
+cv::Size tiff_size(const std::string& b) {
+  const bool le = b[0] == 'I';
+  auto u16 = [&](size_t at) { return le ? le16(b, at) : be16(b, at); };
+  auto u32 = [&](size_t at) { return le ? le32(b, at) : be32(b, at); };
+  const size_t ifd = u32(4);
+  if (ifd + 2 > b.size()) return {-1, -1};
+  const std::uint32_t entries = u16(ifd);
+  long width = -1, height = -1;
+  for (std::uint32_t i = 0; i < entries && ifd + 2 + 12 * (i + 1) <= b.size(); ++i) {
+    const size_t e = ifd + 2 + 12 * i;
+    const std::uint32_t tag = u16(e), type = u16(e + 2);
+    const long value = type == 3 ? long(u16(e + 8)) : type == 4 ? long(u32(e + 8)) : -1;
+    if (tag == 256) width = value;
+    if (tag == 257) height = value;
+  }
+  if (width < 0 || height < 0) return {-1, -1};
+  return {int(std::min<long>(width, 1L << 30)), int(std::min<long>(height, 1L << 30))};
+}
+
 }  // namespace
 
 cv::Size peek_photo_size(const std::string& b) {
@@ -65,6 +85,8 @@ cv::Size peek_photo_size(const std::string& b) {
     return {int(std::min<std::uint32_t>(le32(b, 18), 1u << 30)), h < 0 ? -h : h};
   }
   if (b.size() >= 16 && b.compare(0, 4, "RIFF") == 0 && b.compare(8, 4, "WEBP") == 0) return webp_size(b);
+  if (b.size() >= 8 && (b.compare(0, 4, std::string("II*\0", 4)) == 0 || b.compare(0, 4, std::string("MM\0*", 4)) == 0))
+    return tiff_size(b);
   return {-1, -1};
 }
 

@@ -19,7 +19,8 @@ cv::Mat read_photo(const std::string& path);
 // The same from bytes already in memory (`name` only labels messages).
 cv::Mat decode_photo(const std::string& bytes, const std::string& name);
 
-// Width and height from the file header (PNG, JPEG, BMP, WebP) without decoding; {-1, -1} when not known.
+// Width and height from the file header (PNG, JPEG, BMP, WebP, TIFF) without decoding; {-1, -1} when not known
+// (other formats are then held to OpenCV's own pixel limit and checked after decoding).
 cv::Size peek_photo_size(const std::string& bytes);
 
 // Writes 8-bit BGR as PNG/JPEG/BMP/WebP (by extension) atomically.

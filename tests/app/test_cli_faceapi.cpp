@@ -5,6 +5,11 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#if FACET_WITH_VISION
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+#endif
+
 #include "core/edit/attributes.h"
 #include "core/io/npy.h"
 #include "tests/core/nn/faceapi/faceapi_models_dir.h"
@@ -84,5 +89,59 @@ TEST(CliFaceApi, BenchReportsTimes) {
   EXPECT_GT(j["descriptor_ms"].get<double>(), 0);
   EXPECT_GT(j["all_three_ms"].get<double>(), j["descriptor_ms"].get<double>());
 }
+
+#if FACET_WITH_VISION
+const std::string kAstronaut = facet::test::source_dir() + "/resources/astronaut.png";
+
+TEST(CliFaceApi, AnalyzeReadsTheAstronautsFace) {
+  REQUIRE_FACEAPI_MODELS();
+  auto r = run_command(cli() + " analyze " + kAstronaut + " --descriptor --json --faceapi " +
+                       facet::test::faceapi_models_dir(), false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto j = nlohmann::json::parse(r.output);
+  ASSERT_EQ(j["faces"].size(), 1u);
+  const auto& face = j["faces"][0];
+  // Eileen Collins, about 35 in this NASA portrait.
+  EXPECT_EQ(face["gender"], "female");
+  EXPECT_GT(face["age"].get<double>(), 20);
+  EXPECT_LT(face["age"].get<double>(), 55);
+  double sum = 0;
+  for (const auto& [name, p] : face["expressions"].items()) sum += p.get<double>();
+  EXPECT_NEAR(sum, 1.0, 1e-3);
+  EXPECT_EQ(face["descriptor"].size(), 128u);
+}
+
+TEST(CliFaceApi, IdentityOfAPhotoWithItselfAndItsMirrorImage) {
+  REQUIRE_FACEAPI_MODELS();
+  const std::string dir = facet::test::scratch_dir("identity");
+  // The mirror image: the same person, a different picture.
+  cv::Mat flipped;
+  cv::flip(cv::imread(kAstronaut), flipped, 1);
+  ASSERT_TRUE(cv::imwrite(dir + "/mirror.png", flipped));
+  auto self = run_command(cli() + " identity " + kAstronaut + " " + kAstronaut + " --json --faceapi " +
+                          facet::test::faceapi_models_dir(), false);
+  ASSERT_EQ(self.exit_code, 0) << self.output;
+  const auto js = nlohmann::json::parse(self.output);
+  EXPECT_LT(js["descriptor_distance"].get<double>(), 1e-4);
+  EXPECT_GT(js["identity_score"].get<double>(), 99.9);
+  auto mirror = run_command(cli() + " identity " + kAstronaut + " " + dir + "/mirror.png --json --faceapi " +
+                            facet::test::faceapi_models_dir(), false);
+  ASSERT_EQ(mirror.exit_code, 0) << mirror.output;
+  const auto jm = nlohmann::json::parse(mirror.output);
+  EXPECT_GT(jm["descriptor_distance"].get<double>(), 1e-3);  // not the same pixels
+  EXPECT_TRUE(jm["same_person"].get<bool>()) << jm.dump();
+  EXPECT_GT(jm["identity_score"].get<double>(), 50);
+}
+
+TEST(CliFaceApi, AnalyzeSaysWhenThereIsNoFace) {
+  REQUIRE_FACEAPI_MODELS();
+  const std::string dir = facet::test::scratch_dir("analyze-noface");
+  const std::string blank = dir + "/blank.png";
+  ASSERT_TRUE(cv::imwrite(blank, cv::Mat(240, 320, CV_8UC3, cv::Scalar(128, 128, 128))));
+  auto r = run_command(cli() + " analyze " + blank + " --faceapi " + facet::test::faceapi_models_dir());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("face"), std::string::npos) << r.output;
+}
+#endif
 
 }  // namespace

@@ -120,6 +120,24 @@ TEST(Compositor, MaskCoversTheFaceAndFadesBeforeTheCropEdge) {
   EXPECT_EQ(edge_max, 0.0);
 }
 
+TEST(Compositor, WorksWhenTheFaceSquareLeavesThePhoto) {
+  // The photo cut just below the chin and left of the face: the alignment pads, and pasting back must stay
+  // inside the photo in both modes.
+  const auto& f = test::astronaut_face();
+  const cv::Rect cut(f.box.x - 10, 0, test::astronaut().cols - (f.box.x - 10), f.box.y + f.box.height + 5);
+  const cv::Mat edge = test::astronaut()(cut).clone();
+  auto lm = f.landmarks;
+  for (auto& p : lm) p -= cv::Point2f(cv::Point(cut.x, cut.y));
+  const AlignedFace a = align_ffhq(edge, lm, 256);
+  for (auto mode : {CompositeOptions::Mode::Feather, CompositeOptions::Mode::Seamless}) {
+    CompositeOptions options;
+    options.mode = mode;
+    const cv::Mat result = paste_back(edge, a.image, a, options);
+    ASSERT_EQ(result.size(), edge.size());
+    EXPECT_LT(test::mean_abs_error(result, edge), 2.0);
+  }
+}
+
 TEST(Compositor, RejectsMismatchedInputs) {
   const AlignedFace& a = aligned_astronaut(256);
   EXPECT_THROW(paste_back(cv::Mat(10, 10, CV_8UC3), a.image, a), Error);

@@ -85,6 +85,8 @@ TEST(ReadPhoto, PeeksSizesWithoutDecoding) {
   EXPECT_EQ(peek_photo_size(encode(image, ".png")), cv::Size(70, 30));
   EXPECT_EQ(peek_photo_size(encode(image, ".jpg")), cv::Size(70, 30));
   EXPECT_EQ(peek_photo_size(encode(image, ".bmp")), cv::Size(70, 30));
+  EXPECT_EQ(peek_photo_size(encode(image, ".tiff")), cv::Size(70, 30));
+  EXPECT_EQ(peek_photo_size(encode(image, ".webp")), cv::Size(70, 30));
   EXPECT_EQ(peek_photo_size("not an image"), cv::Size(-1, -1));
 }
 
