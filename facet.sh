@@ -19,7 +19,8 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libspdlog-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   xvfb xauth fonts-wqy-microhei
-  python3-torch python3-numpy python3-pil python3-scipy
+  python3-torch python3-torchvision python3-numpy python3-pil python3-scipy
+  zlib1g-dev
   zlib1g-dev
 )
 
