@@ -21,7 +21,6 @@ packages=(
   xvfb xauth fonts-wqy-microhei
   python3-torch python3-torchvision python3-numpy python3-pil python3-scipy
   zlib1g-dev
-  zlib1g-dev
 )
 
 log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }
