@@ -83,8 +83,9 @@ fetch_clip_vocab() {
 
 run_tests() {
   cd "$build_dir"
-  # One virtual display for the whole suite; OpenBLAS/OpenMP threads kept to the machine's cores.
-  export OMP_NUM_THREADS="${OMP_NUM_THREADS:-$(nproc)}"
+  # One virtual display for the whole suite. ctest runs one test per core, so each test gets one OpenMP thread:
+  # more would oversubscribe the cores, and OpenMP threads spinning at barriers then slow everything 20-fold.
+  export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
   xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
 }
 
