@@ -20,6 +20,9 @@
 #include "facet_version.h"
 #include "ui/attribute_edit_command.h"
 #include "ui/language.h"
+#ifdef FACET_WITH_TIMELINE
+#include "ui/timeline_panel.h"
+#endif
 
 namespace facet::ui {
 
@@ -90,6 +93,9 @@ void MainWindow::buildPanels() {
   connect(sliders_, &AttributeSliderPanel::alphasChanged, this,
           [this](const std::vector<float>& alphas) { renderer_->setAlphas(alphas); });
   connect(sliders_, &AttributeSliderPanel::editCommitted, this, &MainWindow::commitEdit);
+#ifdef FACET_WITH_TIMELINE
+  installTimeline(this, sliders_, renderer_);  // video room: record / play / render timelines, edit videos
+#endif
 
   timingLabel_ = new QLabel(this);
   timingLabel_->setObjectName("timingLabel");
@@ -120,6 +126,9 @@ void MainWindow::openPhoto(const QString& path) {
 
 void MainWindow::setAttributes(const QVector<AttributeSlot>& attributes) {
   sliders_->setAttributes(attributes);
+#ifdef FACET_WITH_TIMELINE
+  if (auto* timeline = findChild<TimelinePanel*>()) timeline->setAttributes(attributes);
+#endif
   committed_ = sliders_->alphas();
   undo_->clear();
 }
