@@ -63,11 +63,14 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
   std::vector<Pending> pending;
   auto flush = [&] {
     std::vector<torch::Tensor> crops;
+    std::vector<AlignedCrop> aligned;
     for (const Pending& p : pending) {
       if (!track.has_face[static_cast<size_t>(p.index)]) continue;
-      cv::Mat aligned = face.align(p.frame, track.quads[static_cast<size_t>(p.index)], options.aligned_size);
-      cv::resize(aligned, aligned, cv::Size(models.encoder_size, models.encoder_size), 0, 0, cv::INTER_AREA);
-      crops.push_back(bgr_to_tensor(aligned));
+      aligned.push_back(face.align(p.frame, track.quads[static_cast<size_t>(p.index)], options.aligned_size));
+      cv::Mat small;
+      cv::resize(aligned.back().image, small, cv::Size(models.encoder_size, models.encoder_size), 0, 0,
+                 cv::INTER_AREA);
+      crops.push_back(bgr_to_tensor(small));
     }
     torch::Tensor generated;
     if (!crops.empty()) {
@@ -81,7 +84,9 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
         writer.write(p.frame);  // no face: unedited
         continue;
       }
-      writer.write(face.paste(p.frame, tensor_to_bgr(generated[next++]), track.quads[i], track.stabilised[i]));
+      const cv::Mat edited = tensor_to_bgr(generated[next]);
+      writer.write(face.paste(p.frame, edited, aligned[static_cast<size_t>(next)], track.stabilised[i]));
+      ++next;
       ++report.edited;
     }
     report.frames += static_cast<int>(pending.size());

@@ -7,6 +7,7 @@
 // core/face supplies them in facet-cli and the GUI.
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,13 +21,21 @@
 
 namespace facet::video {
 
+// An aligned crop and whatever its aligner needs to undo it (core/face's AlignedFace, say).
+struct AlignedCrop {
+  cv::Mat image;  // size² BGR
+  std::shared_ptr<const void> context;
+};
+
 struct FaceOps {
   LandmarkDetector detect;
   QuadFn quad_of;
-  // The aligned crop (size² BGR) of `frame` on `quad`.
-  std::function<cv::Mat(const cv::Mat& frame, const Quad& quad, int size)> align;
-  // `frame` with `generated` (any square BGR) warped back through `quad` and blended with the landmark mask.
-  std::function<cv::Mat(const cv::Mat& frame, const cv::Mat& generated, const Quad& quad, const Points& landmarks)>
+  // The aligned crop of `frame` on `quad` at size².
+  std::function<AlignedCrop(const cv::Mat& frame, const Quad& quad, int size)> align;
+  // `frame` with `generated` (any square BGR) warped back through the crop's alignment and blended with the mask
+  // of `landmarks` (the frame's stabilised landmarks, in frame pixels).
+  std::function<cv::Mat(const cv::Mat& frame, const cv::Mat& generated, const AlignedCrop& crop,
+                        const Points& landmarks)>
       paste;
 };
 

@@ -24,11 +24,13 @@ FaceOps fake_face_ops(const std::vector<Points>& truth, int missing) {
   };
   ops.quad_of = testing::ffhq_quad_for_tests;
   ops.align = [](const cv::Mat& frame, const Quad& quad, int size) {
-    cv::Mat out;
-    cv::warpPerspective(frame, out, cv::Mat(quad_to_aligned(quad, size)), cv::Size(size, size));
-    return out;
+    AlignedCrop crop;
+    cv::warpPerspective(frame, crop.image, cv::Mat(quad_to_aligned(quad, size)), cv::Size(size, size));
+    crop.context = std::make_shared<Quad>(quad);
+    return crop;
   };
-  ops.paste = [](const cv::Mat& frame, const cv::Mat& generated, const Quad& quad, const Points& landmarks) {
+  ops.paste = [](const cv::Mat& frame, const cv::Mat& generated, const AlignedCrop& crop, const Points& landmarks) {
+    const Quad& quad = *static_cast<const Quad*>(crop.context.get());
     cv::Mat back;
     const cv::Mat m(quad_to_aligned(quad, generated.cols));
     cv::warpPerspective(generated, back, m.inv(), frame.size());
