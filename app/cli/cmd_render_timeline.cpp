@@ -13,6 +13,12 @@
 #include "core/nn/latent/latent_transformer.h"
 #include "core/video/timeline_renderer.h"
 #include "core/video/video_writer.h"
+#ifdef FACET_CLI_HAS_FACE
+#include "core/face/compositor.h"
+#include "core/face/face_finder.h"
+#include "core/face/ffhq_align.h"
+#include "core/face/photo.h"
+#endif
 
 namespace facet::cli {
 namespace {
@@ -23,8 +29,34 @@ struct RenderTimelineArgs {
   std::vector<std::string> transformers;
   double fps = 25;
   int size = 0, batch = 4;
-  bool json = false;
+  bool json = false, paste = false;
 };
+
+// Paste-back into the session's photo: the photo (cropped to even sides for the codecs) and its aligned face.
+struct PasteTarget {
+  cv::Mat photo;
+  std::function<cv::Mat(const cv::Mat& generated)> paste;
+};
+
+PasteTarget paste_target(const SessionFile& session) {
+#ifdef FACET_CLI_HAS_FACE
+  PasteTarget target;
+  cv::Mat photo = face::read_photo(session.photo);
+  photo = photo(cv::Rect(0, 0, photo.cols & ~1, photo.rows & ~1)).clone();
+  const auto faces = face::FaceFinder::create().find(photo);
+  if (session.face_index >= static_cast<int>(faces.size()))
+    throw Error(session.photo + ": face " + std::to_string(session.face_index) + " not found (" +
+                std::to_string(faces.size()) + " faces detected)");
+  auto aligned = std::make_shared<face::AlignedFace>(
+      face::align_ffhq(photo, faces[static_cast<size_t>(session.face_index)].landmarks, 1024));
+  target.photo = photo;
+  target.paste = [photo, aligned](const cv::Mat& generated) { return face::paste_back(photo, generated, *aligned); };
+  return target;
+#else
+  (void)session;
+  throw Error("--paste needs face alignment (core/face), which this build does not have");
+#endif
+}
 
 // The authors' tnet_<k> naming gives the attribute index.
 int attribute_of_file(const std::string& file) {
@@ -47,6 +79,7 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
   cmd->add_option("--transformers", a->transformers_dir, "folder of tnet_<k>.pth.tar (default: the models folder's)");
   cmd->add_option("--transformer", a->transformers, "a tnet_<k>.pth.tar file (repeatable)");
   cmd->add_option("--batch", a->batch, "frames per generator call")->capture_default_str();
+  cmd->add_flag("--paste", a->paste, "paste each frame into the session's photo (video at the photo's size)");
   cmd->add_flag("--json", a->json, "print the result as JSON");
   commands.bind(cmd, [a] {
     const SessionFile session = read_session_file(a->session);
@@ -74,22 +107,26 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
     options.size = a->size;
     options.batch = a->batch;
     const int side = a->size > 0 ? a->size : static_cast<int>(g->size());
-    video::VideoWriter writer(a->out, a->fps, {side, side}, video::parse_codec(a->codec));
+    PasteTarget target;
+    if (a->paste) target = paste_target(session);
+    const cv::Size frame_size = a->paste ? target.photo.size() : cv::Size(side, side);
+    video::VideoWriter writer(a->out, a->fps, frame_size, video::parse_codec(a->codec));
     if (writer.fell_back()) std::cerr << "note: writing " << writer.codec_label() << " to " << writer.path() << "\n";
     const auto stats = video::render_timeline(
-        *g, editor, w, timeline, options, [&](const cv::Mat& frame, int) { writer.write(frame); },
+        *g, editor, w, timeline, options, [&](const cv::Mat& frame, int) { writer.write(a->paste ? target.paste(frame) : frame); },
         [&](int done, int total) {
           if (!a->json) std::cerr << "\rframe " << done << "/" << total << std::flush;
         });
     writer.finish();
     nlohmann::json out{{"out", writer.path()},       {"codec", writer.codec_label()}, {"frames", stats.frames},
-                       {"fps", a->fps},              {"size", side},                  {"seconds", stats.seconds},
+                       {"fps", a->fps},              {"size", a->paste ? frame_size.width : side}, {"seconds", stats.seconds},
                        {"render_fps", stats.fps()}, {"device", g->device().str()}};
     if (a->json) {
       print_json(out);
     } else {
       std::cerr << "\n";
-      std::cout << "wrote " << stats.frames << " frames (" << side << "², " << a->fps << " fps, "
+      std::cout << "wrote " << stats.frames << " frames (" << frame_size.width << "×" << frame_size.height << ", "
+                << a->fps << " fps, "
                 << writer.codec_label() << ") to " << writer.path() << " at " << stats.fps()
                 << " frames per second\n";
     }

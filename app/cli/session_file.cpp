@@ -22,6 +22,8 @@ SessionFile read_session_file(const std::string& path) {
   try {
     if (root.value("version", 0) < 1) throw Error(path + ": session has no valid version");
     if (root.contains("photo") && root["photo"].is_object()) s.photo = root["photo"].value("path", "");
+    s.face_index = root.value("face", 0);
+    if (s.face_index < 0) throw Error(path + ": 'face' must be a face number (0 or more)");
     const std::string wplus = root.value("wplus", "");
     if (!wplus.empty()) {
       const std::filesystem::path w(wplus);

@@ -11,6 +11,7 @@ namespace facet::cli {
 struct SessionFile {
   std::string path;
   std::string photo;         // absolute photo path
+  int face_index = 0;        // which detected face (detector order, largest first)
   std::string wplus;         // W+ .npy, resolved against the session's folder ("" = not embedded)
   std::vector<float> alphas;
   std::vector<std::string> attributes;

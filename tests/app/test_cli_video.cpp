@@ -8,6 +8,8 @@
 #include "core/io/npy.h"
 #include "core/nn/latent/latent_transformer.h"
 #include "core/video/frame_source.h"
+#include "core/video/video_writer.h"
+#include "tests/core/video/synthetic_face.h"
 #include "tests/support/test_support.h"
 
 using facet::test::fixture;
@@ -18,12 +20,13 @@ namespace {
 std::string cli() { return FACET_CLI; }
 
 // A session as the editor writes it, with a timeline moving Smiling 0 → 2 → 1 over two seconds.
-std::string write_session(const std::string& dir, bool with_timeline) {
+std::string write_session(const std::string& dir, bool with_timeline,
+                          const std::string& photo = "/photos/face.jpg") {
   const torch::Tensor w = facet::io::read_npy(fixture("stylegan2/wplus.npy")).narrow(0, 0, 1);
   facet::io::write_npy(dir + "/face.npy", w);
   nlohmann::json session{{"format", "facet-session"},
                          {"version", 1},
-                         {"photo", {{"path", "/photos/face.jpg"}, {"sha256", "00"}}},
+                         {"photo", {{"path", photo}, {"sha256", "00"}}},
                          {"face", 0},
                          {"wplus", "face.npy"},
                          {"alphas", {1.0, 0.0}},
@@ -90,3 +93,49 @@ TEST(CliVideo, RenderTimelineErrorsAreClear) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(run_command(cli() + " render-timeline " + with).exit_code, 2);  // --out missing
 }
+
+// Frames pasted into the session's photo (the astronaut): the video has the photo's size. Without core/face the
+// command says what is missing.
+TEST(CliVideo, RenderTimelinePastedIntoThePhoto) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("render-timeline-paste");
+  const std::string photo = facet::test::source_dir() + "/tests/data/faceapi/astronaut_square.png";
+  const std::string session = write_session(dir, true, photo);
+  torch::manual_seed(2);
+  facet::nn::LatentTransformer t(10, 128);
+  facet::nn::save_latent_transformer(dir + "/tnet_31.pth.tar", t);
+  const auto r = run_command(cli() + " render-timeline " + session + " --out " + dir + "/pasted.mp4 --generator " +
+                             fixture("stylegan2/g_small_zip.pt") + " --transformer " + dir +
+                             "/tnet_31.pth.tar --fps 5 --paste");
+#ifdef FACET_CLI_HAS_FACE
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const cv::Mat original = cv::imread(photo);
+  facet::video::FrameSource video(dir + "/pasted.mp4");
+  EXPECT_EQ(video.size(), cv::Size(original.cols & ~1, original.rows & ~1));
+#else
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("face alignment"), std::string::npos) << r.output;
+#endif
+}
+
+#ifdef FACET_CLI_HAS_FACE
+// track-video with dlib on the astronaut moving along a known path: the JSON has exactly the keys and the
+// stabilisation lowers the jitter.
+TEST(CliVideo, TrackVideoPrintsTheStabilityFigure) {
+  const std::string dir = facet::test::scratch_dir("track-video");
+  const auto synthetic = facet::video::testing::make_synthetic_video(30, 256, 4);
+  {
+    facet::video::VideoWriter writer(dir + "/moving.mp4", 30, {256, 256});
+    for (const auto& f : synthetic.frames) writer.write(f);
+    writer.finish();
+  }
+  const auto r = run_command(cli() + " track-video " + dir + "/moving.mp4 --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto j = nlohmann::json::parse(r.output);
+  EXPECT_EQ(j.size(), 4u);
+  EXPECT_EQ(j["frames"], 30);
+  EXPECT_EQ(j["frames_without_face"], 0);
+  EXPECT_LT(j["jitter_after"].get<double>(), j["jitter_before"].get<double>());
+  EXPECT_EQ(run_command(cli() + " track-video " + dir + "/none.mp4").exit_code, 1);
+}
+#endif
