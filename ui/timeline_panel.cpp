@@ -19,6 +19,12 @@
 
 #include "app/editor/render_controller.h"
 #include "core/io/error.h"
+#ifdef FACET_VIDEO_HAS_FACE
+#include "core/models/device.h"
+#include "core/models/model_paths.h"
+#include "core/nn/encoders/psp_encoder.h"
+#include "core/video/face_ops.h"
+#endif
 
 namespace facet::ui {
 
@@ -288,6 +294,37 @@ TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* slider
   window->addDockWidget(Qt::BottomDockWidgetArea, dock);
   app::TimelineModel* model = panel->model();
   panel->setCurrentAlphas([sliders] { return sliders->alphas(); });
+#ifdef FACET_VIDEO_HAS_FACE
+  // Edit-video loads its own encoder, generator (the encoder's decoder) and transformers from the model folders
+  // when it starts, so the editor's models stay free for the preview.
+  panel->setVideoEditSetup([](bool seamless, QString* whyNot) -> std::optional<VideoEditSetup> {
+    try {
+      struct Models {
+        std::shared_ptr<nn::StyleGan2> generator;
+        std::shared_ptr<nn::PspEncoder> encoder;
+        edit::Editor editor;
+      };
+      auto m = std::make_shared<Models>();
+      const std::string encoder = models::require_model_file("psp_ffhq_encode.pt", "pSp encoder");
+      nn::GeneratorLoadOptions options;
+      options.device = models::choose_device("auto");
+      m->generator = nn::StyleGan2::load(encoder, options);
+      m->encoder = std::make_shared<nn::PspEncoder>(nn::PspEncoder::load(encoder, options.device));
+      m->editor.load_folder(models::require_model_file("latent-transformer", "latent transformers folder"),
+                            options.device);
+      VideoEditSetup setup;
+      setup.face = video::make_face_ops("", seamless ? "seamless" : "feather");
+      setup.models.generator = m->generator.get();
+      setup.models.editor = &m->editor;
+      setup.models.encode = [m](const torch::Tensor& crops) { return m->encoder->encode(crops); };
+      setup.keepAlive = m;
+      return setup;
+    } catch (const std::exception& e) {
+      if (whyNot) *whyNot = QString::fromStdString(e.what());
+      return std::nullopt;
+    }
+  });
+#endif
   QObject::connect(sliders, &AttributeSliderPanel::alphasChanged, model, &app::TimelineModel::recordChange);
   QObject::connect(model, &app::TimelineModel::alphasAt, sliders, [sliders, renderer](const std::vector<float>& a) {
     if (static_cast<int>(a.size()) != sliders->attributeCount()) return;

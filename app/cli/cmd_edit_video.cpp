@@ -7,7 +7,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
-#include "app/cli/video_face_ops.h"
+#include "core/video/face_ops.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/io/error.h"
@@ -70,7 +70,7 @@ void register_edit_video(CLI::App& root, Commands& commands) {
     options.track.first_frame = a->from;
     options.track.end_frame = a->to;
     options.track.use_flow = !a->no_flow;
-    const video::FaceOps face = make_face_ops(a->predictor, a->blend);
+    const video::FaceOps face = video::make_face_ops(a->predictor, a->blend);
 
     const std::string encoder_file = models::require_model_file(a->encoder, "pSp/e4e encoder");
     if (a->generator.file.empty()) a->generator.file = encoder_file;

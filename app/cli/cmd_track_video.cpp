@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "app/cli/command.h"
-#include "app/cli/video_face_ops.h"
+#include "core/video/face_ops.h"
 #include "core/video/face_track.h"
 
 namespace facet::cli {
@@ -26,7 +26,7 @@ void register_track_video(CLI::App& root, Commands& commands) {
   cmd->add_flag("--no-flow", a->no_flow, "skip the optical-flow blending (Gaussian smoothing only)");
   cmd->add_flag("--json", a->json, R"(print {"frames", "frames_without_face", "jitter_before", "jitter_after"})");
   commands.bind(cmd, [a] {
-    const video::FaceOps face = make_face_ops(a->predictor);
+    const video::FaceOps face = video::make_face_ops(a->predictor);
     video::FrameSource source(a->input);
     video::TrackOptions options;
     options.use_flow = !a->no_flow;

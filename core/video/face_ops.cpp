@@ -1,4 +1,4 @@
-#include "app/cli/video_face_ops.h"
+#include "core/video/face_ops.h"
 
 #include <limits>
 #include <memory>
@@ -7,14 +7,14 @@
 #include "core/face/face_finder.h"
 #include "core/face/ffhq_align.h"
 
-namespace facet::cli {
+namespace facet::video {
 
-video::FaceOps make_face_ops(const std::string& predictor, const std::string& blend) {
+FaceOps make_face_ops(const std::string& predictor, const std::string& blend) {
   auto finder = std::make_shared<face::FaceFinder>(face::FaceFinder::create(predictor));
   face::CompositeOptions composite;
   composite.mode = face::parse_composite_mode(blend);
-  video::FaceOps ops;
-  ops.detect = [finder](const cv::Mat& bgr, const video::Points* previous) -> std::optional<video::Points> {
+  FaceOps ops;
+  ops.detect = [finder](const cv::Mat& bgr, const Points* previous) -> std::optional<Points> {
     const std::vector<face::Face> faces = finder->find(bgr);
     if (faces.empty()) return std::nullopt;
     if (!previous || previous->empty() || faces.size() == 1) return faces.front().landmarks;  // largest
@@ -34,13 +34,13 @@ video::FaceOps make_face_ops(const std::string& predictor, const std::string& bl
     }
     return faces[best].landmarks;
   };
-  ops.quad_of = [](const video::Points& landmarks) { return face::ffhq_quad(landmarks); };
-  ops.align = [](const cv::Mat& frame, const video::Quad& quad, int size) {
+  ops.quad_of = [](const Points& landmarks) { return face::ffhq_quad(landmarks); };
+  ops.align = [](const cv::Mat& frame, const Quad& quad, int size) {
     auto aligned = std::make_shared<face::AlignedFace>(face::align_quad(frame, quad, size));
-    return video::AlignedCrop{aligned->image, aligned};
+    return AlignedCrop{aligned->image, aligned};
   };
-  ops.paste = [composite](const cv::Mat& frame, const cv::Mat& generated, const video::AlignedCrop& crop,
-                          const video::Points& landmarks) {
+  ops.paste = [composite](const cv::Mat& frame, const cv::Mat& generated, const AlignedCrop& crop,
+                          const Points& landmarks) {
     face::AlignedFace aligned = *static_cast<const face::AlignedFace*>(crop.context.get());
     aligned.landmarks = face::transform_points(aligned.photo_to_aligned(), landmarks);  // the mask follows them
     return face::paste_back(frame, generated, aligned, composite);
@@ -48,4 +48,4 @@ video::FaceOps make_face_ops(const std::string& predictor, const std::string& bl
   return ops;
 }
 
-}  // namespace facet::cli
+}  // namespace facet::video
