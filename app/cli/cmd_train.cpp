@@ -1,13 +1,18 @@
-// facet-cli train classifier | transformer: the Latent Transformer's training, in C++.
+// facet-cli train classifier | transformer | directions: the Latent Transformer's training and the linear
+// baseline's fit, in C++. Training runs save periodic checkpoints and a resumable one on Ctrl-C (--resume).
 #include <atomic>
+#include <chrono>
 #include <csignal>
 #include <iomanip>
 #include <iostream>
+#include <sstream>
 
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
 #include "core/edit/attributes.h"
+#include "core/edit/edit_stack.h"
+#include "core/edit/linear_directions.h"
 #include "core/edit/training.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
@@ -15,24 +20,57 @@
 namespace facet::cli {
 namespace {
 
-// Ctrl-C sets a flag; the training loop stops at the next step and the result so far is saved.
+// The first Ctrl-C sets a flag: the loop stops before its next step and saves a resumable checkpoint. A second
+// Ctrl-C ends the program at once (the default handler is back).
 std::atomic<bool> g_interrupted{false};
-void on_sigint(int) { g_interrupted = true; }
-
-void print_progress(const edit::TrainProgress& p, bool transformer) {
-  if (p.step % 10 != 0 && p.step != p.total_steps) return;
-  std::cerr << "\r[" << std::setw(5) << p.step << "/" << p.total_steps << "] epoch " << p.epoch << "  loss "
-            << std::fixed << std::setprecision(4) << p.loss;
-  if (transformer) std::cerr << " (cls " << p.loss_cls << ", attr " << p.loss_attr << ", rec " << p.loss_rec << ")";
-  std::cerr << std::flush;
+void on_sigint(int) {
+  g_interrupted = true;
+  std::signal(SIGINT, SIG_DFL);
 }
 
+// One status line on stderr: a bar, step/total, the loss terms, time per step and the time left.
+class ProgressBar {
+ public:
+  explicit ProgressBar(bool transformer) : transformer_(transformer) {}
+  void operator()(const edit::TrainProgress& p) {
+    const auto now = std::chrono::steady_clock::now();
+    if (!started_) {
+      started_ = true;
+      start_ = last_print_ = now;
+      first_step_ = p.step - 1;
+    }
+    const bool last = p.step == p.total_steps;
+    if (!last && now - last_print_ < std::chrono::milliseconds(200)) return;
+    last_print_ = now;
+    const double seconds = std::chrono::duration<double>(now - start_).count();
+    const int64_t done = p.step - first_step_;
+    step_ms_ = done > 0 ? 1000.0 * seconds / static_cast<double>(done) : 0.0;
+    const double left = step_ms_ * static_cast<double>(p.total_steps - p.step) / 1000.0;
+    const int width = 24;
+    const int filled = p.total_steps > 0 ? static_cast<int>(width * p.step / p.total_steps) : 0;
+    std::ostringstream line;
+    line << "\r[" << std::string(filled, '#') << std::string(width - filled, '.') << "] " << p.step << "/"
+         << p.total_steps << " ep " << p.epoch << "  loss " << std::fixed << std::setprecision(4) << p.loss;
+    if (transformer_) line << " (cls " << p.loss_cls << " attr " << p.loss_attr << " rec " << p.loss_rec << ")";
+    line << "  " << std::setprecision(1) << step_ms_ << " ms/step, " << std::setprecision(0) << left << " s left ";
+    std::cerr << line.str() << std::flush;
+  }
+  double step_ms() const { return step_ms_; }
+
+ private:
+  bool transformer_, started_ = false;
+  std::chrono::steady_clock::time_point start_, last_print_;
+  int64_t first_step_ = 0;
+  double step_ms_ = 0;
+};
+
 struct TrainArgs {
-  std::string latents, labels, out, classifier, attr;
-  int64_t epochs = 0, batch = 32, max_steps = 0;
-  double lr = 1e-3;
+  std::string latents, labels, out, classifier, attr, layers;
+  std::vector<std::string> attrs;
+  int64_t epochs = 0, batch = 32, max_steps = 0, checkpoint_every = 500, max_iterations = 200;
+  double lr = 1e-3, l2 = 1e-3;
   uint64_t seed = 0;
-  bool json = false;
+  bool json = false, resume = false;
 };
 
 std::pair<torch::Tensor, torch::Tensor> read_data(const TrainArgs& a) {
@@ -42,8 +80,36 @@ std::pair<torch::Tensor, torch::Tensor> read_data(const TrainArgs& a) {
   return {w, l};
 }
 
+void add_checkpoint_options(CLI::App* cmd, TrainArgs& a) {
+  cmd->add_option("--checkpoint-every", a.checkpoint_every,
+                  "save the weights and a resume file every N steps (0: only on Ctrl-C and at the end)")
+      ->capture_default_str();
+  cmd->add_flag("--resume", a.resume,
+                "continue the run saved in --out and <out>.resume (same data, --seed and --batch)");
+}
+
+edit::CheckpointOptions checkpoint_options(const TrainArgs& a) {
+  return {a.out, a.checkpoint_every, a.resume};
+}
+
+std::vector<int> attribute_list(const std::vector<std::string>& names) {
+  std::vector<int> out;
+  for (const auto& group : names) {
+    std::stringstream in(group);
+    std::string name;
+    while (std::getline(in, name, ','))
+      if (!name.empty()) out.push_back(edit::require_attribute(name).index);
+  }
+  return out;
+}
+
+std::string attribute_id(size_t k) {
+  const auto& attrs = edit::celeba_attributes();
+  return k < attrs.size() ? attrs[k].id : std::to_string(k);
+}
+
 void register_train(CLI::App& root, Commands& commands) {
-  auto& train = group(root, "train", "Train the latent classifier or a latent transformer");
+  auto& train = group(root, "train", "Train the latent classifier, a latent transformer or the linear directions");
 
   auto* cc = train.add_subcommand("classifier", "Train the latent classifier C on (W+, label) pairs");
   auto c = std::make_shared<TrainArgs>();
@@ -52,8 +118,10 @@ void register_train(CLI::App& root, Commands& commands) {
   cc->add_option("--labels", c->labels, "labels [N, 40] in {0, 1} (.npy), CelebA order")->required();
   cc->add_option("--out", c->out, "classifier file (.pth, the authors' layout)")->required();
   cc->add_option("--epochs", c->epochs, "epochs")->capture_default_str();
+  cc->add_option("--batch", c->batch, "batch size")->capture_default_str();
   cc->add_option("--lr", c->lr, "Adam learning rate")->capture_default_str();
   cc->add_option("--seed", c->seed, "seed (split and order)");
+  add_checkpoint_options(cc, *c);
   cc->add_flag("--json", c->json, "report as JSON");
   commands.bind(cc, [c] {
     auto [w, l] = read_data(*c);
@@ -64,28 +132,34 @@ void register_train(CLI::App& root, Commands& commands) {
     nn::LatentClassifier classifier(fmaps);
     edit::ClassifierTrainOptions o;
     o.epochs = c->epochs;
+    o.batch = c->batch;
     o.lr = c->lr;
     o.seed = c->seed;
     o.cancel = &g_interrupted;
-    o.progress = [](const edit::TrainProgress& p) { print_progress(p, false); };
+    o.checkpoint = checkpoint_options(*c);
+    auto bar = std::make_shared<ProgressBar>(false);
+    o.progress = [bar](const edit::TrainProgress& p) { (*bar)(p); };
     std::signal(SIGINT, on_sigint);
-    auto report = edit::train_classifier(classifier, w, l, o);
+    auto report = edit::train_classifier(classifier, w, l, o);  // saves --out (and the resume file) itself
     std::cerr << "\n";
-    nn::save_latent_classifier(c->out, classifier);
-    const auto& attrs = edit::celeba_attributes();
     if (c->json) {
       nlohmann::json out{{"mean_accuracy", report.mean_accuracy}, {"train", report.train_count},
-                         {"validation", report.validation_count}, {"cancelled", report.cancelled}};
+                         {"validation", report.validation_count}, {"cancelled", report.cancelled},
+                         {"steps", report.steps}, {"resumed_from", report.resumed_from},
+                         {"ms_per_step", bar->step_ms()}, {"resume_file", edit::resume_path(c->out)}};
       for (size_t k = 0; k < report.validation_accuracy.size(); ++k)
-        out["accuracy"][k < attrs.size() ? attrs[k].id : std::to_string(k)] = report.validation_accuracy[k];
+        out["accuracy"][attribute_id(k)] = report.validation_accuracy[k];
       print_json(out);
     } else {
       for (size_t k = 0; k < report.validation_accuracy.size(); ++k)
-        std::cout << std::left << std::setw(20) << (k < attrs.size() ? attrs[k].id : std::to_string(k)) << std::fixed
-                  << std::setprecision(3) << report.validation_accuracy[k] << "\n";
+        std::cout << std::left << std::setw(20) << attribute_id(k) << std::fixed << std::setprecision(3)
+                  << report.validation_accuracy[k] << "\n";
       std::cout << "mean validation accuracy " << report.mean_accuracy << " (" << report.validation_count
-                << " held out)" << (report.cancelled ? "; interrupted, saved what was learnt" : "") << "\n";
+                << " held out)\n";
     }
+    if (report.cancelled)
+      std::cerr << "interrupted at step " << report.steps << "; saved " << c->out << " and "
+                << edit::resume_path(c->out) << " (continue with the same command and --resume)\n";
     return kOk;
   });
 
@@ -98,9 +172,11 @@ void register_train(CLI::App& root, Commands& commands) {
   ct->add_option("--classifier", t->classifier, "the latent classifier (.pth)")->required();
   ct->add_option("--out", t->out, "transformer file (tnet_<k>.pth.tar layout)")->required();
   ct->add_option("--epochs", t->epochs, "epochs")->capture_default_str();
+  ct->add_option("--batch", t->batch, "batch size")->capture_default_str();
   ct->add_option("--max-steps", t->max_steps, "stop after this many steps (0: all epochs)");
   ct->add_option("--lr", t->lr, "Adam learning rate")->capture_default_str();
   ct->add_option("--seed", t->seed, "seed");
+  add_checkpoint_options(ct, *t);
   ct->add_flag("--json", t->json, "report as JSON");
   commands.bind(ct, [t] {
     auto [w, l] = read_data(*t);
@@ -109,21 +185,75 @@ void register_train(CLI::App& root, Commands& commands) {
     nn::LatentTransformer transformer(w.size(1), w.size(2));
     edit::TransformerTrainOptions o;
     o.epochs = t->epochs;
+    o.batch = t->batch;
     o.max_steps = t->max_steps;
     o.lr = t->lr;
     o.seed = t->seed;
     o.cancel = &g_interrupted;
-    o.progress = [](const edit::TrainProgress& p) { print_progress(p, true); };
+    o.checkpoint = checkpoint_options(*t);
+    auto bar = std::make_shared<ProgressBar>(true);
+    o.progress = [bar](const edit::TrainProgress& p) { (*bar)(p); };
     std::signal(SIGINT, on_sigint);
-    auto report = edit::train_transformer(transformer, classifier, w, l, k, o);
+    auto report = edit::train_transformer(transformer, classifier, w, l, k, o);  // saves --out itself
     std::cerr << "\n";
-    nn::save_latent_transformer(t->out, transformer);
     nlohmann::json out{{"attribute", edit::celeba_attributes()[k].id}, {"steps", report.steps},
-                       {"loss", report.last.loss}, {"loss_cls", report.last.loss_cls},
-                       {"loss_attr", report.last.loss_attr}, {"loss_rec", report.last.loss_rec},
-                       {"cancelled", report.cancelled}};
+                       {"resumed_from", report.resumed_from}, {"loss", report.last.loss},
+                       {"loss_cls", report.last.loss_cls}, {"loss_attr", report.last.loss_attr},
+                       {"loss_rec", report.last.loss_rec}, {"ms_per_step", bar->step_ms()},
+                       {"cancelled", report.cancelled}, {"resume_file", edit::resume_path(t->out)}};
     if (t->json) print_json(out);
     else std::cout << out.dump() << "\n";
+    if (report.cancelled)
+      std::cerr << "interrupted at step " << report.steps << "; saved " << t->out << " and "
+                << edit::resume_path(t->out) << " (continue with the same command and --resume)\n";
+    return kOk;
+  });
+
+  auto* cd = train.add_subcommand(
+      "directions", "Fit linear attribute directions (hyperplane normals, the InterFaceGAN-style baseline)");
+  auto d = std::make_shared<TrainArgs>();
+  cd->add_option("--latents", d->latents, "W+ codes [N, n_latent, dim] (.npy)")->required();
+  cd->add_option("--labels", d->labels, "labels [N, 40] (.npy), CelebA order; ≥ 0.5 counts as present")->required();
+  cd->add_option("--out", d->out, "directions file (.pth)")->required();
+  cd->add_option("--attrs", d->attrs, "attributes to fit, names or indices, comma-separated (default: all)");
+  cd->add_option("--layers", d->layers, "layers the hyperplanes live on (default: 0-10, the edited layers)");
+  cd->add_option("--l2", d->l2, "L2 regularisation on standardised codes")->capture_default_str();
+  cd->add_option("--max-iter", d->max_iterations, "L-BFGS iterations")->capture_default_str();
+  cd->add_option("--seed", d->seed, "seed (validation split)");
+  cd->add_flag("--json", d->json, "report as JSON");
+  commands.bind(cd, [d] {
+    auto [w, l] = read_data(*d);
+    edit::DirectionFitOptions o;
+    if (!d->layers.empty()) o.layers = edit::parse_layers(d->layers, w.size(1));
+    o.attributes = attribute_list(d->attrs);
+    o.l2 = d->l2;
+    o.max_iterations = d->max_iterations;
+    o.seed = d->seed;
+    o.cancel = &g_interrupted;
+    std::signal(SIGINT, on_sigint);
+    edit::DirectionFitReport report;
+    const auto start = std::chrono::steady_clock::now();
+    edit::DirectionSet set = edit::fit_directions(w, l, o, &report);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (report.cancelled) throw Error("interrupted before the fit finished; nothing written");
+    if (set.directions.empty()) throw Error("no attribute has both classes in the labels; nothing to fit");
+    edit::save_directions(d->out, set);
+    double mean = 0;
+    for (const auto& [k, acc] : report.validation_accuracy) mean += acc / static_cast<double>(report.validation_accuracy.size());
+    if (d->json) {
+      nlohmann::json out{{"out", d->out}, {"train", report.train_count}, {"validation", report.validation_count},
+                         {"mean_accuracy", mean}, {"seconds", seconds}, {"accuracy", nlohmann::json::object()},
+                         {"skipped", nlohmann::json::array()}};
+      for (const auto& [k, acc] : report.validation_accuracy) out["accuracy"][attribute_id(k)] = acc;
+      for (int k : report.skipped) out["skipped"].push_back(attribute_id(k));
+      print_json(out);
+    } else {
+      for (const auto& [k, acc] : report.validation_accuracy)
+        std::cout << std::left << std::setw(20) << attribute_id(k) << std::fixed << std::setprecision(3) << acc << "\n";
+      for (int k : report.skipped) std::cout << std::left << std::setw(20) << attribute_id(k) << "skipped (one class only)\n";
+      std::cout << "mean validation accuracy " << std::setprecision(3) << mean << " (" << report.validation_count
+                << " held out); " << set.directions.size() << " direction(s) → " << d->out << "\n";
+    }
     return kOk;
   });
 }

@@ -9,6 +9,7 @@
 #include <c10/util/Exception.h>
 
 #include "app/cli/command.h"
+#include "core/models/runtime.h"
 #include "core/io/error.h"
 #include "core/io/log.h"
 #include "facet_version.h"
@@ -42,9 +43,7 @@ int main(int argc, char** argv) {
     return kUsage;
   }
   if (verbose) facet::log::set_level(spdlog::level::debug);
-  // LibTorch counts physical cores and would use one thread on a 2-vCPU machine; use every core unless the user
-  // chose with OMP_NUM_THREADS.
-  if (!std::getenv("OMP_NUM_THREADS")) torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  facet::models::configure_runtime();
 
   // The deepest parsed subcommand owns the handler ("train transformer", "bench generator").
   const CLI::App* selected = &app;

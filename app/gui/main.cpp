@@ -2,12 +2,14 @@
 #include <QApplication>
 #include <QCommandLineParser>
 
+#include "core/models/runtime.h"
 #include "facet_version.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
 #include <QLocale>
 
 int main(int argc, char** argv) {
+  facet::models::configure_runtime();  // threads and allocator, before any network runs
   QApplication app(argc, argv);
   QApplication::setApplicationName("facet");
   QApplication::setOrganizationName("Facet");

@@ -42,6 +42,33 @@ void Editor::set_transformer(int attribute, nn::LatentTransformer transformer) {
 
 bool Editor::has_transformer(int attribute) const { return transformers_.count(attribute) > 0; }
 
+void Editor::set_direction(int attribute, LinearDirection direction) {
+  directions_.insert_or_assign(attribute, std::move(direction));
+}
+
+bool Editor::has_direction(int attribute) const { return directions_.count(attribute) > 0; }
+
+int Editor::load_directions(const std::string& path, torch::Device device) {
+  DirectionSet set = edit::load_directions(path, device);
+  for (auto& [k, d] : set.directions) set_direction(k, d);
+  return static_cast<int>(set.directions.size());
+}
+
+EditMethod Editor::method_for(int attribute) const {
+  if (has_transformer(attribute)) return EditMethod::Transformer;
+  if (has_direction(attribute)) return EditMethod::Linear;
+  return EditMethod::None;
+}
+
+const char* method_name(EditMethod method) {
+  switch (method) {
+    case EditMethod::Transformer: return "transformer";
+    case EditMethod::Linear: return "linear";
+    case EditMethod::None: break;
+  }
+  return "none";
+}
+
 int Editor::load_folder(const std::string& dir, torch::Device device) {
   namespace fs = std::filesystem;
   std::error_code ec;
@@ -66,24 +93,39 @@ torch::Tensor Editor::apply(const torch::Tensor& wplus, const EditState& state) 
   const int64_t n_latent = wplus.size(1);
   torch::Tensor w = wplus;
   for (const Edit& e : state.edits) {
-    auto it = transformers_.find(e.attribute);
-    if (it == transformers_.end())
-      throw Error("no latent transformer for attribute " + std::to_string(e.attribute) + " (load tnet_" +
-                  std::to_string(e.attribute) + ".pth.tar)");
     const double alpha = std::clamp(e.alpha, state.alpha_min, state.alpha_max);
+    if (method_for(e.attribute) == EditMethod::None)
+      throw Error("no latent transformer or linear direction for attribute " + std::to_string(e.attribute) +
+                  " (load tnet_" + std::to_string(e.attribute) + ".pth.tar or a directions file)");
     if (alpha == 0.0) continue;
-    nn::LatentTransformer t = it->second;
-    if (t->layers != n_latent || t->dim != wplus.size(2))
-      throw Error("latent transformer for attribute " + std::to_string(e.attribute) + " is for " +
-                  std::to_string(t->layers) + "×" + std::to_string(t->dim) + " codes, the W+ is " +
-                  std::to_string(n_latent) + "×" + std::to_string(wplus.size(2)));
-    w = t->forward(w, torch::full({w.size(0)}, alpha, w.options())).view_as(wplus);
+    w = edit_one(w, e.attribute, torch::full({w.size(0)}, alpha, w.options()));
   }
   const std::vector<bool> mask = state.edited_layers.empty() ? default_layers(n_latent) : state.edited_layers;
   if (static_cast<int64_t>(mask.size()) != n_latent) throw Error("layer mask does not match the W+ layers");
   std::vector<float> m(mask.begin(), mask.end());
   torch::Tensor keep = torch::tensor(m, w.options()).view({1, n_latent, 1});
   return keep * w + (1 - keep) * wplus;
+}
+
+torch::Tensor Editor::edit_one(const torch::Tensor& wplus, int attribute, const torch::Tensor& alpha,
+                               EditMethod method) const {
+  if (wplus.dim() != 3) throw Error("W+ must be [N, n_latent, dim]");
+  if (method == EditMethod::None) method = method_for(attribute);
+  if (method == EditMethod::Linear) {
+    auto it = directions_.find(attribute);
+    if (it == directions_.end()) throw Error("no linear direction for attribute " + std::to_string(attribute));
+    return apply_direction(wplus, it->second, alpha);
+  }
+  auto it = transformers_.find(attribute);
+  if (it == transformers_.end())
+    throw Error("no latent transformer or linear direction for attribute " + std::to_string(attribute) +
+                " (load tnet_" + std::to_string(attribute) + ".pth.tar or a directions file)");
+  nn::LatentTransformer t = it->second;
+  if (t->layers != wplus.size(1) || t->dim != wplus.size(2))
+    throw Error("latent transformer for attribute " + std::to_string(attribute) + " is for " +
+                std::to_string(t->layers) + "×" + std::to_string(t->dim) + " codes, the W+ is " +
+                std::to_string(wplus.size(1)) + "×" + std::to_string(wplus.size(2)));
+  return t->forward(wplus, alpha).view_as(wplus);
 }
 
 torch::Tensor morph(const torch::Tensor& a, const torch::Tensor& b, double lambda) {

@@ -2,13 +2,15 @@
 // The edit stack: a pure function (W+, EditState) → W+ shared by the GUI, timelines, video and the CLI.
 // Transformers apply in the order added, each with its α (T_a then T_b on the result, as the authors do); the
 // layer mask then keeps unedited layers from the input (default: layers 0–10 edited, 11+ kept for colour and
-// texture); α is clamped to a configurable range.
+// texture); α is clamped to a configurable range. An attribute without a transformer falls back to its linear
+// direction (InterFaceGAN-style hyperplane normal, core/edit/linear_directions.h) when one is loaded.
 #include <map>
 #include <string>
 #include <vector>
 
 #include <torch/torch.h>
 
+#include "core/edit/linear_directions.h"
 #include "core/nn/latent/latent_transformer.h"
 
 namespace facet::edit {
@@ -28,6 +30,10 @@ struct EditState {
 std::vector<bool> parse_layers(const std::string& text, int64_t n_latent);
 std::vector<bool> default_layers(int64_t n_latent);
 
+// How an attribute is edited: its transformer when loaded, else its linear direction (the GUI's "linear" badge).
+enum class EditMethod { None, Transformer, Linear };
+const char* method_name(EditMethod method);  // "none", "transformer", "linear"
+
 class Editor {
  public:
   // Transformers keyed by attribute index; loaded once, shared by every call.
@@ -35,13 +41,24 @@ class Editor {
   bool has_transformer(int attribute) const;
   // Loads every tnet_<k>.pth.tar in a folder (the authors' naming). Returns how many were found.
   int load_folder(const std::string& dir, torch::Device device = torch::kCPU);
+  // Linear directions: the fallback for attributes without a transformer.
+  void set_direction(int attribute, LinearDirection direction);
+  bool has_direction(int attribute) const;
+  // Loads every fitted direction of a directions file (facet-cli train directions). Returns how many.
+  int load_directions(const std::string& path, torch::Device device = torch::kCPU);
+  EditMethod method_for(int attribute) const;
 
-  // wplus [N, n_latent, dim] on any device → edited W+ (same device). Throws facet::Error for an attribute without
-  // a transformer or NaN input.
+  // wplus [N, n_latent, dim] on any device → edited W+ (same device). Throws facet::Error for an attribute with
+  // neither a transformer nor a direction, or NaN input.
   torch::Tensor apply(const torch::Tensor& wplus, const EditState& state) const;
+  // One attribute's edit by the given method (Transformer/Linear; None picks method_for), α per code [N] or one
+  // number, no clamp and no layer mask: the building block of apply() and of the evaluation.
+  torch::Tensor edit_one(const torch::Tensor& wplus, int attribute, const torch::Tensor& alpha,
+                         EditMethod method = EditMethod::None) const;
 
  private:
   std::map<int, nn::LatentTransformer> transformers_;
+  std::map<int, LinearDirection> directions_;
 };
 
 // Image2StyleGAN operations on W+.

@@ -1,5 +1,7 @@
 #include "core/edit/training.h"
 
+#include <cmath>
+
 #include "core/io/error.h"
 
 namespace facet::edit {
@@ -33,28 +35,50 @@ torch::Tensor correlation_mask(const torch::Tensor& labels, int64_t attribute, d
   return (1 - v).to(torch::kFloat32);
 }
 
+namespace {
+// Position after finishing step s of `epoch` (0-based) in an epoch of `per_epoch` steps.
+TrainPosition next_position(int64_t epoch, int64_t s, int64_t per_epoch, int64_t step) {
+  return s + 1 >= per_epoch ? TrainPosition{epoch + 1, 0, step} : TrainPosition{epoch, s + 1, step};
+}
+}  // namespace
+
 ClassifierReport train_classifier(nn::LatentClassifier& classifier, const torch::Tensor& latents,
                                   const torch::Tensor& labels, const ClassifierTrainOptions& o) {
   check_data(latents, labels);
   torch::manual_seed(o.seed);
   const int64_t n = latents.size(0);
   const int64_t n_val = std::max<int64_t>(1, static_cast<int64_t>(n * o.validation_fraction));
-  torch::Tensor order = torch::randperm(n);
+  torch::Tensor order = epoch_permutation(n, o.seed, -1);  // the split: fixed by the seed
   torch::Tensor val_idx = order.slice(0, 0, n_val), train_idx = order.slice(0, n_val);
   torch::Tensor x = latents.reshape({n, -1}).to(torch::kFloat32), y = labels.to(torch::kFloat32);
   torch::optim::Adam opt(classifier->parameters(), torch::optim::AdamOptions(o.lr));
+  const std::string kind = "classifier";
+  const CheckpointOptions& ck = o.checkpoint;
+  TrainPosition pos;
+  if (ck.resume) {
+    if (ck.weights_path.empty()) throw Error("resume needs the weights path of the run");
+    pos = load_resume_state(resume_path(ck.weights_path), kind, o.seed, o.batch, *classifier, opt);
+  }
+  auto save = [&](const TrainPosition& p) {
+    if (ck.weights_path.empty()) return;
+    nn::save_latent_classifier(ck.weights_path, classifier);
+    save_resume_state(resume_path(ck.weights_path), kind, o.seed, o.batch, p, *classifier, opt);
+  };
   classifier->train();
   ClassifierReport report;
   report.train_count = train_idx.size(0);
   report.validation_count = n_val;
+  report.resumed_from = pos.step;
   const int64_t steps_per_epoch = (train_idx.size(0) + o.batch - 1) / o.batch;
   TrainProgress progress;
   progress.total_steps = steps_per_epoch * o.epochs;
-  for (int64_t epoch = 0; epoch < o.epochs && !report.cancelled; ++epoch) {
-    torch::Tensor perm = train_idx.index_select(0, torch::randperm(train_idx.size(0)));
-    for (int64_t s = 0; s < steps_per_epoch; ++s) {
+  progress.step = pos.step;
+  for (int64_t epoch = pos.epoch; epoch < o.epochs && !report.cancelled; ++epoch) {
+    torch::Tensor perm = train_idx.index_select(0, epoch_permutation(train_idx.size(0), o.seed, epoch));
+    for (int64_t s = epoch == pos.epoch ? pos.step_in_epoch : 0; s < steps_per_epoch; ++s) {
       if (o.cancel && o.cancel->load()) {
         report.cancelled = true;
+        save({epoch, s, progress.step});  // resumable from exactly here
         break;
       }
       torch::Tensor idx = perm.slice(0, s * o.batch, (s + 1) * o.batch);
@@ -67,8 +91,11 @@ ClassifierReport train_classifier(nn::LatentClassifier& classifier, const torch:
       progress.epoch = epoch;
       progress.loss = progress.loss_cls = loss.item<double>();
       if (o.progress) o.progress(progress);
+      if (ck.every > 0 && progress.step % ck.every == 0) save(next_position(epoch, s, steps_per_epoch, progress.step));
     }
   }
+  report.steps = progress.step;
+  if (!report.cancelled) save({o.epochs, 0, progress.step});
   classifier->eval();
   torch::NoGradGuard no_grad;
   torch::Tensor pred = classifier->forward(x.index_select(0, val_idx)).gt(0).to(torch::kFloat32);
@@ -83,6 +110,7 @@ TransformerReport train_transformer(nn::LatentTransformer& transformer, nn::Late
                                     const TransformerTrainOptions& o) {
   check_data(latents, labels);
   if (k < 0 || k >= labels.size(1)) throw Error("attribute index " + std::to_string(k) + " is outside the labels");
+  if (o.step_size < 1) throw Error("the learning-rate step size must be at least one epoch");
   torch::manual_seed(o.seed);
   classifier->eval();
   for (auto& p : classifier->parameters()) p.set_requires_grad(false);  // C is fixed while T_k trains
@@ -92,17 +120,41 @@ TransformerReport train_transformer(nn::LatentTransformer& transformer, nn::Late
   torch::optim::Adam opt(transformer->parameters(), torch::optim::AdamOptions(o.lr)
                                                         .betas(std::make_tuple(o.beta1, o.beta2))
                                                         .weight_decay(o.weight_decay));
-  torch::optim::StepLR scheduler(opt, static_cast<unsigned>(o.step_size), o.gamma);
+  const std::string kind = "transformer " + std::to_string(k);
+  const CheckpointOptions& ck = o.checkpoint;
+  TrainPosition pos;
+  if (ck.resume) {
+    if (ck.weights_path.empty()) throw Error("resume needs the weights path of the run");
+    pos = load_resume_state(resume_path(ck.weights_path), kind, o.seed, o.batch, *transformer, opt);
+  }
+  auto save = [&](const TrainPosition& p) {
+    if (ck.weights_path.empty()) return;
+    nn::save_latent_transformer(ck.weights_path, transformer);
+    save_resume_state(resume_path(ck.weights_path), kind, o.seed, o.batch, p, *transformer, opt);
+  };
   transformer->train();
   TransformerReport report;
+  report.steps = report.resumed_from = pos.step;
   const int64_t steps_per_epoch = n / o.batch > 0 ? n / o.batch : 1;
   report.last.total_steps = o.max_steps ? std::min(o.max_steps, steps_per_epoch * o.epochs) : steps_per_epoch * o.epochs;
-  for (int64_t epoch = 0; epoch < o.epochs && !report.cancelled; ++epoch) {
-    torch::Tensor perm = torch::randperm(n);
-    for (int64_t s = 0; s < steps_per_epoch; ++s) {
-      if ((o.cancel && o.cancel->load()) || (o.max_steps && report.steps >= o.max_steps)) {
-        report.cancelled = o.cancel && o.cancel->load();
-        epoch = o.epochs;
+  report.last.step = pos.step;
+  bool stop = false;
+  TrainPosition end{o.epochs, 0, 0};
+  for (int64_t epoch = pos.epoch; epoch < o.epochs && !stop; ++epoch) {
+    // StepLR stepped once per epoch, as the authors' trainer.
+    static_cast<torch::optim::AdamOptions&>(opt.param_groups()[0].options())
+        .lr(o.lr * std::pow(o.gamma, static_cast<double>(epoch / o.step_size)));
+    torch::Tensor perm = epoch_permutation(n, o.seed, epoch);
+    for (int64_t s = epoch == pos.epoch ? pos.step_in_epoch : 0; s < steps_per_epoch; ++s) {
+      if (o.cancel && o.cancel->load()) {
+        report.cancelled = true;
+        save({epoch, s, report.steps});
+        stop = true;
+        break;
+      }
+      if (o.max_steps && report.steps >= o.max_steps) {
+        end = {epoch, s, 0};  // a later resume with a larger --max-steps goes on from here
+        stop = true;
         break;
       }
       torch::Tensor w0 = w_all.index_select(0, perm.slice(0, s * o.batch, std::min(n, (s + 1) * o.batch)));
@@ -114,9 +166,9 @@ TransformerReport train_transformer(nn::LatentTransformer& transformer, nn::Late
       torch::Tensor w1 = transformer->forward(w0, coeff).view_as(w0);
       torch::Tensor logits1 = classifier->forward(w1);
       // Balanced BCE: positives weighted N/Σt, negatives N/(N − Σt).
-      torch::Tensor pos = static_cast<double>(b) / (target.sum() + 1e-8);
-      torch::Tensor neg = static_cast<double>(b) / (b - target.sum() + 1e-8);
-      torch::Tensor balance = pos * target + neg * (1 - target);
+      torch::Tensor pos_w = static_cast<double>(b) / (target.sum() + 1e-8);
+      torch::Tensor neg_w = static_cast<double>(b) / (b - target.sum() + 1e-8);
+      torch::Tensor balance = pos_w * target + neg_w * (1 - target);
       torch::Tensor l_cls = (F::binary_cross_entropy_with_logits(
                                  logits1.select(1, k), target,
                                  F::BinaryCrossEntropyWithLogitsFuncOptions().reduction(torch::kNone)) *
@@ -133,9 +185,11 @@ TransformerReport train_transformer(nn::LatentTransformer& transformer, nn::Late
       report.last = {report.steps, report.last.total_steps, epoch, loss.item<double>(), l_cls.item<double>(),
                      l_attr.item<double>(), l_rec.item<double>()};
       if (o.progress) o.progress(report.last);
+      if (ck.every > 0 && report.steps % ck.every == 0) save(next_position(epoch, s, steps_per_epoch, report.steps));
     }
-    scheduler.step();
   }
+  end.step = report.steps;
+  if (!report.cancelled) save(end);
   transformer->eval();
   return report;
 }

@@ -8,6 +8,7 @@
 
 #include <torch/torch.h>
 
+#include "core/edit/train_checkpoint.h"
 #include "core/nn/latent/latent_classifier.h"
 #include "core/nn/latent/latent_transformer.h"
 
@@ -23,15 +24,17 @@ struct ClassifierTrainOptions {
   std::vector<int64_t> hidden = {2048, 512};  // the authors' [9216, 2048, 512, 40] for 18×512 codes
   int64_t epochs = 20, batch = 32;
   double lr = 1e-3, validation_fraction = 0.1;
-  uint64_t seed = 0;
+  uint64_t seed = 0;  // split and sample order (per epoch, from (seed, epoch))
   const std::atomic<bool>* cancel = nullptr;
   ProgressFn progress;
+  CheckpointOptions checkpoint;  // periodic checkpoints, a resumable one on cancel, --resume
 };
 
 struct ClassifierReport {
   std::vector<double> validation_accuracy;  // per attribute, on the held-out part
   double mean_accuracy = 0;
   int64_t train_count = 0, validation_count = 0;
+  int64_t steps = 0, resumed_from = 0;  // steps done in all; the step a resume started at
   bool cancelled = false;
 };
 
@@ -47,9 +50,10 @@ struct TransformerTrainOptions {
   double w_cls = 1, w_attr = 1, w_rec = 10;
   double corr_threshold = 1;  // |corr| ≥ threshold counts as the attribute itself (mask 0)
   int64_t max_steps = 0;      // 0: all epochs
-  uint64_t seed = 0;
+  uint64_t seed = 0;          // sample order (per epoch, from (seed, epoch))
   const std::atomic<bool>* cancel = nullptr;
   ProgressFn progress;
+  CheckpointOptions checkpoint;
 };
 
 // The per-sample coefficient α from the current probability p: −p when p > 0.5, 1 − p when p < 0.5, 0 at 0.5.
@@ -58,12 +62,13 @@ torch::Tensor flip_coefficient(const torch::Tensor& p);
 torch::Tensor correlation_mask(const torch::Tensor& labels, int64_t attribute, double threshold = 1.0);
 
 struct TransformerReport {
-  int64_t steps = 0;
+  int64_t steps = 0, resumed_from = 0;
   TrainProgress last;
   bool cancelled = false;
 };
 
 // Trains `transformer` (T_k) against the fixed classifier C: L = w_cls·L_cls + w_attr·L_attr + w_rec·L_rec.
+// The learning rate follows StepLR (× gamma every step_size epochs), computed from the epoch so a resume agrees.
 TransformerReport train_transformer(nn::LatentTransformer& transformer, nn::LatentClassifier& classifier,
                                     const torch::Tensor& latents, const torch::Tensor& labels, int64_t attribute,
                                     const TransformerTrainOptions& options);

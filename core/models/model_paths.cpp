@@ -51,7 +51,9 @@ std::vector<std::string> model_search_paths() {
 
 std::optional<std::string> find_model_file(const std::string& file_name) {
   std::error_code ec;
-  if (file_name.find('/') != std::string::npos && fs::is_regular_file(file_name, ec)) return file_name;
+  // A file the user names that exists (here, or at a path) wins over the search path: `--generator g.pt` in the
+  // current folder means that file.
+  if (fs::is_regular_file(file_name, ec)) return file_name;
   for (const auto& dir : model_search_paths()) {
     fs::path candidate = fs::path(dir) / file_name;
     if (fs::is_regular_file(candidate, ec)) return candidate.string();

@@ -8,6 +8,7 @@
 #include "core/io/error.h"
 #include "core/io/log.h"
 #include "core/nn/faceapi/tfjs_ops.h"
+#include "core/nn/scoped_threads.h"
 
 namespace facet::nn {
 
@@ -52,12 +53,14 @@ FaceAnalyzer FaceAnalyzer::load(const std::string& dir, torch::Device device) {
 
 torch::Tensor FaceAnalyzer::descriptor(const torch::Tensor& image) const {
   torch::NoGradGuard no_grad;
+  ScopedThreads one_thread(device_.is_cpu() ? 1 : omp_get_max_threads());  // see scoped_threads.h
   auto input = faceapi::prepare_face_input(image, faceapi::FaceRecognitionNet::kInputSize).to(device_);
   return recognition_.forward(input)[0].to(torch::kCPU);
 }
 
 FaceAnalysis FaceAnalyzer::analyze(const torch::Tensor& image) const {
   torch::NoGradGuard no_grad;
+  ScopedThreads one_thread(device_.is_cpu() ? 1 : omp_get_max_threads());
   FaceAnalysis result;
   result.descriptor = descriptor(image);
   // Age/gender and expression share the 112×112 input preparation.

@@ -125,8 +125,15 @@ struct StyleGan2::Impl {
                        const SynthesisOptions& o, at::Generator& gen, bool fast) const {
     torch::Tensor y = fast ? c->conv->forward_fast(x, s) : c->conv->forward_plain(x, s);
     torch::Tensor noise = noise_for(noise_index, y, o, gen);
-    if (noise.defined()) y = y + c->noise->value * noise;
-    return fused_leaky_relu(y, c->activate->value);
+    if (!fast) {
+      if (noise.defined()) y = y + c->noise->value * noise;
+      return fused_leaky_relu(y, c->activate->value);
+    }
+    // Inference: the same maths in place, so the large activations are neither copied nor reallocated.
+    if (noise.defined()) y.add_(noise * c->noise->value);
+    y.add_(c->activate->value.view({1, -1, 1, 1}));
+    torch::leaky_relu_(y, 0.2);
+    return y.mul_(std::sqrt(2.0));
   }
 
   torch::Tensor to_rgb(const ToRgb& r, const torch::Tensor& x, const torch::Tensor& s, const torch::Tensor& skip,
@@ -147,6 +154,7 @@ struct StyleGan2::Impl {
     const int64_t target = o.output_size ? o.output_size : config.size;
     auto gen = at::detail::createCPUGenerator(o.seed);
     torch::Tensor x = net->input->value.repeat({s[0].size(0), 1, 1, 1});
+    if (fast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);  // see ModulatedConv::forward_fast
     x = styled(net->conv1, x, s[0], 0, o, gen, fast);
     torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, fast);
     int64_t res = 4;
@@ -155,7 +163,7 @@ struct StyleGan2::Impl {
       x = styled(conv(2 * b + 1), x, s[3 + 3 * b], 2 + 2 * b, o, gen, fast);
       skip = to_rgb(rgb(b), x, s[4 + 3 * b], skip, fast);
     }
-    return skip;
+    return skip.contiguous();  // callers get plain NCHW whatever layout the fast path used
   }
 };
 

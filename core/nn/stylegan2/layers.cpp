@@ -85,7 +85,9 @@ void ModulatedConvImpl::prepare_fast() {
 }
 
 torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
-  // x [1, in, h, w], style [1, in]
+  // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
+  // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).
+  constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
   torch::Tensor s = style.view({1, in_channels, 1, 1});
   torch::Tensor base = weight[0] * scale * s;  // [out, in, k, k]
   torch::Tensor d;
@@ -93,15 +95,16 @@ torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torc
   if (upsample && phase_up_.defined()) {
     torch::Tensor g = phase_up_ * s;
     if (demodulate) g = g * d.repeat_interleave(4, 0);
-    return torch::pixel_shuffle(F::conv2d(x, g, F::Conv2dFuncOptions().padding(1)), 2);
+    return torch::pixel_shuffle(F::conv2d(x, g.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(1)), 2);
   }
   if (upsample) {
     torch::Tensor g = fused_up_ * s;
     if (demodulate) g = g * d;
-    return F::conv_transpose2d(x, g.transpose(0, 1), F::ConvTranspose2dFuncOptions().stride(2).padding(2));
+    return F::conv_transpose2d(x, g.transpose(0, 1), F::ConvTranspose2dFuncOptions().stride(2).padding(2))
+        .contiguous(kChannelsLast);
   }
   if (demodulate) base = base * d;
-  return F::conv2d(x, base, F::Conv2dFuncOptions().padding(kernel_size / 2));
+  return F::conv2d(x, base.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(kernel_size / 2));
 }
 
 }  // namespace facet::nn::stylegan2

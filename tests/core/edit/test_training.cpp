@@ -4,27 +4,12 @@
 
 #include "core/edit/training.h"
 #include "core/io/error.h"
+#include "tests/core/edit/planted_data.h"
 #include "tests/support/test_support.h"
 
 using namespace facet::edit;
 
-namespace {
-struct Planted {
-  torch::Tensor latents, labels;
-};
-
-// Labels are a known non-linear function of W+: a_i = [v_i·w + 0.3 (u_i·w)² > c_i], c_i the median.
-Planted planted(int64_t n, int64_t layers, int64_t dim, uint64_t seed) {
-  torch::manual_seed(seed);
-  torch::Tensor w = torch::randn({n, layers, dim});
-  torch::Tensor flat = w.reshape({n, -1});
-  torch::Tensor v = torch::randn({layers * dim, 40}) / std::sqrt(double(layers * dim));
-  torch::Tensor u = torch::randn({layers * dim, 40}) / std::sqrt(double(layers * dim));
-  torch::Tensor score = flat.mm(v) + 0.3 * flat.mm(u).pow(2);
-  torch::Tensor labels = score.gt(std::get<0>(score.median(0, true))).to(torch::kFloat32);
-  return {w, labels};
-}
-}  // namespace
+using facet::test::planted;
 
 TEST(Training, FlipCoefficientAndCorrelationMaskFollowTheAuthors) {
   auto c = flip_coefficient(torch::tensor({0.9f, 0.2f, 0.5f}));

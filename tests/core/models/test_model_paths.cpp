@@ -30,6 +30,16 @@ TEST(ModelPaths, FacetModelsComesFirstAndIsSearched) {
   unsetenv("FACET_MODELS");
 }
 
+TEST(ModelPaths, AFileInTheCurrentFolderIsTakenAsNamed) {
+  const std::string dir = facet::test::scratch_dir("models-cwd");
+  std::ofstream(dir + "/mine.pt") << "x";
+  const auto previous = std::filesystem::current_path();
+  std::filesystem::current_path(dir);
+  EXPECT_EQ(facet::models::find_model_file("mine.pt").value(), "mine.pt");
+  std::filesystem::current_path(previous);
+  EXPECT_FALSE(facet::models::find_model_file("mine.pt").has_value());
+}
+
 TEST(ModelPaths, XdgDataHomeIsHonoured) {
   setenv("XDG_DATA_HOME", "/tmp/xdg-facet", 1);
   EXPECT_EQ(facet::models::user_models_dir(), "/tmp/xdg-facet/facet/models");

@@ -1,0 +1,32 @@
+#include "app/cli/face_measure.h"
+
+#include <torch/torch.h>
+
+#include "core/face/ffhq_align.h"
+#include "core/face/tensor_image.h"
+#include "core/models/model_paths.h"
+#include "core/nn/faceapi/ffhq_face_crop.h"
+
+namespace facet::cli {
+
+MeasuredFace measure_face(const cv::Mat& photo, const face::Face& f, const nn::FaceAnalyzer& analyzer,
+                          const nn::ArcFace* arcface) {
+  MeasuredFace m;
+  m.face = f;
+  // 256² is the size pSp's ArcFace crop expects and more than face-api's 150² input needs.
+  m.aligned = face::bgr_to_tensor(face::align_ffhq(photo, f.landmarks, 256).image);
+  m.analysis = analyzer.analyze(nn::faceapi::ffhq_face_crop(m.aligned));
+  if (arcface) {
+    torch::NoGradGuard no_grad;
+    m.arcface = arcface->features(m.aligned)[0].cpu();
+  }
+  return m;
+}
+
+std::optional<nn::ArcFace> load_optional_arcface(const std::string& path) {
+  if (!path.empty()) return nn::ArcFace::load(models::require_model_file(path, "ArcFace IR-SE50"));
+  if (auto found = models::find_model_file("model_ir_se50.pth")) return nn::ArcFace::load(*found);
+  return std::nullopt;
+}
+
+}  // namespace facet::cli

@@ -1,0 +1,30 @@
+#pragma once
+// What analyze and identity measure on a face in a photo: it is aligned as FFHQ (as every generated face is), so
+// photos and generated faces are measured on the same crop (faceapi::ffhq_face_box) by the same networks.
+#include <optional>
+#include <string>
+
+#include <opencv2/core.hpp>
+#include <torch/types.h>
+
+#include "core/face/face_finder.h"
+#include "core/nn/encoders/arcface.h"
+#include "core/nn/faceapi/face_analyzer.h"
+
+namespace facet::cli {
+
+struct MeasuredFace {
+  face::Face face;
+  torch::Tensor aligned;        // [1, 3, 256, 256] in [-1, 1]
+  nn::FaceAnalysis analysis;    // face-api's networks on the face box of the aligned crop
+  torch::Tensor arcface;        // [512] when ArcFace is loaded, else undefined
+};
+
+// The aligned crop's measurements. `arcface` may be null (model not installed).
+MeasuredFace measure_face(const cv::Mat& photo, const face::Face& face, const nn::FaceAnalyzer& analyzer,
+                          const nn::ArcFace* arcface);
+
+// model_ir_se50.pth given by the user (must load) or found in the models folders (optional): nullopt when absent.
+std::optional<nn::ArcFace> load_optional_arcface(const std::string& path);
+
+}  // namespace facet::cli

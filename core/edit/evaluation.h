@@ -1,0 +1,39 @@
+#pragma once
+// The Latent Transformer paper's quantitative protocol, measured with the latent classifier C: for each code the
+// edit goes against its current prediction (α ≤ 0 when p_k > 0.5, else α ≥ 0, as the authors' evaluation.py), over
+// n_steps magnitudes evenly spaced from 0 to `scale` (11 steps, 0…2); layers outside the mask keep their input
+// values (the authors keep 11+). At each step:
+//   target change rate      = share of codes whose thresholded (p > 0.5) target attribute differs from step 0;
+//   attribute preservation  = share of (code, other attribute) pairs whose thresholded prediction is unchanged.
+// The paper reads the attributes off the generated images with an image classifier; here the latent classifier
+// reads them off the edited codes, so the figures compare editors on the same footing but are not the paper's.
+#include <functional>
+#include <vector>
+
+#include <torch/torch.h>
+
+#include "core/nn/latent/latent_classifier.h"
+
+namespace facet::edit {
+
+// (W+ [N, n_latent, dim], α [N]) → edited W+, before the layer mask.
+using EditFn = std::function<torch::Tensor(const torch::Tensor& wplus, const torch::Tensor& alpha)>;
+
+struct EvaluationOptions {
+  int64_t n_steps = 11;
+  double scale = 2.0;
+  std::vector<bool> edited_layers;  // empty: default_layers (0–10)
+  int64_t batch = 256;
+};
+
+struct EvaluationCurve {
+  std::vector<double> alpha;               // |α| per step, 0 … scale
+  std::vector<double> target_change_rate;  // per step
+  std::vector<double> preservation_rate;   // per step
+  int64_t samples = 0;
+};
+
+EvaluationCurve evaluate_edit(nn::LatentClassifier& classifier, const torch::Tensor& latents, int attribute,
+                              const EditFn& edit, const EvaluationOptions& options = {});
+
+}  // namespace facet::edit

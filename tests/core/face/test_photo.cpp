@@ -1,0 +1,158 @@
+// read_photo: every input becomes 8-bit BGR, upright; bad files are facet::Error with a message.
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "core/face/photo.h"
+#include "core/io/atomic_file.h"
+#include "core/io/error.h"
+#include "tests/core/face/face_test_util.h"
+#include "tests/support/test_support.h"
+
+namespace facet::face {
+namespace {
+
+std::string encode(const cv::Mat& image, const std::string& ext) {
+  std::vector<uchar> bytes;
+  EXPECT_TRUE(cv::imencode(ext, image, bytes));
+  return std::string(bytes.begin(), bytes.end());
+}
+
+// A minimal EXIF APP1 segment (big-endian TIFF, one IFD entry: Orientation = value) put right after SOI.
+std::string with_exif_orientation(const std::string& jpeg, int orientation) {
+  const std::string tiff = std::string("MM\0*\0\0\0\x08", 8) + std::string("\0\x01", 2) +          // 1 entry
+                           std::string("\x01\x12\0\x03\0\0\0\x01", 8) +                             // 0x0112 SHORT×1
+                           std::string(1, '\0') + std::string(1, char(orientation)) + std::string(2, '\0') +
+                           std::string(4, '\0');                                                    // next IFD: none
+  const std::string payload = std::string("Exif\0\0", 6) + tiff;
+  const size_t length = payload.size() + 2;
+  std::string segment = "\xFF\xE1";
+  segment += char(length >> 8);
+  segment += char(length & 0xFF);
+  return jpeg.substr(0, 2) + segment + payload + jpeg.substr(2);
+}
+
+TEST(ReadPhoto, ReadsTheSampleAsBgr) {
+  const cv::Mat& image = test::astronaut();
+  EXPECT_EQ(image.type(), CV_8UC3);
+  EXPECT_EQ(image.size(), cv::Size(512, 512));
+}
+
+TEST(ReadPhoto, AppliesExifOrientation) {
+  // A 64×32 image whose left half is dark: orientation 6 (rotate 90° clockwise) makes it 32×64, dark on top.
+  cv::Mat image(32, 64, CV_8UC3, cv::Scalar(230, 230, 230));
+  image(cv::Rect(0, 0, 32, 32)).setTo(cv::Scalar(20, 20, 20));
+  const std::string bytes = with_exif_orientation(encode(image, ".jpg"), 6);
+  const cv::Mat upright = decode_photo(bytes, "rotated.jpg");
+  ASSERT_EQ(upright.size(), cv::Size(32, 64));
+  EXPECT_LT(cv::mean(upright(cv::Rect(0, 0, 32, 28)))[0], 60);
+  EXPECT_GT(cv::mean(upright(cv::Rect(0, 36, 32, 28)))[0], 200);
+  // Without the tag the same pixels stay landscape.
+  EXPECT_EQ(decode_photo(encode(image, ".jpg"), "plain.jpg").size(), cv::Size(64, 32));
+}
+
+TEST(ReadPhoto, ConvertsGrayscaleTo3Channels) {
+  cv::Mat gray(40, 50, CV_8UC1);
+  cv::randu(gray, 0, 256);
+  const cv::Mat bgr = decode_photo(encode(gray, ".png"), "gray.png");
+  ASSERT_EQ(bgr.type(), CV_8UC3);
+  std::vector<cv::Mat> ch;
+  cv::split(bgr, ch);
+  EXPECT_EQ(cv::norm(ch[0], gray, cv::NORM_INF), 0);
+  EXPECT_EQ(cv::norm(ch[2], gray, cv::NORM_INF), 0);
+}
+
+TEST(ReadPhoto, Converts16BitTo8Bit) {
+  cv::Mat wide(20, 30, CV_16UC3, cv::Scalar(257 * 10, 257 * 100, 257 * 200));
+  const cv::Mat bgr = decode_photo(encode(wide, ".png"), "wide.png");
+  ASSERT_EQ(bgr.type(), CV_8UC3);
+  const cv::Scalar m = cv::mean(bgr);
+  EXPECT_NEAR(m[0], 10, 1);
+  EXPECT_NEAR(m[1], 100, 1);
+  EXPECT_NEAR(m[2], 200, 1);
+}
+
+TEST(ReadPhoto, DropsAlpha) {
+  cv::Mat rgba(10, 10, CV_8UC4, cv::Scalar(1, 2, 3, 0));
+  const cv::Mat bgr = decode_photo(encode(rgba, ".png"), "alpha.png");
+  EXPECT_EQ(bgr.type(), CV_8UC3);
+}
+
+TEST(ReadPhoto, PeeksSizesWithoutDecoding) {
+  const cv::Mat image(30, 70, CV_8UC3, cv::Scalar(9, 9, 9));
+  EXPECT_EQ(peek_photo_size(encode(image, ".png")), cv::Size(70, 30));
+  EXPECT_EQ(peek_photo_size(encode(image, ".jpg")), cv::Size(70, 30));
+  EXPECT_EQ(peek_photo_size(encode(image, ".bmp")), cv::Size(70, 30));
+  EXPECT_EQ(peek_photo_size(encode(image, ".tiff")), cv::Size(70, 30));
+  EXPECT_EQ(peek_photo_size(encode(image, ".webp")), cv::Size(70, 30));
+  EXPECT_EQ(peek_photo_size("not an image"), cv::Size(-1, -1));
+}
+
+TEST(ReadPhoto, WritesAtomicallyAndReadsBack) {
+  const std::string dir = test::scratch_dir("photo");
+  write_photo(dir + "/a.png", test::astronaut());
+  EXPECT_EQ(cv::norm(read_photo(dir + "/a.png"), test::astronaut(), cv::NORM_INF), 0);
+  EXPECT_THROW(write_photo(dir + "/a.xyz", test::astronaut()), Error);
+}
+
+
+std::string data(const std::string& name) { return test::source_dir() + "/tests/data/face/" + name; }
+
+// Expects facet::Error whose message contains `part`.
+template <typename F>
+void expect_error(F&& f, const std::string& part) {
+  try {
+    f();
+    ADD_FAILURE() << "no error; expected one mentioning '" << part << "'";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find(part), std::string::npos) << e.what();
+  }
+}
+
+TEST(ReadPhotoBadInput, CmykJpegBecomesBgrWithTheRightColours) {
+  const cv::Mat cmyk = read_photo(data("astronaut_cmyk.jpg"));
+  ASSERT_EQ(cmyk.type(), CV_8UC3);
+  ASSERT_EQ(cmyk.size(), cv::Size(256, 256));
+  cv::Mat small;
+  cv::resize(test::astronaut(), small, cv::Size(256, 256), 0, 0, cv::INTER_AREA);
+  EXPECT_LT(test::mean_abs_error(cmyk, small), 8.0);  // inverted or swapped channels would be ~100 off
+}
+
+TEST(ReadPhotoBadInput, HugePngIsRefusedBeforeDecoding) {
+  // A real 12000² PNG: refused from its header, so no 432 MB buffer is ever allocated.
+  expect_error([] { read_photo(data("huge_12000.png")); }, "12000×12000 (144 megapixels)");
+  // The same header with no pixel data behind it: the size message (not "corrupt") proves no decoding ran.
+  std::string bytes = io::read_file(data("huge_12000.png")).substr(0, 64);
+  expect_error([&] { decode_photo(bytes, "cut.png"); }, "megapixels");
+}
+
+TEST(ReadPhotoBadInput, HugeJpegIsRefusedBeforeDecoding) {
+  std::string jpeg = encode(cv::Mat(8, 8, CV_8UC3, cv::Scalar(1, 2, 3)), ".jpg");
+  const size_t sof = jpeg.find("\xFF\xC0");
+  ASSERT_NE(sof, std::string::npos);
+  jpeg[sof + 5] = char(12000 >> 8), jpeg[sof + 6] = char(12000 & 0xFF);  // height
+  jpeg[sof + 7] = char(12000 >> 8), jpeg[sof + 8] = char(12000 & 0xFF);  // width
+  EXPECT_EQ(peek_photo_size(jpeg), cv::Size(12000, 12000));
+  expect_error([&] { decode_photo(jpeg, "huge.jpg"); }, "megapixels");
+}
+
+TEST(ReadPhotoBadInput, CorruptFilesAreClearErrors) {
+  const std::string dir = test::scratch_dir("badphoto");
+  io::write_file_atomic(dir + "/garbage.jpg", std::string(5000, 'x'));
+  expect_error([&] { read_photo(dir + "/garbage.jpg"); }, "not a readable image");
+  const std::string png = encode(test::astronaut(), ".png");
+  io::write_file_atomic(dir + "/truncated.png", png.substr(0, png.size() / 3));
+  expect_error([&] { read_photo(dir + "/truncated.png"); }, "truncated.png");
+  io::write_file_atomic(dir + "/empty.png", "");
+  expect_error([&] { read_photo(dir + "/empty.png"); }, "empty");
+  expect_error([&] { read_photo(dir); }, "folder");
+  expect_error([&] { read_photo(dir + "/missing.png"); }, "missing.png");
+  std::string zero = png;
+  zero[16] = zero[17] = zero[18] = zero[19] = 0;  // IHDR width 0
+  expect_error([&] { decode_photo(zero, "zero.png"); }, "damaged");
+}
+
+}  // namespace
+}  // namespace facet::face
