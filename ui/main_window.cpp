@@ -25,6 +25,9 @@
 #include "ui/language.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
+#ifdef FACET_WITH_TIMELINE
+#include "ui/timeline_panel.h"
+#endif
 
 namespace facet::ui {
 
@@ -115,6 +118,9 @@ void MainWindow::buildPanels() {
     autosaver_->markChanged();
   });
   connect(sliders_, &AttributeSliderPanel::editCommitted, this, &MainWindow::commitEdit);
+#ifdef FACET_WITH_TIMELINE
+  installTimeline(this, sliders_, renderer_);  // video room: record / play / render timelines, edit videos
+#endif
 
   auto* chartsDock = new QDockWidget(tr("Numbers"), this);
   chartsDock->setObjectName("chartsDock");
@@ -140,6 +146,9 @@ void MainWindow::setAttributes(const QVector<AttributeSlot>& attributes) {
   QStringList names;
   for (const AttributeSlot& slot : attributes) names << slot.displayName;
   charts_->setAttributeNames(names);
+#ifdef FACET_WITH_TIMELINE
+  if (auto* timeline = findChild<TimelinePanel*>()) timeline->setAttributes(attributes);
+#endif
   committed_ = sliders_->alphas();
   undo_->clear();
 }

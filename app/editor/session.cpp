@@ -32,7 +32,8 @@ QStringList stringList(const QJsonValue& value, const QString& file, const char*
 
 bool Session::operator==(const Session& o) const {
   return photoPath == o.photoPath && photoSha256 == o.photoSha256 && faceIndex == o.faceIndex &&
-         wplusFile == o.wplusFile && alphas == o.alphas && attributeIds == o.attributeIds && modelIds == o.modelIds;
+         wplusFile == o.wplusFile && alphas == o.alphas && attributeIds == o.attributeIds && modelIds == o.modelIds &&
+         timeline == o.timeline;
 }
 
 QString sha256OfFile(const QString& path) {
@@ -60,6 +61,7 @@ void saveSession(const QString& path, const Session& session) {
   root["alphas"] = alphas;
   root["attributes"] = toJson(session.attributeIds);
   root["models"] = toJson(session.modelIds);
+  if (!session.timeline.isEmpty()) root["timeline"] = session.timeline;
   const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
   facet::io::write_file_atomic(QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), bytes.size()));
 }
@@ -95,6 +97,10 @@ Session loadSession(const QString& path) {
   }
   s.attributeIds = stringList(root["attributes"], path, "attributes");
   s.modelIds = stringList(root["models"], path, "models");
+  if (root.contains("timeline") && !root["timeline"].isNull()) {
+    if (!root["timeline"].isObject()) fail(QString("%1: 'timeline' must be an object").arg(path));
+    s.timeline = root["timeline"].toObject();
+  }
   if (!s.attributeIds.isEmpty() && s.attributeIds.size() != static_cast<int>(s.alphas.size()))
     fail(QString("%1: %2 slider values for %3 attributes").arg(path).arg(s.alphas.size()).arg(s.attributeIds.size()));
   return s;

@@ -5,6 +5,7 @@
 // a message a user can act on.
 #include <vector>
 
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -20,6 +21,7 @@ struct Session {
   std::vector<float> alphas;  // slider values in catalogue order
   QStringList attributeIds;   // the catalogue order the α values follow
   QStringList modelIds;       // generator, transformers, classifier… (models/manifest.json ids)
+  QJsonObject timeline;       // recorded slider timeline (core/video/timeline.h layout); empty = none
 
   bool operator==(const Session& other) const;
 };

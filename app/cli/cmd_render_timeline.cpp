@@ -1,0 +1,139 @@
+// facet-cli render-timeline: a session's recorded slider timeline → a video of the edited face (aligned crop).
+#include <iostream>
+
+#include <torch/torch.h>
+
+#include "app/cli/command.h"
+#include "app/cli/generator_options.h"
+#include "app/cli/session_file.h"
+#include "core/edit/edit_stack.h"
+#include "core/io/error.h"
+#include "core/io/npy.h"
+#include "core/models/model_paths.h"
+#include "core/nn/latent/latent_transformer.h"
+#include "core/video/timeline_renderer.h"
+#include "core/video/video_writer.h"
+#ifdef FACET_CLI_HAS_FACE
+#include "core/face/compositor.h"
+#include "core/face/face_finder.h"
+#include "core/face/ffhq_align.h"
+#include "core/face/photo.h"
+#endif
+
+namespace facet::cli {
+namespace {
+
+struct RenderTimelineArgs {
+  GeneratorArgs generator;
+  std::string session, out, codec = "auto", transformers_dir, interpolation;
+  std::vector<std::string> transformers;
+  double fps = 25;
+  int size = 0, batch = 4;
+  bool json = false, paste = false;
+};
+
+// Paste-back into the session's photo: the photo (cropped to even sides for the codecs) and its aligned face.
+struct PasteTarget {
+  cv::Mat photo;
+  std::function<cv::Mat(const cv::Mat& generated)> paste;
+};
+
+PasteTarget paste_target(const SessionFile& session) {
+#ifdef FACET_CLI_HAS_FACE
+  PasteTarget target;
+  cv::Mat photo = face::read_photo(session.photo);
+  photo = photo(cv::Rect(0, 0, photo.cols & ~1, photo.rows & ~1)).clone();
+  const auto faces = face::FaceFinder::create().find(photo);
+  if (session.face_index >= static_cast<int>(faces.size()))
+    throw Error(session.photo + ": face " + std::to_string(session.face_index) + " not found (" +
+                std::to_string(faces.size()) + " faces detected)");
+  auto aligned = std::make_shared<face::AlignedFace>(
+      face::align_ffhq(photo, faces[static_cast<size_t>(session.face_index)].landmarks, 1024));
+  target.photo = photo;
+  target.paste = [photo, aligned](const cv::Mat& generated) { return face::paste_back(photo, generated, *aligned); };
+  return target;
+#else
+  (void)session;
+  throw Error("--paste needs face alignment (core/face), which this build does not have");
+#endif
+}
+
+// The authors' tnet_<k> naming gives the attribute index.
+int attribute_of_file(const std::string& file) {
+  const auto pos = file.rfind("tnet_");
+  if (pos == std::string::npos) throw Error(file + ": transformer files must be named tnet_<attribute index>.pth.tar");
+  return std::atoi(file.c_str() + pos + 5);
+}
+
+void register_render_timeline(CLI::App& root, Commands& commands) {
+  auto* cmd = root.add_subcommand("render-timeline", "Render a session's slider timeline to a video");
+  auto a = std::make_shared<RenderTimelineArgs>();
+  cmd->add_option("session", a->session, "session file (.facet) with a recorded timeline")->required();
+  cmd->add_option("--out", a->out, "OUT.mp4 (H.264 where available, else MPEG-4; MJPEG .avi as a last resort) or OUT.avi")
+      ->required();
+  add_generator_options(cmd, a->generator, false);
+  cmd->add_option("--fps", a->fps, "frame rate")->capture_default_str();
+  cmd->add_option("--size", a->size, "frame side: a power of two up to the generator's (default: the generator's)");
+  cmd->add_option("--codec", a->codec, "auto, h264, mp4v or mjpeg")->capture_default_str();
+  cmd->add_option("--interpolation", a->interpolation, "override the session's: linear or smooth");
+  cmd->add_option("--transformers", a->transformers_dir, "folder of tnet_<k>.pth.tar (default: the models folder's)");
+  cmd->add_option("--transformer", a->transformers, "a tnet_<k>.pth.tar file (repeatable)");
+  cmd->add_option("--batch", a->batch, "frames per generator call")->capture_default_str();
+  cmd->add_flag("--paste", a->paste, "paste each frame into the session's photo (video at the photo's size)");
+  cmd->add_flag("--json", a->json, "print the result as JSON");
+  commands.bind(cmd, [a] {
+    const SessionFile session = read_session_file(a->session);
+    if (!session.timeline || session.timeline->empty())
+      throw Error(a->session + ": no timeline recorded in this session (record one in the editor first)");
+    if (session.wplus.empty()) throw Error(a->session + ": the face in this session is not embedded yet (no W+)");
+    video::Timeline timeline = *session.timeline;
+    if (!a->interpolation.empty()) timeline.set_interpolation(video::parse_interpolation(a->interpolation));
+    if (a->generator.file.empty()) a->generator.file = "stylegan2-ffhq-config-f.pt";
+    auto g = load_generator(a->generator);
+    torch::Tensor w = io::read_npy(session.wplus).to(torch::kFloat32);
+    if (w.dim() == 3) w = w.narrow(0, 0, 1);
+
+    edit::Editor editor;
+    for (const auto& file : a->transformers)
+      editor.set_transformer(attribute_of_file(file), nn::load_latent_transformer(file, g->device()));
+    if (!a->transformers_dir.empty()) {
+      editor.load_folder(a->transformers_dir, g->device());
+    } else if (a->transformers.empty()) {
+      if (auto dir = models::find_model_file("latent-transformer")) editor.load_folder(*dir, g->device());
+    }
+
+    video::TimelineRenderOptions options;
+    options.fps = a->fps;
+    options.size = a->size;
+    options.batch = a->batch;
+    const int side = a->size > 0 ? a->size : static_cast<int>(g->size());
+    PasteTarget target;
+    if (a->paste) target = paste_target(session);
+    const cv::Size frame_size = a->paste ? target.photo.size() : cv::Size(side, side);
+    video::VideoWriter writer(a->out, a->fps, frame_size, video::parse_codec(a->codec));
+    if (writer.fell_back()) std::cerr << "note: writing " << writer.codec_label() << " to " << writer.path() << "\n";
+    const auto stats = video::render_timeline(
+        *g, editor, w, timeline, options, [&](const cv::Mat& frame, int) { writer.write(a->paste ? target.paste(frame) : frame); },
+        [&](int done, int total) {
+          if (!a->json) std::cerr << "\rframe " << done << "/" << total << std::flush;
+        });
+    writer.finish();
+    nlohmann::json out{{"out", writer.path()},       {"codec", writer.codec_label()}, {"frames", stats.frames},
+                       {"fps", a->fps},              {"size", a->paste ? frame_size.width : side}, {"seconds", stats.seconds},
+                       {"render_fps", stats.fps()}, {"device", g->device().str()}};
+    if (a->json) {
+      print_json(out);
+    } else {
+      std::cerr << "\n";
+      std::cout << "wrote " << stats.frames << " frames (" << frame_size.width << "×" << frame_size.height << ", "
+                << a->fps << " fps, "
+                << writer.codec_label() << ") to " << writer.path() << " at " << stats.fps()
+                << " frames per second\n";
+    }
+    return kOk;
+  });
+}
+FACET_CLI_COMMAND(register_render_timeline);
+
+}  // namespace
+}  // namespace facet::cli

@@ -1,0 +1,25 @@
+#pragma once
+// Reads a .facet session (the editor's JSON, app/editor/session.cpp) without Qt: the parts video commands need.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/video/timeline.h"
+
+namespace facet::cli {
+
+struct SessionFile {
+  std::string path;
+  std::string photo;         // absolute photo path
+  int face_index = 0;        // which detected face (detector order, largest first)
+  std::string wplus;         // W+ .npy, resolved against the session's folder ("" = not embedded)
+  std::vector<float> alphas;
+  std::vector<std::string> attributes;
+  std::vector<std::string> models;
+  std::optional<video::Timeline> timeline;  // the "timeline" object, when recorded
+};
+
+// facet::Error naming the file and the problem for anything missing or malformed.
+SessionFile read_session_file(const std::string& path);
+
+}  // namespace facet::cli

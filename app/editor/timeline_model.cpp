@@ -1,0 +1,149 @@
+#include "app/editor/timeline_model.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <QJsonDocument>
+
+#include "core/io/error.h"
+
+namespace facet::app {
+
+namespace {
+
+std::vector<std::string> toStd(const QStringList& list) {
+  std::vector<std::string> out;
+  for (const QString& s : list) out.push_back(s.toStdString());
+  return out;
+}
+
+}  // namespace
+
+TimelineModel::TimelineModel(QObject* parent) : QObject(parent) {
+  clock_ = [] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+  };
+  playback_.setInterval(33);  // ~30 frames a second
+  connect(&playback_, &QTimer::timeout, this, &TimelineModel::tick);
+}
+
+double TimelineModel::now() const { return clock_(); }
+
+void TimelineModel::setAttributeIds(const QStringList& ids) {
+  if (ids == ids_) return;
+  stop();
+  ids_ = ids;
+  const video::Interpolation mode = timeline_.interpolation();
+  timeline_ = video::Timeline(toStd(ids));
+  timeline_.set_interpolation(mode);
+  position_ = 0;
+  Q_EMIT keyframesChanged();
+}
+
+void TimelineModel::startRecording(const std::vector<float>& current) {
+  stop();
+  timeline_.clear();
+  timeline_.add(0.0, video::EditSnapshot{current, {}});
+  recording_ = true;
+  origin_ = now();
+  position_ = 0;
+  Q_EMIT keyframesChanged();
+  Q_EMIT stateChanged();
+  Q_EMIT positionChanged(position_);
+}
+
+void TimelineModel::recordChange(const std::vector<float>& alphas) {
+  if (!recording_ || playing_) return;
+  position_ = std::max(0.0, now() - origin_);
+  timeline_.add(position_, video::EditSnapshot{alphas, {}});
+  Q_EMIT keyframesChanged();
+  Q_EMIT positionChanged(position_);
+}
+
+void TimelineModel::stopRecording() {
+  if (!recording_) return;
+  recording_ = false;
+  Q_EMIT stateChanged();
+}
+
+void TimelineModel::play() {
+  if (timeline_.empty()) return;
+  stopRecording();
+  if (position_ >= timeline_.duration()) position_ = 0;
+  playing_ = true;
+  playStart_ = position_;
+  origin_ = now();
+  playback_.start();
+  Q_EMIT stateChanged();
+  seek(position_);
+}
+
+void TimelineModel::stop() {
+  const bool was = recording_ || playing_;
+  recording_ = false;
+  playing_ = false;
+  playback_.stop();
+  if (was) Q_EMIT stateChanged();
+}
+
+void TimelineModel::tick() {
+  if (!playing_) return;
+  const double t = playStart_ + (now() - origin_);
+  if (t >= timeline_.duration()) {
+    seek(timeline_.duration());
+    stop();
+    return;
+  }
+  seek(t);
+}
+
+void TimelineModel::seek(double seconds) {
+  position_ = std::clamp(seconds, 0.0, std::max(0.0, timeline_.duration()));
+  Q_EMIT positionChanged(position_);
+  if (!timeline_.empty()) Q_EMIT alphasAt(timeline_.sample(position_).alphas);
+}
+
+std::vector<float> TimelineModel::sampleAlphas(double seconds) const { return timeline_.sample(seconds).alphas; }
+
+void TimelineModel::moveKeyframe(int index, double seconds) {
+  timeline_.move(static_cast<size_t>(index), seconds);
+  Q_EMIT keyframesChanged();
+}
+
+void TimelineModel::deleteKeyframe(int index) {
+  timeline_.remove(static_cast<size_t>(index));
+  Q_EMIT keyframesChanged();
+}
+
+void TimelineModel::setKeyframeAlpha(int index, int attribute, float alpha) {
+  timeline_.set_alpha(static_cast<size_t>(index), static_cast<size_t>(attribute), alpha);
+  Q_EMIT keyframesChanged();
+}
+
+void TimelineModel::setInterpolation(video::Interpolation mode) {
+  timeline_.set_interpolation(mode);
+  Q_EMIT keyframesChanged();
+}
+
+QJsonObject TimelineModel::toJson() const {
+  if (timeline_.empty()) return {};
+  const std::string text = timeline_.to_json().dump();
+  return QJsonDocument::fromJson(QByteArray::fromStdString(text)).object();
+}
+
+void TimelineModel::fromJson(const QJsonObject& json) {
+  stop();
+  if (json.isEmpty()) {
+    timeline_.clear();
+  } else {
+    const QByteArray bytes = QJsonDocument(json).toJson(QJsonDocument::Compact);
+    video::Timeline loaded = video::Timeline::from_json(nlohmann::json::parse(bytes.toStdString()), "session timeline");
+    if (!ids_.isEmpty() && loaded.attribute_ids() != toStd(ids_))
+      throw Error("session timeline: recorded for other attributes than the editor's sliders");
+    timeline_ = std::move(loaded);
+  }
+  position_ = 0;
+  Q_EMIT keyframesChanged();
+}
+
+}  // namespace facet::app

@@ -1,0 +1,75 @@
+#pragma once
+// The editor's slider timeline (GUI-thread side): records every slider change as a keyframe while recording,
+// plays the timeline back on a timer, scrubs, and edits keyframes. It only emits α vectors (alphasAt); the main
+// window feeds them to the sliders and the render worker like any other slider change. The timeline itself is
+// core/video's Timeline; its JSON goes into the session file under "timeline".
+#include <functional>
+#include <vector>
+
+#include <QJsonObject>
+#include <QObject>
+#include <QStringList>
+#include <QTimer>
+
+#include "core/video/timeline.h"
+
+namespace facet::app {
+
+class TimelineModel : public QObject {
+  Q_OBJECT
+ public:
+  explicit TimelineModel(QObject* parent = nullptr);
+
+  // Catalogue order of the α vectors (clears the timeline when it changes).
+  void setAttributeIds(const QStringList& ids);
+  QStringList attributeIds() const { return ids_; }
+  // Seconds since an arbitrary origin; tests replace the wall clock.
+  void setClock(std::function<double()> clock) { clock_ = std::move(clock); }
+  void setPlaybackIntervalMs(int ms) { playback_.setInterval(ms); }
+
+  const video::Timeline& timeline() const { return timeline_; }
+  bool isRecording() const { return recording_; }
+  bool isPlaying() const { return playing_; }
+  double position() const { return position_; }
+  double duration() const { return timeline_.duration(); }
+
+  // A new take: clears the keyframes and stores `current` at time 0.
+  void startRecording(const std::vector<float>& current);
+  // While recording: a keyframe (now, alphas). Ignored otherwise, and during playback.
+  void recordChange(const std::vector<float>& alphas);
+  void stopRecording();
+  void play();  // from the current position (from the start when at the end)
+  void stop();  // stops recording and playback
+  void seek(double seconds);  // emits alphasAt(sample) and positionChanged
+
+  std::vector<float> sampleAlphas(double seconds) const;
+  void moveKeyframe(int index, double seconds);
+  void deleteKeyframe(int index);
+  void setKeyframeAlpha(int index, int attribute, float alpha);
+  void setInterpolation(video::Interpolation mode);
+
+  QJsonObject toJson() const;  // empty object when there are no keyframes
+  // Replaces the timeline (session load); facet::Error for a malformed object. An empty object clears it.
+  void fromJson(const QJsonObject& json);
+
+ Q_SIGNALS:
+  void keyframesChanged();
+  void stateChanged();  // recording / playing started or stopped
+  void positionChanged(double seconds);
+  void alphasAt(const std::vector<float>& alphas);
+
+ private:
+  double now() const;
+  void tick();
+
+  video::Timeline timeline_;
+  QStringList ids_;
+  std::function<double()> clock_;
+  QTimer playback_;
+  bool recording_ = false, playing_ = false;
+  double origin_ = 0;    // clock time of position 0 (recording) or of playStart_ (playback)
+  double playStart_ = 0;
+  double position_ = 0;
+};
+
+}  // namespace facet::app

@@ -1,0 +1,162 @@
+#include "core/video/timeline.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/io/error.h"
+
+namespace facet::video {
+
+namespace {
+
+[[noreturn]] void fail(const std::string& message) { throw Error(message); }
+
+// Cubic Hermite basis on u ∈ [0, 1] between p0 and p1 with tangents m0, m1 already scaled by the interval.
+double hermite(double p0, double p1, double m0, double m1, double u) {
+  const double u2 = u * u, u3 = u2 * u;
+  return (2 * u3 - 3 * u2 + 1) * p0 + (u3 - 2 * u2 + u) * m0 + (-2 * u3 + 3 * u2) * p1 + (u3 - u2) * m1;
+}
+
+}  // namespace
+
+std::string interpolation_name(Interpolation mode) { return mode == Interpolation::Linear ? "linear" : "smooth"; }
+
+Interpolation parse_interpolation(const std::string& text) {
+  if (text == "linear") return Interpolation::Linear;
+  if (text == "smooth") return Interpolation::Smooth;
+  fail("interpolation must be 'linear' or 'smooth' (got '" + text + "')");
+}
+
+void Timeline::set_alpha_range(double lo, double hi) {
+  if (!(lo < hi) || !std::isfinite(lo) || !std::isfinite(hi)) fail("timeline: α range must have min < max");
+  alpha_min_ = lo;
+  alpha_max_ = hi;
+}
+
+void Timeline::check_index(size_t index, const char* what) const {
+  if (index >= keyframes_.size())
+    fail(std::string("timeline: cannot ") + what + " keyframe " + std::to_string(index) + " (there are " +
+         std::to_string(keyframes_.size()) + ")");
+}
+
+size_t Timeline::add(double time, EditSnapshot state) {
+  if (!std::isfinite(time) || time < 0) fail("timeline: keyframe time must be a number ≥ 0 seconds");
+  if (!attribute_ids_.empty() && state.alphas.size() != attribute_ids_.size())
+    fail("timeline: keyframe has " + std::to_string(state.alphas.size()) + " α values for " +
+         std::to_string(attribute_ids_.size()) + " attributes");
+  if (attribute_ids_.empty() && !keyframes_.empty() && state.alphas.size() != keyframes_.front().state.alphas.size())
+    fail("timeline: keyframes must all have the same number of α values");
+  for (float& a : state.alphas) {
+    if (!std::isfinite(a)) fail("timeline: α values must be finite numbers");
+    a = static_cast<float>(std::clamp<double>(a, alpha_min_, alpha_max_));
+  }
+  auto it = std::lower_bound(keyframes_.begin(), keyframes_.end(), time - kSameTime,
+                             [](const Keyframe& k, double t) { return k.time < t; });
+  if (it != keyframes_.end() && std::abs(it->time - time) <= kSameTime) {
+    it->state = std::move(state);
+    return static_cast<size_t>(it - keyframes_.begin());
+  }
+  it = keyframes_.insert(it, Keyframe{time, std::move(state)});
+  return static_cast<size_t>(it - keyframes_.begin());
+}
+
+size_t Timeline::move(size_t index, double time) {
+  check_index(index, "move");
+  if (!std::isfinite(time) || time < 0) fail("timeline: keyframe time must be a number ≥ 0 seconds");
+  EditSnapshot state = keyframes_[index].state;
+  keyframes_.erase(keyframes_.begin() + static_cast<std::ptrdiff_t>(index));
+  return add(time, std::move(state));
+}
+
+void Timeline::remove(size_t index) {
+  check_index(index, "delete");
+  keyframes_.erase(keyframes_.begin() + static_cast<std::ptrdiff_t>(index));
+}
+
+void Timeline::set_alpha(size_t index, size_t attribute, float alpha) {
+  check_index(index, "change");
+  auto& alphas = keyframes_[index].state.alphas;
+  if (attribute >= alphas.size())
+    fail("timeline: attribute " + std::to_string(attribute) + " out of range (" + std::to_string(alphas.size()) + ")");
+  if (!std::isfinite(alpha)) fail("timeline: α must be a finite number");
+  alphas[attribute] = static_cast<float>(std::clamp<double>(alpha, alpha_min_, alpha_max_));
+}
+
+EditSnapshot Timeline::sample(double t) const {
+  if (keyframes_.empty()) fail("timeline: no keyframes to play (record some first)");
+  if (!(t > keyframes_.front().time)) return keyframes_.front().state;  // also NaN
+  if (t >= keyframes_.back().time) return keyframes_.back().state;
+  // k: the last keyframe at or before t; t lies in [t_k, t_{k+1}).
+  const auto next = std::upper_bound(keyframes_.begin(), keyframes_.end(), t,
+                                     [](double v, const Keyframe& kf) { return v < kf.time; });
+  const size_t k1 = static_cast<size_t>(next - keyframes_.begin()), k0 = k1 - 1;
+  const Keyframe& a = keyframes_[k0];
+  const Keyframe& b = keyframes_[k1];
+  const double span = b.time - a.time;
+  const double u = (t - a.time) / span;
+  EditSnapshot out;
+  out.edited_layers = a.state.edited_layers;
+  out.alphas.resize(a.state.alphas.size());
+  for (size_t i = 0; i < out.alphas.size(); ++i) {
+    const double p0 = a.state.alphas[i], p1 = b.state.alphas[i];
+    double v;
+    if (interpolation_ == Interpolation::Linear) {
+      v = p0 + (p1 - p0) * u;
+    } else {
+      // Catmull-Rom tangents (per second) from the neighbours; one-sided at the ends.
+      const Keyframe& before = k0 > 0 ? keyframes_[k0 - 1] : a;
+      const Keyframe& after = k1 + 1 < keyframes_.size() ? keyframes_[k1 + 1] : b;
+      const double m0 = (p1 - before.state.alphas[i]) / (b.time - before.time);
+      const double m1 = (after.state.alphas[i] - p0) / (after.time - a.time);
+      v = hermite(p0, p1, m0 * span, m1 * span, u);
+    }
+    out.alphas[i] = static_cast<float>(std::clamp(v, alpha_min_, alpha_max_));
+  }
+  return out;
+}
+
+nlohmann::json Timeline::to_json() const {
+  nlohmann::json keys = nlohmann::json::array();
+  for (const Keyframe& k : keyframes_) {
+    nlohmann::json entry{{"time", k.time}, {"alphas", k.state.alphas}};
+    if (!k.state.edited_layers.empty()) entry["layers"] = k.state.edited_layers;
+    keys.push_back(std::move(entry));
+  }
+  return {{"version", kFormatVersion},
+          {"interpolation", interpolation_name(interpolation_)},
+          {"alpha_range", {alpha_min_, alpha_max_}},
+          {"attributes", attribute_ids_},
+          {"keyframes", std::move(keys)}};
+}
+
+Timeline Timeline::from_json(const nlohmann::json& json, const std::string& where) {
+  if (!json.is_object()) fail(where + ": the timeline must be a JSON object");
+  const int version = json.value("version", -1);
+  if (version < 1) fail(where + ": the timeline has no valid version");
+  if (version > kFormatVersion)
+    fail(where + ": timeline format " + std::to_string(version) + " is newer than this Facet; update Facet");
+  try {
+    Timeline timeline(json.value("attributes", std::vector<std::string>{}));
+    timeline.set_interpolation(parse_interpolation(json.value("interpolation", std::string("smooth"))));
+    if (json.contains("alpha_range")) {
+      const auto range = json.at("alpha_range").get<std::vector<double>>();
+      if (range.size() != 2) fail(where + ": 'alpha_range' must be [min, max]");
+      timeline.set_alpha_range(range[0], range[1]);
+    }
+    const auto& keys = json.at("keyframes");
+    if (!keys.is_array()) fail(where + ": 'keyframes' must be a list");
+    for (const auto& k : keys) {
+      EditSnapshot state;
+      state.alphas = k.at("alphas").get<std::vector<float>>();
+      if (k.contains("layers")) state.edited_layers = k.at("layers").get<std::vector<bool>>();
+      timeline.add(k.at("time").get<double>(), std::move(state));
+    }
+    return timeline;
+  } catch (const nlohmann::json::exception& e) {
+    fail(where + ": malformed timeline (" + e.what() + ")");
+  } catch (const Error& e) {
+    fail(where + ": " + e.what());
+  }
+}
+
+}  // namespace facet::video

@@ -1,0 +1,79 @@
+#pragma once
+// Steps 3–5 of the authors' video pipeline over a tracked video: align each frame on its stabilised quad, embed
+// the crops with the encoder (in batches), apply the same edit stack to every code (layers ≥ 11 kept by default),
+// generate, warp back and blend into the frame, and write the video at the source's rate and size (then copy the
+// source's audio when ffmpeg is there). Frames without a face pass through unedited and are reported.
+// Face-specific operations (detection, alignment, pasting) come in as functions so this file needs no dlib;
+// core/face supplies them in facet-cli and the GUI.
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+#include <torch/types.h>
+
+#include "core/edit/edit_stack.h"
+#include "core/nn/stylegan2/generator.h"
+#include "core/video/face_track.h"
+#include "core/video/video_writer.h"
+
+namespace facet::video {
+
+// An aligned crop and whatever its aligner needs to undo it (core/face's AlignedFace, say).
+struct AlignedCrop {
+  cv::Mat image;  // size² BGR
+  std::shared_ptr<const void> context;
+};
+
+struct FaceOps {
+  LandmarkDetector detect;
+  QuadFn quad_of;
+  // The aligned crop of `frame` on `quad` at size².
+  std::function<AlignedCrop(const cv::Mat& frame, const Quad& quad, int size)> align;
+  // `frame` with `generated` (any square BGR) warped back through the crop's alignment and blended with the mask
+  // of `landmarks` (the frame's stabilised landmarks, in frame pixels).
+  std::function<cv::Mat(const cv::Mat& frame, const cv::Mat& generated, const AlignedCrop& crop,
+                        const Points& landmarks)>
+      paste;
+};
+
+struct VideoEditModels {
+  const nn::StyleGan2* generator = nullptr;
+  const edit::Editor* editor = nullptr;
+  // Aligned crops [N, 3, S, S] in [-1, 1] (RGB, on the generator's device) → W+ [N, n_latent, style_dim].
+  std::function<torch::Tensor(const torch::Tensor& aligned)> encode;
+  int encoder_size = 256;  // crops are resized to this before encode()
+};
+
+struct VideoEditOptions {
+  edit::EditState edits;
+  int batch = 4;             // frames per encoder/generator call
+  int aligned_size = 1024;   // the crop the face is aligned to (and pasted back from)
+  int generate_size = 0;     // generator output side (0: the generator's size)
+  TrackOptions track;        // includes the frame range [first_frame, end_frame)
+  CodecChoice codec = CodecChoice::Auto;
+  bool keep_audio = true;
+};
+
+struct VideoEditReport {
+  std::string out, codec, audio;
+  int frames = 0, edited = 0;
+  std::vector<int> frames_without_face;  // absolute frame numbers passed through unedited
+  double source_fps = 0, seconds = 0, track_seconds = 0;
+  double jitter_before = 0, jitter_after = 0;
+  bool cancelled = false;
+  double fps() const { return seconds > 0 ? frames / seconds : 0; }
+};
+
+// stage: "track" (steps 1–2) or "edit" (steps 3–5); total −1 when unknown.
+using EditProgress = std::function<void(const std::string& stage, int done, int total)>;
+
+// facet::Error for an unreadable input, an output equal to the input, or a writer that cannot open. On cancel the
+// partial output is removed and the report says cancelled.
+VideoEditReport edit_video(const std::string& input, const std::string& output, const FaceOps& face,
+                           const VideoEditModels& models, const VideoEditOptions& options,
+                           const EditProgress& progress = {}, const std::atomic<bool>* cancel = nullptr);
+
+}  // namespace facet::video

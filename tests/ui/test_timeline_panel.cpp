@@ -1,0 +1,240 @@
+// The timeline dock: record slider changes with a controlled clock, scrub and play back into the sliders, edit
+// keyframes from the panel, keep the timeline in the session file, and render it to a video with the fixture
+// generator through the render dialog.
+#include <QComboBox>
+#include <QDir>
+#include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QSpinBox>
+#include <QMainWindow>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QtTest>
+
+#include <torch/torch.h>
+
+#include "app/editor/session.h"
+#include "core/io/npy.h"
+#include "core/nn/latent/latent_transformer.h"
+#include "core/video/frame_source.h"
+#include "ui/main_window.h"
+#include "ui/timeline_panel.h"
+
+using facet::ui::AttributeSlot;
+using facet::ui::AttributeSliderPanel;
+using facet::ui::TimelinePanel;
+
+namespace {
+QVector<AttributeSlot> attributes() {
+  return {{"Smiling", "Smiling", "Expression", true},
+          {"Eyeglasses", "Eyeglasses", "Accessories", true},
+          {"Young", "Young", "Age and gender", true}};
+}
+
+QString fixturesDir() {
+  const QByteArray env = qgetenv("FACET_FIXTURES");
+  const QString dir = env.isEmpty() ? QString(FACET_SOURCE_DIR) + "/../shared/fixtures" : QString::fromLocal8Bit(env);
+  return QFileInfo::exists(dir + "/stylegan2/g_small_zip.pt") ? dir : QString();
+}
+
+void saveShot(QWidget& w, const QString& name) {
+  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+  if (!shots.isEmpty()) QVERIFY(w.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
+}
+}  // namespace
+
+Q_DECLARE_METATYPE(std::vector<float>)
+
+class TimelinePanelTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() { qRegisterMetaType<std::vector<float>>(); }
+
+  // The main window carries the dock, wired to its sliders: recorded changes come back on scrubbing.
+  void recordsSliderChangesAndScrubsThemBack() {
+    facet::ui::MainWindow window;
+    window.setAttributes(attributes());
+    auto* panel = window.findChild<TimelinePanel*>("timelinePanel");
+    QVERIFY(panel);
+    double clock = 100.0;
+    panel->model()->setClock([&clock] { return clock; });
+    AttributeSliderPanel* sliders = window.sliderPanel();
+    sliders->setAlpha(2, 0.5f);  // before recording: the take starts from here
+
+    panel->recordButton()->click();
+    QVERIFY(panel->model()->isRecording());
+    clock = 101.0;
+    sliders->setAlpha(0, 1.0f);
+    clock = 102.0;
+    sliders->setAlpha(0, 2.0f);
+    sliders->setAlpha(1, -1.0f);  // same instant: replaces the keyframe at t = 2
+    panel->recordButton()->click();
+    QVERIFY(!panel->model()->isRecording());
+    sliders->setAlpha(0, -3.0f);  // not recording: ignored
+
+    const auto& keys = panel->model()->timeline().keyframes();
+    QCOMPARE(keys.size(), size_t(3));
+    QCOMPARE(keys[0].state.alphas, (std::vector<float>{0.f, 0.f, 0.5f}));
+    QCOMPARE(keys[2].state.alphas, (std::vector<float>{2.f, -1.f, 0.5f}));
+    QCOMPARE(panel->keyframeTable()->rowCount(), 3);
+
+    // Linear: halfway between t = 1 and t = 2.
+    panel->findChild<QComboBox*>("timelineInterpolation")->setCurrentIndex(1);
+    QCOMPARE(panel->model()->timeline().interpolation(), facet::video::Interpolation::Linear);
+    panel->scrubber()->setValue(1500);
+    QCOMPARE(sliders->alphas()[0], 1.5f);
+    QCOMPARE(sliders->alphas()[1], -0.5f);
+    QCOMPARE(sliders->alphas()[2], 0.5f);
+    // Smooth (Catmull-Rom) passes through keyframes and differs from the chord between them.
+    panel->findChild<QComboBox*>("timelineInterpolation")->setCurrentIndex(0);
+    panel->scrubber()->setValue(1000);
+    QCOMPARE(sliders->alphas()[0], 1.0f);
+    panel->scrubber()->setValue(1500);  // Eyeglasses 0, 0, −1: the curve eases out of the middle key
+    QVERIFY(std::abs(sliders->alphas()[1] - (-0.5f)) > 0.04);
+    QVERIFY(sliders->alphas()[1] < 0 && sliders->alphas()[1] > -1);
+
+    window.resize(1200, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    panel->keyframeTable()->selectRow(1);
+    saveShot(window, "timeline_dock.png");
+  }
+
+  void editsKeyframesFromThePanel() {
+    TimelinePanel panel;
+    panel.setAttributes(attributes());
+    double clock = 0;
+    panel.model()->setClock([&clock] { return clock; });
+    panel.model()->startRecording({0, 0, 0});
+    clock = 1;
+    panel.model()->recordChange({1, 0, 0});
+    clock = 2;
+    panel.model()->recordChange({2, 0, 0});
+    panel.model()->stop();
+
+    panel.keyframeTable()->selectRow(1);
+    auto* time = panel.findChild<QDoubleSpinBox*>("keyframeTime");
+    QCOMPARE(time->value(), 1.0);
+    time->setValue(3.0);
+    Q_EMIT time->editingFinished();  // move t = 1 → 3: it becomes the last keyframe
+    QCOMPARE(panel.model()->timeline().keyframes().back().time, 3.0);
+    QCOMPARE(panel.model()->timeline().keyframes().back().state.alphas[0], 1.0f);
+
+    panel.keyframeTable()->selectRow(2);
+    panel.findChild<QComboBox*>("keyframeAttribute")->setCurrentIndex(1);
+    auto* alpha = panel.findChild<QDoubleSpinBox*>("keyframeAlpha");
+    alpha->setValue(-2.5);
+    Q_EMIT alpha->editingFinished();
+    QCOMPARE(panel.model()->timeline().keyframes()[2].state.alphas[1], -2.5f);
+
+    panel.keyframeTable()->selectRow(0);
+    panel.findChild<QPushButton*>("keyframeDelete")->click();
+    QCOMPARE(panel.model()->timeline().size(), size_t(2));
+    QCOMPARE(panel.keyframeTable()->rowCount(), 2);
+  }
+
+  void playbackRunsToTheEnd() {
+    TimelinePanel panel;
+    panel.setAttributes(attributes());
+    panel.model()->startRecording({0, 0, 0});
+    panel.model()->stop();
+    panel.model()->fromJson(QJsonObject{});  // clears
+    QVERIFY(panel.model()->timeline().empty());
+    QJsonObject json = QJsonDocument::fromJson(R"({"version":1,"interpolation":"linear",
+        "attributes":["Smiling","Eyeglasses","Young"],
+        "keyframes":[{"time":0,"alphas":[0,0,0]},{"time":0.3,"alphas":[3,0,0]}]})").object();
+    panel.model()->fromJson(json);
+    QSignalSpy at(panel.model(), &facet::app::TimelineModel::alphasAt);
+    panel.model()->setPlaybackIntervalMs(10);
+    panel.model()->play();
+    QVERIFY(panel.model()->isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(!panel.model()->isPlaying(), 3000);
+    QVERIFY(at.count() >= 3);
+    QCOMPARE(at.last().at(0).value<std::vector<float>>()[0], 3.0f);
+  }
+
+  void timelineLivesInTheSessionFile() {
+    TimelinePanel panel;
+    panel.setAttributes(attributes());
+    double clock = 0;
+    panel.model()->setClock([&clock] { return clock; });
+    panel.model()->startRecording({0, 1, 0});
+    clock = 0.75;
+    panel.model()->recordChange({1, 1, 0});
+    panel.model()->stop();
+    QTemporaryDir dir;
+    facet::app::Session session;
+    session.photoPath = "/photos/a.jpg";
+    session.alphas = {1, 1, 0};
+    session.attributeIds = {"Smiling", "Eyeglasses", "Young"};
+    session.timeline = panel.model()->toJson();
+    facet::app::saveSession(dir.filePath("s.facet"), session);
+    const facet::app::Session loaded = facet::app::loadSession(dir.filePath("s.facet"));
+    QVERIFY(loaded == session);
+    TimelinePanel other;
+    other.setAttributes(attributes());
+    other.model()->fromJson(loaded.timeline);
+    QCOMPARE(other.model()->timeline().size(), size_t(2));
+    QCOMPARE(other.model()->sampleAlphas(0.75), (std::vector<float>{1, 1, 0}));
+    QCOMPARE(other.keyframeTable()->rowCount(), 2);
+  }
+
+  void renderDialogWritesAVideoWithTheFixtureGenerator() {
+    const QString fixtures = fixturesDir();
+    if (fixtures.isEmpty()) QSKIP("../shared/fixtures not found");
+    std::shared_ptr<const facet::nn::StyleGan2> g =
+        facet::nn::StyleGan2::load((fixtures + "/stylegan2/g_small_zip.pt").toStdString());
+    auto editor = std::make_shared<facet::edit::Editor>();
+    torch::manual_seed(1);
+    editor->set_transformer(31, facet::nn::LatentTransformer(g->n_latent(), g->style_dim()));
+    const torch::Tensor w =
+        facet::io::read_npy((fixtures + "/stylegan2/wplus.npy").toStdString()).to(torch::kFloat32).narrow(0, 0, 1);
+    facet::video::Timeline timeline({"Smiling"});
+    timeline.add(0, {{0}, {}});
+    timeline.add(1, {{2}, {}});
+    QTemporaryDir dir;
+    facet::ui::TimelineRenderDialog dialog(
+        timeline, [&]() -> std::optional<facet::ui::TimelineRenderSource> {
+          return facet::ui::TimelineRenderSource{g, editor, w};
+        });
+    dialog.setOutputPath(dir.filePath("timeline.mp4"));
+    dialog.findChild<QSpinBox*>("renderFps")->setValue(12);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy finished(&dialog, &facet::ui::TimelineRenderDialog::finished);
+    dialog.startRender();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(dialog.statusText()));
+    QVERIFY(dialog.statusText().startsWith("Wrote 13 frames"));
+    saveShot(dialog, "timeline_render_dialog.png");
+    facet::video::FrameSource video(dir.filePath("timeline.mp4").toStdString());
+    QCOMPARE(video.size().width, 64);
+    QVERIFY(std::abs(video.fps() - 12) < 0.01);
+  }
+
+  void renderDialogWithoutModelsSaysSo() {
+    facet::video::Timeline timeline({"Smiling"});
+    timeline.add(0, {{0}, {}});
+    facet::ui::TimelineRenderDialog dialog(timeline, {});
+    QVERIFY(!dialog.findChild<QPushButton*>("renderStart")->isEnabled());
+    QVERIFY(dialog.statusText().contains("No face model"));
+  }
+
+  void videoEditDialogStartsFromTheSliders() {
+    facet::ui::VideoEditDialog dialog(attributes(), {1.5f, 0.f, -1.f}, {});
+    QCOMPARE(dialog.editRowCount(), 2);
+    QVERIFY(!dialog.findChild<QPushButton*>("videoStart")->isEnabled());
+    dialog.resize(640, 520);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    saveShot(dialog, "video_edit_dialog.png");
+  }
+};
+
+QTEST_MAIN(TimelinePanelTest)
+#include "test_timeline_panel.moc"

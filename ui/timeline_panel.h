@@ -1,0 +1,84 @@
+#pragma once
+// The timeline dock: record / play / stop, a scrub slider over a painted keyframe track, the keyframe list with
+// move, delete and change-α controls, the interpolation choice, and the buttons that open the render-to-video and
+// edit-video dialogs. It drives the sliders through app::TimelineModel (α vectors in catalogue order).
+#include <functional>
+#include <optional>
+
+#include <QVector>
+#include <QWidget>
+
+#include "app/editor/timeline_model.h"
+#include "ui/attribute_slider_panel.h"
+#include "ui/timeline_render_dialog.h"
+#include "ui/video_edit_dialog.h"
+
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QMainWindow;
+class QPushButton;
+class QSlider;
+class QTableWidget;
+class QToolButton;
+
+namespace facet::app {
+class RenderController;
+}
+
+namespace facet::ui {
+
+class KeyframeTrack;
+
+class TimelinePanel : public QWidget {
+  Q_OBJECT
+ public:
+  explicit TimelinePanel(QWidget* parent = nullptr);
+
+  app::TimelineModel* model() const { return model_; }
+  void setAttributes(const QVector<AttributeSlot>& attributes);
+  // Where the render-to-video dialog gets its models (the render worker's); unset: the dialog says none loaded.
+  void setRenderSource(TimelineRenderSourceFn source) { renderSource_ = std::move(source); }
+  // Face detection/alignment + encoder for the edit-video dialog; unset: the dialog says what is missing.
+  void setVideoEditSetup(VideoEditSetupFn setup) { videoEditSetup_ = std::move(setup); }
+  const QVector<AttributeSlot>& attributes() const { return attributes_; }
+  // The α values a new take starts from (the sliders'); unset: all zero.
+  void setCurrentAlphas(std::function<std::vector<float>()> current) { currentAlphas_ = std::move(current); }
+
+  QToolButton* recordButton() const { return record_; }
+  QSlider* scrubber() const { return scrub_; }
+  QTableWidget* keyframeTable() const { return table_; }
+  int selectedKeyframe() const;
+
+ private:
+  void refreshKeyframes();
+  void refreshState();
+  void refreshPosition(double seconds);
+  void showSelected();
+  void openRenderDialog();
+  void openVideoEditDialog();
+
+  app::TimelineModel* model_ = nullptr;
+  QVector<AttributeSlot> attributes_;
+  TimelineRenderSourceFn renderSource_;
+  std::function<std::vector<float>()> currentAlphas_;
+  VideoEditSetupFn videoEditSetup_;
+  QToolButton* record_ = nullptr;
+  QToolButton* play_ = nullptr;
+  QToolButton* stop_ = nullptr;
+  QLabel* time_ = nullptr;
+  QComboBox* interpolation_ = nullptr;
+  QSlider* scrub_ = nullptr;
+  KeyframeTrack* track_ = nullptr;
+  QTableWidget* table_ = nullptr;
+  QDoubleSpinBox* keyTime_ = nullptr;
+  QComboBox* keyAttribute_ = nullptr;
+  QDoubleSpinBox* keyAlpha_ = nullptr;
+  QPushButton* delete_ = nullptr;
+  bool updating_ = false;
+};
+
+// Adds the timeline dock to the main window and wires it to the sliders and the render controller; returns it.
+TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* sliders, app::RenderController* renderer);
+
+}  // namespace facet::ui

@@ -1,0 +1,168 @@
+#include "ui/timeline_render_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
+
+#include "core/io/error.h"
+#include "core/video/timeline_renderer.h"
+#include "core/video/video_writer.h"
+
+namespace facet::ui {
+
+TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRenderSourceFn source, QWidget* parent)
+    : QDialog(parent), timeline_(std::move(timeline)), source_(std::move(source)) {
+  setWindowTitle(tr("Render timeline to video"));
+  setObjectName("timelineRenderDialog");
+  setMinimumWidth(620);
+  if (source_) models_ = source_();
+  auto* layout = new QVBoxLayout(this);
+  auto* form = new QFormLayout;
+  fps_ = new QSpinBox(this);
+  fps_->setObjectName("renderFps");
+  fps_->setRange(1, 120);
+  fps_->setValue(25);
+  fps_->setSuffix(tr(" fps"));
+  form->addRow(tr("Frame rate"), fps_);
+  size_ = new QComboBox(this);
+  size_->setObjectName("renderSize");
+  const int full = models_ && models_->generator ? static_cast<int>(models_->generator->size()) : 1024;
+  for (int s = full; s >= 64 && s >= full / 8; s /= 2) size_->addItem(tr("Aligned crop %1 × %1").arg(s), s);
+  size_->addItem(tr("Pasted into the photo (needs face alignment)"), -1);
+  size_->setItemData(size_->count() - 1, false, Qt::UserRole - 1);  // disabled until core/face pastes back
+  form->addRow(tr("Size"), size_);
+  codec_ = new QComboBox(this);
+  codec_->setObjectName("renderCodec");
+  codec_->addItem(tr("MP4, best available (H.264, else MPEG-4, else MJPEG AVI)"), "auto");
+  codec_->addItem(tr("MP4, H.264"), "h264");
+  codec_->addItem(tr("MP4, MPEG-4 Part 2"), "mp4v");
+  codec_->addItem(tr("AVI, MJPEG"), "mjpeg");
+  form->addRow(tr("Container / codec"), codec_);
+  auto* outRow = new QHBoxLayout;
+  output_ = new QLineEdit(QDir::home().filePath("facet-timeline.mp4"), this);
+  output_->setObjectName("renderOutput");
+  auto* browse = new QPushButton(tr("Browse…"), this);
+  outRow->addWidget(output_, 1);
+  outRow->addWidget(browse);
+  form->addRow(tr("Output"), outRow);
+  layout->addLayout(form);
+  bar_ = new QProgressBar(this);
+  bar_->setObjectName("renderProgress");
+  bar_->setRange(0, video::timeline_frame_count(timeline_, fps_->value()));
+  bar_->setValue(0);
+  layout->addWidget(bar_);
+  status_ = new QLabel(this);
+  status_->setObjectName("renderStatus");
+  status_->setWordWrap(true);
+  status_->setMinimumHeight(status_->fontMetrics().lineSpacing() * 3);
+  status_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+  layout->addWidget(status_);
+  auto* buttons = new QDialogButtonBox(this);
+  render_ = buttons->addButton(tr("Render"), QDialogButtonBox::AcceptRole);
+  render_->setObjectName("renderStart");
+  cancel_button_ = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+  layout->addWidget(buttons);
+
+  if (!models_ || !models_->generator || !models_->editor || !models_->wplus.defined()) {
+    status_->setText(tr("No face model is loaded: open and embed a photo first (the render uses the editor's "
+                        "generator and transformers)."));
+    render_->setEnabled(false);
+  } else {
+    status_->setText(tr("%1 keyframes, %2 s: %3 frames at this rate.")
+                         .arg(timeline_.size()).arg(timeline_.duration(), 0, 'f', 2)
+                         .arg(video::timeline_frame_count(timeline_, fps_->value())));
+  }
+  watcher_ = new QFutureWatcher<void>(this);
+  connect(browse, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save video"), output_->text(),
+                                                      tr("Videos (*.mp4 *.avi)"));
+    if (!path.isEmpty()) output_->setText(path);
+  });
+  connect(render_, &QPushButton::clicked, this, &TimelineRenderDialog::startRender);
+  connect(cancel_button_, &QPushButton::clicked, this, [this] {
+    if (isRunning()) {
+      cancel_ = true;
+      status_->setText(tr("Cancelling…"));
+    } else {
+      reject();
+    }
+  });
+  connect(fps_, qOverload<int>(&QSpinBox::valueChanged), this,
+          [this](int fps) { bar_->setRange(0, video::timeline_frame_count(timeline_, fps)); });
+}
+
+TimelineRenderDialog::~TimelineRenderDialog() {
+  cancel_ = true;
+  watcher_->waitForFinished();
+}
+
+void TimelineRenderDialog::setOutputPath(const QString& path) { output_->setText(path); }
+bool TimelineRenderDialog::isRunning() const { return watcher_->isRunning(); }
+QString TimelineRenderDialog::statusText() const { return status_->text(); }
+
+void TimelineRenderDialog::startRender() {
+  if (isRunning() || !models_) return;
+  cancel_ = false;
+  render_->setEnabled(false);
+  const double fps = fps_->value();
+  const int side = size_->currentData().toInt();
+  const std::string out = output_->text().toStdString();
+  const std::string codec = codec_->currentData().toString().toStdString();
+  const TimelineRenderSource models = *models_;
+  const video::Timeline timeline = timeline_;
+  status_->setText(tr("Rendering…"));
+  watcher_->setFuture(QtConcurrent::run([this, fps, side, out, codec, models, timeline] {
+    try {
+      video::TimelineRenderOptions options;
+      options.fps = fps;
+      options.size = side == static_cast<int>(models.generator->size()) ? 0 : side;
+      video::VideoWriter writer(out, fps, {side, side}, video::parse_codec(codec));
+      const auto stats = video::render_timeline(
+          *models.generator, *models.editor, models.wplus, timeline, options,
+          [&](const cv::Mat& frame, int) { writer.write(frame); },
+          [this](int d, int total) {
+            QMetaObject::invokeMethod(this, [this, d, total] { progress(d, total); }, Qt::QueuedConnection);
+          },
+          &cancel_);
+      QString message;
+      if (stats.cancelled) {
+        writer.abandon();
+        message = tr("Cancelled after %1 of %2 frames; nothing was written.").arg(stats.frames).arg(stats.total);
+      } else {
+        writer.finish();
+        message = tr("Wrote %1 frames (%2) to %3 at %4 frames per second.")
+                      .arg(stats.frames).arg(QString::fromStdString(writer.codec_label()))
+                      .arg(QString::fromStdString(writer.path())).arg(stats.fps(), 0, 'f', 1);
+      }
+      const bool ok = !stats.cancelled;
+      QMetaObject::invokeMethod(this, [this, ok, message] { done(ok, message); }, Qt::QueuedConnection);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(this, [this, message] { done(false, message); }, Qt::QueuedConnection);
+    }
+  }));
+}
+
+void TimelineRenderDialog::progress(int done, int total) {
+  bar_->setRange(0, total);
+  bar_->setValue(done);
+  status_->setText(tr("Frame %1 of %2…").arg(done).arg(total));
+}
+
+void TimelineRenderDialog::done(bool ok, const QString& message) {
+  status_->setText(message);
+  render_->setEnabled(true);
+  Q_EMIT finished(ok);
+}
+
+}  // namespace facet::ui

@@ -1,0 +1,224 @@
+#include "ui/video_edit_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrent>
+
+#include "core/edit/attributes.h"
+#include "core/io/error.h"
+
+namespace facet::ui {
+
+VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const std::vector<float>& alphas,
+                                 VideoEditSetupFn setup, QWidget* parent)
+    : QDialog(parent), attributes_(attributes), setup_(std::move(setup)) {
+  setWindowTitle(tr("Edit a video"));
+  setObjectName("videoEditDialog");
+  auto* layout = new QVBoxLayout(this);
+  auto* form = new QFormLayout;
+  auto fileRow = [this](QLineEdit*& edit, const QString& name, bool save) {
+    auto* row = new QHBoxLayout;
+    edit = new QLineEdit(this);
+    edit->setObjectName(name);
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this, edit, save] {
+      const QString filter = tr("Videos (*.mp4 *.mov *.avi *.mkv *.webm)");
+      const QString path = save ? QFileDialog::getSaveFileName(this, tr("Save edited video"), edit->text(), filter)
+                                : QFileDialog::getOpenFileName(this, tr("Open video"), edit->text(), filter);
+      if (!path.isEmpty()) edit->setText(path);
+    });
+    row->addWidget(edit, 1);
+    row->addWidget(browse);
+    return row;
+  };
+  form->addRow(tr("Video"), fileRow(input_, "videoInput", false));
+  form->addRow(tr("Save as"), fileRow(output_, "videoOutput", true));
+  edits_ = new QTableWidget(0, 2, this);
+  edits_->setObjectName("videoEdits");
+  edits_->setHorizontalHeaderLabels({tr("Attribute"), tr("α")});
+  edits_->horizontalHeader()->setStretchLastSection(true);
+  edits_->verticalHeader()->setVisible(false);
+  edits_->setMinimumHeight(110);
+  auto* editButtons = new QHBoxLayout;
+  auto* add = new QPushButton(tr("Add edit"), this);
+  auto* remove = new QPushButton(tr("Remove edit"), this);
+  editButtons->addWidget(add);
+  editButtons->addWidget(remove);
+  editButtons->addStretch();
+  auto* editBox = new QVBoxLayout;
+  editBox->addWidget(edits_);
+  editBox->addLayout(editButtons);
+  form->addRow(tr("Edits (applied in order; layers ≥ 11 kept)"), editBox);
+  blend_ = new QComboBox(this);
+  blend_->setObjectName("videoBlend");
+  blend_->addItem(tr("Feathered landmark mask"), false);
+  blend_->addItem(tr("Seamless cloning"), true);
+  form->addRow(tr("Blending"), blend_);
+  auto* range = new QHBoxLayout;
+  from_ = new QSpinBox(this);
+  from_->setObjectName("videoFrom");
+  from_->setRange(0, 10'000'000);
+  to_ = new QSpinBox(this);
+  to_->setObjectName("videoTo");
+  to_->setRange(0, 10'000'000);
+  to_->setSpecialValueText(tr("end"));
+  range->addWidget(new QLabel(tr("from frame"), this));
+  range->addWidget(from_);
+  range->addWidget(new QLabel(tr("to (excluded)"), this));
+  range->addWidget(to_);
+  range->addStretch();
+  form->addRow(tr("Frames"), range);
+  audio_ = new QCheckBox(tr("Keep the audio (needs ffmpeg)"), this);
+  audio_->setChecked(true);
+  form->addRow(QString(), audio_);
+  layout->addLayout(form);
+  bar_ = new QProgressBar(this);
+  bar_->setObjectName("videoProgress");
+  layout->addWidget(bar_);
+  status_ = new QLabel(tr("Choose a video and the edits."), this);
+  status_->setObjectName("videoStatus");
+  status_->setWordWrap(true);
+  layout->addWidget(status_);
+  auto* buttons = new QDialogButtonBox(this);
+  start_ = buttons->addButton(tr("Edit video"), QDialogButtonBox::AcceptRole);
+  start_->setObjectName("videoStart");
+  auto* cancel = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+  layout->addWidget(buttons);
+  watcher_ = new QFutureWatcher<void>(this);
+
+  // Start from the sliders' current edit: one row per non-zero α.
+  for (int i = 0; i < attributes_.size() && i < static_cast<int>(alphas.size()); ++i)
+    if (alphas[static_cast<size_t>(i)] != 0.0f) addEditRow(i, alphas[static_cast<size_t>(i)]);
+  connect(add, &QPushButton::clicked, this, [this] { addEditRow(0, 1.0); });
+  connect(remove, &QPushButton::clicked, this, [this] {
+    if (edits_->currentRow() >= 0) edits_->removeRow(edits_->currentRow());
+  });
+  connect(start_, &QPushButton::clicked, this, &VideoEditDialog::startEdit);
+  connect(cancel, &QPushButton::clicked, this, [this] {
+    if (isRunning()) {
+      cancel_ = true;
+      status_->setText(tr("Cancelling…"));
+    } else {
+      reject();
+    }
+  });
+  if (!setup_) {
+    status_->setText(tr("Video editing needs face detection and alignment and an encoder, which this build does "
+                        "not provide yet (use facet-cli edit-video when it does)."));
+    start_->setEnabled(false);
+  }
+}
+
+VideoEditDialog::~VideoEditDialog() {
+  cancel_ = true;
+  watcher_->waitForFinished();
+}
+
+void VideoEditDialog::addEditRow(int attribute, double alpha) {
+  const int row = edits_->rowCount();
+  edits_->insertRow(row);
+  auto* combo = new QComboBox(edits_);
+  for (const AttributeSlot& slot : attributes_) combo->addItem(slot.displayName, slot.id);
+  combo->setCurrentIndex(attribute);
+  auto* spin = new QDoubleSpinBox(edits_);
+  spin->setRange(AttributeSliderPanel::kMinAlpha, AttributeSliderPanel::kMaxAlpha);
+  spin->setSingleStep(0.1);
+  spin->setValue(alpha);
+  edits_->setCellWidget(row, 0, combo);
+  edits_->setCellWidget(row, 1, spin);
+}
+
+int VideoEditDialog::editRowCount() const { return edits_->rowCount(); }
+void VideoEditDialog::setPaths(const QString& input, const QString& output) {
+  input_->setText(input);
+  output_->setText(output);
+}
+bool VideoEditDialog::isRunning() const { return watcher_->isRunning(); }
+QString VideoEditDialog::statusText() const { return status_->text(); }
+
+void VideoEditDialog::startEdit() {
+  if (isRunning() || !setup_) return;
+  video::VideoEditOptions options;
+  try {
+    for (int r = 0; r < edits_->rowCount(); ++r) {
+      const auto* combo = qobject_cast<QComboBox*>(edits_->cellWidget(r, 0));
+      const auto* spin = qobject_cast<QDoubleSpinBox*>(edits_->cellWidget(r, 1));
+      const int index = edit::require_attribute(combo->currentData().toString().toStdString()).index;
+      options.edits.edits.push_back({index, spin->value()});
+    }
+  } catch (const Error& e) {
+    status_->setText(QString::fromStdString(e.what()));
+    return;
+  }
+  if (options.edits.edits.empty()) {
+    status_->setText(tr("Add at least one edit."));
+    return;
+  }
+  QString whyNot;
+  std::optional<VideoEditSetup> setup = setup_(blend_->currentData().toBool(), &whyNot);
+  if (!setup) {
+    status_->setText(whyNot);
+    return;
+  }
+  options.track.first_frame = from_->value();
+  options.track.end_frame = to_->value() > 0 ? to_->value() : -1;
+  options.keep_audio = audio_->isChecked();
+  const std::string in = input_->text().toStdString(), out = output_->text().toStdString();
+  cancel_ = false;
+  start_->setEnabled(false);
+  status_->setText(tr("Tracking the face…"));
+  watcher_->setFuture(QtConcurrent::run([this, setup = std::move(*setup), options, in, out] {
+    try {
+      const auto report = video::edit_video(
+          in, out, setup.face, setup.models, options,
+          [this](const std::string& stage, int d, int total) {
+            const QString text = stage == "track" ? tr("Tracking the face: frame %1").arg(d)
+                                                  : tr("Editing: frame %1").arg(d);
+            QMetaObject::invokeMethod(this, [this, text, d, total] {
+              bar_->setRange(0, std::max(total, 0));
+              bar_->setValue(d);
+              status_->setText(text);
+            }, Qt::QueuedConnection);
+          },
+          &cancel_);
+      QString message;
+      if (report.cancelled) {
+        message = tr("Cancelled after %1 frames; nothing was written. Resume with the frame range.").arg(report.frames);
+      } else {
+        QStringList missing;
+        for (int f : report.frames_without_face) missing << QString::number(f);
+        message = tr("Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7")
+                      .arg(report.frames).arg(report.edited).arg(QString::fromStdString(report.out))
+                      .arg(report.fps(), 0, 'f', 2).arg(report.jitter_before, 0, 'f', 2)
+                      .arg(report.jitter_after, 0, 'f', 2).arg(QString::fromStdString(report.audio));
+        if (!missing.isEmpty()) message += tr(" No face (passed through): frames %1.").arg(missing.join(", "));
+      }
+      const bool ok = !report.cancelled;
+      QMetaObject::invokeMethod(this, [this, ok, message] { done(ok, message); }, Qt::QueuedConnection);
+    } catch (const std::exception& e) {
+      const QString message = QString::fromStdString(e.what());
+      QMetaObject::invokeMethod(this, [this, message] { done(false, message); }, Qt::QueuedConnection);
+    }
+  }));
+}
+
+void VideoEditDialog::done(bool ok, const QString& message) {
+  status_->setText(message);
+  start_->setEnabled(true);
+  Q_EMIT finished(ok);
+}
+
+}  // namespace facet::ui
