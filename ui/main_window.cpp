@@ -119,7 +119,13 @@ void MainWindow::buildPanels() {
   });
   connect(sliders_, &AttributeSliderPanel::editCommitted, this, &MainWindow::commitEdit);
 #ifdef FACET_WITH_TIMELINE
-  installTimeline(this, sliders_, renderer_);  // video room: record / play / render timelines, edit videos
+  installTimeline(this, sliders_, renderer_)  // video room: record / play / render timelines, edit videos
+      ->setRenderSource([this]() -> std::optional<TimelineRenderSource> {
+        // The render worker's models and the face being edited (the dialog renders on its own thread).
+        if (!models_ || !wplus_.defined()) return std::nullopt;
+        return TimelineRenderSource{models_->generator, models_->editor,
+                                    wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_};
+      });
 #endif
 
   auto* chartsDock = new QDockWidget(tr("Numbers"), this);

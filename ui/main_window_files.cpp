@@ -27,6 +27,10 @@
 #include "core/io/npy.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
+#ifdef FACET_WITH_TIMELINE
+#include "app/editor/timeline_model.h"
+#include "ui/timeline_panel.h"
+#endif
 
 namespace facet::ui {
 
@@ -149,6 +153,9 @@ std::optional<app::SessionWithCode> MainWindow::currentSession() const {
   if (models_)
     for (const std::string& id : app::model_ids(models_->files)) out.session.modelIds << QString::fromStdString(id);
   out.wplus = wplus_;
+#ifdef FACET_WITH_TIMELINE
+  if (const auto* timeline = findChild<TimelinePanel*>()) out.session.timeline = timeline->model()->toJson();
+#endif
   return out;
 }
 
@@ -199,6 +206,9 @@ bool MainWindow::openSession(const QString& path) {
     undo_->clear();
     setFace(loaded.wplus, loaded.session.photoPath);
     if (!wplus_.defined()) return false;
+#ifdef FACET_WITH_TIMELINE
+    if (auto* timeline = findChild<TimelinePanel*>()) timeline->model()->fromJson(loaded.session.timeline);
+#endif
     addRecentFile(path);
     QString message = tr("Opened session %1").arg(QFileInfo(path).fileName());
     if (!loaded.session.photoPath.isEmpty() && !app::sessionPhotoMatches(loaded.session))

@@ -15,6 +15,9 @@
 #include "tests/ui/fixture_models.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
+#ifdef FACET_WITH_TIMELINE
+#include "ui/timeline_panel.h"
+#endif
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
 
@@ -164,6 +167,19 @@ class EditorWindowTest : public QObject {
       QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
       alphas = window->sliderPanel()->alphas();
       image = window->lastResult().image;
+#ifdef FACET_WITH_TIMELINE
+      // A recorded take travels in the session too.
+      auto* timeline = window->findChild<facet::ui::TimelinePanel*>()->model();
+      double now = 0;
+      timeline->setClock([&now] { return now; });
+      timeline->startRecording(alphas);
+      now = 1.5;
+      std::vector<float> later = alphas;
+      later[facet::test::kFixtureAttribute] = 2.f;
+      timeline->recordChange(later);
+      timeline->stopRecording();
+      QCOMPARE(timeline->timeline().keyframes().size(), size_t(2));
+#endif
       QVERIFY(window->saveSessionTo(path));
     }
     QVERIFY(QFileInfo::exists(dir.filePath("edit.wplus.npy")));
@@ -174,6 +190,11 @@ class EditorWindowTest : public QObject {
     QCOMPARE(window->sliderPanel()->alphas(), alphas);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QCOMPARE(window->lastResult().image, image);
+#ifdef FACET_WITH_TIMELINE
+    const auto* timeline = window->findChild<facet::ui::TimelinePanel*>()->model();
+    QCOMPARE(timeline->timeline().keyframes().size(), size_t(2));
+    QCOMPARE(timeline->sampleAlphas(1.5)[facet::test::kFixtureAttribute], 2.f);
+#endif
   }
 
   void autosaveAppearsAndRestores() {
