@@ -419,363 +419,375 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="32" />
+        <location filename="../ui/main_window.cpp" line="35" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="43" />
+        <location filename="../ui/main_window.cpp" line="46" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47" />
+        <location filename="../ui/main_window.cpp" line="50" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="43" />
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49" />
+        <location filename="../ui/main_window.cpp" line="52" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="56" />
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="60" />
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61" />
+        <location filename="../ui/main_window.cpp" line="64" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62" />
+        <location filename="../ui/main_window.cpp" line="65" />
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="67" />
+        <location filename="../ui/main_window.cpp" line="70" />
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69" />
+        <location filename="../ui/main_window.cpp" line="72" />
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71" />
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="77" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84" />
+        <location filename="../ui/main_window.cpp" line="87" />
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87" />
+        <location filename="../ui/main_window.cpp" line="90" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88" />
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="94" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98" />
+        <location filename="../ui/main_window.cpp" line="101" />
         <source>No photo open</source>
         <translation>열린 사진 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="104" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location filename="../ui/main_window.cpp" line="131" />
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130" />
+        <location filename="../ui/main_window.cpp" line="142" />
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133" />
-        <location filename="../ui/main_window_models.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window_models.cpp" line="93" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="35" />
+        <location filename="../ui/main_window_files.cpp" line="39" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="41" />
+        <location filename="../ui/main_window_files.cpp" line="45" />
         <source>Open &amp;recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="43" />
+        <location filename="../ui/main_window_files.cpp" line="47" />
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
         <source>Open W+ code</source>
         <translation>W+ 코드 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
-        <location filename="../ui/main_window_files.cpp" line="75" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
         <source>Random &amp;face from the generator</source>
         <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="53" />
+        <location filename="../ui/main_window_files.cpp" line="57" />
         <source>Open &amp;session…</source>
         <translation>세션 열기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="54" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
         <source>Open session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="54" />
-        <location filename="../ui/main_window_files.cpp" line="59" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
         <source>&amp;Save session…</source>
         <translation>세션 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="59" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="64" />
+        <location filename="../ui/main_window_files.cpp" line="68" />
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="65" />
+        <location filename="../ui/main_window_files.cpp" line="69" />
         <source>Edited &amp;image…</source>
         <translation>편집된 이미지(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="66" />
+        <location filename="../ui/main_window_files.cpp" line="70" />
         <source>Export edited image</source>
         <translation>편집된 이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="70" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
+        <source>Edited &amp;aligned face…</source>
+        <translation>편집된 정렬 얼굴(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="75" />
+        <source>Export the edited aligned face</source>
+        <translation>편집된 정렬 얼굴 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="78" />
         <source>&amp;Before and after side by side…</source>
         <translation>전후 나란히(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="71" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>Export side by side</source>
         <translation>나란히 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="82" />
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="75" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export W+ code</source>
         <translation>W+ 코드 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="85" />
+        <location filename="../ui/main_window_files.cpp" line="93" />
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="94" />
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="105" />
-        <location filename="../ui/main_window_files.cpp" line="131" />
-        <location filename="../ui/main_window_files.cpp" line="209" />
+        <location filename="../ui/main_window_files.cpp" line="113" />
+        <location filename="../ui/main_window_files.cpp" line="139" />
+        <location filename="../ui/main_window_files.cpp" line="223" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="116" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="124" />
-        <location filename="../ui/main_window_files.cpp" line="195" />
-        <location filename="../ui/main_window_models.cpp" line="114" />
-        <location filename="../ui/main_window_models.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="132" />
+        <location filename="../ui/main_window_files.cpp" line="206" />
+        <location filename="../ui/main_window_models.cpp" line="117" />
+        <location filename="../ui/main_window_models.cpp" line="139" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="128" />
+        <location filename="../ui/main_window_files.cpp" line="136" />
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="158" />
+        <location filename="../ui/main_window_files.cpp" line="169" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="164" />
+        <location filename="../ui/main_window_files.cpp" line="175" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="167" />
+        <location filename="../ui/main_window_files.cpp" line="178" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="194" />
+        <location filename="../ui/main_window_files.cpp" line="205" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="203" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="205" />
+        <location filename="../ui/main_window_files.cpp" line="219" />
         <source>its photo %1 is missing or has changed</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="231" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="218" />
+        <location filename="../ui/main_window_files.cpp" line="232" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="228" />
+        <location filename="../ui/main_window_files.cpp" line="242" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="240" />
-        <location filename="../ui/main_window_files.cpp" line="260" />
+        <location filename="../ui/main_window_files.cpp" line="254" />
+        <location filename="../ui/main_window_files.cpp" line="274" />
+        <location filename="../ui/main_window_files.cpp" line="292" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="250" />
-        <location filename="../ui/main_window_files.cpp" line="268" />
-        <location filename="../ui/main_window_files.cpp" line="290" />
+        <location filename="../ui/main_window_files.cpp" line="264" />
+        <location filename="../ui/main_window_files.cpp" line="282" />
+        <location filename="../ui/main_window_files.cpp" line="300" />
+        <location filename="../ui/main_window_files.cpp" line="322" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="278" />
+        <location filename="../ui/main_window_files.cpp" line="310" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="283" />
+        <location filename="../ui/main_window_files.cpp" line="315" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="170" />
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180" />
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180" />
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181" />
+        <location filename="../ui/main_window.cpp" line="196" />
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182" />
+        <location filename="../ui/main_window.cpp" line="197" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -802,47 +814,47 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="89" />
+        <location filename="../ui/main_window_models.cpp" line="92" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>모델: 없음 (도구 ▸ 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="99" />
+        <location filename="../ui/main_window_models.cpp" line="102" />
         <source>classifier</source>
         <translation>분류기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="100" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>1 transformer</source>
         <translation>변환기 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="100" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>%1 transformers</source>
         <translation>변환기 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="101" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="102" />
+        <location filename="../ui/main_window_models.cpp" line="105" />
         <source>encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="109" />
+        <location filename="../ui/main_window_models.cpp" line="112" />
         <source>device: %1</source>
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="139" />
+        <location filename="../ui/main_window_models.cpp" line="142" />
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="145" />
+        <location filename="../ui/main_window_models.cpp" line="148" />
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
@@ -1021,6 +1033,395 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <location filename="../ui/preview_widget.cpp" line="113" />
         <source>Before</source>
         <translation>이전</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TimelinePanel</name>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="77" />
+        <source>● Record</source>
+        <translation>● 녹화</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="79" />
+        <source>Record every slider change as a keyframe</source>
+        <translation>슬라이더 변경을 모두 키프레임으로 기록</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <source>▶ Play</source>
+        <translation>▶ 재생</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <source>■ Stop</source>
+        <translation>■ 정지</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="90" />
+        <source>Smooth (Catmull-Rom)</source>
+        <translation>부드럽게 (Catmull-Rom)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="91" />
+        <source>Linear</source>
+        <translation>선형</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="92" />
+        <source>Render video…</source>
+        <translation>동영상 렌더링…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <source>Edit a video…</source>
+        <translation>동영상 편집…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="101" />
+        <source>Interpolation:</source>
+        <translation>보간:</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <source>Time (s)</source>
+        <translation>시간 (초)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <source>Attributes</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="131" />
+        <source> s</source>
+        <translation> 초</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="132" />
+        <source>Time</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="143" />
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <source>Delete keyframe</source>
+        <translation>키프레임 삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <source>(no edit)</source>
+        <translation>(편집 없음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 초</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <source>Render video</source>
+        <translation>동영상 렌더링</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <source>Record a timeline first (● Record, then move sliders).</source>
+        <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <source>Timeline</source>
+        <translation>타임라인</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TimelineRenderDialog</name>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="25" />
+        <source>Render timeline to video</source>
+        <translation>타임라인을 동영상으로 렌더링</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="36" />
+        <source>Frame rate</source>
+        <translation>프레임 속도</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="40" />
+        <source>Aligned crop %1 × %1</source>
+        <translation>정렬된 얼굴 %1 × %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="41" />
+        <source>Pasted into the photo (needs face alignment)</source>
+        <translation>사진에 붙여넣기 (얼굴 정렬 필요)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <source>Size</source>
+        <translation>크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="46" />
+        <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
+        <translation>MP4, 가능한 최선 (H.264, 없으면 MPEG-4, 없으면 MJPEG AVI)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="47" />
+        <source>MP4, H.264</source>
+        <translation>MP4, H.264</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <source>MP4, MPEG-4 Part 2</source>
+        <translation>MP4, MPEG-4 Part 2</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="49" />
+        <source>AVI, MJPEG</source>
+        <translation>AVI, MJPEG</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="50" />
+        <source>Container / codec</source>
+        <translation>컨테이너 / 코덱</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="57" />
+        <source>Output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="71" />
+        <source>Render</source>
+        <translation>렌더링</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="73" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="77" />
+        <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
+        <translation>얼굴 모델이 없습니다: 먼저 사진을 열고 임베딩하세요 (렌더링은 편집기의 생성기와 변환기를 사용합니다).</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="81" />
+        <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
+        <translation>키프레임 %1개, %2초: 이 속도로 %3프레임.</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="87" />
+        <source>Save video</source>
+        <translation>동영상 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="88" />
+        <source>Videos (*.mp4 *.avi)</source>
+        <translation>동영상 (*.mp4 *.avi)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="95" />
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="123" />
+        <source>Rendering…</source>
+        <translation>렌더링 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <source>Cancelled after %1 of %2 frames; nothing was written.</source>
+        <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
+        <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
+        <translation>%1프레임(%2)을 %3에 초당 %4프레임으로 썼습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <source>Frame %1 of %2…</source>
+        <translation>%2프레임 중 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::VideoEditDialog</name>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="28" />
+        <source>Edit a video</source>
+        <translation>동영상 편집</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="36" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="38" />
+        <source>Videos (*.mp4 *.mov *.avi *.mkv *.webm)</source>
+        <translation>동영상 (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="39" />
+        <source>Save edited video</source>
+        <translation>편집된 동영상 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="40" />
+        <source>Open video</source>
+        <translation>동영상 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="47" />
+        <source>Video</source>
+        <translation>동영상</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="48" />
+        <source>Save as</source>
+        <translation>다른 이름으로 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <source>Attribute</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="56" />
+        <source>Add edit</source>
+        <translation>편집 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="57" />
+        <source>Remove edit</source>
+        <translation>편집 제거</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="64" />
+        <source>Edits (applied in order; layers ≥ 11 kept)</source>
+        <translation>편집 (순서대로 적용; 11번 이상 레이어 유지)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="67" />
+        <source>Feathered landmark mask</source>
+        <translation>페더링된 랜드마크 마스크</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="68" />
+        <source>Seamless cloning</source>
+        <translation>심리스 클로닝</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="69" />
+        <source>Blending</source>
+        <translation>합성</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="77" />
+        <source>end</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="78" />
+        <source>from frame</source>
+        <translation>시작 프레임</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="80" />
+        <source>to (excluded)</source>
+        <translation>끝 (제외)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="83" />
+        <source>Frames</source>
+        <translation>프레임</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="84" />
+        <source>Keep the audio (needs ffmpeg)</source>
+        <translation>오디오 유지 (ffmpeg 필요)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <source>Choose a video and the edits.</source>
+        <translation>동영상과 편집을 선택하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="96" />
+        <source>Edit video</source>
+        <translation>동영상 편집</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="113" />
+        <source>Cancelling…</source>
+        <translation>취소하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
+        <translation>동영상 편집에는 얼굴 검출·정렬과 인코더가 필요하지만 이 빌드에는 아직 없습니다 (있으면 facet-cli edit-video를 사용하세요).</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="167" />
+        <source>Add at least one edit.</source>
+        <translation>편집을 하나 이상 추가하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="182" />
+        <source>Tracking the face…</source>
+        <translation>얼굴 추적 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="188" />
+        <source>Tracking the face: frame %1</source>
+        <translation>얼굴 추적 중: 프레임 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="189" />
+        <source>Editing: frame %1</source>
+        <translation>편집 중: 프레임 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="199" />
+        <source>Cancelled after %1 frames; nothing was written. Resume with the frame range.</source>
+        <translation>%1프레임 후 취소됨; 아무것도 쓰지 않았습니다. 프레임 범위로 이어서 하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="203" />
+        <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
+        <translation>%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="207" />
+        <source> No face (passed through): frames %1.</source>
+        <translation> 얼굴 없음 (그대로 통과): 프레임 %1.</translation>
     </message>
 </context>
 </TS>

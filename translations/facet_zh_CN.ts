@@ -419,363 +419,375 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="32" />
+        <location filename="../ui/main_window.cpp" line="35" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="43" />
+        <location filename="../ui/main_window.cpp" line="46" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47" />
+        <location filename="../ui/main_window.cpp" line="50" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="43" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="49" />
+        <location filename="../ui/main_window.cpp" line="52" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="56" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="60" />
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61" />
+        <location filename="../ui/main_window.cpp" line="64" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62" />
+        <location filename="../ui/main_window.cpp" line="65" />
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="67" />
+        <location filename="../ui/main_window.cpp" line="70" />
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="69" />
+        <location filename="../ui/main_window.cpp" line="72" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71" />
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="77" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84" />
+        <location filename="../ui/main_window.cpp" line="87" />
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87" />
+        <location filename="../ui/main_window.cpp" line="90" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88" />
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="94" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98" />
+        <location filename="../ui/main_window.cpp" line="101" />
         <source>No photo open</source>
         <translation>未打开照片</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="104" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111" />
+        <location filename="../ui/main_window.cpp" line="114" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119" />
+        <location filename="../ui/main_window.cpp" line="131" />
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="130" />
+        <location filename="../ui/main_window.cpp" line="142" />
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133" />
-        <location filename="../ui/main_window_models.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window_models.cpp" line="93" />
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="35" />
+        <location filename="../ui/main_window_files.cpp" line="39" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="41" />
+        <location filename="../ui/main_window_files.cpp" line="45" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="43" />
+        <location filename="../ui/main_window_files.cpp" line="47" />
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
         <source>Open W+ code</source>
         <translation>打开 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
-        <location filename="../ui/main_window_files.cpp" line="75" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
         <source>Random &amp;face from the generator</source>
         <translation>从生成器随机生成人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="53" />
+        <location filename="../ui/main_window_files.cpp" line="57" />
         <source>Open &amp;session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="54" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="54" />
-        <location filename="../ui/main_window_files.cpp" line="59" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
         <source>&amp;Save session…</source>
         <translation>保存会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="59" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="64" />
+        <location filename="../ui/main_window_files.cpp" line="68" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="65" />
+        <location filename="../ui/main_window_files.cpp" line="69" />
         <source>Edited &amp;image…</source>
         <translation>编辑后的图像(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="66" />
+        <location filename="../ui/main_window_files.cpp" line="70" />
         <source>Export edited image</source>
         <translation>导出编辑后的图像</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="70" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
+        <source>Edited &amp;aligned face…</source>
+        <translation>编辑后的对齐人脸(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="75" />
+        <source>Export the edited aligned face</source>
+        <translation>导出编辑后的对齐人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="78" />
         <source>&amp;Before and after side by side…</source>
         <translation>前后并排(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="71" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>Export side by side</source>
         <translation>并排导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="82" />
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="75" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export W+ code</source>
         <translation>导出 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="85" />
+        <location filename="../ui/main_window_files.cpp" line="93" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="94" />
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="105" />
-        <location filename="../ui/main_window_files.cpp" line="131" />
-        <location filename="../ui/main_window_files.cpp" line="209" />
+        <location filename="../ui/main_window_files.cpp" line="113" />
+        <location filename="../ui/main_window_files.cpp" line="139" />
+        <location filename="../ui/main_window_files.cpp" line="223" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="116" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="124" />
-        <location filename="../ui/main_window_files.cpp" line="195" />
-        <location filename="../ui/main_window_models.cpp" line="114" />
-        <location filename="../ui/main_window_models.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="132" />
+        <location filename="../ui/main_window_files.cpp" line="206" />
+        <location filename="../ui/main_window_models.cpp" line="117" />
+        <location filename="../ui/main_window_models.cpp" line="139" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="128" />
+        <location filename="../ui/main_window_files.cpp" line="136" />
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="158" />
+        <location filename="../ui/main_window_files.cpp" line="169" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="164" />
+        <location filename="../ui/main_window_files.cpp" line="175" />
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="167" />
+        <location filename="../ui/main_window_files.cpp" line="178" />
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="194" />
+        <location filename="../ui/main_window_files.cpp" line="205" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="203" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="205" />
+        <location filename="../ui/main_window_files.cpp" line="219" />
         <source>its photo %1 is missing or has changed</source>
         <translation>其照片 %1 缺失或已更改</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="231" />
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="218" />
+        <location filename="../ui/main_window_files.cpp" line="232" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="228" />
+        <location filename="../ui/main_window_files.cpp" line="242" />
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="240" />
-        <location filename="../ui/main_window_files.cpp" line="260" />
+        <location filename="../ui/main_window_files.cpp" line="254" />
+        <location filename="../ui/main_window_files.cpp" line="274" />
+        <location filename="../ui/main_window_files.cpp" line="292" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="250" />
-        <location filename="../ui/main_window_files.cpp" line="268" />
-        <location filename="../ui/main_window_files.cpp" line="290" />
+        <location filename="../ui/main_window_files.cpp" line="264" />
+        <location filename="../ui/main_window_files.cpp" line="282" />
+        <location filename="../ui/main_window_files.cpp" line="300" />
+        <location filename="../ui/main_window_files.cpp" line="322" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="278" />
+        <location filename="../ui/main_window_files.cpp" line="310" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="283" />
+        <location filename="../ui/main_window_files.cpp" line="315" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155" />
+        <location filename="../ui/main_window.cpp" line="170" />
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180" />
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="180" />
+        <location filename="../ui/main_window.cpp" line="195" />
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181" />
+        <location filename="../ui/main_window.cpp" line="196" />
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="182" />
+        <location filename="../ui/main_window.cpp" line="197" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="211" />
+        <location filename="../ui/main_window.cpp" line="226" />
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="212" />
+        <location filename="../ui/main_window.cpp" line="227" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -802,47 +814,47 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>模型已加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="89" />
+        <location filename="../ui/main_window_models.cpp" line="92" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>模型：无（工具 ▸ 模型）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="99" />
+        <location filename="../ui/main_window_models.cpp" line="102" />
         <source>classifier</source>
         <translation>分类器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="100" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>1 transformer</source>
         <translation>1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="100" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>%1 transformers</source>
         <translation>%1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="101" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="102" />
+        <location filename="../ui/main_window_models.cpp" line="105" />
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="109" />
+        <location filename="../ui/main_window_models.cpp" line="112" />
         <source>device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="139" />
+        <location filename="../ui/main_window_models.cpp" line="142" />
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="145" />
+        <location filename="../ui/main_window_models.cpp" line="148" />
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
@@ -1021,6 +1033,395 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <location filename="../ui/preview_widget.cpp" line="113" />
         <source>Before</source>
         <translation>编辑前</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TimelinePanel</name>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="77" />
+        <source>● Record</source>
+        <translation>● 录制</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="79" />
+        <source>Record every slider change as a keyframe</source>
+        <translation>将每次滑块变化记录为关键帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <source>▶ Play</source>
+        <translation>▶ 播放</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <source>■ Stop</source>
+        <translation>■ 停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="90" />
+        <source>Smooth (Catmull-Rom)</source>
+        <translation>平滑（Catmull-Rom）</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="91" />
+        <source>Linear</source>
+        <translation>线性</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="92" />
+        <source>Render video…</source>
+        <translation>渲染视频…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <source>Edit a video…</source>
+        <translation>编辑视频…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="101" />
+        <source>Interpolation:</source>
+        <translation>插值：</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <source>Attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="131" />
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="132" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="143" />
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <source>Delete keyframe</source>
+        <translation>删除关键帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <source>(no edit)</source>
+        <translation>（无编辑）</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <source>%1 / %2 s</source>
+        <translation>%1 / %2 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <source>Render video</source>
+        <translation>渲染视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <source>Record a timeline first (● Record, then move sliders).</source>
+        <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TimelineRenderDialog</name>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="25" />
+        <source>Render timeline to video</source>
+        <translation>将时间轴渲染为视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <source> fps</source>
+        <translation> fps</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="36" />
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="40" />
+        <source>Aligned crop %1 × %1</source>
+        <translation>对齐人脸 %1 × %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="41" />
+        <source>Pasted into the photo (needs face alignment)</source>
+        <translation>贴回照片（需要人脸对齐）</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <source>Size</source>
+        <translation>尺寸</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="46" />
+        <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
+        <translation>MP4，最佳可用（H.264，否则 MPEG-4，否则 MJPEG AVI）</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="47" />
+        <source>MP4, H.264</source>
+        <translation>MP4，H.264</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <source>MP4, MPEG-4 Part 2</source>
+        <translation>MP4，MPEG-4 Part 2</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="49" />
+        <source>AVI, MJPEG</source>
+        <translation>AVI，MJPEG</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="50" />
+        <source>Container / codec</source>
+        <translation>容器 / 编解码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="57" />
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="71" />
+        <source>Render</source>
+        <translation>渲染</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="73" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="77" />
+        <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
+        <translation>未加载人脸模型：请先打开并嵌入照片（渲染使用编辑器的生成器和变换器）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="81" />
+        <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
+        <translation>%1 个关键帧，%2 秒：按此帧率共 %3 帧。</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="87" />
+        <source>Save video</source>
+        <translation>保存视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="88" />
+        <source>Videos (*.mp4 *.avi)</source>
+        <translation>视频 (*.mp4 *.avi)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="95" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="123" />
+        <source>Rendering…</source>
+        <translation>正在渲染…</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <source>Cancelled after %1 of %2 frames; nothing was written.</source>
+        <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
+        <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
+        <translation>已将 %1 帧（%2）以每秒 %4 帧写入 %3。</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <source>Frame %1 of %2…</source>
+        <translation>第 %1 帧，共 %2 帧…</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::VideoEditDialog</name>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="28" />
+        <source>Edit a video</source>
+        <translation>编辑视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="36" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="38" />
+        <source>Videos (*.mp4 *.mov *.avi *.mkv *.webm)</source>
+        <translation>视频 (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="39" />
+        <source>Save edited video</source>
+        <translation>保存编辑后的视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="40" />
+        <source>Open video</source>
+        <translation>打开视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="47" />
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="48" />
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <source>α</source>
+        <translation>α</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="56" />
+        <source>Add edit</source>
+        <translation>添加编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="57" />
+        <source>Remove edit</source>
+        <translation>移除编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="64" />
+        <source>Edits (applied in order; layers ≥ 11 kept)</source>
+        <translation>编辑（按顺序应用；保留第 11 层及以上）</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="67" />
+        <source>Feathered landmark mask</source>
+        <translation>羽化的特征点蒙版</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="68" />
+        <source>Seamless cloning</source>
+        <translation>无缝克隆</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="69" />
+        <source>Blending</source>
+        <translation>融合</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="77" />
+        <source>end</source>
+        <translation>结尾</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="78" />
+        <source>from frame</source>
+        <translation>起始帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="80" />
+        <source>to (excluded)</source>
+        <translation>结束（不含）</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="83" />
+        <source>Frames</source>
+        <translation>帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="84" />
+        <source>Keep the audio (needs ffmpeg)</source>
+        <translation>保留音频（需要 ffmpeg）</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <source>Choose a video and the edits.</source>
+        <translation>请选择视频和编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="96" />
+        <source>Edit video</source>
+        <translation>编辑视频</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="113" />
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
+        <translation>视频编辑需要人脸检测、对齐和编码器，此版本尚未提供（提供后请使用 facet-cli edit-video）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="167" />
+        <source>Add at least one edit.</source>
+        <translation>请至少添加一个编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="182" />
+        <source>Tracking the face…</source>
+        <translation>正在跟踪人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="188" />
+        <source>Tracking the face: frame %1</source>
+        <translation>正在跟踪人脸：第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="189" />
+        <source>Editing: frame %1</source>
+        <translation>正在编辑：第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="199" />
+        <source>Cancelled after %1 frames; nothing was written. Resume with the frame range.</source>
+        <translation>已在 %1 帧后取消；未写入任何内容。可用帧范围继续。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="203" />
+        <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
+        <translation>已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="207" />
+        <source> No face (passed through): frames %1.</source>
+        <translation> 无人脸（原样保留）：第 %1 帧。</translation>
     </message>
 </context>
 </TS>

@@ -181,6 +181,8 @@ EDITOR = {
     "&Export": ("내보내기(&E)", "导出(&E)"),
     "Edited &image…": ("편집된 이미지(&I)…", "编辑后的图像(&I)…"),
     "Export edited image": ("편집된 이미지 내보내기", "导出编辑后的图像"),
+    "Edited &aligned face…": ("편집된 정렬 얼굴(&A)…", "编辑后的对齐人脸(&A)…"),
+    "Export the edited aligned face": ("편집된 정렬 얼굴 내보내기", "导出编辑后的对齐人脸"),
     "&Before and after side by side…": ("전후 나란히(&B)…", "前后并排(&B)…"),
     "Export side by side": ("나란히 내보내기", "并排导出"),
     "Edited &W+ code (.npy)…": ("편집된 W+ 코드(&W) (.npy)…", "编辑后的 W+ 编码(&W) (.npy)…"),
@@ -266,6 +268,95 @@ EDITOR = {
         ("아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).", "还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。"),
 }
 for _source, (_ko, _zh) in EDITOR.items():
+    TABLES["ko"].setdefault(_source, _ko)
+    TABLES["zh_CN"].setdefault(_source, _zh)
+
+
+# Video room: the timeline dock, the render-to-video and edit-video dialogs.
+TIMELINE = {
+    "● Record": ("● 녹화", "● 录制"),
+    "Record every slider change as a keyframe": ("슬라이더 변경을 모두 키프레임으로 기록", "将每次滑块变化记录为关键帧"),
+    "▶ Play": ("▶ 재생", "▶ 播放"),
+    "■ Stop": ("■ 정지", "■ 停止"),
+    "Smooth (Catmull-Rom)": ("부드럽게 (Catmull-Rom)", "平滑（Catmull-Rom）"),
+    "Linear": ("선형", "线性"),
+    "Render video…": ("동영상 렌더링…", "渲染视频…"),
+    "Edit a video…": ("동영상 편집…", "编辑视频…"),
+    "Interpolation:": ("보간:", "插值："),
+    "Time (s)": ("시간 (초)", "时间（秒）"),
+    " s": (" 초", " 秒"),
+    "Time": ("시간", "时间"),
+    "α": ("α", "α"),
+    "Delete keyframe": ("키프레임 삭제", "删除关键帧"),
+    "(no edit)": ("(편집 없음)", "（无编辑）"),
+    "%1 / %2 s": ("%1 / %2 초", "%1 / %2 秒"),
+    "Render video": ("동영상 렌더링", "渲染视频"),
+    "Record a timeline first (● Record, then move sliders).":
+        ("먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).", "请先录制时间轴（● 录制，然后移动滑块）。"),
+    "Timeline": ("타임라인", "时间轴"),
+    "Render timeline to video": ("타임라인을 동영상으로 렌더링", "将时间轴渲染为视频"),
+    " fps": (" fps", " fps"),
+    "Frame rate": ("프레임 속도", "帧率"),
+    "Aligned crop %1 × %1": ("정렬된 얼굴 %1 × %1", "对齐人脸 %1 × %1"),
+    "Pasted into the photo (needs face alignment)": ("사진에 붙여넣기 (얼굴 정렬 필요)", "贴回照片（需要人脸对齐）"),
+    "Size": ("크기", "尺寸"),
+    "MP4, best available (H.264, else MPEG-4, else MJPEG AVI)":
+        ("MP4, 가능한 최선 (H.264, 없으면 MPEG-4, 없으면 MJPEG AVI)", "MP4，最佳可用（H.264，否则 MPEG-4，否则 MJPEG AVI）"),
+    "MP4, H.264": ("MP4, H.264", "MP4，H.264"),
+    "MP4, MPEG-4 Part 2": ("MP4, MPEG-4 Part 2", "MP4，MPEG-4 Part 2"),
+    "AVI, MJPEG": ("AVI, MJPEG", "AVI，MJPEG"),
+    "Container / codec": ("컨테이너 / 코덱", "容器 / 编解码器"),
+    "Browse…": ("찾아보기…", "浏览…"),
+    "Output": ("출력", "输出"),
+    "Render": ("렌더링", "渲染"),
+    "No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).":
+        ("얼굴 모델이 없습니다: 먼저 사진을 열고 임베딩하세요 (렌더링은 편집기의 생성기와 변환기를 사용합니다).",
+         "未加载人脸模型：请先打开并嵌入照片（渲染使用编辑器的生成器和变换器）。"),
+    "%1 keyframes, %2 s: %3 frames at this rate.": ("키프레임 %1개, %2초: 이 속도로 %3프레임.", "%1 个关键帧，%2 秒：按此帧率共 %3 帧。"),
+    "Save video": ("동영상 저장", "保存视频"),
+    "Videos (*.mp4 *.avi)": ("동영상 (*.mp4 *.avi)", "视频 (*.mp4 *.avi)"),
+    "Cancelling…": ("취소하는 중…", "正在取消…"),
+    "Rendering…": ("렌더링 중…", "正在渲染…"),
+    "Cancelled after %1 of %2 frames; nothing was written.":
+        ("%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.", "已在 %2 帧中的第 %1 帧后取消；未写入任何内容。"),
+    "Wrote %1 frames (%2) to %3 at %4 frames per second.":
+        ("%1프레임(%2)을 %3에 초당 %4프레임으로 썼습니다.", "已将 %1 帧（%2）以每秒 %4 帧写入 %3。"),
+    "Frame %1 of %2…": ("%2프레임 중 %1…", "第 %1 帧，共 %2 帧…"),
+    "Edit a video": ("동영상 편집", "编辑视频"),
+    "Videos (*.mp4 *.mov *.avi *.mkv *.webm)": ("동영상 (*.mp4 *.mov *.avi *.mkv *.webm)", "视频 (*.mp4 *.mov *.avi *.mkv *.webm)"),
+    "Save edited video": ("편집된 동영상 저장", "保存编辑后的视频"),
+    "Open video": ("동영상 열기", "打开视频"),
+    "Video": ("동영상", "视频"),
+    "Save as": ("다른 이름으로 저장", "另存为"),
+    "Attribute": ("속성", "属性"),
+    "Add edit": ("편집 추가", "添加编辑"),
+    "Remove edit": ("편집 제거", "移除编辑"),
+    "Edits (applied in order; layers ≥ 11 kept)": ("편집 (순서대로 적용; 11번 이상 레이어 유지)", "编辑（按顺序应用；保留第 11 层及以上）"),
+    "Feathered landmark mask": ("페더링된 랜드마크 마스크", "羽化的特征点蒙版"),
+    "Seamless cloning": ("심리스 클로닝", "无缝克隆"),
+    "Blending": ("합성", "融合"),
+    "end": ("끝", "结尾"),
+    "from frame": ("시작 프레임", "起始帧"),
+    "to (excluded)": ("끝 (제외)", "结束（不含）"),
+    "Frames": ("프레임", "帧"),
+    "Keep the audio (needs ffmpeg)": ("오디오 유지 (ffmpeg 필요)", "保留音频（需要 ffmpeg）"),
+    "Choose a video and the edits.": ("동영상과 편집을 선택하세요.", "请选择视频和编辑。"),
+    "Edit video": ("동영상 편집", "编辑视频"),
+    "Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).":
+        ("동영상 편집에는 얼굴 검출·정렬과 인코더가 필요하지만 이 빌드에는 아직 없습니다 (있으면 facet-cli edit-video를 사용하세요).",
+         "视频编辑需要人脸检测、对齐和编码器，此版本尚未提供（提供后请使用 facet-cli edit-video）。"),
+    "Add at least one edit.": ("편집을 하나 이상 추가하세요.", "请至少添加一个编辑。"),
+    "Tracking the face…": ("얼굴 추적 중…", "正在跟踪人脸…"),
+    "Tracking the face: frame %1": ("얼굴 추적 중: 프레임 %1", "正在跟踪人脸：第 %1 帧"),
+    "Editing: frame %1": ("편집 중: 프레임 %1", "正在编辑：第 %1 帧"),
+    "Cancelled after %1 frames; nothing was written. Resume with the frame range.":
+        ("%1프레임 후 취소됨; 아무것도 쓰지 않았습니다. 프레임 범위로 이어서 하세요.", "已在 %1 帧后取消；未写入任何内容。可用帧范围继续。"),
+    "Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7":
+        ("%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7",
+         "已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7"),
+    " No face (passed through): frames %1.": (" 얼굴 없음 (그대로 통과): 프레임 %1.", " 无人脸（原样保留）：第 %1 帧。"),
+}
+for _source, (_ko, _zh) in TIMELINE.items():
     TABLES["ko"].setdefault(_source, _ko)
     TABLES["zh_CN"].setdefault(_source, _zh)
 

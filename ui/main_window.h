@@ -75,6 +75,8 @@ class MainWindow : public QMainWindow {
   // Export (never over the opened photo): the edited image, the before/after side-by-side, the edited W+.
   bool exportEdited(const QString& path, int quality = 95);
   bool exportSideBySide(const QString& path, int quality = 95);
+  // The edited face as generated (the aligned crop), whether or not it came from a photo.
+  bool exportAlignedFace(const QString& path, int quality = 95);
   bool exportWplus(const QString& path);
 
   // The attribute catalogue shown as sliders (catalogue order = α order).

@@ -71,6 +71,10 @@ void MainWindow::buildFileMenu(QMenu* file) {
     if (!path.isEmpty()) exportEdited(path);
   });
   exportImage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  exportMenu->addAction(tr("Edited &aligned face…"), this, [this] {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export the edited aligned face"), {}, imageFilter());
+    if (!path.isEmpty()) exportAlignedFace(path);
+  });
   exportMenu->addAction(tr("&Before and after side by side…"), this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Export side by side"), {}, imageFilter());
     if (!path.isEmpty()) exportSideBySide(path);
@@ -257,6 +261,24 @@ bool MainWindow::exportEdited(const QString& path, int quality) {
     // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
     const QImage pasted = pasteBack(lastResult_.image);
     app::exportImage(pasted.isNull() ? lastResult_.image : pasted, path, options);
+    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
+    return true;
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+bool MainWindow::exportAlignedFace(const QString& path, int quality) {
+  if (!fullResultIsCurrent(lastResult_, *renderer_)) {
+    statusBar()->showMessage(tr("The full-size image is still rendering; export again in a moment."));
+    return false;
+  }
+  try {
+    app::ImageExportOptions options;
+    options.quality = quality;
+    options.sourcePath = currentPath_;
+    app::exportImage(lastResult_.image, path, options);
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
     return true;
   } catch (const std::exception& e) {

@@ -278,6 +278,11 @@ class EditorWindowTest : public QObject {
     // Far from the face (the top-left corner) the photo is untouched.
     QCOMPARE(pasted.pixelColor(1, 1), original.pixelColor(1, 1));
     QVERIFY(!window->exportEdited(photo));  // never over the source
+    // The aligned crop: the edited face as generated, at the generator's size.
+    QVERIFY2(window->exportAlignedFace(dir.filePath("aligned.png")), qPrintable(window->statusText()));
+    QCOMPARE(QImage(dir.filePath("aligned.png")),
+             window->lastResult().image.convertToFormat(QImage::Format_RGB32));
+    QVERIFY(!window->exportAlignedFace(photo));
     const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
     if (!shots.isEmpty()) QVERIFY(pasted.save(QString::fromLocal8Bit(shots) + "/photo_pasted_back.png"));
 #endif
