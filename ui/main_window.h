@@ -118,7 +118,9 @@ class MainWindow : public QMainWindow {
   void onModelsLoaded(std::shared_ptr<const app::EditorModels> models);
   void updateModelStatus();
   void findFaces(const QString& path);       // main_window_photo.cpp
-  QImage pasteBack(const QImage& generated) const;  // the photo with the edited face; null without a photo face
+  QImage pasteBack(const QImage& generated) const;
+  // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
+  bool exportRendered(const QString& path, int quality, const std::function<QImage()>& image, bool needsBefore = false);  // the photo with the edited face; null without a photo face
   void addRecentFile(const QString& path);
   void rebuildRecentMenu();
 

@@ -249,8 +249,9 @@ bool fullResultIsCurrent(const app::RenderResult& result, const app::RenderContr
 }
 }  // namespace
 
-bool MainWindow::exportEdited(const QString& path, int quality) {
-  if (!fullResultIsCurrent(lastResult_, *renderer_)) {
+bool MainWindow::exportRendered(const QString& path, int quality, const std::function<QImage()>& image,
+                                bool needsBefore) {
+  if (!fullResultIsCurrent(lastResult_, *renderer_) || (needsBefore && lastResult_.before.isNull())) {
     statusBar()->showMessage(tr("The full-size image is still rendering; export again in a moment."));
     return false;
   }
@@ -258,51 +259,30 @@ bool MainWindow::exportEdited(const QString& path, int quality) {
     app::ImageExportOptions options;
     options.quality = quality;
     options.sourcePath = currentPath_;
-    // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
-    const QImage pasted = pasteBack(lastResult_.image);
-    app::exportImage(pasted.isNull() ? lastResult_.image : pasted, path, options);
+    app::exportImage(image(), path, options);
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
     return true;
   } catch (const std::exception& e) {
     statusBar()->showMessage(QString::fromStdString(e.what()));
     return false;
   }
+}
+
+bool MainWindow::exportEdited(const QString& path, int quality) {
+  return exportRendered(path, quality, [this] {
+    // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
+    const QImage pasted = pasteBack(lastResult_.image);
+    return pasted.isNull() ? lastResult_.image : pasted;
+  });
 }
 
 bool MainWindow::exportAlignedFace(const QString& path, int quality) {
-  if (!fullResultIsCurrent(lastResult_, *renderer_)) {
-    statusBar()->showMessage(tr("The full-size image is still rendering; export again in a moment."));
-    return false;
-  }
-  try {
-    app::ImageExportOptions options;
-    options.quality = quality;
-    options.sourcePath = currentPath_;
-    app::exportImage(lastResult_.image, path, options);
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
-    return true;
-  } catch (const std::exception& e) {
-    statusBar()->showMessage(QString::fromStdString(e.what()));
-    return false;
-  }
+  return exportRendered(path, quality, [this] { return lastResult_.image; });
 }
 
 bool MainWindow::exportSideBySide(const QString& path, int quality) {
-  if (!fullResultIsCurrent(lastResult_, *renderer_) || lastResult_.before.isNull()) {
-    statusBar()->showMessage(tr("The full-size image is still rendering; export again in a moment."));
-    return false;
-  }
-  try {
-    app::ImageExportOptions options;
-    options.quality = quality;
-    options.sourcePath = currentPath_;
-    app::exportImage(app::sideBySide(lastResult_.before, lastResult_.image), path, options);
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
-    return true;
-  } catch (const std::exception& e) {
-    statusBar()->showMessage(QString::fromStdString(e.what()));
-    return false;
-  }
+  return exportRendered(
+      path, quality, [this] { return app::sideBySide(lastResult_.before, lastResult_.image); }, /*needsBefore=*/true);
 }
 
 bool MainWindow::exportWplus(const QString& path) {
