@@ -55,9 +55,10 @@ TEST(CliLatent, DirectionsFitEditAndEvaluate) {
   auto train = run_command(cli + " train classifier --epochs 15 --latents " + f.w + " --labels " + f.l + " --out " +
                            f.dir + "/c.pth");
   ASSERT_EQ(train.exit_code, 0) << train.output;
-  // A transformer for Smiling only: Smiling is evaluated both ways, Male only by its direction.
+  // A transformer for Smiling only: Smiling is evaluated both ways, Male only by its direction. 8 epochs: with 4
+  // the change rate at |α| = 2 sat near 0.5 (0.48–0.53 between runs) and the check below flipped.
   std::filesystem::create_directories(f.dir + "/tn");
-  auto tnet = run_command(cli + " train transformer --attr Smiling --epochs 4 --latents " + f.w + " --labels " + f.l +
+  auto tnet = run_command(cli + " train transformer --attr Smiling --epochs 8 --latents " + f.w + " --labels " + f.l +
                           " --classifier " + f.dir + "/c.pth --out " + f.dir + "/tn/tnet_31.pth.tar");
   ASSERT_EQ(tnet.exit_code, 0) << tnet.output;
   auto eval = run_command(cli + " evaluate --json --layers all --latents " + f.w + " --classifier " + f.dir +
@@ -72,7 +73,8 @@ TEST(CliLatent, DirectionsFitEditAndEvaluate) {
   EXPECT_TRUE(j["attributes"][0]["transformer"].is_null());
   ASSERT_EQ(j["attributes"][1]["attribute"], "Smiling");
   ASSERT_EQ(j["attributes"][1]["transformer"]["target_change_rate"].size(), 11u);
-  EXPECT_GT(j["attributes"][1]["transformer"]["target_change_rate"][10].get<double>(), 0.5);
+  EXPECT_GT(j["attributes"][1]["transformer"]["target_change_rate"][10].get<double>(), 0.5)
+      << j["attributes"][1]["transformer"].dump();
   for (const auto& row : j["attributes"]) {
     EXPECT_TRUE(row["identity"].is_null());
     const auto& change = row["linear"]["target_change_rate"];
