@@ -8,6 +8,8 @@
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
+#include "app/cli/faceapi_options.h"
+#include "app/cli/generator_options.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/edit/evaluation.h"
@@ -15,6 +17,7 @@
 #include "core/io/npy.h"
 #include "core/models/device.h"
 #include "core/models/model_paths.h"
+#include "core/nn/faceapi/ffhq_face_crop.h"
 #include "core/nn/latent/latent_classifier.h"
 
 namespace facet::cli {
@@ -23,13 +26,47 @@ namespace {
 struct EvaluateArgs {
   std::string latents, classifier = "latent_classifier_epoch_20.pth", transformers, directions, layers, device = "auto";
   std::vector<std::string> attrs;
+  GeneratorArgs generator;  // identity preservation: faces rendered from the codes
+  std::string arcface, faceapi;
+  int64_t identity_samples = 32;
   int64_t steps = 11, samples = 0;
   double scale = 2.0;
   bool json = false;
 };
 
 nlohmann::json curve_json(const edit::EvaluationCurve& c) {
-  return {{"target_change_rate", c.target_change_rate}, {"preservation_rate", c.preservation_rate}};
+  nlohmann::json j{{"target_change_rate", c.target_change_rate}, {"preservation_rate", c.preservation_rate}};
+  if (!c.identity.empty()) j["identity"] = c.identity;
+  return j;
+}
+
+// The paper's identity preservation: faces rendered at 256² (skip output) and embedded by ArcFace (its metric)
+// or, without model_ir_se50.pth, by face-api's recognition network on the FFHQ face box; unit-length features.
+struct IdentityMeasure {
+  edit::IdentityFn features;
+  std::string metric;
+};
+
+IdentityMeasure identity_measure(const EvaluateArgs& a, torch::Device device) {
+  GeneratorArgs g_args = a.generator;
+  g_args.device = a.device;
+  std::shared_ptr<const nn::StyleGan2> g = load_generator(g_args);
+  nn::SynthesisOptions o;
+  o.output_size = std::min<int64_t>(256, g->size());
+  auto render = [g, o](const torch::Tensor& w) { return g->synthesis(w.to(g->device()), o); };
+  if (auto arcface = load_optional_arcface(a.arcface, device)) {
+    auto net = std::make_shared<nn::ArcFace>(std::move(*arcface));
+    return {[render, net](const torch::Tensor& w) { return net->features(render(w)).cpu(); }, "arcface_cosine"};
+  }
+  auto analyzer = std::make_shared<nn::FaceAnalyzer>(load_face_analyzer(a.faceapi, device));
+  return {[render, analyzer](const torch::Tensor& w) {
+            const torch::Tensor images = render(w);
+            std::vector<torch::Tensor> d;
+            for (int64_t i = 0; i < images.size(0); ++i)
+              d.push_back(analyzer->descriptor(nn::faceapi::ffhq_face_crop(images[i])));
+            return torch::nn::functional::normalize(torch::stack(d), torch::nn::functional::NormalizeFuncOptions().dim(1));
+          },
+          "faceapi_descriptor_cosine"};
 }
 
 // The value at the step nearest |α| = target.
@@ -45,8 +82,8 @@ void register_evaluate(CLI::App& root, Commands& commands) {
       "evaluate",
       "Target attribute change rate and attribute preservation rate over α (the Latent Transformer paper's "
       "protocol), transformers and linear directions side by side. Attributes are read by the latent classifier "
-      "from the edited codes (the paper reads them from the generated images). The identity-preservation column "
-      "is not measured yet: it is null in --json.");
+      "from the edited codes (the paper reads them from the generated images). With --generator, identity "
+      "preservation too: the cosine similarity of edited and unedited faces (ArcFace when installed, else face-api).");
   auto a = std::make_shared<EvaluateArgs>();
   cmd->add_option("--latents", a->latents, "W+ codes [N, n_latent, dim] (.npy), e.g. 1000 FFHQ inversions")->required();
   cmd->add_option("--classifier", a->classifier, "latent classifier (.pth)")->capture_default_str();
@@ -59,6 +96,11 @@ void register_evaluate(CLI::App& root, Commands& commands) {
   cmd->add_option("--scale", a->scale, "largest |α|")->capture_default_str();
   cmd->add_option("--samples", a->samples, "use only the first N codes (0: all)");
   cmd->add_option("--device", a->device, "auto, cpu, cuda")->capture_default_str();
+  cmd->add_option("--generator", a->generator.file, "StyleGAN2 generator: also measure identity preservation");
+  cmd->add_option("--identity-samples", a->identity_samples, "codes whose faces are rendered at every α step")
+      ->capture_default_str();
+  cmd->add_option("--arcface", a->arcface, "ArcFace IR-SE50 (model_ir_se50.pth; default: the models folders)");
+  add_faceapi_option(cmd, a->faceapi);
   cmd->add_flag("--json", a->json, "Machine-readable output");
   commands.bind(cmd, [a] {
     if (a->transformers.empty() && a->directions.empty())
@@ -95,14 +137,20 @@ void register_evaluate(CLI::App& root, Commands& commands) {
     o.n_steps = a->steps;
     o.scale = a->scale;
     if (!a->layers.empty()) o.edited_layers = edit::parse_layers(a->layers, w.size(1));
+    nlohmann::json identity = nullptr;
+    if (!a->generator.file.empty()) {
+      IdentityMeasure measure = identity_measure(*a, device);
+      o.identity = measure.features;
+      o.identity_samples = a->identity_samples;
+      identity = {{"metric", measure.metric}, {"samples", std::min<int64_t>(a->identity_samples, w.size(0))}};
+    }
     nlohmann::json rows = nlohmann::json::array();
     std::vector<double> alpha;
     for (int k : attrs) {
       const auto& attr = edit::celeba_attributes()[k];
       if (editor.method_for(k) == edit::EditMethod::None)
         throw Error("no transformer and no direction for " + attr.id);
-      nlohmann::json row{{"attribute", attr.id}, {"index", k}, {"transformer", nullptr}, {"linear", nullptr},
-                         {"identity", nullptr}};
+      nlohmann::json row{{"attribute", attr.id}, {"index", k}, {"transformer", nullptr}, {"linear", nullptr}};
       for (auto method : {edit::EditMethod::Transformer, edit::EditMethod::Linear}) {
         if (method == edit::EditMethod::Transformer ? !editor.has_transformer(k) : !editor.has_direction(k)) continue;
         edit::EditFn fn = [&](const torch::Tensor& codes, const torch::Tensor& alphas) {
@@ -116,6 +164,9 @@ void register_evaluate(CLI::App& root, Commands& commands) {
                     << std::setprecision(3) << "change " << at(curve, curve.target_change_rate, 1.0) << " / "
                     << at(curve, curve.target_change_rate, a->scale) << "   preservation "
                     << at(curve, curve.preservation_rate, 1.0) << " / " << at(curve, curve.preservation_rate, a->scale)
+                    << (curve.identity.empty() ? std::string()
+                                               : "   identity " + std::to_string(at(curve, curve.identity, 1.0)) +
+                                                     " / " + std::to_string(at(curve, curve.identity, a->scale)))
                     << "\n";
       }
       rows.push_back(row);
@@ -124,12 +175,14 @@ void register_evaluate(CLI::App& root, Commands& commands) {
       print_json({{"samples", w.size(0)},
                   {"alpha", alpha},
                   {"measured_with", "latent classifier on the edited codes"},
-                  {"identity", nullptr},
-                  {"identity_note", "identity preservation is not measured yet (needs rendering and a face embedder)"},
+                  {"identity", identity},
                   {"attributes", rows}});
     } else {
-      std::cout << "(rates at |α| = 1 / " << a->scale << " over " << w.size(0)
-                << " codes; identity preservation not measured yet)\n";
+      std::cout << "(rates at |α| = 1 / " << a->scale << " over " << w.size(0) << " codes"
+                << (identity.is_null() ? std::string("; identity preservation needs --generator")
+                                       : "; identity: " + identity["metric"].get<std::string>() + " over " +
+                                             std::to_string(identity["samples"].get<int64_t>()) + " faces")
+                << ")\n";
     }
     return kOk;
   });

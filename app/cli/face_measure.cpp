@@ -23,10 +23,4 @@ MeasuredFace measure_face(const cv::Mat& photo, const face::Face& f, const nn::F
   return m;
 }
 
-std::optional<nn::ArcFace> load_optional_arcface(const std::string& path) {
-  if (!path.empty()) return nn::ArcFace::load(models::require_model_file(path, "ArcFace IR-SE50"));
-  if (auto found = models::find_model_file("model_ir_se50.pth")) return nn::ArcFace::load(*found);
-  return std::nullopt;
-}
-
 }  // namespace facet::cli

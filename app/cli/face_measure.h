@@ -10,6 +10,7 @@
 #include "core/face/face_finder.h"
 #include "core/nn/encoders/arcface.h"
 #include "core/nn/faceapi/face_analyzer.h"
+#include "app/cli/faceapi_options.h"
 
 namespace facet::cli {
 
@@ -23,8 +24,5 @@ struct MeasuredFace {
 // The aligned crop's measurements. `arcface` may be null (model not installed).
 MeasuredFace measure_face(const cv::Mat& photo, const face::Face& face, const nn::FaceAnalyzer& analyzer,
                           const nn::ArcFace* arcface);
-
-// model_ir_se50.pth given by the user (must load) or found in the models folders (optional): nullopt when absent.
-std::optional<nn::ArcFace> load_optional_arcface(const std::string& path);
 
 }  // namespace facet::cli

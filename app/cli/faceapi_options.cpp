@@ -18,4 +18,10 @@ nn::FaceAnalyzer load_face_analyzer(const std::string& dir, torch::Device device
   return nn::FaceAnalyzer::load(std::filesystem::path(probe).parent_path().string(), device);
 }
 
+std::optional<nn::ArcFace> load_optional_arcface(const std::string& path, torch::Device device) {
+  if (!path.empty()) return nn::ArcFace::load(models::require_model_file(path, "ArcFace IR-SE50"), device);
+  if (auto found = models::find_model_file("model_ir_se50.pth")) return nn::ArcFace::load(*found, device);
+  return std::nullopt;
+}
+
 }  // namespace facet::cli

@@ -18,18 +18,26 @@ namespace facet::edit {
 
 // (W+ [N, n_latent, dim], α [N]) → edited W+, before the layer mask.
 using EditFn = std::function<torch::Tensor(const torch::Tensor& wplus, const torch::Tensor& alpha)>;
+// W+ codes [B, n_latent, dim] → identity features of their rendered faces [B, F], unit length (the paper: a face
+// recognition network on the generated images; cosine similarity).
+using IdentityFn = std::function<torch::Tensor(const torch::Tensor& wplus)>;
 
 struct EvaluationOptions {
   int64_t n_steps = 11;
   double scale = 2.0;
   std::vector<bool> edited_layers;  // empty: default_layers (0–10)
   int64_t batch = 256;
+  IdentityFn identity;            // unset: identity preservation is not measured
+  int64_t identity_samples = 32;  // the first codes whose faces are rendered at every step (rendering is slow)
 };
 
 struct EvaluationCurve {
   std::vector<double> alpha;               // |α| per step, 0 … scale
   std::vector<double> target_change_rate;  // per step
   std::vector<double> preservation_rate;   // per step
+  std::vector<double> identity;            // per step: mean cosine similarity, edited vs unedited face; empty
+                                           // when not measured
+  int64_t identity_samples = 0;
   int64_t samples = 0;
 };
 

@@ -90,6 +90,27 @@ TEST(CliFaceApi, BenchReportsTimes) {
   EXPECT_GT(j["all_three_ms"].get<double>(), j["descriptor_ms"].get<double>());
 }
 
+// The paper's identity preservation: faces rendered from the codes at every α step, compared with the unedited one.
+TEST(CliFaceApi, EvaluateMeasuresIdentityOnRenderedFaces) {
+  FACET_REQUIRE_FIXTURES();
+  REQUIRE_FACEAPI_MODELS();
+  auto r = run_command(cli() + " evaluate --json --attrs 15 --identity-samples 2 --latents " +
+                           fixture("stylegan2/wplus.npy") + " --classifier " +
+                           fixture("latent_transformer/latent_classifier.pth") + " --transformers " +
+                           fixture("latent_transformer") + " --generator " + fixture("stylegan2/g_small_zip.pt") +
+                           " --faceapi " + facet::test::faceapi_models_dir(),
+                       false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  const auto j = nlohmann::json::parse(r.output);
+  ASSERT_TRUE(j["identity"].is_object()) << j.dump();
+  EXPECT_EQ(j["identity"]["samples"], 2);
+  const auto& identity = j["attributes"][0]["transformer"]["identity"];
+  ASSERT_EQ(identity.size(), 11u) << j.dump();
+  EXPECT_NEAR(identity[0].get<double>(), 1.0, 1e-5);  // α = 0: the same face
+  for (const auto& v : identity) EXPECT_LE(v.get<double>(), 1.0 + 1e-5);
+  EXPECT_LT(identity[10].get<double>(), identity[0].get<double>() - 1e-4) << "the edit should change the face";
+}
+
 #if FACET_WITH_VISION
 const std::string kAstronaut = facet::test::source_dir() + "/resources/astronaut.png";
 
