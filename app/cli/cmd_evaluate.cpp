@@ -1,6 +1,5 @@
 // facet-cli evaluate: the Latent Transformer paper's metrics (target attribute change rate, attribute preservation
 // rate over α from 0 to 2) for the transformers and the linear baseline, side by side (core/edit/evaluation.h).
-#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -106,12 +105,9 @@ void register_evaluate(CLI::App& root, Commands& commands) {
     if (a->transformers.empty() && a->directions.empty())
       throw Error("give --transformers DIR and/or --directions FILE to evaluate");
     const auto device = models::choose_device(a->device);
-    // A file that exists as given wins; a bare name is looked up in the model folders.
-    std::error_code ec;
-    const std::string classifier_path = std::filesystem::is_regular_file(a->classifier, ec)
-                                            ? a->classifier
-                                            : models::require_model_file(a->classifier, "latent classifier");
-    auto classifier = nn::load_latent_classifier(classifier_path, device);
+    // A file that exists as given wins (require_model_file); a bare name is looked up in the model folders.
+    auto classifier =
+        nn::load_latent_classifier(models::require_model_file(a->classifier, "latent classifier"), device);
     torch::Tensor w = io::read_npy(a->latents).to(torch::kFloat32);
     if (w.dim() == 2) w = w.unsqueeze(0);
     if (w.dim() != 3) throw Error(a->latents + ": expected W+ codes [N, n_latent, dim]");

@@ -7,7 +7,7 @@
 
 #include "core/edit/attributes.h"
 #include "core/io/error.h"
-#include "core/video/frame_convert.h"
+#include "core/face/tensor_image.h"
 
 namespace facet::video {
 
@@ -73,7 +73,7 @@ TimelineRenderStats render_timeline(const nn::StyleGan2& generator, const edit::
     }
     const torch::Tensor images = generator.synthesis(torch::cat(edited, 0), synthesis);
     for (int i = 0; i < n; ++i) {
-      sink(tensor_to_bgr(images[i]), first + i);
+      sink(face::tensor_to_bgr(images[i]), first + i);
       ++stats.frames;
     }
     if (progress) progress(stats.frames, stats.total);

@@ -8,7 +8,7 @@
 
 #include "core/io/error.h"
 #include "core/video/audio_mux.h"
-#include "core/video/frame_convert.h"
+#include "core/face/tensor_image.h"
 
 namespace facet::video {
 
@@ -70,11 +70,11 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
       cv::Mat small;
       cv::resize(aligned.back().image, small, cv::Size(models.encoder_size, models.encoder_size), 0, 0,
                  cv::INTER_AREA);
-      crops.push_back(bgr_to_tensor(small));
+      crops.push_back(face::bgr_to_tensor(small));  // [1, 3, S, S]
     }
     torch::Tensor generated;
     if (!crops.empty()) {
-      const torch::Tensor w = models.encode(torch::stack(crops).to(device));
+      const torch::Tensor w = models.encode(torch::cat(crops).to(device));
       generated = models.generator->synthesis(models.editor->apply(w, options.edits), synthesis);
     }
     int next = 0;
@@ -84,7 +84,7 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
         writer.write(p.frame);  // no face: unedited
         continue;
       }
-      const cv::Mat edited = tensor_to_bgr(generated[next]);
+      const cv::Mat edited = face::tensor_to_bgr(generated[next]);
       writer.write(face.paste(p.frame, edited, aligned[static_cast<size_t>(next)], track.stabilised[i]));
       ++next;
       ++report.edited;

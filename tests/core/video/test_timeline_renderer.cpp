@@ -6,7 +6,7 @@
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/nn/latent/latent_transformer.h"
-#include "core/video/frame_convert.h"
+#include "core/face/tensor_image.h"
 #include "core/video/timeline_renderer.h"
 #include "tests/support/test_support.h"
 
@@ -61,7 +61,7 @@ TEST(TimelineRenderer, RendersFramesThatFollowTheTimelineAndCancels) {
   EXPECT_GT(d10, 0);
   // Frame 0 equals a direct synthesis of the unedited code (batched convolutions: at most one grey level off).
   torch::NoGradGuard no_grad;
-  const cv::Mat direct = tensor_to_bgr(g->synthesis(w));
+  const cv::Mat direct = face::tensor_to_bgr(g->synthesis(w));
   EXPECT_LE(cv::norm(direct, frames[0], cv::NORM_INF), 1);
   EXPECT_LT(cv::norm(direct, frames[0], cv::NORM_L1) / (64.0 * 64 * 3), 0.05);
 
