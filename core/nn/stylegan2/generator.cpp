@@ -262,7 +262,10 @@ std::shared_ptr<StyleGan2> StyleGan2::load(const std::string& path, const Genera
   GeneratorConfig c = config_from(tensors, what);
   auto g = std::shared_ptr<StyleGan2>(new StyleGan2(std::make_unique<Impl>()));
   g->impl_->config = c;
-  g->impl_->net = GeneratorModule(c, options.lr_mlp);
+  {
+    stylegan2::SkipWeightInit uninitialised;  // load_state_dict fills every weight (missing keys are an error)
+    g->impl_->net = GeneratorModule(c, options.lr_mlp);
+  }
   StateDictOptions sd;
   sd.allow_missing = [](const std::string& k) { return k.rfind("noises.", 0) == 0; };
   load_state_dict(*g->impl_->net, tensors, what, "StyleGAN2 generator", sd);

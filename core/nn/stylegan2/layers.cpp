@@ -6,6 +6,16 @@ namespace facet::nn::stylegan2 {
 
 namespace F = torch::nn::functional;
 
+namespace {
+thread_local bool skip_weight_init = false;
+torch::Tensor initial_weight(at::IntArrayRef shape) {
+  return skip_weight_init ? torch::empty(shape) : torch::randn(shape);
+}
+}  // namespace
+
+SkipWeightInit::SkipWeightInit() : previous_(skip_weight_init) { skip_weight_init = true; }
+SkipWeightInit::~SkipWeightInit() { skip_weight_init = previous_; }
+
 torch::Tensor default_fir_kernel(double factor) {
   auto k1 = torch::tensor({1.f, 3.f, 3.f, 1.f});
   auto k2 = torch::outer(k1, k1);
@@ -14,7 +24,7 @@ torch::Tensor default_fir_kernel(double factor) {
 
 EqualLinearImpl::EqualLinearImpl(int64_t in, int64_t out, double bias_init, double lr_mul_, bool activate_)
     : scale(lr_mul_ / std::sqrt(static_cast<double>(in))), lr_mul(lr_mul_), activate(activate_) {
-  weight = register_parameter("weight", torch::randn({out, in}) / lr_mul_);
+  weight = register_parameter("weight", initial_weight({out, in}) / lr_mul_);
   bias = register_parameter("bias", torch::full({out}, bias_init));
 }
 
@@ -31,7 +41,7 @@ HolderImpl::HolderImpl(const std::string& name, torch::Tensor v, bool buffer) {
 ModulatedConvImpl::ModulatedConvImpl(int64_t in, int64_t out, int64_t k, int64_t style_dim, bool demod, bool up)
     : in_channels(in), out_channels(out), kernel_size(k), scale(1.0 / std::sqrt(static_cast<double>(in * k * k))),
       demodulate(demod), upsample(up) {
-  weight = register_parameter("weight", torch::randn({1, out, in, k, k}));
+  weight = register_parameter("weight", initial_weight({1, out, in, k, k}));
   modulation = register_module("modulation", EqualLinear(style_dim, in, 1.0, 1.0, false));
   if (up) {
     blur = register_module("blur", Holder("kernel", default_fir_kernel(), true));
@@ -59,15 +69,21 @@ torch::Tensor ModulatedConvImpl::forward_plain(const torch::Tensor& x, const tor
 }
 
 void ModulatedConvImpl::prepare_fast() {
-  if (!upsample || fused_up_.defined()) return;
+  if (!upsample || fused_up_.defined() || phase_up_.defined()) return;
   // transposed conv (stride 2) followed by the blur (pad 1, 1) equals one transposed conv with the weight
   // correlated with the flipped blur kernel over a 3-pixel zero border, and output padding 2.
   torch::NoGradGuard no_grad;
-  torch::Tensor w = (weight[0] * scale).reshape({out_channels * in_channels, 1, kernel_size, kernel_size});
+  // The fold is linear in the k×k weight, so it is one matrix: fold the k² unit kernels (a tiny conv2d), then apply
+  // that [k², side²] matrix to all out·in kernels in one product. (A conv2d over out·in one-channel images costs
+  // over 1 GB in oneDNN's channel-blocked layout for a config-f generator.)
+  const int64_t k2 = kernel_size * kernel_size;
+  torch::Tensor units = torch::eye(k2, weight.options()).view({k2, 1, kernel_size, kernel_size});
   torch::Tensor kf = torch::flip(blur->value, {0, 1}).view({1, 1, blur->value.size(0), blur->value.size(1)});
   const int64_t border = blur->value.size(0) - 1;
-  torch::Tensor g = F::conv2d(F::pad(w, F::PadFuncOptions({border, border, border, border})), kf.to(w.dtype()));
-  fused_up_ = g.view({out_channels, in_channels, g.size(2), g.size(3)}).contiguous();
+  torch::Tensor fold = F::conv2d(F::pad(units, F::PadFuncOptions({border, border, border, border})), kf.to(units.dtype()));
+  const int64_t side = fold.size(2);
+  torch::Tensor w = (weight[0] * scale).reshape({out_channels * in_channels, k2});
+  fused_up_ = torch::mm(w, fold.view({k2, side * side})).view({out_channels, in_channels, side, side});
   // A stride-2 transposed conv with a 6×6 kernel (padding 2) is four ordinary 3×3 convs, one per output phase
   // (ry, rx), interleaved by pixel shuffle: phase weight [a][b] = fused[ry + 4 − 2a][rx + 4 − 2b]. Ordinary
   // convolutions are what oneDNN runs fastest on CPU.
@@ -81,6 +97,7 @@ void ModulatedConvImpl::prepare_fast() {
       }
     // pixel_shuffle reads channel o·4 + ry·2 + rx.
     phase_up_ = torch::stack(phases, 1).reshape({out_channels * 4, in_channels, 3, 3}).contiguous();
+    fused_up_ = torch::Tensor();  // only the phases are used from here on
   }
 }
 

@@ -10,6 +10,19 @@ namespace facet::nn::stylegan2 {
 // copy as a buffer, which replaces it on load.
 torch::Tensor default_fir_kernel(double factor = 2.0);
 
+// While one is alive on a thread, layers built there leave their large weights uninitialised (torch::empty):
+// a checkpoint is about to overwrite them, and random numbers for config-f's 30 M weights cost ~0.2 s per load.
+class SkipWeightInit {
+ public:
+  SkipWeightInit();
+  ~SkipWeightInit();
+  SkipWeightInit(const SkipWeightInit&) = delete;
+  SkipWeightInit& operator=(const SkipWeightInit&) = delete;
+
+ private:
+  bool previous_;
+};
+
 // Linear layer with equalised learning rate: weight × lr_mul/√fan_in and bias × lr_mul at run time;
 // optional fused leaky ReLU (slope 0.2, gain √2).
 struct EqualLinearImpl : torch::nn::Module {
