@@ -417,6 +417,59 @@
     </message>
 </context>
 <context>
+    <name>facet::ui::LayerMaskPanel</name>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="25" />
+        <source>Which W+ layers the attribute edits change. Coarse layers hold pose and face shape, middle ones features, fine ones colour and texture.</source>
+        <translation>속성 편집이 바꾸는 W+ 레이어. 거친 레이어는 자세와 얼굴형, 중간 레이어는 이목구비, 세밀한 레이어는 색과 질감을 담습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="46" />
+        <source>W+ layer %1</source>
+        <translation>W+ 레이어 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="59" />
+        <source>Default: layers 0–10 (the paper's choice)</source>
+        <translation>기본: 레이어 0–10 (논문의 선택)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="60" />
+        <source>Coarse: layers 0–3 (pose, face shape)</source>
+        <translation>거친: 레이어 0–3 (자세, 얼굴형)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="61" />
+        <source>Middle: layers 4–7 (features)</source>
+        <translation>중간: 레이어 4–7 (이목구비)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="62" />
+        <source>Fine: layers 8–%1 (colour, texture)</source>
+        <translation>세밀: 레이어 8–%1 (색, 질감)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="63" />
+        <source>All layers 0–%1</source>
+        <translation>모든 레이어 0–%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="64" />
+        <source>Custom</source>
+        <translation>사용자 지정</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="108" />
+        <source>No layer is edited: the sliders change nothing.</source>
+        <translation>편집되는 레이어가 없습니다: 슬라이더가 아무것도 바꾸지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="109" />
+        <source>Edits layers %1</source>
+        <translation>레이어 %1 편집</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="35" />
@@ -424,370 +477,386 @@
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="46" />
+        <location filename="../ui/main_window.cpp" line="47" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50" />
+        <location filename="../ui/main_window.cpp" line="51" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="43" />
+        <location filename="../ui/main_window_files.cpp" line="44" />
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="91" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56" />
+        <location filename="../ui/main_window.cpp" line="57" />
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60" />
+        <location filename="../ui/main_window.cpp" line="61" />
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64" />
+        <location filename="../ui/main_window.cpp" line="65" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65" />
+        <location filename="../ui/main_window.cpp" line="67" />
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70" />
+        <location filename="../ui/main_window.cpp" line="72" />
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72" />
+        <location filename="../ui/main_window.cpp" line="74" />
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="76" />
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="79" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87" />
+        <location filename="../ui/main_window.cpp" line="89" />
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="94" />
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="97" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="98" />
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="104" />
         <source>No photo open</source>
         <translation>열린 사진 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="107" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="117" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131" />
+        <location filename="../ui/main_window.cpp" line="134" />
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142" />
+        <location filename="../ui/main_window.cpp" line="145" />
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
-        <location filename="../ui/main_window_models.cpp" line="93" />
+        <location filename="../ui/main_window.cpp" line="148" />
+        <location filename="../ui/main_window_models.cpp" line="94" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="40" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="45" />
+        <location filename="../ui/main_window_files.cpp" line="46" />
         <source>Open &amp;recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <source>Open sam&amp;ple photo</source>
+        <translation>예제 사진 열기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="50" />
+        <source>The bundled public-domain astronaut portrait (NASA)</source>
+        <translation>함께 제공되는 퍼블릭 도메인 우주비행사 초상 (NASA)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="51" />
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
         <source>Open W+ code</source>
         <translation>W+ 코드 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="56" />
         <source>Random &amp;face from the generator</source>
         <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="57" />
+        <location filename="../ui/main_window_files.cpp" line="61" />
         <source>Open &amp;session…</source>
         <translation>세션 열기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
         <source>Open session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
-        <location filename="../ui/main_window_files.cpp" line="63" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="67" />
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="66" />
         <source>&amp;Save session…</source>
         <translation>세션 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="63" />
+        <location filename="../ui/main_window_files.cpp" line="67" />
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="68" />
+        <location filename="../ui/main_window_files.cpp" line="72" />
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="69" />
+        <location filename="../ui/main_window_files.cpp" line="73" />
         <source>Edited &amp;image…</source>
         <translation>편집된 이미지(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="70" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
         <source>Export edited image</source>
         <translation>편집된 이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="78" />
         <source>Edited &amp;aligned face…</source>
         <translation>편집된 정렬 얼굴(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="75" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>Export the edited aligned face</source>
         <translation>편집된 정렬 얼굴 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78" />
+        <location filename="../ui/main_window_files.cpp" line="82" />
         <source>&amp;Before and after side by side…</source>
         <translation>전후 나란히(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export side by side</source>
         <translation>나란히 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="82" />
+        <location filename="../ui/main_window_files.cpp" line="86" />
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>Export W+ code</source>
         <translation>W+ 코드 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="93" />
+        <location filename="../ui/main_window_files.cpp" line="97" />
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="94" />
+        <location filename="../ui/main_window_files.cpp" line="98" />
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="113" />
-        <location filename="../ui/main_window_files.cpp" line="139" />
-        <location filename="../ui/main_window_files.cpp" line="223" />
+        <location filename="../ui/main_window_files.cpp" line="117" />
+        <location filename="../ui/main_window_files.cpp" line="143" />
+        <location filename="../ui/main_window_files.cpp" line="249" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="124" />
+        <location filename="../ui/main_window_files.cpp" line="128" />
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="132" />
-        <location filename="../ui/main_window_files.cpp" line="206" />
-        <location filename="../ui/main_window_models.cpp" line="117" />
-        <location filename="../ui/main_window_models.cpp" line="139" />
+        <location filename="../ui/main_window_files.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="216" />
+        <location filename="../ui/main_window_models.cpp" line="118" />
+        <location filename="../ui/main_window_models.cpp" line="140" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="140" />
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="169" />
+        <location filename="../ui/main_window_files.cpp" line="179" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="175" />
+        <location filename="../ui/main_window_files.cpp" line="185" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="178" />
+        <location filename="../ui/main_window_files.cpp" line="188" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="205" />
+        <location filename="../ui/main_window_files.cpp" line="215" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="223" />
+        <source>its layer mask has %1 layers; the loaded generator has %2</source>
+        <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="233" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="219" />
-        <source>its photo %1 is missing or has changed</source>
-        <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
+        <location filename="../ui/main_window_files.cpp" line="239" />
+        <source>finding face %1 in %2…</source>
+        <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="231" />
+        <location filename="../ui/main_window_files.cpp" line="242" />
+        <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
+        <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="257" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="232" />
+        <location filename="../ui/main_window_files.cpp" line="258" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="242" />
+        <location filename="../ui/main_window_files.cpp" line="268" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="254" />
-        <location filename="../ui/main_window_files.cpp" line="274" />
-        <location filename="../ui/main_window_files.cpp" line="292" />
+        <location filename="../ui/main_window_files.cpp" line="281" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="264" />
-        <location filename="../ui/main_window_files.cpp" line="282" />
-        <location filename="../ui/main_window_files.cpp" line="300" />
-        <location filename="../ui/main_window_files.cpp" line="322" />
+        <location filename="../ui/main_window_files.cpp" line="289" />
+        <location filename="../ui/main_window_files.cpp" line="330" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="310" />
+        <location filename="../ui/main_window_files.cpp" line="316" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="315" />
+        <location filename="../ui/main_window_files.cpp" line="321" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170" />
+        <location filename="../ui/main_window.cpp" line="173" />
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196" />
+        <location filename="../ui/main_window.cpp" line="203" />
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197" />
+        <location filename="../ui/main_window.cpp" line="204" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226" />
+        <location filename="../ui/main_window.cpp" line="233" />
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="234" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -809,104 +878,204 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="80" />
+        <location filename="../ui/main_window_models.cpp" line="81" />
         <source>Models loaded.</source>
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="92" />
+        <location filename="../ui/main_window_models.cpp" line="93" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>모델: 없음 (도구 ▸ 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="102" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>classifier</source>
         <translation>분류기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>1 transformer</source>
         <translation>변환기 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>%1 transformers</source>
         <translation>변환기 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="105" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="105" />
+        <location filename="../ui/main_window_models.cpp" line="106" />
         <source>encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="112" />
+        <location filename="../ui/main_window_models.cpp" line="113" />
         <source>device: %1</source>
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="142" />
+        <location filename="../ui/main_window_models.cpp" line="143" />
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="148" />
+        <location filename="../ui/main_window_models.cpp" line="149" />
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="86" />
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="86" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <source>Stopping the refinement; the best code so far is kept…</source>
+        <translation>정제를 멈추는 중; 지금까지의 최선 코드를 유지합니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="112" />
         <source>No face found in %1.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <location filename="../ui/main_window_photo.cpp" line="128" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <location filename="../ui/main_window_photo.cpp" line="131" />
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <location filename="../ui/main_window_photo.cpp" line="132" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <location filename="../ui/main_window_photo.cpp" line="138" />
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <location filename="../ui/main_window_photo.cpp" line="145" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <location filename="../ui/main_window_photo.cpp" line="149" />
+        <source>Aligning the face…</source>
+        <translation>얼굴을 정렬하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="150" />
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <location filename="../ui/main_window_photo.cpp" line="190" />
+        <source>Refining the face's code (Cancel keeps the best so far)…</source>
+        <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="198" />
+        <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
+        <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB (취소하면 지금까지의 최선을 유지)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="207" />
+        <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
+        <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="209" />
+        <source>refined in %1 steps (%2 dB)</source>
+        <translation>%1단계로 정제됨 (%2 dB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="244" />
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="275" />
+        <source>Editing the saved W+ code alone: %1</source>
+        <translation>저장된 W+ 코드만 편집합니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="286" />
+        <source>Editing face %1 of %2 (restored from the session)</source>
+        <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="297" />
+        <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
+        <translation>%2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다 (현재 얼굴 %3개)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="336" />
+        <source>The sample photo astronaut.png is not installed next to Facet.</source>
+        <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="29" />
+        <source>Edited layers</source>
+        <translation>편집 레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="52" />
+        <source>Show in &amp;photo</source>
+        <translation>사진에 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="56" />
+        <source>Show the edited face pasted back into the photo</source>
+        <translation>편집된 얼굴을 사진에 다시 붙여 표시</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="59" />
+        <source>Edited &amp;layers</source>
+        <translation>편집 레이어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="64" />
+        <source>Photo &amp;refinement…</source>
+        <translation>사진 정제(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="67" />
+        <source>Photo refinement</source>
+        <translation>사진 정제</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="68" />
+        <source>After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 perceptual model; more steps fit the photo better and take longer.</source>
+        <translation>인코더 다음에 얼굴의 W+ 코드를 이 단계 수만큼 최적화합니다 (0: 끔). VGG-16 지각 모델이 필요하며, 단계가 많을수록 사진에 더 잘 맞지만 오래 걸립니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="105" />
+        <source>Photos will be refined for %1 steps after the encoder.</source>
+        <translation>사진은 인코더 다음에 %1단계 정제됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="106" />
+        <source>Photo refinement is off.</source>
+        <translation>사진 정제가 꺼져 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="114" />
+        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
+        <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
     </message>
 </context>
 <context>

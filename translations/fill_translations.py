@@ -360,6 +360,13 @@ for _source, (_ko, _zh) in TIMELINE.items():
     TABLES["ko"].setdefault(_source, _ko)
     TABLES["zh_CN"].setdefault(_source, _zh)
 
+# editor room (session 12): layer control, show in photo, refinement, sample photo — strings_editor2.py
+sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.abspath(__file__)))
+from strings_editor2 import EDITOR2  # noqa: E402
+for _source, (_ko, _zh) in EDITOR2.items():
+    TABLES["ko"].setdefault(_source, _ko)
+    TABLES["zh_CN"].setdefault(_source, _zh)
+
 for path in sys.argv[1:]:
     lang = "zh_CN" if path.endswith("zh_CN.ts") else "ko"
     tree = ET.parse(path)

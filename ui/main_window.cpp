@@ -42,6 +42,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(autosaver_, &app::Autosaver::failed, this, [this](const QString& m) { statusBar()->showMessage(m); });
   buildMenus();
   buildPanels();
+  buildEditorExtras(findChild<QMenu*>("viewMenu"), findChild<QMenu*>("toolsMenu"));  // main_window_layers.cpp
   setAttributes(celebaSlots(nullptr));
   statusBar()->showMessage(tr("Open a photo to begin (File ▸ Open)."));
 }
@@ -62,6 +63,7 @@ void MainWindow::buildMenus() {
   resetAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
 
   QMenu* view = menuBar()->addMenu(tr("&View"));
+  view->setObjectName("viewMenu");
   QAction* split = view->addAction(tr("&Before/after split"));
   split->setObjectName("splitAction");
   split->setCheckable(true);
@@ -88,6 +90,7 @@ void MainWindow::buildMenus() {
     });
   }
   QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+  tools->setObjectName("toolsMenu");
   QAction* models = tools->addAction(tr("&Models…"), this, &MainWindow::showModelManager);
   models->setObjectName("modelsAction");
   models->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
@@ -187,9 +190,13 @@ void MainWindow::showResult(const app::RenderResult& result) {
   }
   lastResult_ = result;
   // The old image stays until the new one arrives; a preview is drawn into the full image's rectangle.
-  if (!result.before.isNull() && result.before.cacheKey() != preview_->before().cacheKey())
-    preview_->setBefore(result.before);
-  preview_->setImage(result.image);
+  if (showInPhoto_ && hasPhotoFace()) {
+    composePhotoPreview(result);  // pasted into the photo on a pool thread; shown when it is done
+  } else {
+    if (!result.before.isNull() && result.before.cacheKey() != preview_->before().cacheKey())
+      preview_->setBefore(result.before);
+    preview_->setImage(result.image);
+  }
   sliders_->setProbabilities(result.probabilities);
   charts_->showResult(result);
   const QString kind = result.quality == app::RenderQuality::Preview ? tr("preview") : tr("full");

@@ -19,6 +19,7 @@
 #include "app/editor/session_files.h"
 #include "ui/attribute_slider_panel.h"
 
+class QAction;
 class QLabel;
 class QMenu;
 class QUndoStack;
@@ -31,6 +32,8 @@ class RenderController;
 namespace facet::ui {
 
 class ChartsPanel;
+class LatestImageJob;
+class LayerMaskPanel;
 class PreviewWidget;
 
 class MainWindow : public QMainWindow {
@@ -63,6 +66,24 @@ class MainWindow : public QMainWindow {
   // Uses `wplus` (from an external embedding) for the opened photo's aligned face.
   bool setPhotoFaceWplus(const torch::Tensor& wplus);
   void setPreviewSize(int side) { previewSize_ = side; }  // preview renders while a slider moves (default 256)
+  // File ▸ Open sample photo: the bundled public-domain astronaut portrait through the normal photo flow.
+  void openSamplePhoto();
+  static QString samplePhotoPath();  // next to the binary (installed), else the source tree; "" when missing
+  // View ▸ Show in photo: the preview shows the edited face pasted back into the photo (composited on a pool
+  // thread after each render, newest wins); before/after compares with the photo itself.
+  void setShowInPhoto(bool on);
+  bool showInPhoto() const { return showInPhoto_; }
+  int photoComposites() const;  // paste-backs done for the preview (tests)
+  // Optional refinement after the encoder (Image2StyleGAN, perceptual + MSE) in the photo flow: `steps` Adam
+  // steps from the encoder's W+ (from latent_avg without an encoder), off the GUI thread with progress and cancel
+  // (cancel keeps the best code so far). Saved in the settings; steps ≤ 0 turns it off.
+  void setRefinementSteps(int steps);
+  int refinementSteps() const;
+
+  // The W+ layers the attribute edits touch (one flag per layer; the control in the "Edited layers" dock).
+  void setEditedLayers(const std::vector<bool>& mask);
+  std::vector<bool> editedLayers() const;
+  LayerMaskPanel* layerPanel() const { return layers_; }
 
   // Sessions (.facet + W+ .npy beside it) and autosave.
   bool saveSessionTo(const QString& path);
@@ -99,6 +120,7 @@ class MainWindow : public QMainWindow {
   void previewUpdated();
   void modelsLoaded(bool ok);
   void faceChanged();
+  void photoFaceRestored();  // a session's photo face is found and aligned again (paste-back available)
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -118,6 +140,12 @@ class MainWindow : public QMainWindow {
   void onModelsLoaded(std::shared_ptr<const app::EditorModels> models);
   void updateModelStatus();
   void findFaces(const QString& path);       // main_window_photo.cpp
+  void buildEditorExtras(QMenu* view, QMenu* tools);  // main_window_layers.cpp: layer dock, show in photo, refinement
+  void composePhotoPreview(const app::RenderResult& result);
+  void setEditedLayersCount(int count);
+  int photoFaceIndex() const;  // the chosen face of the opened photo (detector order)  // a generator with `count` W+ layers is loaded  // show-in-photo: paste back on a pool thread
+  // A session's photo: re-find face `faceIndex` and re-align it for the W+ just set (no re-embedding).
+  void restorePhotoFace(const QString& path, int faceIndex);
   QImage pasteBack(const QImage& generated) const;
   // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
   bool exportRendered(const QString& path, int quality, const std::function<QImage()>& image, bool needsBefore = false);  // the photo with the edited face; null without a photo face
@@ -144,6 +172,11 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<PhotoState> photo_;      // the opened photo's faces and the aligned one; null = none
   std::function<int(int)> chooseFace_;
   int previewSize_ = 256;
+  LayerMaskPanel* layers_ = nullptr;
+  LatestImageJob* compositor_ = nullptr;  // show-in-photo paste-backs
+  bool showInPhoto_ = false;
+  QAction* showInPhotoAction_ = nullptr;
+  quint64 photoPreviewTag_ = 0;  // the newest render shown in the photo
 };
 
 }  // namespace facet::ui

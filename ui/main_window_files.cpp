@@ -21,6 +21,7 @@
 #include "app/editor/autosave.h"
 #include "app/editor/generator_backend.h"
 #include "app/editor/image_export.h"
+#include "app/editor/layer_mask.h"
 #include "app/editor/render_controller.h"
 #include "core/io/error.h"
 #include "core/edit/attributes.h"
@@ -44,6 +45,9 @@ void MainWindow::buildFileMenu(QMenu* file) {
   open->setShortcut(QKeySequence::Open);
   recentMenu_ = file->addMenu(tr("Open &recent"));
   rebuildRecentMenu();
+  QAction* sample = file->addAction(tr("Open sam&ple photo"), this, &MainWindow::openSamplePhoto);
+  sample->setObjectName("openSampleAction");
+  sample->setToolTip(tr("The bundled public-domain astronaut portrait (NASA)"));
   QAction* wplus = file->addAction(tr("Open &W+ code (.npy)…"), this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Open W+ code"), {}, tr("NumPy arrays (*.npy)"));
     if (!path.isEmpty()) openWplus(path);
@@ -157,6 +161,12 @@ std::optional<app::SessionWithCode> MainWindow::currentSession() const {
   if (models_)
     for (const std::string& id : app::model_ids(models_->files)) out.session.modelIds << QString::fromStdString(id);
   out.wplus = wplus_;
+  if (models_) {
+    const std::vector<bool> layers = editedLayers();
+    if (app::layerPresetOf(layers, models_->generator->n_latent()) != app::LayerPreset::Default)
+      out.session.editedLayers = layers;  // the default (0–10) is left out, as older sessions have it
+  }
+  if (photo_) out.session.faceIndex = photoFaceIndex();
 #ifdef FACET_WITH_TIMELINE
   if (const auto* timeline = findChild<TimelinePanel*>()) out.session.timeline = timeline->model()->toJson();
 #endif
@@ -208,6 +218,12 @@ bool MainWindow::openSession(const QString& path) {
     sliders_->setAlphas(alphas);
     committed_ = alphas;
     undo_->clear();
+    const auto& layers = loaded.session.editedLayers;
+    if (!layers.empty() && static_cast<int64_t>(layers.size()) != models_->generator->n_latent())
+      throw Error(tr("its layer mask has %1 layers; the loaded generator has %2")
+                      .arg(layers.size()).arg(models_->generator->n_latent()).toStdString());
+    setEditedLayers(layers.empty() ? app::layerPresetMask(app::LayerPreset::Default, models_->generator->n_latent())
+                                   : layers);
     setFace(loaded.wplus, loaded.session.photoPath);
     if (!wplus_.defined()) return false;
 #ifdef FACET_WITH_TIMELINE
@@ -215,8 +231,18 @@ bool MainWindow::openSession(const QString& path) {
 #endif
     addRecentFile(path);
     QString message = tr("Opened session %1").arg(QFileInfo(path).fileName());
-    if (!loaded.session.photoPath.isEmpty() && !app::sessionPhotoMatches(loaded.session))
-      message += " — " + tr("its photo %1 is missing or has changed").arg(loaded.session.photoPath);
+    if (!loaded.session.photoPath.isEmpty()) {
+      if (app::sessionPhotoMatches(loaded.session)) {
+        // The photo is as it was: find its face again and align it, so previews and exports paste back. The
+        // saved W+ is used as it is (no re-embedding).
+        restorePhotoFace(loaded.session.photoPath, loaded.session.faceIndex);
+        message += " — " + tr("finding face %1 in %2…").arg(loaded.session.faceIndex + 1)
+                               .arg(QFileInfo(loaded.session.photoPath).fileName());
+      } else {
+        message += " — " + tr("its photo %1 is missing or has changed; editing the saved W+ code alone")
+                               .arg(loaded.session.photoPath);
+      }
+    }
     statusBar()->showMessage(message);
     return true;
   } catch (const std::exception& e) {
@@ -297,7 +323,9 @@ bool MainWindow::exportWplus(const QString& path) {
     const auto models = models_;
     const torch::Tensor wplus = wplus_;
     const std::vector<float> alphas = sliders_->alphas();
-    const torch::Tensor edited = QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas); }).result();
+    const std::vector<bool> layers = editedLayers();
+    const torch::Tensor edited =
+        QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas, layers); }).result();
     io::write_npy(QFile::encodeName(path).toStdString(), edited);
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
     return true;

@@ -74,6 +74,7 @@ void MainWindow::onModelsLoaded(std::shared_ptr<const app::EditorModels> models)
   const std::vector<float> alphas = sliders_->alphas();
   const std::vector<float> committed = committed_;
   sliders_->setAttributes(celebaSlots(models_->editor.get()));
+  setEditedLayersCount(static_cast<int>(models_->generator->n_latent()));
   if (alphas.size() == static_cast<size_t>(sliders_->attributeCount())) sliders_->setAlphas(alphas);
   committed_ = committed;
   updateModelStatus();

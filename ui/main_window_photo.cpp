@@ -1,10 +1,14 @@
-// MainWindow: faces in photos — found, chosen, aligned and encoded on a pool thread behind a cancellable
-// progress dialog, and the edited face pasted back into the photo for export. Needs core/face (FACET_HAVE_FACE);
-// without it a photo is only shown.
+// MainWindow: faces in photos — found, chosen, aligned and encoded (then optionally refined) on a pool thread
+// behind a cancellable progress dialog; the edited face pasted back into the photo for export and, with View ▸
+// Show in photo, for the preview; a session's photo face found again; the bundled sample photo. Needs core/face
+// (FACET_HAVE_FACE); without it a photo is only shown.
+#include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QInputDialog>
+#include <QPointer>
 #include <QProgressDialog>
 #include <QStatusBar>
 #include <QtConcurrent/QtConcurrentRun>
@@ -18,7 +22,10 @@
 #include <opencv2/imgproc.hpp>
 
 #include "core/face/compositor.h"
+#include "core/io/error.h"
+#include "ui/latest_image_job.h"
 #include "ui/photo_faces.h"
+#include "ui/photo_refinement.h"
 #endif
 
 namespace facet::ui {
@@ -31,6 +38,7 @@ struct MainWindow::PhotoState {
   std::vector<face::Face> faces;
   int chosen = 0;
   face::AlignedFace aligned;  // empty image until aligned
+  QImage photoImage;          // the photo as shown ("before" of the in-photo preview); null until needed
 };
 
 namespace {
@@ -53,21 +61,45 @@ struct FindOutcome {
 struct EmbedOutcome {
   EmbeddedFace embedded;
   QString error;
+  QString note;          // said after the face is set (refinement skipped or stopped)
+  bool refined = false;  // the W+ went through the refinement (cancel then keeps the best code)
+};
+// The photo flow's cancel state: before the refinement, cancel drops the photo's embedding; during it, cancel
+// stops the optimisation and the best code so far is used.
+struct FlowState {
+  std::atomic<bool> cancel{false};
+  std::atomic<bool> refining{false};
+  std::atomic<bool> stopRefinement{false};
+};
+struct RestoreOutcome {
+  PhotoFaces found;
+  face::AlignedFace aligned;
+  QString error;
 };
 }  // namespace
 
 bool MainWindow::hasPhotoFace() const { return photo_ && !photo_->aligned.image.empty(); }
 
 void MainWindow::findFaces(const QString& path) {
-  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  auto flow = std::make_shared<FlowState>();
+  std::atomic<bool>* cancel = &flow->cancel;  // lives as long as `flow`, which every continuation holds
   auto* progress = new QProgressDialog(tr("Finding faces in %1…").arg(QFileInfo(path).fileName()), tr("Cancel"), 0, 0, this);
   progress->setObjectName("faceProgress");
   progress->setWindowModality(Qt::WindowModal);
   progress->setMinimumDuration(400);
-  connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
+  progress->setAutoReset(false);
+  progress->setAutoClose(false);
+  connect(progress, &QProgressDialog::canceled, this, [this, flow] {
+    if (flow->refining) {
+      flow->stopRefinement = true;
+      statusBar()->showMessage(tr("Stopping the refinement; the best code so far is kept…"));
+    } else {
+      flow->cancel = true;
+    }
+  });
 
   auto* finder = new QFutureWatcher<FindOutcome>(this);
-  connect(finder, &QFutureWatcher<FindOutcome>::finished, this, [this, finder, progress, cancel, path] {
+  connect(finder, &QFutureWatcher<FindOutcome>::finished, this, [this, finder, progress, flow, cancel, path] {
     FindOutcome outcome = finder->result();
     finder->deleteLater();
     const QString name = QFileInfo(path).fileName();
@@ -84,6 +116,7 @@ void MainWindow::findFaces(const QString& path) {
     state->path = path;
     state->photo = outcome.found.photo;
     state->faces = outcome.found.faces;
+    state->photoImage = matToImage(state->photo);
     const int count = static_cast<int>(state->faces.size());
     if (count > 1) {
       if (chooseFace_) {
@@ -112,32 +145,79 @@ void MainWindow::findFaces(const QString& path) {
       statusBar()->showMessage(tr("Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.").arg(count).arg(name));
       return;
     }
-    progress->setLabelText(tr("Aligning and embedding the face…"));
+    const int refineSteps = refinementSteps();
+    progress->setLabelText(refineSteps > 0 && !models_->encoder ? tr("Aligning the face…")
+                                                                : tr("Aligning and embedding the face…"));
     auto* embedder = new QFutureWatcher<EmbedOutcome>(this);
-    connect(embedder, &QFutureWatcher<EmbedOutcome>::finished, this, [this, embedder, progress, cancel, state] {
+    connect(embedder, &QFutureWatcher<EmbedOutcome>::finished, this, [this, embedder, progress, flow, state] {
       EmbedOutcome result = embedder->result();
       embedder->deleteLater();
       progress->deleteLater();
-      if (*cancel || photo_ != state) return;
+      if (flow->cancel || photo_ != state) return;
       state->aligned = result.embedded.aligned;
       if (!state->aligned.image.empty()) preview_->setImage(matToImage(state->aligned.image));
       if (!result.error.isEmpty()) {
         statusBar()->showMessage(result.error);
         return;
       }
-      if (result.embedded.wplus.defined()) setPhotoFaceWplus(result.embedded.wplus);
+      if (result.embedded.wplus.defined() && setPhotoFaceWplus(result.embedded.wplus) && !result.note.isEmpty())
+        statusBar()->showMessage(statusBar()->currentMessage() + " — " + result.note);
     });
     const auto models = models_;
-    embedder->setFuture(QtConcurrent::run([models, state, cancel] {
+    QPointer<QProgressDialog> dialog(progress);
+    embedder->setFuture(QtConcurrent::run([models, state, flow, refineSteps, dialog] {
       EmbedOutcome outcome;
+      const std::atomic<bool>& cancel = flow->cancel;
       try {
-        outcome.embedded = embedFace(*models, state->photo, state->faces[static_cast<size_t>(state->chosen)], *cancel);
+        const face::Face& chosen = state->faces[static_cast<size_t>(state->chosen)];
+        if (models->encoder || refineSteps <= 0)
+          outcome.embedded = embedFace(*models, state->photo, chosen, cancel);  // throws without an encoder
+        else
+          outcome.embedded.aligned = face::align_ffhq(state->photo, chosen.landmarks, 1024);  // start: latent_avg
+        if (refineSteps > 0 && !cancel) {
+          embed::PerceptualLoss perceptual;
+          try {
+            perceptual = loadRefinementPerceptual(models->device);
+          } catch (const std::exception& e) {
+            if (!outcome.embedded.wplus.defined())  // no encoder either: nothing to edit
+              throw Error(std::string("the face is aligned, but there is no encoder and ") + e.what());
+            outcome.note = QString::fromStdString(e.what());
+            return outcome;
+          }
+          flow->refining = true;
+          QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, refineSteps] {
+            if (!dialog) return;
+            dialog->setLabelText(MainWindow::tr("Refining the face's code (Cancel keeps the best so far)…"));
+            dialog->setRange(0, refineSteps);
+            dialog->setValue(0);
+          });
+          const auto report = [dialog](const embed::EmbedProgress& p) {
+            QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, p] {
+              if (!dialog) return;
+              dialog->setValue(p.step);
+              dialog->setLabelText(MainWindow::tr("Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the "
+                                                  "best so far)…").arg(p.step).arg(p.steps).arg(p.psnr, 0, 'f', 1));
+            });
+          };
+          const RefinedFace refined = refineFace(*models, perceptual, outcome.embedded.aligned.image,
+                                                 outcome.embedded.wplus, refineSteps, report, flow->stopRefinement);
+          outcome.embedded.wplus = refined.wplus;
+          outcome.refined = true;
+          outcome.note = refined.cancelled
+                             ? MainWindow::tr("refinement stopped after %1 of %2 steps (best code kept, %3 dB)")
+                                   .arg(refined.steps_done).arg(refineSteps).arg(refined.psnr, 0, 'f', 1)
+                             : MainWindow::tr("refined in %1 steps (%2 dB)").arg(refined.steps_done).arg(refined.psnr, 0, 'f', 1);
+        }
       } catch (const std::exception& e) {
         // Keep the alignment when only the encoder failed, so the aligned crop can still be shown.
         outcome.error = QString::fromStdString(e.what());
-        try {
-          outcome.embedded.aligned = face::align_ffhq(state->photo, state->faces[static_cast<size_t>(state->chosen)].landmarks, 1024);
-        } catch (const std::exception&) {
+        outcome.embedded.wplus = torch::Tensor();
+        if (outcome.embedded.aligned.image.empty()) {
+          try {
+            outcome.embedded.aligned =
+                face::align_ffhq(state->photo, state->faces[static_cast<size_t>(state->chosen)].landmarks, 1024);
+          } catch (const std::exception&) {
+          }
         }
       }
       return outcome;
@@ -170,6 +250,61 @@ QImage MainWindow::pasteBack(const QImage& generated) const {
   return matToImage(face::paste_back(photo_->photo, imageToMat(generated), photo_->aligned));
 }
 
+int MainWindow::photoFaceIndex() const { return photo_ ? photo_->chosen : 0; }
+
+void MainWindow::composePhotoPreview(const app::RenderResult& result) {
+  if (!hasPhotoFace() || !result.ok()) return;
+  const std::shared_ptr<const PhotoState> state = photo_;
+  if (state->photoImage.cacheKey() != preview_->before().cacheKey()) preview_->setBefore(state->photoImage);
+  // The paste-back (inverse warp + feathered blend over the photo) runs on a pool thread, newest render wins.
+  compositor_->setWork([state](const QImage& generated) {
+    return matToImage(face::paste_back(state->photo, imageToMat(generated), state->aligned));
+  });
+  compositor_->submit(result.sequence, result.image);
+}
+
+void MainWindow::restorePhotoFace(const QString& path, int faceIndex) {
+  const torch::Tensor face = wplus_;  // the session's code, just set; a later face makes this restore moot
+  auto* watcher = new QFutureWatcher<RestoreOutcome>(this);
+  connect(watcher, &QFutureWatcher<RestoreOutcome>::finished, this, [this, watcher, path, faceIndex, face] {
+    RestoreOutcome outcome = watcher->result();
+    watcher->deleteLater();
+    if (!wplus_.defined() || !wplus_.is_same(face)) return;  // another face was opened meanwhile
+    const QString name = QFileInfo(path).fileName();
+    if (!outcome.error.isEmpty()) {
+      statusBar()->showMessage(tr("Editing the saved W+ code alone: %1").arg(outcome.error));
+      return;
+    }
+    auto state = std::make_shared<PhotoState>();
+    state->path = path;
+    state->photo = outcome.found.photo;
+    state->faces = outcome.found.faces;
+    state->chosen = faceIndex;
+    state->aligned = outcome.aligned;
+    state->photoImage = matToImage(state->photo);
+    photo_ = state;
+    statusBar()->showMessage(tr("Editing face %1 of %2 (restored from the session)").arg(faceIndex + 1).arg(name));
+    if (showInPhoto_) composePhotoPreview(lastResult_);
+    Q_EMIT photoFaceRestored();
+  });
+  const std::string file = QFile::encodeName(path).toStdString();
+  watcher->setFuture(QtConcurrent::run([file, faceIndex, name = QFileInfo(path).fileName()] {
+    RestoreOutcome outcome;
+    try {
+      outcome.found = findPhotoFaces(file);
+      const int count = static_cast<int>(outcome.found.faces.size());
+      if (faceIndex < 0 || faceIndex >= count)
+        throw Error(MainWindow::tr("face %1 is no longer found in %2 (%3 face(s) now)")
+                        .arg(faceIndex + 1).arg(name).arg(count).toStdString());
+      outcome.aligned = face::align_ffhq(outcome.found.photo,
+                                         outcome.found.faces[static_cast<size_t>(faceIndex)].landmarks, 1024);
+    } catch (const std::exception& e) {
+      outcome.error = QString::fromStdString(e.what());
+    }
+    return outcome;
+  }));
+}
+
 #else  // no core/face in this build
 
 struct MainWindow::PhotoState {};
@@ -177,7 +312,31 @@ bool MainWindow::hasPhotoFace() const { return false; }
 void MainWindow::findFaces(const QString&) {}
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor&) { return false; }
 QImage MainWindow::pasteBack(const QImage&) const { return {}; }
+int MainWindow::photoFaceIndex() const { return 0; }
+void MainWindow::composePhotoPreview(const app::RenderResult&) {}
+void MainWindow::restorePhotoFace(const QString&, int) {}
 
 #endif
+
+QString MainWindow::samplePhotoPath() {
+  // Installed: <prefix>/share/facet/astronaut.png beside <prefix>/bin; in a build tree: the source's resources/.
+  const QString app = QCoreApplication::applicationDirPath();
+  QStringList candidates = {app + "/../share/facet/astronaut.png", app + "/resources/astronaut.png"};
+#ifdef FACET_RESOURCES_DIR
+  candidates << QString(FACET_RESOURCES_DIR) + "/astronaut.png";
+#endif
+  for (const QString& path : candidates)
+    if (QFileInfo(path).isFile()) return QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+  return {};
+}
+
+void MainWindow::openSamplePhoto() {
+  const QString path = samplePhotoPath();
+  if (path.isEmpty()) {
+    statusBar()->showMessage(tr("The sample photo astronaut.png is not installed next to Facet."));
+    return;
+  }
+  openPhoto(path);
+}
 
 }  // namespace facet::ui

@@ -59,10 +59,11 @@ edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Edito
   return state;
 }
 
-torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas) {
+torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
+                          const std::vector<bool>& editedLayers) {
   torch::InferenceMode guard;
   torch::Tensor w = (wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus).to(models.device, torch::kFloat32);
-  const edit::EditState state = editStateFor(alphas, *models.editor);
+  const edit::EditState state = editStateFor(alphas, *models.editor, editedLayers);
   if (!state.edits.empty()) w = models.editor->apply(w, state);
   return w.to(torch::kCPU).contiguous().clone();
 }
@@ -120,7 +121,11 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
   result.before = originalImage_;
 
   auto start = Clock::now();
-  const edit::EditState state = editStateFor(request.alphas, *models_->editor, options_.edited_layers);
+  const std::vector<bool>& layers = request.editedLayers.empty() ? options_.edited_layers : request.editedLayers;
+  if (!layers.empty() && static_cast<int64_t>(layers.size()) != g.n_latent())
+    throw Error("the layer mask has " + std::to_string(layers.size()) + " layers; this generator has " +
+                std::to_string(g.n_latent()));
+  const edit::EditState state = editStateFor(request.alphas, *models_->editor, layers);
   const torch::Tensor edited = state.edits.empty() ? wplus_ : models_->editor->apply(wplus_, state);
   result.timings.edit_ms = msSince(start);
   if (superseded()) return result;

@@ -19,7 +19,7 @@ class GeneratorBackend : public RenderBackend {
  public:
   struct Options {
     int preview_size = 256;            // side of the preview (a power of two; capped at the generator's size)
-    std::vector<bool> edited_layers;   // empty: the edit stack's default (layers 0–10)
+    std::vector<bool> edited_layers;   // empty: the edit stack's default (layers 0–10); a request's own mask wins
   };
 
   // wplus: [1, n_latent, style_dim] or [n_latent, style_dim], any device (moved to the models' device; no network
@@ -52,8 +52,10 @@ class GeneratorBackend : public RenderBackend {
 // out until the edit stack's linear fallback lands.
 edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
                              const std::vector<bool>& editedLayers = {});
-// The edited W+ for export (CPU, float32); runs the transformers on the models' device.
-torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas);
+// The edited W+ for export (CPU, float32); runs the transformers on the models' device. editedLayers: as in
+// RenderRequest (empty: the default 0–10).
+torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
+                          const std::vector<bool>& editedLayers = {});
 
 // [1, 3, H, W] or [3, H, W] in about [-1, 1], any device → an RGB888 QImage (clamped, rounded).
 QImage tensorToImage(const torch::Tensor& image);

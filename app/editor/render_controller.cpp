@@ -46,6 +46,7 @@ void RenderController::submit(RenderQuality quality) {
   request.sequence = ++sequence_;
   request.alphas = alphas_;
   request.quality = quality;
+  request.editedLayers = editedLayers_;
   worker_->submit(std::move(request));
 }
 

@@ -27,6 +27,9 @@ class RenderController : public QObject {
   // Renders full size at once (after loading a photo, undo, reset).
   void renderFull(std::vector<float> alphas);
   void setBackend(std::unique_ptr<RenderBackend> backend);
+  // The W+ layers every following request edits (empty: the default 0–10). Takes effect with the next request.
+  void setEditedLayers(std::vector<bool> layers) { editedLayers_ = std::move(layers); }
+  const std::vector<bool>& editedLayers() const { return editedLayers_; }
 
   void setSettleMs(int ms) { settle_.setInterval(ms); }
   int settleMs() const { return settle_.interval(); }
@@ -46,6 +49,7 @@ class RenderController : public QObject {
   RenderWorker* worker_ = nullptr;  // lives in thread_, deleted when it finishes
   QTimer settle_;
   std::vector<float> alphas_;
+  std::vector<bool> editedLayers_;
   quint64 sequence_ = 0;
   quint64 delivered_ = 0;
 };

@@ -18,6 +18,7 @@ struct RenderRequest {
   quint64 sequence = 0;       // set by the sender; strictly increasing; the newest wins
   std::vector<float> alphas;  // one α per attribute slider (catalogue order), −3…3
   RenderQuality quality = RenderQuality::Preview;
+  std::vector<bool> editedLayers;  // the W+ layers the edit touches (n_latent entries); empty: the default 0–10
 };
 
 struct RenderTimings {

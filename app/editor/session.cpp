@@ -33,7 +33,7 @@ QStringList stringList(const QJsonValue& value, const QString& file, const char*
 bool Session::operator==(const Session& o) const {
   return photoPath == o.photoPath && photoSha256 == o.photoSha256 && faceIndex == o.faceIndex &&
          wplusFile == o.wplusFile && alphas == o.alphas && attributeIds == o.attributeIds && modelIds == o.modelIds &&
-         timeline == o.timeline;
+         timeline == o.timeline && editedLayers == o.editedLayers;
 }
 
 QString sha256OfFile(const QString& path) {
@@ -62,6 +62,11 @@ void saveSession(const QString& path, const Session& session) {
   root["attributes"] = toJson(session.attributeIds);
   root["models"] = toJson(session.modelIds);
   if (!session.timeline.isEmpty()) root["timeline"] = session.timeline;
+  if (!session.editedLayers.empty()) {
+    QJsonArray layers;  // one flag per W+ layer, as the timeline's keyframes store them
+    for (bool on : session.editedLayers) layers.append(on);
+    root["layers"] = layers;
+  }
   const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
   facet::io::write_file_atomic(QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), bytes.size()));
 }
@@ -100,6 +105,13 @@ Session loadSession(const QString& path) {
   if (root.contains("timeline") && !root["timeline"].isNull()) {
     if (!root["timeline"].isObject()) fail(QString("%1: 'timeline' must be an object").arg(path));
     s.timeline = root["timeline"].toObject();
+  }
+  if (root.contains("layers") && !root["layers"].isNull()) {
+    if (!root["layers"].isArray()) fail(QString("%1: 'layers' must be a list of true/false, one per W+ layer").arg(path));
+    for (const QJsonValue& v : root["layers"].toArray()) {
+      if (!v.isBool()) fail(QString("%1: 'layers' must be a list of true/false, one per W+ layer").arg(path));
+      s.editedLayers.push_back(v.toBool());
+    }
   }
   if (!s.attributeIds.isEmpty() && s.attributeIds.size() != static_cast<int>(s.alphas.size()))
     fail(QString("%1: %2 slider values for %3 attributes").arg(path).arg(s.alphas.size()).arg(s.attributeIds.size()));

@@ -22,6 +22,7 @@ struct Session {
   QStringList attributeIds;   // the catalogue order the α values follow
   QStringList modelIds;       // generator, transformers, classifier… (models/manifest.json ids)
   QJsonObject timeline;       // recorded slider timeline (core/video/timeline.h layout); empty = none
+  std::vector<bool> editedLayers;  // the W+ layers the edit touches; empty = the default (0–10)
 
   bool operator==(const Session& other) const;
 };

@@ -43,7 +43,8 @@ void TimelineModel::setAttributeIds(const QStringList& ids) {
 void TimelineModel::startRecording(const std::vector<float>& current) {
   stop();
   timeline_.clear();
-  timeline_.add(0.0, video::EditSnapshot{current, {}});
+  timeline_.add(0.0, video::EditSnapshot{current, layers_});
+  lastAlphas_ = current;
   recording_ = true;
   origin_ = now();
   position_ = 0;
@@ -55,9 +56,16 @@ void TimelineModel::startRecording(const std::vector<float>& current) {
 void TimelineModel::recordChange(const std::vector<float>& alphas) {
   if (!recording_ || playing_) return;
   position_ = std::max(0.0, now() - origin_);
-  timeline_.add(position_, video::EditSnapshot{alphas, {}});
+  timeline_.add(position_, video::EditSnapshot{alphas, layers_});
+  lastAlphas_ = alphas;
   Q_EMIT keyframesChanged();
   Q_EMIT positionChanged(position_);
+}
+
+void TimelineModel::setEditedLayers(const std::vector<bool>& layers) {
+  if (layers == layers_) return;
+  layers_ = layers;
+  if (recording_ && !playing_ && !lastAlphas_.empty()) recordChange(lastAlphas_);
 }
 
 void TimelineModel::stopRecording() {

@@ -38,6 +38,10 @@ class TimelineModel : public QObject {
   // While recording: a keyframe (now, alphas). Ignored otherwise, and during playback.
   void recordChange(const std::vector<float>& alphas);
   void stopRecording();
+  // The W+ layers the edit touches (editor room's layer control): stored with every keyframe recorded from now on;
+  // while recording, a change is itself a keyframe (the current α values with the new layers).
+  void setEditedLayers(const std::vector<bool>& layers);
+  const std::vector<bool>& editedLayers() const { return layers_; }
   void play();  // from the current position (from the start when at the end)
   void stop();  // stops recording and playback
   void seek(double seconds);  // emits alphasAt(sample) and positionChanged
@@ -70,6 +74,8 @@ class TimelineModel : public QObject {
   double origin_ = 0;    // clock time of position 0 (recording) or of playStart_ (playback)
   double playStart_ = 0;
   double position_ = 0;
+  std::vector<bool> layers_;      // stored in recorded keyframes (empty: the default 0–10)
+  std::vector<float> lastAlphas_;  // the α values of the newest recorded keyframe
 };
 
 }  // namespace facet::app

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
@@ -153,6 +154,8 @@ EmbedResult Image2StyleGan::embed(const torch::Tensor& target_in, const EmbedOpt
   } flush_restore;
 
   EmbedResult result;
+  torch::Tensor best;  // keep_best: the code with the lowest loss so far, and that loss
+  double best_loss = std::numeric_limits<double>::infinity();
   const auto t0 = std::chrono::steady_clock::now();
   for (int step = 0; step < options.steps; ++step) {
     if (cancel && cancel->load()) {
@@ -171,6 +174,14 @@ EmbedResult Image2StyleGan::embed(const torch::Tensor& target_in, const EmbedOpt
     if (options.optimise_noise && options.lambda_noise != 0) {
       reg = noise_regularisation(noises);
       loss = loss + options.lambda_noise * reg;
+    }
+    if (options.keep_best) {
+      const double value = loss.item<double>();  // the loss of `wplus` before this step's update
+      if (value < best_loss) {
+        best_loss = value;
+        best = wplus.detach().clone();
+        result.best_step = step;
+      }
     }
     loss.backward();
     adam.step();
@@ -192,15 +203,28 @@ EmbedResult Image2StyleGan::embed(const torch::Tensor& target_in, const EmbedOpt
   result.ms_per_step = result.steps_done > 0 ? elapsed / result.steps_done : 0.0;
 
   torch::NoGradGuard no_grad;
-  const auto image = g.synthesis(wplus.detach(), synth);
-  double final_loss = options.lambda_mse * (image - target).pow(2).mean().item<double>();
-  if (use_perceptual)
-    final_loss += options.lambda_perceptual *
-                  perceptual_.loss(for_features(image, options.feature_size), target_features).item<double>();
+  const auto loss_of = [&](const torch::Tensor& image) {
+    double value = options.lambda_mse * (image - target).pow(2).mean().item<double>();
+    if (use_perceptual)
+      value += options.lambda_perceptual *
+               perceptual_.loss(for_features(image, options.feature_size), target_features).item<double>();
+    return value;
+  };
+  torch::Tensor final_w = wplus.detach();
+  auto image = g.synthesis(final_w, synth);
+  double final_loss = loss_of(image);
+  // (The noise term is left out of this comparison: with optimise_noise the maps keep their last values.)
+  if (options.keep_best && best.defined() && best_loss < final_loss && !options.optimise_noise) {
+    final_w = best;
+    image = g.synthesis(final_w, synth);
+    final_loss = loss_of(image);
+  } else if (options.keep_best) {
+    result.best_step = result.steps_done;
+  }
   result.final_loss = final_loss;
   result.final_psnr = psnr(image, target);
   result.image = image.to(torch::kCPU);
-  result.wplus = wplus.detach().to(torch::kCPU);
+  result.wplus = final_w.to(torch::kCPU);
   if (options.optimise_noise)
     for (const auto& n : noises) result.noises.push_back(n.detach().to(torch::kCPU).clone());
   log::get("embed")->info("embedded in {} steps ({:.1f} ms/step): PSNR {:.2f} dB{}", result.steps_done,

@@ -26,6 +26,9 @@ struct EmbedOptions {
   uint64_t seed = 0;               // seeds the initial noise maps and any other randomness
   int64_t feature_size = 256;      // images larger than this are average-pooled to it for the perceptual loss
   torch::Tensor start;             // W+ [1, n_latent, style_dim] to start from; undefined: latent_avg
+  // Return the code with the lowest loss seen (the start included) rather than the last one: Adam's last step is
+  // not always its best, and a cancelled run should keep the best code so far (the editor's photo refinement).
+  bool keep_best = false;
 };
 
 struct EmbedProgress {
@@ -41,6 +44,7 @@ struct EmbedResult {
   torch::Tensor image;                // G(wplus) with those noises, [1, 3, S, S] in about [-1, 1], CPU
   int steps_done = 0;
   bool cancelled = false;
+  int best_step = -1;  // with keep_best: the steps taken before the returned code (0: the start); else -1
   double final_loss = 0, final_psnr = 0;  // of `image` against the target
   double ms_per_step = 0;
 };

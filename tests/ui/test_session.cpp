@@ -80,6 +80,27 @@ class SessionTest : public QObject {
     QVERIFY(loadError(dir.filePath("badalpha.facet")).contains("list of numbers"));
   }
 
+  // The edited-layer mask (editor's layer control): saved only when set, read back, malformed lists refused.
+  void layerMaskRoundTripsAndIsChecked() {
+    QTemporaryDir dir;
+    Session s;
+    s.photoPath = "/x.jpg";
+    s.editedLayers = {true, true, true, true, false, false, false, false, false, false};
+    const QString path = dir.filePath("layers.facet");
+    facet::app::saveSession(path, s);
+    QVERIFY(facet::app::loadSession(path) == s);
+    s.editedLayers.clear();  // the default: no "layers" key at all
+    facet::app::saveSession(path, s);
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(!f.readAll().contains("\"layers\""));
+    QVERIFY(facet::app::loadSession(path).editedLayers.empty());
+    writeFile(dir.filePath("badlayers.facet"),
+              R"({"format": "facet-session", "version": 1, "photo": {"path": "/x.jpg"}, "face": 0,
+                  "alphas": [], "attributes": [], "models": [], "layers": [0, 1]})");
+    QVERIFY(loadError(dir.filePath("badlayers.facet")).contains("'layers' must be a list of true/false"));
+  }
+
   void saveIntoMissingFolderThrows() {
     Session s;
     s.photoPath = "/x.jpg";

@@ -1,0 +1,445 @@
+// The editor's photo flow end to end on the fixture generator (../shared/fixtures) and the bundled sample photo:
+// the layer-mask control (presets, per-request masks, sessions, timeline, W+ export), a pSp encoder made for the
+// 64² fixture (tests/support/encoder_checkpoint) taking the photo to a W+ code, the in-photo preview composited
+// off the GUI thread, the optional refinement after the encoder (with a random-weight VGG-16: progress, cancel
+// keeps the best code, a plain message without the model), sessions that find their photo's face again, and
+// File ▸ Open sample photo. Screenshots go to $FACET_SCREENSHOTS when set.
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QDockWidget>
+#include <QLabel>
+#include <QProgressDialog>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <torch/torch.h>
+
+#include "app/editor/layer_mask.h"
+#include "app/editor/render_controller.h"
+#include "app/editor/session.h"
+#include "core/io/npy.h"
+#include "tests/ui/fixture_models.h"
+#include "ui/latest_image_job.h"
+#include "ui/layer_mask_panel.h"
+#include "ui/main_window.h"
+#include "ui/preview_widget.h"
+#ifdef FACET_WITH_TIMELINE
+#include "app/editor/timeline_model.h"
+#include "ui/timeline_panel.h"
+#endif
+#ifdef FACET_HAVE_FACE
+#include "core/embed/vgg16_features.h"
+#include "core/nn/state_dict.h"
+#include "tests/support/encoder_checkpoint.h"
+#include "ui/photo_faces.h"
+#endif
+
+using facet::ui::MainWindow;
+
+namespace {
+
+void saveShot(QWidget& widget, const QString& name) {
+  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+  if (shots.isEmpty()) return;
+  QTest::qWait(150);
+  QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
+}
+
+bool fullAndCurrent(const MainWindow& window) {
+  const auto& r = window.lastResult();
+  return r.ok() && r.quality == facet::app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
+}
+
+QByteArray sha(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
+}
+
+std::unique_ptr<MainWindow> windowWith(const facet::app::EditorModelFiles& files) {
+  auto window = std::make_unique<MainWindow>();
+  window->setPreviewSize(32);
+  window->renderer()->setSettleMs(100);
+  window->loadModels(files);
+  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
+  return window;
+}
+
+// The fixture's W+ open, first full render in.
+std::unique_ptr<MainWindow> readyWindow() {
+  auto window = windowWith(facet::test::fixtureModelFiles(false));
+  if (!window) return nullptr;
+  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+  if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 10000)) return nullptr;
+  return window;
+}
+
+// Pixel equality (QImage's == also compares the colour space, which the PNG's ICC profile sets on one side only).
+bool sameRgb(const QImage& a, const QImage& b) {
+  if (a.size() != b.size()) return false;
+  const QImage x = a.convertToFormat(QImage::Format_RGB888), y = b.convertToFormat(QImage::Format_RGB888);
+  for (int row = 0; row < x.height(); ++row)
+    if (memcmp(x.constScanLine(row), y.constScanLine(row), static_cast<size_t>(x.width()) * 3) != 0) return false;
+  return true;
+}
+
+QString samplePhoto() { return QString(FACET_SOURCE_DIR) + "/resources/astronaut.png"; }
+
+}  // namespace
+
+class PhotoFlowTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(scratch_.isValid());
+    qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
+    qputenv("XDG_DATA_HOME", scratch_.filePath("data").toLocal8Bit());
+    qputenv("FACET_MODELS", scratch_.filePath("models").toLocal8Bit());
+    QDir().mkpath(scratch_.filePath("models"));
+  }
+
+  // --- layer mask -------------------------------------------------------------------------------------------
+
+  void layerPresetsAndNames() {
+    using facet::app::LayerPreset;
+    const auto coarse = facet::app::layerPresetMask(LayerPreset::Coarse, 18);
+    QCOMPARE(facet::app::describeLayers(coarse), std::string("0\u20133"));
+    QCOMPARE(facet::app::describeLayers(facet::app::layerPresetMask(LayerPreset::Fine, 18)), std::string("8\u201317"));
+    QCOMPARE(facet::app::describeLayers(facet::app::layerPresetMask(LayerPreset::Default, 18)), std::string("0\u201310"));
+    QCOMPARE(facet::app::describeLayers(facet::app::layerPresetMask(LayerPreset::Fine, 10)), std::string("8\u20139"));
+    QVERIFY(facet::app::layerPresetOf({}, 18) == LayerPreset::Default);
+    QVERIFY(facet::app::layerPresetOf(coarse, 18) == LayerPreset::Coarse);
+    std::vector<bool> custom = coarse;
+    custom[8] = true;
+    QVERIFY(facet::app::layerPresetOf(custom, 18) == LayerPreset::Custom);
+    QCOMPARE(facet::app::describeLayers(custom), std::string("0\u20133, 8"));
+    QCOMPARE(facet::app::describeLayers(std::vector<bool>(5, false)), std::string("none"));
+  }
+
+  void layerPanelPresetsAndBoxes() {
+    facet::ui::LayerMaskPanel panel;
+    panel.setLayerCount(18);
+    QCOMPARE(panel.mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Default, 18));
+    QSignalSpy changed(&panel, &facet::ui::LayerMaskPanel::maskChanged);
+    auto* presets = panel.findChild<QComboBox*>("layerPreset");
+    QVERIFY(presets);
+    presets->setCurrentIndex(1);  // Coarse
+    Q_EMIT presets->activated(1);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(panel.mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 18));
+    panel.findChild<QCheckBox*>("layer_12")->setChecked(true);  // by hand: Custom
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(presets->currentText(), QString("Custom"));
+    QVERIFY(panel.summary().contains(QString::fromUtf8("0\u20133, 12")));
+    panel.setMask(facet::app::layerPresetMask(facet::app::LayerPreset::All, 18));  // from code: no signal
+    QCOMPARE(changed.count(), 2);
+    QVERIFY(presets->currentText().startsWith("All"));
+    panel.setLayerCount(10);
+    QCOMPARE(panel.layerCount(), 10);
+    QVERIFY(panel.findChild<QCheckBox*>("layer_9") && !panel.findChild<QCheckBox*>("layer_10"));
+  }
+
+  // The mask travels with each request: the same α renders differently with other layers; no layer = no edit.
+  // Sessions keep it, the timeline records it, the W+ export applies it.
+  void layerMaskDrivesRenderSessionTimelineAndExport() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    auto window = readyWindow();
+    QVERIFY(window);
+    QCOMPARE(window->layerPanel()->layerCount(), 10);  // the fixture generator's n_latent
+    const QImage unedited = window->lastResult().image;
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.5f);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    const QImage defaultEdit = window->lastResult().image;
+    QVERIFY(defaultEdit != unedited);
+
+    window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    const QImage coarseEdit = window->lastResult().image;
+    QVERIFY(coarseEdit != defaultEdit && coarseEdit != unedited);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    saveShot(*window->findChild<QDockWidget*>("layersDock"), "layer_mask_dock.png");
+    saveShot(*window, "layer_mask_window.png");
+
+    QTemporaryDir dir;
+    // W+ export: the unmasked layers keep the original code exactly.
+    QVERIFY(window->exportWplus(dir.filePath("coarse.npy")));
+    const torch::Tensor edited = facet::io::read_npy(dir.filePath("coarse.npy").toStdString());
+    const torch::Tensor original = facet::test::fixtureWplus();
+    QVERIFY(torch::equal(edited.slice(1, 4), original.slice(1, 4)));
+    QVERIFY(!torch::allclose(edited.slice(1, 0, 4), original.slice(1, 0, 4)));
+
+#ifdef FACET_WITH_TIMELINE
+    auto* timeline = window->findChild<facet::ui::TimelinePanel*>()->model();
+    double now = 0;
+    timeline->setClock([&now] { return now; });
+    timeline->startRecording(window->sliderPanel()->alphas());
+    now = 1;
+    window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    timeline->stopRecording();
+    const auto& keys = timeline->timeline().keyframes();
+    QCOMPARE(keys.size(), size_t(2));
+    QCOMPARE(keys[0].state.edited_layers, facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    QCOMPARE(keys[1].state.edited_layers, facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+#endif
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QVERIFY(window->saveSessionTo(dir.filePath("masked.facet")));
+    QCOMPARE(facet::app::loadSession(dir.filePath("masked.facet")).editedLayers,
+             facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+
+    // No layer edited: the sliders change nothing.
+    window->setEditedLayers(std::vector<bool>(10, false));
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QCOMPARE(window->lastResult().image, unedited);
+
+    auto reopened = windowWith(facet::test::fixtureModelFiles(false));
+    QVERIFY(reopened);
+    QVERIFY2(reopened->openSession(dir.filePath("masked.facet")), qPrintable(reopened->statusText()));
+    QCOMPARE(reopened->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*reopened), 10000);
+    QCOMPARE(reopened->lastResult().image, coarseEdit);
+  }
+
+  // --- the newest-wins compositor ------------------------------------------------------------------------------
+
+  void latestImageJobRunsTheNewestAndDropsTheRest() {
+    facet::ui::LatestImageJob job;
+    std::atomic<int> calls{0};
+    job.setWork([&calls](const QImage& in) {
+      ++calls;
+      QThread::msleep(60);
+      QImage out = in.copy();
+      out.fill(Qt::red);
+      return out;
+    });
+    QSignalSpy ready(&job, &facet::ui::LatestImageJob::ready);
+    QImage input(8, 8, QImage::Format_RGB32);
+    for (quint64 tag = 1; tag <= 6; ++tag) job.submit(tag, input);
+    QTRY_VERIFY_WITH_TIMEOUT(!job.busy() && ready.count() >= 2, 3000);
+    QTest::qWait(100);
+    QCOMPARE(ready.count(), 2);  // the first (already running) and the newest
+    QCOMPARE(ready.at(0).at(0).toULongLong(), quint64(1));
+    QCOMPARE(ready.at(1).at(0).toULongLong(), quint64(6));
+    QCOMPARE(job.runs(), 2);
+    QCOMPARE(job.dropped(), 4);
+    QCOMPARE(ready.at(1).at(1).value<QImage>().pixelColor(0, 0), QColor(Qt::red));
+    // reset(): the running job's result is ignored.
+    job.submit(7, input);
+    job.reset();
+    QTRY_VERIFY_WITH_TIMEOUT(!job.busy(), 3000);
+    QTest::qWait(50);
+    QCOMPARE(ready.count(), 2);
+  }
+
+  void samplePhotoIsFound() {
+    const QString path = MainWindow::samplePhotoPath();
+    QVERIFY2(!path.isEmpty(), "resources/astronaut.png not found");
+    QVERIFY(QImage(path).width() >= 256);
+    MainWindow window;
+    QAction* action = window.findChild<QAction*>("openSampleAction");
+    QVERIFY(action);
+    action->trigger();
+    QVERIFY2(window.statusText().contains("astronaut.png"), qPrintable(window.statusText()));
+  }
+
+#ifdef FACET_HAVE_FACE
+  // The encoder path end to end: photo → faces → FFHQ crop → pSp (random weights, sized for the fixture) → W+,
+  // then a slider move changes the preview, the in-photo preview shows the photo, and the export is pasted back
+  // into a photo of the original size while the original file stays untouched.
+  void encoderEndToEndWithInPhotoPreview() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    const QString encoder = writeEncoder();
+    QVERIFY(!encoder.isEmpty());
+    auto files = facet::test::fixtureModelFiles(false);
+    files.encoder = encoder.toStdString();
+    auto window = windowWith(files);
+    QVERIFY(window);
+    QVERIFY(window->modelsText().contains("encoder"));
+    const QString photo = copyOfSample("e2e.png");
+    const QByteArray before = sha(photo);
+    QSignalSpy changed(window.get(), &MainWindow::faceChanged);
+    window->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    QVERIFY2(window->statusText().startsWith("Editing face 1 of e2e.png"), qPrintable(window->statusText()));
+    // The W+ is the encoder's code for the aligned face (the same steps run directly).
+    const auto models = window->models();
+    const auto found = facet::ui::findPhotoFaces(photo.toStdString());
+    std::atomic<bool> never{false};
+    const torch::Tensor expected = facet::ui::embedFace(*models, found.photo, found.faces[0], never).wplus;
+    const torch::Tensor got = window->currentSession()->wplus;
+    QCOMPARE(got.sizes().vec(), (std::vector<int64_t>{1, 10, 128}));
+    QVERIFY(torch::allclose(got, expected, 1e-5, 1e-5));
+    QVERIFY(!torch::allclose(got, models->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128})));
+
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    const QImage face0 = window->lastResult().image;
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QVERIFY(window->lastResult().image != face0);
+
+    // Show in photo: the preview becomes the photo with the edited face; before is the photo itself.
+    const QImage original(photo);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->findChild<QAction*>("showInPhotoAction")->trigger();
+    QVERIFY(window->showInPhoto());
+    QTRY_COMPARE_WITH_TIMEOUT(window->preview()->image().size(), original.size(), 10000);
+    QVERIFY(sameRgb(window->preview()->before(), original));
+    // A flood of slider moves: paste-backs run one at a time, newest wins, and the last full render is shown.
+    const int compositesBefore = window->photoComposites();
+    for (int i = 1; i <= 12; ++i) window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f - 0.3f * i);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QTemporaryDir dir;
+    QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    const QImage pasted(dir.filePath("pasted.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(sameRgb(window->preview()->image(), pasted), 10000);
+    QVERIFY(window->photoComposites() > compositesBefore);
+    QVERIFY(window->photoComposites() - compositesBefore <= 13);
+    QCOMPARE(pasted.size(), original.size());
+    QVERIFY(!sameRgb(pasted, original));
+    QCOMPARE(pasted.pixelColor(1, 1).rgb(), original.pixelColor(1, 1).rgb());
+    QCOMPARE(sha(photo), before);  // the original is untouched
+    saveShot(*window, "show_in_photo.png");
+    // Off again: the aligned face as generated.
+    window->setShowInPhoto(false);
+    QCOMPARE(window->preview()->image(), window->lastResult().image);
+  }
+
+  // No encoder, refinement on: the code starts at latent_avg and is optimised; the status says how it went.
+  void refinementWithoutEncoderEditsThePhoto() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    writeVgg();
+    auto window = windowWith(facet::test::fixtureModelFiles(false));
+    QVERIFY(window);
+    window->setRefinementSteps(6);
+    QCOMPARE(window->refinementSteps(), 6);
+    window->openPhoto(copyOfSample("refine.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    QVERIFY2(window->statusText().contains("refined in 6 steps"), qPrintable(window->statusText()));
+    const auto avg = window->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
+    QVERIFY(!torch::allclose(window->currentSession()->wplus, avg));
+    window->setRefinementSteps(0);
+  }
+
+  // Cancel during the refinement keeps the best code so far (the face is still set); the dialog shows progress.
+  void cancellingTheRefinementKeepsTheBestCode() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    writeVgg();
+    auto window = windowWith(facet::test::fixtureModelFiles(false));
+    QVERIFY(window);
+    window->setRefinementSteps(2000);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->openPhoto(copyOfSample("cancel.png"));
+    QProgressDialog* progress = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT((progress = window->findChild<QProgressDialog*>("faceProgress")) &&
+                                 progress->maximum() == 2000 && progress->value() >= 3,
+                             60000);
+    QVERIFY(progress->labelText().contains("step"));
+    saveShot(*progress, "refinement_progress.png");
+    Q_EMIT progress->canceled();  // what the Cancel button sends
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace(), 20000);
+    QVERIFY2(window->statusText().contains("refinement stopped after"), qPrintable(window->statusText()));
+    QVERIFY(window->hasPhotoFace());
+    window->setRefinementSteps(0);
+  }
+
+  void refinementWithoutThePerceptualModelSaysSo() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    QFile::remove(scratch_.filePath("models") + "/vgg16-397923af.pth");
+    auto window = windowWith(facet::test::fixtureModelFiles(false));
+    QVERIFY(window);
+    window->setRefinementSteps(5);
+    window->openPhoto(copyOfSample("novgg.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains("perceptual model"), 60000);
+    QVERIFY(window->statusText().contains("vgg16-397923af.pth"));
+    QVERIFY(!window->hasFace());
+    QVERIFY(window->hasPhotoFace());  // aligned, so a W+ from elsewhere can still be used
+    window->setRefinementSteps(0);
+  }
+
+  // A session of a photo face: reopened, the face is found and aligned again and the saved W+ used as it is;
+  // exports paste back. A changed photo: said so, the W+ alone is edited.
+  void sessionFindsItsPhotoFaceAgain() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    const QString photo = copyOfSample("session.png");
+    QTemporaryDir dir;
+    const QString path = dir.filePath("photo.facet");
+    torch::Tensor saved;
+    {
+      auto window = windowWith(facet::test::fixtureModelFiles(false));
+      QVERIFY(window);
+      window->openPhoto(photo);
+      QTRY_VERIFY_WITH_TIMEOUT(window->hasPhotoFace(), 60000);  // aligned; no encoder
+      QVERIFY(window->setPhotoFaceWplus(facet::test::fixtureWplus()));
+      window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.5f);
+      QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+      QVERIFY(window->saveSessionTo(path));
+      saved = window->currentSession()->wplus;
+    }
+    QCOMPARE(facet::app::loadSession(path).faceIndex, 0);
+    auto window = windowWith(facet::test::fixtureModelFiles(false));
+    QVERIFY(window);
+    QSignalSpy restored(window.get(), &MainWindow::photoFaceRestored);
+    QVERIFY2(window->openSession(path), qPrintable(window->statusText()));
+    QVERIFY(torch::equal(window->currentSession()->wplus, saved));  // not re-embedded
+    QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 60000);
+    QVERIFY(window->hasPhotoFace());
+    QVERIFY(window->statusText().contains("restored from the session"));
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    QCOMPARE(QImage(dir.filePath("pasted.png")).size(), QImage(photo).size());
+
+    // The photo changes: the session still opens, on the W+ alone.
+    QImage changedPhoto(photo);
+    changedPhoto.setPixelColor(0, 0, Qt::green);
+    QVERIFY(changedPhoto.save(photo));
+    auto third = windowWith(facet::test::fixtureModelFiles(false));
+    QVERIFY(third);
+    QVERIFY2(third->openSession(path), qPrintable(third->statusText()));
+    QVERIFY2(third->statusText().contains("missing or has changed"), qPrintable(third->statusText()));
+    QVERIFY(third->hasFace());
+    QVERIFY(!third->hasPhotoFace());
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*third), 10000);
+  }
+#endif
+
+ private:
+#ifdef FACET_HAVE_FACE
+  // A pSp checkpoint for the fixture generator (10 × 128), codes around the generator's latent_avg.
+  QString writeEncoder() {
+    const QString path = scratch_.filePath("psp_small.pt");
+    if (QFileInfo::exists(path)) return path;
+    const auto g = facet::nn::StyleGan2::load(facet::test::fixtureModelFiles(false).generator);
+    facet::test::EncoderCheckpointSpec spec;
+    spec.latent_avg = g->latent_avg();
+    spec.style_scale = 0.2;
+    facet::test::write_encoder_checkpoint(path.toStdString(), spec);
+    return path;
+  }
+  // VGG-16's convolutions with LibTorch's random initialisation, in torchvision's key layout, in the models folder.
+  void writeVgg() {
+    const QString path = scratch_.filePath("models") + "/vgg16-397923af.pth";
+    if (QFileInfo::exists(path)) return;
+    torch::manual_seed(5);
+    facet::embed::Vgg16Features vgg;
+    facet::nn::save_state_dict(path.toStdString(), *vgg);
+  }
+#endif
+  QString copyOfSample(const QString& name) {
+    const QString path = scratch_.filePath(name);
+    QFile::remove(path);
+    if (!QFile::copy(samplePhoto(), path)) return {};
+    QFile(path).setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    return path;
+  }
+  QTemporaryDir scratch_;
+};
+
+QTEST_MAIN(PhotoFlowTest)
+#include "test_photo_flow.moc"
