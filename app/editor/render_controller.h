@@ -27,6 +27,10 @@ class RenderController : public QObject {
   // Renders full size at once (after loading a photo, undo, reset).
   void renderFull(std::vector<float> alphas);
   void setBackend(std::unique_ptr<RenderBackend> backend);
+  // Text sliders (directions + α) sent with every later request; a preview now and a full render once they rest,
+  // like setAlphas. renderFull() keeps them.
+  void setTextEdits(std::vector<TextSliderValue> edits);
+  const std::vector<TextSliderValue>& textEdits() const { return textEdits_; }
 
   void setSettleMs(int ms) { settle_.setInterval(ms); }
   int settleMs() const { return settle_.interval(); }
@@ -46,6 +50,7 @@ class RenderController : public QObject {
   RenderWorker* worker_ = nullptr;  // lives in thread_, deleted when it finishes
   QTimer settle_;
   std::vector<float> alphas_;
+  std::vector<TextSliderValue> textEdits_;
   quint64 sequence_ = 0;
   quint64 delivered_ = 0;
 };
