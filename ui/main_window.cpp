@@ -135,6 +135,7 @@ void MainWindow::buildPanels() {
   charts_->setMinimumWidth(320);
   chartsDock->setWidget(charts_);
   addDockWidget(Qt::LeftDockWidgetArea, chartsDock);
+  buildTextPanel();  // text edits room: "Text edits" under the attribute sliders
 
   timingLabel_ = new QLabel(this);
   timingLabel_->setObjectName("timingLabel");

@@ -17,6 +17,7 @@
 #include "app/editor/render_backend.h"
 #include "app/editor/render_types.h"
 #include "app/editor/session_files.h"
+#include "core/edit/text_direction.h"
 #include "ui/attribute_slider_panel.h"
 
 class QLabel;
@@ -32,6 +33,8 @@ namespace facet::ui {
 
 class ChartsPanel;
 class PreviewWidget;
+class TextSliderPanel;
+class TextEditDialog;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -84,6 +87,18 @@ class MainWindow : public QMainWindow {
   // The engine behind the preview (generator, edit stack, scorers); null = none installed.
   void setRenderBackend(std::unique_ptr<app::RenderBackend> backend);
 
+  // Text edits (StyleCLIP; main_window_text.cpp): sliders beside the attributes, applied after them.
+  TextSliderPanel* textPanel() const { return textPanel_; }
+  // Adds a text slider for `direction` (checked against the generator when one is loaded); false + status message
+  // when it does not fit. Returns the slider's id through `id` when given.
+  bool addTextDirection(std::shared_ptr<const edit::TextDirection> direction, float alpha = 0, QString* id = nullptr);
+  bool loadTextDirection(const QString& path);  // a saved direction file → a slider
+  // Opens "Add text edit…" (window-modal, not blocking); the slider appears when it finishes. Returns the dialog.
+  TextEditDialog* showAddTextEdit();
+  // CLIP files for text edits instead of the model path's (tests: the stand-in), and the statistics cache folder.
+  void setClipFiles(const QString& clip, const QString& vocab) { clipOverride_ = {clip, vocab}; }
+  void setTextCacheDir(const QString& dir) { textCacheDir_ = dir; }
+
   QString statusText() const;
   QString deviceText() const;
   QString modelsText() const;
@@ -121,6 +136,11 @@ class MainWindow : public QMainWindow {
   QImage pasteBack(const QImage& generated) const;
   // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
   bool exportRendered(const QString& path, int quality, const std::function<QImage()>& image, bool needsBefore = false);  // the photo with the edited face; null without a photo face
+  void buildTextPanel();  // main_window_text.cpp
+  void sendTextEdits();   // the text panel's values → the renderer
+  void commitTextEdit(const std::vector<float>& alphas);
+  std::vector<app::SessionTextSlider> textSessionSliders() const;
+  void restoreTextSliders(const app::Session& session);
   void addRecentFile(const QString& path);
   void rebuildRecentMenu();
 
@@ -144,6 +164,10 @@ class MainWindow : public QMainWindow {
   std::shared_ptr<PhotoState> photo_;      // the opened photo's faces and the aligned one; null = none
   std::function<int(int)> chooseFace_;
   int previewSize_ = 256;
+  TextSliderPanel* textPanel_ = nullptr;
+  std::vector<float> committedText_;  // text α values at the last undo point
+  QStringList clipOverride_;          // {clip, vocab} or empty
+  QString textCacheDir_;
 };
 
 }  // namespace facet::ui

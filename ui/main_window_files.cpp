@@ -157,6 +157,7 @@ std::optional<app::SessionWithCode> MainWindow::currentSession() const {
   if (models_)
     for (const std::string& id : app::model_ids(models_->files)) out.session.modelIds << QString::fromStdString(id);
   out.wplus = wplus_;
+  out.session.textSliders = textSessionSliders();  // text edits room
 #ifdef FACET_WITH_TIMELINE
   if (const auto* timeline = findChild<TimelinePanel*>()) out.session.timeline = timeline->model()->toJson();
 #endif
@@ -207,6 +208,7 @@ bool MainWindow::openSession(const QString& path) {
     const std::vector<float> alphas = alphasInCatalogueOrder(loaded.session, sliders_->attributeCount());
     sliders_->setAlphas(alphas);
     committed_ = alphas;
+    restoreTextSliders(loaded.session);  // text edits room: before the face, so its first render has them
     undo_->clear();
     setFace(loaded.wplus, loaded.session.photoPath);
     if (!wplus_.defined()) return false;
@@ -297,7 +299,9 @@ bool MainWindow::exportWplus(const QString& path) {
     const auto models = models_;
     const torch::Tensor wplus = wplus_;
     const std::vector<float> alphas = sliders_->alphas();
-    const torch::Tensor edited = QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas); }).result();
+    const auto text = renderer_->textEdits();  // latent text sliders are part of the W+
+    const torch::Tensor edited =
+        QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas, text); }).result();
     io::write_npy(QFile::encodeName(path).toStdString(), edited);
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
     return true;
