@@ -1,6 +1,7 @@
 #include "ui/text_edit_dialog.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
@@ -168,7 +169,7 @@ void TextEditDialog::start() {
   // Progress reaches the GUI thread queued; QPointer drops it once the dialog is gone.
   QPointer<TextEditDialog> self(this);
   const edit::TextProgressFn progress = [self](const edit::TextJobProgress& p) {
-    QMetaObject::invokeMethod(qApp, [self, p] {
+    QMetaObject::invokeMethod(QCoreApplication::instance(), [self, p] {
       if (!self) return;
       self->progress_->setRange(0, p.total);
       self->progress_->setValue(p.step);

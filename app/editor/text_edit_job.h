@@ -9,7 +9,7 @@
 #include <memory>
 #include <string>
 
-#include <torch/types.h>
+#include <torch/torch.h>  // global_directions.h needs torch::nn
 
 #include "core/edit/global_directions.h"
 #include "core/edit/text_direction.h"
