@@ -25,6 +25,7 @@
 #include "ui/language.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
+#include "ui/text_slider_panel.h"
 #ifdef FACET_WITH_TIMELINE
 #include "ui/timeline_panel.h"
 #endif
@@ -123,8 +124,11 @@ void MainWindow::buildPanels() {
       ->setRenderSource([this]() -> std::optional<TimelineRenderSource> {
         // The render worker's models and the face being edited (the dialog renders on its own thread).
         if (!models_ || !wplus_.defined()) return std::nullopt;
-        return TimelineRenderSource{models_->generator, models_->editor,
+        TimelineRenderSource source{models_->generator, models_->editor,
                                     wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_};
+        for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)  // text edits room
+          source.textSliders.push_back({textPanel_->slider(i).id.toStdString(), textPanel_->slider(i).direction});
+        return source;
       });
 #endif
 

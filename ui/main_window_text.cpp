@@ -19,6 +19,10 @@
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
+#ifdef FACET_WITH_TIMELINE
+#include "app/editor/timeline_model.h"
+#include "ui/timeline_panel.h"
+#endif
 
 namespace facet::ui {
 
@@ -40,6 +44,29 @@ void MainWindow::buildTextPanel() {
   });
   connect(textPanel_, &TextSliderPanel::editCommitted, this, &MainWindow::commitTextEdit);
   connect(textPanel_, &TextSliderPanel::addRequested, this, [this] { showAddTextEdit(); });
+#ifdef FACET_WITH_TIMELINE
+  // The timeline records text slider moves beside the attribute ones and plays them back.
+  if (auto* timeline = findChild<TimelinePanel*>()) {
+    app::TimelineModel* model = timeline->model();
+    auto ids = [this] {
+      QStringList out;
+      for (int i = 0; i < textPanel_->count(); ++i) out << textPanel_->slider(i).id;
+      return out;
+    };
+    connect(textPanel_, &TextSliderPanel::slidersChanged, model, [model, ids] { model->setTextSliders(ids()); });
+    connect(textPanel_, &TextSliderPanel::textEditsChanged, model,
+            [this, model, ids] { model->recordTextChange(ids(), textPanel_->alphas()); });
+    connect(model, &app::TimelineModel::textAlphasAt, this, [this](const QStringList& keys, const std::vector<float>& a) {
+      std::vector<float> alphas = textPanel_->alphas();
+      for (int k = 0; k < keys.size() && k < static_cast<int>(a.size()); ++k) {
+        const int i = textPanel_->indexOf(keys[k]);
+        if (i >= 0) alphas[static_cast<size_t>(i)] = a[static_cast<size_t>(k)];
+      }
+      textPanel_->setAlphas(alphas);  // quietly: playback is not a new edit
+      renderer_->setTextEdits(textPanel_->values());
+    });
+  }
+#endif
 }
 
 void MainWindow::sendTextEdits() {

@@ -30,6 +30,7 @@ TextSliderPanel::TextSliderPanel(QWidget* parent) : QWidget(parent) {
   rowsLayout_ = new QVBoxLayout(rows);
   rowsLayout_->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(rows);
+  layout->addStretch(1);
   auto* add = new QPushButton(tr("Add text edit…"), this);
   add->setObjectName("addTextEdit");
   add->setToolTip(tr("Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved "

@@ -22,6 +22,10 @@
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
+#ifdef FACET_WITH_TIMELINE
+#include "app/editor/timeline_model.h"
+#include "ui/timeline_panel.h"
+#endif
 
 using facet::ui::MainWindow;
 namespace edit = facet::edit;
@@ -299,6 +303,50 @@ class TextSlidersTest : public QObject {
     QVERIFY(dialog->statusText().contains("Cancelled"));
     dialog->close();
   }
+
+#ifdef FACET_WITH_TIMELINE
+  // The timeline records text slider moves, plays them back into the panel, and the session keeps them.
+  void timelineRecordsTextSliders() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    auto window = readyWindow();
+    QVERIFY(window);
+    auto* panel = window->textPanel();
+    QVERIFY(window->addTextDirection(latentDirection(*window->models()->generator)));
+    auto* model = window->findChild<facet::ui::TimelinePanel*>()->model();
+    double clock = 0;
+    model->setClock([&clock] { return clock; });
+    model->startRecording(window->sliderPanel()->alphas());
+    clock = 1;
+    panel->setAlpha(0, 1.f);
+    clock = 2;
+    panel->setAlpha(0, 2.f);
+    model->stopRecording();
+    const auto& t = model->timeline();
+    QCOMPARE(t.text_ids(), std::vector<std::string>{"text-1"});
+    QCOMPARE(t.size(), size_t(3));
+    QCOMPARE(t.keyframes()[2].state.text_alphas, std::vector<float>{2.f});
+    QCOMPARE(t.keyframes()[0].state.text_alphas, std::vector<float>{0.f});
+
+    // Playback (seek) sets the panel quietly and renders the face with the recorded value.
+    model->seek(1.0);
+    QCOMPARE(panel->alphas(), std::vector<float>{1.f});
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QCOMPARE(window->renderer()->textEdits().at(0).alpha, 1.f);
+
+    // The session keeps the timeline with its text track; a fresh window gets both back.
+    const QString session = scratch_.filePath("timeline_text.facet");
+    QVERIFY(window->saveSessionTo(session));
+    auto other = readyWindow();
+    QVERIFY(other);
+    QVERIFY(other->openSession(session));
+    auto* otherModel = other->findChild<facet::ui::TimelinePanel*>()->model();
+    QCOMPARE(otherModel->timeline().text_ids(), std::vector<std::string>{"text-1"});
+    QCOMPARE(otherModel->timeline().sample(2).text_alphas, std::vector<float>{2.f});
+    otherModel->seek(2.0);
+    QCOMPARE(other->textPanel()->alphas(), std::vector<float>{2.f});
+    saveShot(*other, "text_sliders_timeline.png");
+  }
+#endif
 
   // No CLIP model: the dialog says so plainly and offers only the file method, which still works.
   void noClipStillLoadsFiles() {
