@@ -25,6 +25,7 @@
 #include "ui/language.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
+#include "ui/text_slider_panel.h"
 #ifdef FACET_WITH_TIMELINE
 #include "ui/timeline_panel.h"
 #endif
@@ -126,8 +127,11 @@ void MainWindow::buildPanels() {
       ->setRenderSource([this]() -> std::optional<TimelineRenderSource> {
         // The render worker's models and the face being edited (the dialog renders on its own thread).
         if (!models_ || !wplus_.defined()) return std::nullopt;
-        return TimelineRenderSource{models_->generator, models_->editor,
+        TimelineRenderSource source{models_->generator, models_->editor,
                                     wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_};
+        for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)  // text edits room
+          source.textSliders.push_back({textPanel_->slider(i).id.toStdString(), textPanel_->slider(i).direction});
+        return source;
       });
 #endif
 
@@ -138,6 +142,7 @@ void MainWindow::buildPanels() {
   charts_->setMinimumWidth(320);
   chartsDock->setWidget(charts_);
   addDockWidget(Qt::LeftDockWidgetArea, chartsDock);
+  buildTextPanel();  // text edits room: "Text edits" under the attribute sliders
 
   timingLabel_ = new QLabel(this);
   timingLabel_->setObjectName("timingLabel");

@@ -17,6 +17,7 @@
 #include "app/editor/render_backend.h"
 #include "app/editor/render_types.h"
 #include "app/editor/session_files.h"
+#include "core/edit/text_direction.h"
 #include "ui/attribute_slider_panel.h"
 
 class QAction;
@@ -35,6 +36,8 @@ class ChartsPanel;
 class LatestImageJob;
 class LayerMaskPanel;
 class PreviewWidget;
+class TextSliderPanel;
+class TextEditDialog;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -105,6 +108,18 @@ class MainWindow : public QMainWindow {
   // The engine behind the preview (generator, edit stack, scorers); null = none installed.
   void setRenderBackend(std::unique_ptr<app::RenderBackend> backend);
 
+  // Text edits (StyleCLIP; main_window_text.cpp): sliders beside the attributes, applied after them.
+  TextSliderPanel* textPanel() const { return textPanel_; }
+  // Adds a text slider for `direction` (checked against the generator when one is loaded); false + status message
+  // when it does not fit. Returns the slider's id through `id` when given.
+  bool addTextDirection(std::shared_ptr<const edit::TextDirection> direction, float alpha = 0, QString* id = nullptr);
+  bool loadTextDirection(const QString& path);  // a saved direction file → a slider
+  // Opens "Add text edit…" (window-modal, not blocking); the slider appears when it finishes. Returns the dialog.
+  TextEditDialog* showAddTextEdit();
+  // CLIP files for text edits instead of the model path's (tests: the stand-in), and the statistics cache folder.
+  void setClipFiles(const QString& clip, const QString& vocab) { clipOverride_ = {clip, vocab}; }
+  void setTextCacheDir(const QString& dir) { textCacheDir_ = dir; }
+
   QString statusText() const;
   QString deviceText() const;
   QString modelsText() const;
@@ -149,6 +164,11 @@ class MainWindow : public QMainWindow {
   QImage pasteBack(const QImage& generated) const;
   // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
   bool exportRendered(const QString& path, int quality, const std::function<QImage()>& image, bool needsBefore = false);  // the photo with the edited face; null without a photo face
+  void buildTextPanel();  // main_window_text.cpp
+  void sendTextEdits();   // the text panel's values → the renderer
+  void commitTextEdit(const std::vector<float>& alphas);
+  std::vector<app::SessionTextSlider> textSessionSliders() const;
+  void restoreTextSliders(const app::Session& session);
   void addRecentFile(const QString& path);
   void rebuildRecentMenu();
 
@@ -177,6 +197,10 @@ class MainWindow : public QMainWindow {
   bool showInPhoto_ = false;
   QAction* showInPhotoAction_ = nullptr;
   quint64 photoPreviewTag_ = 0;  // the newest render shown in the photo
+  TextSliderPanel* textPanel_ = nullptr;
+  std::vector<float> committedText_;  // text α values at the last undo point
+  QStringList clipOverride_;          // {clip, vocab} or empty
+  QString textCacheDir_;
 };
 
 }  // namespace facet::ui

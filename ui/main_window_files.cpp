@@ -167,6 +167,7 @@ std::optional<app::SessionWithCode> MainWindow::currentSession() const {
       out.session.editedLayers = layers;  // the default (0–10) is left out, as older sessions have it
   }
   if (photo_) out.session.faceIndex = photoFaceIndex();
+  out.session.textSliders = textSessionSliders();  // text edits room
 #ifdef FACET_WITH_TIMELINE
   if (const auto* timeline = findChild<TimelinePanel*>()) out.session.timeline = timeline->model()->toJson();
 #endif
@@ -217,6 +218,7 @@ bool MainWindow::openSession(const QString& path) {
     const std::vector<float> alphas = alphasInCatalogueOrder(loaded.session, sliders_->attributeCount());
     sliders_->setAlphas(alphas);
     committed_ = alphas;
+    restoreTextSliders(loaded.session);  // text edits room: before the face, so its first render has them
     undo_->clear();
     const auto& layers = loaded.session.editedLayers;
     if (!layers.empty() && static_cast<int64_t>(layers.size()) != models_->generator->n_latent())
@@ -324,8 +326,9 @@ bool MainWindow::exportWplus(const QString& path) {
     const torch::Tensor wplus = wplus_;
     const std::vector<float> alphas = sliders_->alphas();
     const std::vector<bool> layers = editedLayers();
+    const auto text = renderer_->textEdits();  // latent text sliders are part of the W+
     const torch::Tensor edited =
-        QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas, layers); }).result();
+        QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas, layers, text); }).result();
     io::write_npy(QFile::encodeName(path).toStdString(), edited);
     statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
     return true;

@@ -126,6 +126,7 @@ void TimelineRenderDialog::startRender() {
       video::TimelineRenderOptions options;
       options.fps = fps;
       options.size = side == static_cast<int>(models.generator->size()) ? 0 : side;
+      options.text_sliders = models.textSliders;
       video::VideoWriter writer(out, fps, {side, side}, video::parse_codec(codec));
       const auto stats = video::render_timeline(
           *models.generator, *models.editor, models.wplus, timeline, options,

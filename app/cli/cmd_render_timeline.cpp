@@ -106,6 +106,7 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
     options.fps = a->fps;
     options.size = a->size;
     options.batch = a->batch;
+    options.text_sliders = session.text_sliders;  // text sliders the timeline moves (embedded in the session)
     const int side = a->size > 0 ? a->size : static_cast<int>(g->size());
     PasteTarget target;
     if (a->paste) target = paste_target(session);

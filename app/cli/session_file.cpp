@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/edit/text_direction.h"
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
 
@@ -32,6 +33,15 @@ SessionFile read_session_file(const std::string& path) {
     s.alphas = root.value("alphas", std::vector<float>{});
     s.attributes = root.value("attributes", std::vector<std::string>{});
     s.models = root.value("models", std::vector<std::string>{});
+    if (root.contains("text_sliders")) {
+      for (const auto& t : root.at("text_sliders")) {
+        const std::string id = t.at("id").get<std::string>();
+        auto direction = std::make_shared<edit::TextDirection>(
+            edit::text_direction_from_json(t.at("direction"), path + ": text slider '" + id + "'"));
+        s.text_sliders.push_back({id, std::move(direction)});
+        s.text_alphas.push_back(t.at("alpha").get<float>());
+      }
+    }
   } catch (const nlohmann::json::exception& e) {
     throw Error(path + ": malformed session (" + e.what() + ")");
   }

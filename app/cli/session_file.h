@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/video/timeline.h"
+#include "core/video/timeline_renderer.h"
 
 namespace facet::cli {
 
@@ -17,6 +18,8 @@ struct SessionFile {
   std::vector<std::string> attributes;
   std::vector<std::string> models;
   std::optional<video::Timeline> timeline;  // the "timeline" object, when recorded
+  std::vector<video::TimelineTextSlider> text_sliders;  // "text_sliders": the embedded directions, by slider id
+  std::vector<float> text_alphas;                       // their α values, same order
 };
 
 // facet::Error naming the file and the problem for anything missing or malformed.

@@ -6,6 +6,7 @@
 
 #include <torch/torch.h>
 
+#include "core/edit/text_edits.h"
 #include "core/io/error.h"
 
 namespace facet::app {
@@ -60,12 +61,23 @@ edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Edito
 }
 
 torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
-                          const std::vector<bool>& editedLayers) {
+                          const std::vector<bool>& editedLayers, const std::vector<TextSliderValue>& textEdits) {
   torch::InferenceMode guard;
   torch::Tensor w = (wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus).to(models.device, torch::kFloat32);
   const edit::EditState state = editStateFor(alphas, *models.editor, editedLayers);
   if (!state.edits.empty()) w = models.editor->apply(w, state);
+  // Latent text directions are part of the W+; style directions live after it and cannot be exported as W+.
+  for (const TextSliderValue& t : textEdits)
+    if (t.direction && t.alpha != 0 && t.direction->kind == edit::TextDirectionKind::Latent)
+      w = edit::apply_latent_direction(*t.direction, w, t.alpha);
   return w.to(torch::kCPU).contiguous().clone();
+}
+
+std::vector<edit::TextEdit> textEditsFor(const std::vector<TextSliderValue>& values) {
+  std::vector<edit::TextEdit> edits;
+  for (const TextSliderValue& v : values)
+    if (v.direction && v.alpha != 0) edits.push_back({v.direction, static_cast<double>(v.alpha)});
+  return edits;
 }
 
 GeneratorBackend::GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus,
@@ -126,14 +138,17 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
     throw Error("the layer mask has " + std::to_string(layers.size()) + " layers; this generator has " +
                 std::to_string(g.n_latent()));
   const edit::EditState state = editStateFor(request.alphas, *models_->editor, layers);
-  const torch::Tensor edited = state.edits.empty() ? wplus_ : models_->editor->apply(wplus_, state);
+  torch::Tensor edited = state.edits.empty() ? wplus_ : models_->editor->apply(wplus_, state);
+  // Text sliders after the attribute edits: latent directions move W+, style directions the styles.
+  const edit::TextEditedCode code = edit::apply_text_edits(g, edited, textEditsFor(request.textEdits));
+  edited = code.wplus;
   result.timings.edit_ms = msSince(start);
   if (superseded()) return result;
 
   start = Clock::now();
   nn::SynthesisOptions synthesis;
   synthesis.output_size = request.quality == RenderQuality::Preview ? previewSize_ : 0;
-  const torch::Tensor image = g.synthesis(edited, synthesis);
+  const torch::Tensor image = edit::synthesise_text_edited(g, code, synthesis);
   result.image = tensorToImage(image);  // copies to the CPU, which also waits for a GPU to finish
   result.timings.synthesis_ms += msSince(start);
 

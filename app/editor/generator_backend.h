@@ -12,6 +12,7 @@
 
 #include "app/editor/model_registry.h"
 #include "app/editor/render_backend.h"
+#include "core/edit/text_edits.h"
 
 namespace facet::app {
 
@@ -53,9 +54,13 @@ class GeneratorBackend : public RenderBackend {
 edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
                              const std::vector<bool>& editedLayers = {});
 // The edited W+ for export (CPU, float32); runs the transformers on the models' device. editedLayers: as in
-// RenderRequest (empty: the default 0–10).
+// RenderRequest (empty: the default 0–10). Latent text sliders in `textEdits` are added too (style-space ones
+// cannot be expressed in W+ and are left out).
 torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
-                          const std::vector<bool>& editedLayers = {});
+                          const std::vector<bool>& editedLayers = {},
+                          const std::vector<TextSliderValue>& textEdits = {});
+// The request's text sliders with α ≠ 0, as core/edit's TextEdit list.
+std::vector<edit::TextEdit> textEditsFor(const std::vector<TextSliderValue>& values);
 
 // [1, 3, H, W] or [3, H, W] in about [-1, 1], any device → an RGB888 QImage (clamped, rounded).
 QImage tensorToImage(const torch::Tensor& image);

@@ -40,6 +40,9 @@ EditorModelFiles find_editor_model_files() {
   files.classifier = first_found({"latent_classifier_epoch_20.pth"});
   files.encoder = first_found({"e4e_ffhq_encode.pt", "psp_ffhq_encode.pt"});
   files.directions = first_found({"latent_directions.pth", "directions.pth"});
+  // CLIP for text edits: found here, loaded by the "Add text edit" dialog when a method needs it (it is large).
+  files.clip = first_found({"ViT-B-32.pt", "clip/ViT-B-32.pt"});
+  files.clip_vocab = first_found({"bpe_simple_vocab_16e6.txt.gz", "clip/bpe_simple_vocab_16e6.txt.gz"});
   const std::string face_api = first_found({"face-api/face_recognition_model-weights_manifest.json"});
   if (!face_api.empty()) files.face_api_dir = fs::path(face_api).parent_path().string();
   for (const auto& dir : models::model_search_paths()) {

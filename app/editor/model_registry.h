@@ -26,6 +26,8 @@ struct EditorModelFiles {
   std::string directions;       // linear directions (facet-cli train directions): the fallback per attribute
   std::string face_api_dir;     // face-api.js weights (identity, age/gender, expression)
   std::string encoder;          // psp_ffhq_encode.pt / e4e_ffhq_encode.pt (photo embedding)
+  std::string clip;             // ViT-B-32.pt, CLIP TorchScript (text edits); loaded only when a text edit needs it
+  std::string clip_vocab;       // bpe_simple_vocab_16e6.txt.gz (CLIP's tokenizer)
   std::string device = "auto";  // core/models/device.h preference
 };
 

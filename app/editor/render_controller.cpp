@@ -39,6 +39,12 @@ void RenderController::renderFull(std::vector<float> alphas) {
   submit(RenderQuality::Full);
 }
 
+void RenderController::setTextEdits(std::vector<TextSliderValue> edits) {
+  textEdits_ = std::move(edits);
+  submit(RenderQuality::Preview);
+  settle_.start();
+}
+
 void RenderController::setBackend(std::unique_ptr<RenderBackend> backend) { worker_->setBackend(std::move(backend)); }
 
 void RenderController::submit(RenderQuality quality) {
@@ -47,6 +53,7 @@ void RenderController::submit(RenderQuality quality) {
   request.alphas = alphas_;
   request.quality = quality;
   request.editedLayers = editedLayers_;
+  request.textEdits = textEdits_;
   worker_->submit(std::move(request));
 }
 

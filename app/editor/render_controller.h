@@ -30,6 +30,10 @@ class RenderController : public QObject {
   // The W+ layers every following request edits (empty: the default 0–10). Takes effect with the next request.
   void setEditedLayers(std::vector<bool> layers) { editedLayers_ = std::move(layers); }
   const std::vector<bool>& editedLayers() const { return editedLayers_; }
+  // Text sliders (directions + α) sent with every later request; a preview now and a full render once they rest,
+  // like setAlphas. renderFull() keeps them.
+  void setTextEdits(std::vector<TextSliderValue> edits);
+  const std::vector<TextSliderValue>& textEdits() const { return textEdits_; }
 
   void setSettleMs(int ms) { settle_.setInterval(ms); }
   int settleMs() const { return settle_.interval(); }
@@ -50,6 +54,7 @@ class RenderController : public QObject {
   QTimer settle_;
   std::vector<float> alphas_;
   std::vector<bool> editedLayers_;
+  std::vector<TextSliderValue> textEdits_;
   quint64 sequence_ = 0;
   quint64 delivered_ = 0;
 };

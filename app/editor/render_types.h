@@ -2,6 +2,7 @@
 // What the UI asks the render worker for, and what comes back. Plain values, copied across threads.
 #include <cmath>
 #include <limits>
+#include <memory>
 #include <vector>
 
 #include <QImage>
@@ -9,16 +10,28 @@
 #include <QString>
 #include <QtGlobal>
 
+namespace facet::edit {
+struct TextDirection;
+}
+
 namespace facet::app {
 
 // Preview renders the small size (skip outputs, ~256²) while a slider moves; Full renders once it stops.
 enum class RenderQuality { Preview, Full };
+
+// One text slider (StyleCLIP direction) as the render sees it. The direction travels with the request (shared,
+// never changed once made), so the worker needs no state of its own and a stale request keeps its own sliders.
+struct TextSliderValue {
+  std::shared_ptr<const edit::TextDirection> direction;
+  float alpha = 0;
+};
 
 struct RenderRequest {
   quint64 sequence = 0;       // set by the sender; strictly increasing; the newest wins
   std::vector<float> alphas;  // one α per attribute slider (catalogue order), −3…3
   RenderQuality quality = RenderQuality::Preview;
   std::vector<bool> editedLayers;  // the W+ layers the edit touches (n_latent entries); empty: the default 0–10
+  std::vector<TextSliderValue> textEdits;  // text sliders, applied after the attribute edits (text edits room)
 };
 
 struct RenderTimings {

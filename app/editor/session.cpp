@@ -33,7 +33,7 @@ QStringList stringList(const QJsonValue& value, const QString& file, const char*
 bool Session::operator==(const Session& o) const {
   return photoPath == o.photoPath && photoSha256 == o.photoSha256 && faceIndex == o.faceIndex &&
          wplusFile == o.wplusFile && alphas == o.alphas && attributeIds == o.attributeIds && modelIds == o.modelIds &&
-         timeline == o.timeline && editedLayers == o.editedLayers;
+         timeline == o.timeline && editedLayers == o.editedLayers && textSliders == o.textSliders;
 }
 
 QString sha256OfFile(const QString& path) {
@@ -66,6 +66,12 @@ void saveSession(const QString& path, const Session& session) {
     QJsonArray layers;  // one flag per W+ layer, as the timeline's keyframes store them
     for (bool on : session.editedLayers) layers.append(on);
     root["layers"] = layers;
+  }
+  if (!session.textSliders.empty()) {
+    QJsonArray sliders;
+    for (const SessionTextSlider& t : session.textSliders)
+      sliders.append(QJsonObject{{"id", t.id}, {"alpha", static_cast<double>(t.alpha)}, {"direction", t.direction}});
+    root["text_sliders"] = sliders;
   }
   const QByteArray bytes = QJsonDocument(root).toJson(QJsonDocument::Indented);
   facet::io::write_file_atomic(QFile::encodeName(path).toStdString(), std::string_view(bytes.constData(), bytes.size()));
@@ -115,6 +121,15 @@ Session loadSession(const QString& path) {
   }
   if (!s.attributeIds.isEmpty() && s.attributeIds.size() != static_cast<int>(s.alphas.size()))
     fail(QString("%1: %2 slider values for %3 attributes").arg(path).arg(s.alphas.size()).arg(s.attributeIds.size()));
+  if (root.contains("text_sliders")) {
+    if (!root["text_sliders"].isArray()) fail(QString("%1: 'text_sliders' must be a list").arg(path));
+    for (const QJsonValue& v : root["text_sliders"].toArray()) {
+      const QJsonObject o = v.toObject();
+      if (!o["id"].isString() || !o["alpha"].isDouble() || !o["direction"].isObject())
+        fail(QString("%1: each text slider needs an 'id', an 'alpha' and a 'direction'").arg(path));
+      s.textSliders.push_back({o["id"].toString(), static_cast<float>(o["alpha"].toDouble()), o["direction"].toObject()});
+    }
+  }
   return s;
 }
 

@@ -11,6 +11,15 @@
 
 namespace facet::app {
 
+// A text slider (StyleCLIP direction) in a session: the editor's slider id (timelines name it), its α, and the
+// whole direction embedded (core/edit/text_direction.h's JSON), so the session needs no file beside it.
+struct SessionTextSlider {
+  QString id;
+  float alpha = 0;
+  QJsonObject direction;
+  bool operator==(const SessionTextSlider& o) const { return id == o.id && alpha == o.alpha && direction == o.direction; }
+};
+
 struct Session {
   static constexpr int kFormatVersion = 1;
 
@@ -23,6 +32,7 @@ struct Session {
   QStringList modelIds;       // generator, transformers, classifier… (models/manifest.json ids)
   QJsonObject timeline;       // recorded slider timeline (core/video/timeline.h layout); empty = none
   std::vector<bool> editedLayers;  // the W+ layers the edit touches; empty = the default (0–10)
+  std::vector<SessionTextSlider> textSliders;  // "text_sliders"; absent in older files (= none)
 
   bool operator==(const Session& other) const;
 };

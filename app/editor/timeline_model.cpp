@@ -34,8 +34,10 @@ void TimelineModel::setAttributeIds(const QStringList& ids) {
   stop();
   ids_ = ids;
   const video::Interpolation mode = timeline_.interpolation();
+  const std::vector<std::string> textIds = timeline_.text_ids();
   timeline_ = video::Timeline(toStd(ids));
   timeline_.set_interpolation(mode);
+  for (const auto& id : textIds) timeline_.add_text_slider(id);  // text sliders do not depend on the catalogue
   position_ = 0;
   Q_EMIT keyframesChanged();
 }
@@ -43,7 +45,7 @@ void TimelineModel::setAttributeIds(const QStringList& ids) {
 void TimelineModel::startRecording(const std::vector<float>& current) {
   stop();
   timeline_.clear();
-  timeline_.add(0.0, video::EditSnapshot{current, layers_});
+  timeline_.add(0.0, video::EditSnapshot{current, layers_, text_});
   lastAlphas_ = current;
   recording_ = true;
   origin_ = now();
@@ -56,7 +58,7 @@ void TimelineModel::startRecording(const std::vector<float>& current) {
 void TimelineModel::recordChange(const std::vector<float>& alphas) {
   if (!recording_ || playing_) return;
   position_ = std::max(0.0, now() - origin_);
-  timeline_.add(position_, video::EditSnapshot{alphas, layers_});
+  timeline_.add(position_, video::EditSnapshot{alphas, layers_, text_});
   lastAlphas_ = alphas;
   Q_EMIT keyframesChanged();
   Q_EMIT positionChanged(position_);
@@ -108,7 +110,47 @@ void TimelineModel::tick() {
 void TimelineModel::seek(double seconds) {
   position_ = std::clamp(seconds, 0.0, std::max(0.0, timeline_.duration()));
   Q_EMIT positionChanged(position_);
-  if (!timeline_.empty()) Q_EMIT alphasAt(timeline_.sample(position_).alphas);
+  if (timeline_.empty()) return;
+  const video::EditSnapshot state = timeline_.sample(position_);
+  Q_EMIT alphasAt(state.alphas);
+  if (!timeline_.text_ids().empty()) Q_EMIT textAlphasAt(textSliderIds(), state.text_alphas);
+}
+
+QStringList TimelineModel::textSliderIds() const {
+  QStringList ids;
+  for (const auto& id : timeline_.text_ids()) ids << QString::fromStdString(id);
+  return ids;
+}
+
+void TimelineModel::setTextSliders(const QStringList& ids) {
+  bool changed = false;
+  for (const QString& id : textSliderIds())
+    if (!ids.contains(id)) {
+      const int i = timeline_.text_index(id.toStdString());
+      if (i >= 0 && static_cast<size_t>(i) < text_.size()) text_.erase(text_.begin() + i);
+      timeline_.remove_text_slider(id.toStdString());
+      changed = true;
+    }
+  for (const QString& id : ids)
+    if (timeline_.text_index(id.toStdString()) < 0) {
+      timeline_.add_text_slider(id.toStdString());
+      changed = true;
+    }
+  text_.resize(timeline_.text_ids().size(), 0.0f);
+  if (changed) Q_EMIT keyframesChanged();
+}
+
+void TimelineModel::recordTextChange(const QStringList& ids, const std::vector<float>& alphas) {
+  setTextSliders(ids);
+  for (int k = 0; k < ids.size() && k < static_cast<int>(alphas.size()); ++k)
+    text_[static_cast<size_t>(timeline_.text_index(ids[k].toStdString()))] = alphas[static_cast<size_t>(k)];
+  if (!recording_ || playing_ || timeline_.empty()) return;
+  // The attribute α stay as the last keyframe holds them; only the text values move.
+  std::vector<float> alphas0 = timeline_.sample(timeline_.duration()).alphas;
+  position_ = std::max(0.0, now() - origin_);
+  timeline_.add(position_, video::EditSnapshot{alphas0, {}, text_});
+  Q_EMIT keyframesChanged();
+  Q_EMIT positionChanged(position_);
 }
 
 std::vector<float> TimelineModel::sampleAlphas(double seconds) const { return timeline_.sample(seconds).alphas; }
@@ -150,6 +192,7 @@ void TimelineModel::fromJson(const QJsonObject& json) {
       throw Error("session timeline: recorded for other attributes than the editor's sliders");
     timeline_ = std::move(loaded);
   }
+  text_.assign(timeline_.text_ids().size(), 0.0f);
   position_ = 0;
   Q_EMIT keyframesChanged();
 }

@@ -46,6 +46,12 @@ class TimelineModel : public QObject {
   void stop();  // stops recording and playback
   void seek(double seconds);  // emits alphasAt(sample) and positionChanged
 
+  // Text sliders (text edits room): the editor's text slider ids; new ones join the timeline at α = 0, removed
+  // ones leave it. recordTextChange keeps the current text α (by id) for every keyframe recorded from now on.
+  void setTextSliders(const QStringList& ids);
+  void recordTextChange(const QStringList& ids, const std::vector<float>& alphas);
+  QStringList textSliderIds() const;
+
   std::vector<float> sampleAlphas(double seconds) const;
   void moveKeyframe(int index, double seconds);
   void deleteKeyframe(int index);
@@ -61,6 +67,7 @@ class TimelineModel : public QObject {
   void stateChanged();  // recording / playing started or stopped
   void positionChanged(double seconds);
   void alphasAt(const std::vector<float>& alphas);
+  void textAlphasAt(const QStringList& ids, const std::vector<float>& alphas);  // when text sliders are recorded
 
  private:
   double now() const;
@@ -76,6 +83,7 @@ class TimelineModel : public QObject {
   double position_ = 0;
   std::vector<bool> layers_;      // stored in recorded keyframes (empty: the default 0–10)
   std::vector<float> lastAlphas_;  // the α values of the newest recorded keyframe
+  std::vector<float> text_;  // current text α in the timeline's text id order
 };
 
 }  // namespace facet::app

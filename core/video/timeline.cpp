@@ -39,8 +39,35 @@ void Timeline::check_index(size_t index, const char* what) const {
          std::to_string(keyframes_.size()) + ")");
 }
 
+void Timeline::add_text_slider(const std::string& id) {
+  if (text_index(id) >= 0) return;
+  text_ids_.push_back(id);
+  for (Keyframe& k : keyframes_) k.state.text_alphas.resize(text_ids_.size(), 0.0f);
+}
+
+void Timeline::remove_text_slider(const std::string& id) {
+  const int i = text_index(id);
+  if (i < 0) return;
+  text_ids_.erase(text_ids_.begin() + i);
+  for (Keyframe& k : keyframes_)
+    if (static_cast<size_t>(i) < k.state.text_alphas.size()) k.state.text_alphas.erase(k.state.text_alphas.begin() + i);
+}
+
+int Timeline::text_index(const std::string& id) const {
+  for (size_t i = 0; i < text_ids_.size(); ++i)
+    if (text_ids_[i] == id) return static_cast<int>(i);
+  return -1;
+}
+
 size_t Timeline::add(double time, EditSnapshot state) {
   if (!std::isfinite(time) || time < 0) fail("timeline: keyframe time must be a number ≥ 0 seconds");
+  // A keyframe recorded without text sliders holds them at 0; one with more values than sliders is an error.
+  if (state.text_alphas.size() > text_ids_.size())
+    fail("timeline: keyframe has " + std::to_string(state.text_alphas.size()) + " text slider values for " +
+         std::to_string(text_ids_.size()) + " text sliders");
+  state.text_alphas.resize(text_ids_.size(), 0.0f);
+  for (float& a : state.text_alphas)
+    if (!std::isfinite(a)) fail("timeline: text slider α values must be finite numbers");
   if (!attribute_ids_.empty() && state.alphas.size() != attribute_ids_.size())
     fail("timeline: keyframe has " + std::to_string(state.alphas.size()) + " α values for " +
          std::to_string(attribute_ids_.size()) + " attributes");
@@ -94,24 +121,31 @@ EditSnapshot Timeline::sample(double t) const {
   const Keyframe& b = keyframes_[k1];
   const double span = b.time - a.time;
   const double u = (t - a.time) / span;
+  // Catmull-Rom tangents (per second) from the neighbours; one-sided at the ends.
+  const Keyframe& before = k0 > 0 ? keyframes_[k0 - 1] : a;
+  const Keyframe& after = k1 + 1 < keyframes_.size() ? keyframes_[k1 + 1] : b;
+  auto interpolate = [&](const std::vector<float> EditSnapshot::*values, double lo, double hi) {
+    const auto& pa = a.state.*values;
+    std::vector<float> out(pa.size());
+    for (size_t i = 0; i < out.size(); ++i) {
+      const double p0 = pa[i], p1 = (b.state.*values)[i];
+      double v;
+      if (interpolation_ == Interpolation::Linear) {
+        v = p0 + (p1 - p0) * u;
+      } else {
+        const double m0 = (p1 - (before.state.*values)[i]) / (b.time - before.time);
+        const double m1 = ((after.state.*values)[i] - p0) / (after.time - a.time);
+        v = hermite(p0, p1, m0 * span, m1 * span, u);
+      }
+      out[i] = static_cast<float>(std::clamp(v, lo, hi));
+    }
+    return out;
+  };
   EditSnapshot out;
   out.edited_layers = a.state.edited_layers;
-  out.alphas.resize(a.state.alphas.size());
-  for (size_t i = 0; i < out.alphas.size(); ++i) {
-    const double p0 = a.state.alphas[i], p1 = b.state.alphas[i];
-    double v;
-    if (interpolation_ == Interpolation::Linear) {
-      v = p0 + (p1 - p0) * u;
-    } else {
-      // Catmull-Rom tangents (per second) from the neighbours; one-sided at the ends.
-      const Keyframe& before = k0 > 0 ? keyframes_[k0 - 1] : a;
-      const Keyframe& after = k1 + 1 < keyframes_.size() ? keyframes_[k1 + 1] : b;
-      const double m0 = (p1 - before.state.alphas[i]) / (b.time - before.time);
-      const double m1 = (after.state.alphas[i] - p0) / (after.time - a.time);
-      v = hermite(p0, p1, m0 * span, m1 * span, u);
-    }
-    out.alphas[i] = static_cast<float>(std::clamp(v, alpha_min_, alpha_max_));
-  }
+  out.alphas = interpolate(&EditSnapshot::alphas, alpha_min_, alpha_max_);
+  // Text sliders have their own ranges (the direction's); the values were clamped when recorded.
+  out.text_alphas = interpolate(&EditSnapshot::text_alphas, -1e30, 1e30);
   return out;
 }
 
@@ -120,13 +154,17 @@ nlohmann::json Timeline::to_json() const {
   for (const Keyframe& k : keyframes_) {
     nlohmann::json entry{{"time", k.time}, {"alphas", k.state.alphas}};
     if (!k.state.edited_layers.empty()) entry["layers"] = k.state.edited_layers;
+    if (!text_ids_.empty()) entry["text_alphas"] = k.state.text_alphas;
     keys.push_back(std::move(entry));
   }
-  return {{"version", kFormatVersion},
-          {"interpolation", interpolation_name(interpolation_)},
-          {"alpha_range", {alpha_min_, alpha_max_}},
-          {"attributes", attribute_ids_},
-          {"keyframes", std::move(keys)}};
+  nlohmann::json out{{"version", kFormatVersion},
+                     {"interpolation", interpolation_name(interpolation_)},
+                     {"alpha_range", {alpha_min_, alpha_max_}},
+                     {"attributes", attribute_ids_},
+                     {"keyframes", std::move(keys)}};
+  // Only when text sliders exist, so timelines without them are byte-for-byte what older Facets wrote.
+  if (!text_ids_.empty()) out["text_sliders"] = text_ids_;
+  return out;
 }
 
 Timeline Timeline::from_json(const nlohmann::json& json, const std::string& where) {
@@ -143,12 +181,14 @@ Timeline Timeline::from_json(const nlohmann::json& json, const std::string& wher
       if (range.size() != 2) fail(where + ": 'alpha_range' must be [min, max]");
       timeline.set_alpha_range(range[0], range[1]);
     }
+    for (const auto& id : json.value("text_sliders", std::vector<std::string>{})) timeline.add_text_slider(id);
     const auto& keys = json.at("keyframes");
     if (!keys.is_array()) fail(where + ": 'keyframes' must be a list");
     for (const auto& k : keys) {
       EditSnapshot state;
       state.alphas = k.at("alphas").get<std::vector<float>>();
       if (k.contains("layers")) state.edited_layers = k.at("layers").get<std::vector<bool>>();
+      if (k.contains("text_alphas")) state.text_alphas = k.at("text_alphas").get<std::vector<float>>();
       timeline.add(k.at("time").get<double>(), std::move(state));
     }
     return timeline;

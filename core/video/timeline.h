@@ -3,6 +3,7 @@
 // sampling at any time. The state is the α vector in catalogue order (one per attribute id) plus the layer mask.
 // Interpolation of α between keyframes is linear or smooth; smooth is a cubic Hermite spline with Catmull-Rom
 // tangents (finite differences over the neighbouring keyframes, valid for uneven spacing), clamped to the α range.
+// Text slider α values (text_alphas, one per text id) are interpolated the same way; files without them still load.
 // The layer mask is not interpolated: it steps at each keyframe (the earlier keyframe's mask holds until the next).
 // Qt-free; the JSON layout is the "timeline" object of a .facet session file.
 #include <string>
@@ -17,8 +18,9 @@ enum class Interpolation { Linear, Smooth };
 struct EditSnapshot {
   std::vector<float> alphas;        // one per attribute id, catalogue order
   std::vector<bool> edited_layers;  // empty: the default (layers < 11 edited)
+  std::vector<float> text_alphas;   // one per text slider (Timeline::text_ids), interpolated like alphas
   bool operator==(const EditSnapshot& other) const {
-    return alphas == other.alphas && edited_layers == other.edited_layers;
+    return alphas == other.alphas && edited_layers == other.edited_layers && text_alphas == other.text_alphas;
   }
 };
 
@@ -36,6 +38,12 @@ class Timeline {
   explicit Timeline(std::vector<std::string> attribute_ids) : attribute_ids_(std::move(attribute_ids)) {}
 
   const std::vector<std::string>& attribute_ids() const { return attribute_ids_; }
+  // Text sliders (StyleCLIP directions) the keyframes' text_alphas follow, by the editor's slider id. A slider
+  // added to a recorded timeline joins every keyframe at α = 0; removing one drops its column.
+  const std::vector<std::string>& text_ids() const { return text_ids_; }
+  void add_text_slider(const std::string& id);  // no-op when already there
+  void remove_text_slider(const std::string& id);
+  int text_index(const std::string& id) const;  // -1 when absent
   const std::vector<Keyframe>& keyframes() const { return keyframes_; }
   size_t size() const { return keyframes_.size(); }
   bool empty() const { return keyframes_.empty(); }
@@ -68,6 +76,7 @@ class Timeline {
  private:
   void check_index(size_t index, const char* what) const;
   std::vector<std::string> attribute_ids_;
+  std::vector<std::string> text_ids_;
   std::vector<Keyframe> keyframes_;
   Interpolation interpolation_ = Interpolation::Smooth;
   double alpha_min_ = -3.0, alpha_max_ = 3.0;

@@ -1,5 +1,6 @@
 #include "core/video/timeline_renderer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -34,6 +35,20 @@ edit::EditState to_edit_state(const EditSnapshot& snapshot, const std::vector<st
   return state;
 }
 
+std::vector<edit::TextEdit> to_text_edits(const EditSnapshot& snapshot, const std::vector<std::string>& text_ids,
+                                          const std::vector<TimelineTextSlider>& sliders) {
+  std::vector<edit::TextEdit> edits;
+  for (size_t i = 0; i < snapshot.text_alphas.size() && i < text_ids.size(); ++i) {
+    if (snapshot.text_alphas[i] == 0.0f) continue;
+    const auto it = std::find_if(sliders.begin(), sliders.end(),
+                                 [&](const TimelineTextSlider& s) { return s.id == text_ids[i]; });
+    if (it == sliders.end() || !it->direction)
+      throw Error("timeline: it moves the text slider '" + text_ids[i] + "', whose direction is missing");
+    edits.push_back({it->direction, snapshot.text_alphas[i]});
+  }
+  return edits;
+}
+
 TimelineRenderStats render_timeline(const nn::StyleGan2& generator, const edit::Editor& editor,
                                     const torch::Tensor& wplus, const Timeline& timeline,
                                     const TimelineRenderOptions& options, const FrameSink& sink,
@@ -63,15 +78,17 @@ TimelineRenderStats render_timeline(const nn::StyleGan2& generator, const edit::
       break;
     }
     const int n = std::min(batch, stats.total - first);
-    std::vector<torch::Tensor> edited;
+    std::vector<edit::TextEditedCode> edited;
     edited.reserve(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
       const EditSnapshot snapshot = timeline.sample((first + i) / options.fps);
       const edit::EditState state =
           to_edit_state(snapshot, timeline.attribute_ids(), timeline.alpha_min(), timeline.alpha_max());
-      edited.push_back(editor.apply(w, state));
+      const auto text = to_text_edits(snapshot, timeline.text_ids(), options.text_sliders);
+      edited.push_back(edit::apply_text_edits(generator, editor.apply(w, state), text));
     }
-    const torch::Tensor images = generator.synthesis(torch::cat(edited, 0), synthesis);
+    const torch::Tensor images =
+        edit::synthesise_text_edited(generator, edit::stack_text_edited(generator, edited), synthesis);
     for (int i = 0; i < n; ++i) {
       sink(face::tensor_to_bgr(images[i]), first + i);
       ++stats.frames;

@@ -13,17 +13,30 @@
 #include <torch/types.h>
 
 #include "core/edit/edit_stack.h"
+#include "core/edit/text_edits.h"
 #include "core/nn/stylegan2/generator.h"
 #include "core/video/timeline.h"
 
 namespace facet::video {
+
+// A text slider the timeline may move: its id (Timeline::text_ids) and the direction behind it.
+struct TimelineTextSlider {
+  std::string id;
+  std::shared_ptr<const edit::TextDirection> direction;
+};
 
 struct TimelineRenderOptions {
   double fps = 25;
   int size = 0;        // output frame side in pixels; 0 = the generator's size (a smaller power of two is cheaper)
   int batch = 4;       // frames per generator call
   nn::NoiseMode noise = nn::NoiseMode::Const;
+  std::vector<TimelineTextSlider> text_sliders;  // applied after the attribute edits, as in the editor
 };
+
+// A snapshot's text α values → text edits, matched by id. facet::Error when the timeline moves a text slider
+// (α ≠ 0) that `sliders` does not have.
+std::vector<edit::TextEdit> to_text_edits(const EditSnapshot& snapshot, const std::vector<std::string>& text_ids,
+                                          const std::vector<TimelineTextSlider>& sliders);
 
 struct TimelineRenderStats {
   int frames = 0;         // frames delivered to the sink

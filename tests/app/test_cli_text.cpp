@@ -6,6 +6,14 @@
 #include <torch/torch.h>
 
 #include "core/io/npy.h"
+#ifdef FACET_TEST_HAS_VIDEO
+#include <fstream>
+
+#include <opencv2/core.hpp>
+
+#include "core/edit/text_direction.h"
+#include "core/video/frame_source.h"
+#endif
 #include "tests/support/test_support.h"
 
 namespace {
@@ -85,5 +93,64 @@ TEST(CliText, GlobalApplyAndMapper) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(run_command("cmp " + dir + "/m1.json " + dir + "/m2.json").exit_code, 0);
 }
+
+#ifdef FACET_TEST_HAS_VIDEO
+// A session whose timeline moves a text slider (a W+ direction embedded in the session) 0 → `to` over a second.
+std::string text_session(const std::string& dir, const std::string& name, float to, bool embed) {
+  facet::io::write_npy(dir + "/face.npy", facet::io::read_npy(one_code(dir)));
+  torch::manual_seed(5);
+  facet::edit::TextDirection d;
+  d.prompt = "curly hair";
+  d.method = "optimisation";
+  d.delta = torch::randn({10, 128}) * 0.5;
+  nlohmann::json session{{"format", "facet-session"}, {"version", 1}, {"face", 0}, {"wplus", "face.npy"},
+                         {"alphas", nlohmann::json::array()}, {"attributes", nlohmann::json::array()},
+                         {"models", nlohmann::json::array()}};
+  if (embed)
+    session["text_sliders"] = {{{"id", "text-1"}, {"alpha", to}, {"direction", facet::edit::text_direction_to_json(d)}}};
+  session["timeline"] = {{"version", 1}, {"interpolation", "linear"}, {"attributes", nlohmann::json::array()},
+                         {"text_sliders", {"text-1"}},
+                         {"keyframes", {{{"time", 0}, {"alphas", nlohmann::json::array()}, {"text_alphas", {0.0}}},
+                                        {{"time", 1}, {"alphas", nlohmann::json::array()}, {"text_alphas", {to}}}}}};
+  const std::string path = dir + "/" + name + ".facet";
+  std::ofstream(path) << session.dump();
+  return path;
+}
+
+std::vector<cv::Mat> frames_of(const std::string& video) {
+  facet::video::FrameSource source(video);
+  std::vector<cv::Mat> out;
+  cv::Mat frame;
+  while (source.read(frame)) out.push_back(frame.clone());
+  return out;
+}
+
+TEST(CliText, RenderTimelineMovesATextSlider) {
+  FACET_REQUIRE_FIXTURES();
+  const auto dir = facet::test::scratch_dir("cli_text_timeline");
+  const auto gen = fixture("stylegan2/g_small_zip.pt");
+  const auto render = [&](const std::string& session, const std::string& out, bool json = true) {
+    return run_command(cli() + " render-timeline " + session + " --out " + dir + "/" + out + " --codec mjpeg --fps 2 "
+                       "--generator " + gen + " --transformers " + dir + (json ? " --json" : ""), !json);
+  };
+  auto moving = render(text_session(dir, "moving", 2.f, true), "moving.avi");
+  ASSERT_EQ(moving.exit_code, 0) << moving.output;
+  EXPECT_EQ(nlohmann::json::parse(moving.output)["frames"], 3);
+  auto still = render(text_session(dir, "still", 0.f, true), "still.avi");
+  ASSERT_EQ(still.exit_code, 0) << still.output;
+  const auto a = frames_of(dir + "/moving.avi"), b = frames_of(dir + "/still.avi");
+  ASSERT_EQ(a.size(), 3u);
+  ASSERT_EQ(b.size(), 3u);
+  // Same first frame (α = 0 in both); the text slider's frames move away from the unedited face.
+  const double first = cv::norm(a[0], b[0], cv::NORM_L1) / a[0].total();
+  const double last = cv::norm(a[2], b[2], cv::NORM_L1) / a[2].total();
+  EXPECT_LT(first, 1.0);
+  EXPECT_GT(last, 10 * std::max(first, 1.0)) << "first " << first << " last " << last;
+  // A timeline that moves a text slider the session does not embed fails, naming it.
+  const auto missing = render(text_session(dir, "missing", 2.f, false), "missing.avi", false);
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_NE(missing.output.find("text-1"), std::string::npos) << missing.output;
+}
+#endif
 
 }  // namespace

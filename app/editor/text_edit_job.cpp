@@ -1,0 +1,54 @@
+#include "app/editor/text_edit_job.h"
+
+#include <filesystem>
+
+#include <torch/torch.h>
+
+#include "core/edit/clip_guidance.h"
+#include "core/edit/text_optimisation.h"
+#include "core/io/error.h"
+#include "core/nn/stylegan2/generator.h"
+
+namespace facet::app {
+
+std::string missing_clip_reason(const std::string& clip, const std::string& vocab) {
+  if (clip.empty() || !std::filesystem::exists(clip))
+    return "No CLIP model is installed (ViT-B-32.pt): global directions and optimisation need it. Fetch it with "
+           "models/fetch clip-vit-b32, or load a saved direction file instead.";
+  if (vocab.empty() || !std::filesystem::exists(vocab))
+    return "CLIP's vocabulary (bpe_simple_vocab_16e6.txt.gz) is not installed: fetch it with models/fetch "
+           "clip-bpe-vocab, or load a saved direction file instead.";
+  return {};
+}
+
+std::shared_ptr<edit::TextDirection> run_text_edit_job(const TextEditJob& job, const edit::TextProgressFn& progress,
+                                                       const std::atomic<bool>* cancel) {
+  if (job.prompt.empty()) throw Error("type a prompt first (e.g. \"a face with curly hair\")");
+  if (const std::string reason = missing_clip_reason(job.clip, job.vocab); !reason.empty()) throw Error(reason);
+  if (job.generator.empty()) throw Error("no generator loaded");
+  nn::GeneratorLoadOptions gl;
+  gl.device = job.device;
+  const auto g = nn::StyleGan2::load(job.generator, gl);
+  const edit::ClipGuide clip(std::make_shared<nn::clip::ClipModel>(nn::clip::ClipModel::load(job.clip, job.device)),
+                             std::make_shared<nn::clip::ClipTokenizer>(nn::clip::ClipTokenizer::load(job.vocab)));
+  auto out = std::make_shared<edit::TextDirection>();
+  if (job.method == TextEditJob::Method::Global) {
+    edit::RelevanceOptions ro = job.relevance;
+    if (ro.render_size >= g->size()) ro.render_size = 0;  // small generators: their own size
+    const auto r = edit::cached_channel_relevance(job.cache_dir, job.generator, job.clip, *g, clip, ro, progress, cancel);
+    if (r.cancelled) return nullptr;
+    *out = edit::global_direction(r, edit::text_delta(clip, job.prompt, job.neutral), job.beta, job.prompt, job.neutral);
+  } else {
+    if (!job.wplus.defined()) throw Error("open a face first: optimisation starts from the face being edited");
+    edit::TextOptimisationOptions o;
+    o.steps = job.steps;
+    o.output_size = job.output_size > 0 && job.output_size < g->size() ? job.output_size : 0;
+    auto result = edit::optimise_text_edit(*g, clip, job.prompt, job.wplus, o, nullptr, progress, cancel);
+    if (result.cancelled) return nullptr;
+    *out = std::move(result.direction);
+  }
+  out->generator = std::filesystem::path(job.generator).filename().string();
+  return out;
+}
+
+}  // namespace facet::app

@@ -1,0 +1,178 @@
+// MainWindow: text edits (StyleCLIP directions as sliders). The "Text edits" dock sits under the attribute
+// sliders; its values travel with every render request and are applied after the attribute edits. Sessions embed
+// each direction (its JSON) with its α, so a session file is complete on its own.
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QUndoStack>
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include "app/editor/autosave.h"
+#include "app/editor/render_controller.h"
+#include "core/models/model_paths.h"
+#include "ui/attribute_edit_command.h"
+#include "ui/main_window.h"
+#include "ui/text_edit_dialog.h"
+#include "ui/text_slider_panel.h"
+#ifdef FACET_WITH_TIMELINE
+#include "app/editor/timeline_model.h"
+#include "ui/timeline_panel.h"
+#endif
+
+namespace facet::ui {
+
+void MainWindow::buildTextPanel() {
+  auto* dock = new QDockWidget(tr("Text edits"), this);
+  dock->setObjectName("textEditsDock");
+  textPanel_ = new TextSliderPanel(dock);
+  textPanel_->setObjectName("textSliders");
+  dock->setWidget(textPanel_);
+  addDockWidget(Qt::RightDockWidgetArea, dock);
+  if (auto* attributes = findChild<QDockWidget*>("attributesDock")) splitDockWidget(attributes, dock, Qt::Vertical);
+  connect(textPanel_, &TextSliderPanel::textEditsChanged, this, [this] {
+    sendTextEdits();
+    autosaver_->markChanged();
+  });
+  connect(textPanel_, &TextSliderPanel::slidersChanged, this, [this] {
+    // Adding or removing a slider is not an undo step; the undo point follows the new list.
+    committedText_ = textPanel_->alphas();
+  });
+  connect(textPanel_, &TextSliderPanel::editCommitted, this, &MainWindow::commitTextEdit);
+  connect(textPanel_, &TextSliderPanel::addRequested, this, [this] { showAddTextEdit(); });
+#ifdef FACET_WITH_TIMELINE
+  // The timeline records text slider moves beside the attribute ones and plays them back.
+  if (auto* timeline = findChild<TimelinePanel*>()) {
+    app::TimelineModel* model = timeline->model();
+    auto ids = [this] {
+      QStringList out;
+      for (int i = 0; i < textPanel_->count(); ++i) out << textPanel_->slider(i).id;
+      return out;
+    };
+    connect(textPanel_, &TextSliderPanel::slidersChanged, model, [model, ids] { model->setTextSliders(ids()); });
+    connect(textPanel_, &TextSliderPanel::textEditsChanged, model,
+            [this, model, ids] { model->recordTextChange(ids(), textPanel_->alphas()); });
+    connect(model, &app::TimelineModel::textAlphasAt, this, [this](const QStringList& keys, const std::vector<float>& a) {
+      std::vector<float> alphas = textPanel_->alphas();
+      for (int k = 0; k < keys.size() && k < static_cast<int>(a.size()); ++k) {
+        const int i = textPanel_->indexOf(keys[k]);
+        if (i >= 0) alphas[static_cast<size_t>(i)] = a[static_cast<size_t>(k)];
+      }
+      textPanel_->setAlphas(alphas);  // quietly: playback is not a new edit
+      renderer_->setTextEdits(textPanel_->values());
+    });
+  }
+#endif
+}
+
+void MainWindow::sendTextEdits() {
+  if (models_ && !wplus_.defined()) {
+    renderer_->setTextEdits(textPanel_->values());  // kept for the face that comes next; nothing to render yet
+    return;
+  }
+  renderer_->setTextEdits(textPanel_->values());
+}
+
+void MainWindow::commitTextEdit(const std::vector<float>& alphas) {
+  if (alphas == committedText_) return;
+  undo_->push(new AttributeEditCommand(
+      committedText_, alphas,
+      [this](const std::vector<float>& a) {
+        textPanel_->setAlphas(a);
+        committedText_ = textPanel_->alphas();
+        sendTextEdits();
+        autosaver_->markChanged();
+      },
+      tr("Change text edits")));
+  committedText_ = alphas;
+  autosaver_->markChanged();
+}
+
+bool MainWindow::addTextDirection(std::shared_ptr<const edit::TextDirection> direction, float alpha, QString* id) {
+  if (!direction || !direction->delta.defined()) return false;
+  if (models_ && models_->generator) {
+    // A direction made for another generator would only fail at render time; say so now.
+    const auto& g = *models_->generator;
+    bool fits = true;
+    if (direction->kind == edit::TextDirectionKind::Latent) {
+      fits = direction->delta.dim() == 2 && direction->delta.size(0) == g.n_latent() &&
+             direction->delta.size(1) == g.style_dim();
+    } else {
+      torch::InferenceMode guard;  // the style sizes of this generator (one mapping-free pass: cheap)
+      const auto styles = g.styles(torch::zeros({1, g.n_latent(), g.style_dim()}, g.device()));
+      fits = styles.size() == direction->style_sizes.size();
+      for (size_t i = 0; fits && i < styles.size(); ++i) fits = styles[i].size(-1) == direction->style_sizes[i];
+    }
+    if (!fits) {
+      statusBar()->showMessage(tr("The text direction \"%1\" was made for another generator.")
+                                   .arg(QString::fromStdString(direction->prompt)));
+      return false;
+    }
+  }
+  const QString made = textPanel_->addSlider(std::move(direction), alpha);
+  if (id) *id = made;
+  statusBar()->showMessage(tr("Added the text edit \"%1\"").arg(QString::fromStdString(textPanel_->slider(
+                                                                 textPanel_->indexOf(made)).direction->prompt)));
+  return true;
+}
+
+bool MainWindow::loadTextDirection(const QString& path) {
+  try {
+    return addTextDirection(
+        std::make_shared<const edit::TextDirection>(edit::load_text_direction(QFile::encodeName(path).toStdString())));
+  } catch (const std::exception& e) {
+    statusBar()->showMessage(tr("Cannot load the text direction: %1").arg(QString::fromStdString(e.what())));
+    return false;
+  }
+}
+
+TextEditDialog* MainWindow::showAddTextEdit() {
+  app::TextEditJob job;
+  if (models_) {
+    job.generator = models_->files.generator;
+    job.device = models_->device;
+    job.clip = models_->files.clip;
+    job.vocab = models_->files.clip_vocab;
+  }
+  if (clipOverride_.size() == 2) {
+    job.clip = clipOverride_[0].toStdString();
+    job.vocab = clipOverride_[1].toStdString();
+  }
+  if (wplus_.defined()) job.wplus = wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_;
+  job.cache_dir = textCacheDir_.isEmpty() ? models::user_models_dir() + "/relevance" : textCacheDir_.toStdString();
+  auto* dialog = new TextEditDialog(job, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    if (dialog->direction()) addTextDirection(dialog->direction());
+  });
+  dialog->open();
+  return dialog;
+}
+
+std::vector<app::SessionTextSlider> MainWindow::textSessionSliders() const {
+  std::vector<app::SessionTextSlider> out;
+  for (int i = 0; i < textPanel_->count(); ++i) {
+    const TextSlider& s = textPanel_->slider(i);
+    const std::string json = edit::text_direction_to_json(*s.direction).dump();
+    out.push_back({s.id, s.alpha, QJsonDocument::fromJson(QByteArray::fromStdString(json)).object()});
+  }
+  return out;
+}
+
+void MainWindow::restoreTextSliders(const app::Session& session) {
+  textPanel_->clear();
+  for (const app::SessionTextSlider& t : session.textSliders) {
+    const QByteArray bytes = QJsonDocument(t.direction).toJson(QJsonDocument::Compact);
+    auto direction = std::make_shared<const edit::TextDirection>(edit::text_direction_from_json(
+        nlohmann::json::parse(bytes.toStdString()), "text slider '" + t.id.toStdString() + "'"));
+    textPanel_->addSlider(std::move(direction), t.alpha, t.id);
+  }
+  committedText_ = textPanel_->alphas();
+  renderer_->setTextEdits(textPanel_->values());
+}
+
+}  // namespace facet::ui

@@ -1,0 +1,170 @@
+#include "ui/text_slider_panel.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace facet::ui {
+
+QString methodLabel(const edit::TextDirection& d) {
+  const QString m = QString::fromStdString(d.method);
+  if (m == "global") return TextSliderPanel::tr("global direction");
+  if (m == "optimisation") return TextSliderPanel::tr("optimisation");
+  if (m == "mapper") return TextSliderPanel::tr("mapper");
+  return m.isEmpty() ? TextSliderPanel::tr("direction") : m;
+}
+
+TextSliderPanel::TextSliderPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  empty_ = new QLabel(tr("No text edits yet."), this);
+  empty_->setObjectName("textEditsEmpty");
+  layout->addWidget(empty_);
+  auto* rows = new QWidget(this);
+  rowsLayout_ = new QVBoxLayout(rows);
+  rowsLayout_->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(rows);
+  layout->addStretch(1);
+  auto* add = new QPushButton(tr("Add text edit…"), this);
+  add->setObjectName("addTextEdit");
+  add->setToolTip(tr("Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved "
+                     "direction file"));
+  connect(add, &QPushButton::clicked, this, &TextSliderPanel::addRequested);
+  layout->addWidget(add, 0, Qt::AlignRight);
+}
+
+int TextSliderPanel::toSteps(const Row& row, float alpha) const {
+  const auto& d = *row.slider.direction;
+  const double clamped = std::clamp<double>(alpha, d.alpha_min, d.alpha_max);
+  return static_cast<int>(std::lround(clamped * kStepsPerUnit));
+}
+
+QString TextSliderPanel::addSlider(std::shared_ptr<const edit::TextDirection> direction, float alpha, QString id) {
+  if (id.isEmpty() || indexOf(id) >= 0) {
+    while (indexOf(QString("text-%1").arg(nextId_)) >= 0) ++nextId_;
+    id = QString("text-%1").arg(nextId_++);
+  }
+  Row row;
+  row.slider = {id, std::move(direction), alpha};
+  const auto& d = *row.slider.direction;
+  row.widget = new QWidget(this);
+  row.widget->setObjectName("textSlider_" + id);
+  auto* line = new QHBoxLayout(row.widget);
+  line->setContentsMargins(0, 0, 0, 0);
+  const QString prompt = QString::fromStdString(d.prompt);
+  auto* name = new QLabel(prompt, row.widget);
+  name->setFixedWidth(140);
+  name->setToolTip(d.neutral.empty() ? prompt : tr("%1 (neutral: %2)").arg(prompt, QString::fromStdString(d.neutral)));
+  line->addWidget(name);
+  auto* method = new QLabel(methodLabel(d), row.widget);
+  method->setObjectName("textMethod");
+  method->setStyleSheet("QLabel { color: palette(mid); }");
+  line->addWidget(method);
+  row.control = new QSlider(Qt::Horizontal, row.widget);
+  row.control->setObjectName("textSliderControl");
+  row.control->setRange(static_cast<int>(std::lround(d.alpha_min * kStepsPerUnit)),
+                        static_cast<int>(std::lround(d.alpha_max * kStepsPerUnit)));
+  row.control->setMinimumWidth(60);
+  row.control->setToolTip(prompt);
+  line->addWidget(row.control, 1);
+  row.value = new QLabel(row.widget);
+  row.value->setMinimumWidth(36);
+  row.value->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  line->addWidget(row.value);
+  auto* reset = new QToolButton(row.widget);
+  reset->setObjectName("textReset");
+  reset->setText(QStringLiteral("↺"));
+  reset->setToolTip(tr("Reset %1").arg(prompt));
+  line->addWidget(reset);
+  auto* remove = new QToolButton(row.widget);
+  remove->setObjectName("textRemove");
+  remove->setText(QStringLiteral("✕"));
+  remove->setToolTip(tr("Remove %1").arg(prompt));
+  line->addWidget(remove);
+  rowsLayout_->addWidget(row.widget);
+  rows_.push_back(row);
+  Row& added = rows_.back();
+  quiet_ = true;
+  added.control->setValue(toSteps(added, alpha));
+  quiet_ = false;
+  added.slider.alpha = static_cast<float>(added.control->value()) / kStepsPerUnit;
+  added.value->setText(QString::number(added.slider.alpha, 'f', 2));
+
+  // Rows are found by id in the handlers: indices shift when a row above is removed.
+  connect(row.control, &QSlider::valueChanged, this, [this, id](int steps) {
+    const int i = indexOf(id);
+    if (i < 0) return;
+    rows_[i].slider.alpha = static_cast<float>(steps) / kStepsPerUnit;
+    rows_[i].value->setText(QString::number(rows_[i].slider.alpha, 'f', 2));
+    if (!quiet_) Q_EMIT textEditsChanged();
+  });
+  connect(row.control, &QSlider::sliderReleased, this, [this] { Q_EMIT editCommitted(alphas()); });
+  connect(reset, &QToolButton::clicked, this, [this, id] {
+    const int i = indexOf(id);
+    if (i < 0) return;
+    setAlpha(i, 0.0f);
+    Q_EMIT editCommitted(alphas());
+  });
+  connect(remove, &QToolButton::clicked, this, [this, id] {
+    const int i = indexOf(id);
+    if (i >= 0) removeSlider(i);
+  });
+  empty_->setVisible(false);
+  Q_EMIT slidersChanged();
+  if (!quiet_) Q_EMIT textEditsChanged();
+  return id;
+}
+
+void TextSliderPanel::removeSlider(int index) {
+  if (index < 0 || index >= rows_.size()) return;
+  rows_[index].widget->deleteLater();
+  rows_.remove(index);
+  empty_->setVisible(rows_.isEmpty());
+  Q_EMIT slidersChanged();
+  Q_EMIT textEditsChanged();
+}
+
+void TextSliderPanel::clear() {
+  for (Row& row : rows_) delete row.widget;
+  rows_.clear();
+  empty_->setVisible(true);
+  Q_EMIT slidersChanged();
+}
+
+int TextSliderPanel::indexOf(const QString& id) const {
+  for (int i = 0; i < rows_.size(); ++i)
+    if (rows_[i].slider.id == id) return i;
+  return -1;
+}
+
+std::vector<float> TextSliderPanel::alphas() const {
+  std::vector<float> out;
+  for (const Row& row : rows_) out.push_back(row.slider.alpha);
+  return out;
+}
+
+std::vector<app::TextSliderValue> TextSliderPanel::values() const {
+  std::vector<app::TextSliderValue> out;
+  for (const Row& row : rows_) out.push_back({row.slider.direction, row.slider.alpha});
+  return out;
+}
+
+void TextSliderPanel::setAlphas(const std::vector<float>& alphas) {
+  quiet_ = true;
+  for (int i = 0; i < rows_.size() && i < static_cast<int>(alphas.size()); ++i)
+    rows_[i].control->setValue(toSteps(rows_[i], alphas[static_cast<size_t>(i)]));
+  quiet_ = false;
+}
+
+void TextSliderPanel::setAlpha(int index, float alpha) {
+  if (index < 0 || index >= rows_.size()) return;
+  rows_[index].control->setValue(toSteps(rows_[index], alpha));
+}
+
+}  // namespace facet::ui
