@@ -39,14 +39,15 @@ struct Steadiness {
   torch::Tensor last_code, last_face;
   double code_sum = 0, face_sum = 0;
   int pairs = 0;
-  void add(const torch::Tensor& code, const torch::Tensor& face, bool follows_previous) {
+  void add(const torch::Tensor& code, const torch::Tensor& generated, bool follows_previous) {
+    const torch::Tensor face = generated.clamp(-1, 1);  // as the frame shows it
     if (follows_previous && last_code.defined()) {
       code_sum += (code - last_code).pow(2).mean().sqrt().item<double>();
       face_sum += (face - last_face).abs().mean().item<double>() * 127.5;  // [-1, 1] → 8-bit levels
       ++pairs;
     }
     last_code = code;
-    last_face = face.clamp(-1, 1);
+    last_face = face;
   }
 };
 
