@@ -124,7 +124,7 @@ void MainWindow::buildPanels() {
         // The render worker's models and the face being edited (the dialog renders on its own thread).
         if (!models_ || !wplus_.defined()) return std::nullopt;
         return TimelineRenderSource{models_->generator, models_->editor,
-                                    wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_};
+                                    wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_, photoPasteTarget()};
       });
 #endif
 

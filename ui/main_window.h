@@ -27,6 +27,9 @@ namespace facet::app {
 class Autosaver;
 class RenderController;
 }  // namespace facet::app
+namespace facet::video {
+struct PhotoPaste;
+}  // namespace facet::video
 
 namespace facet::ui {
 
@@ -119,6 +122,8 @@ class MainWindow : public QMainWindow {
   void updateModelStatus();
   void findFaces(const QString& path);       // main_window_photo.cpp
   QImage pasteBack(const QImage& generated) const;
+  // The photo and its aligned face for timeline renders pasted into it (main_window_photo.cpp); null without one.
+  std::shared_ptr<const video::PhotoPaste> photoPasteTarget() const;
   // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
   bool exportRendered(const QString& path, int quality, const std::function<QImage()>& image, bool needsBefore = false);  // the photo with the edited face; null without a photo face
   void addRecentFile(const QString& path);

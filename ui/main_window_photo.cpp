@@ -20,6 +20,9 @@
 #include "core/face/compositor.h"
 #include "ui/photo_faces.h"
 #endif
+#ifdef FACET_VIDEO_HAS_FACE
+#include "core/video/photo_paste.h"
+#endif
 
 namespace facet::ui {
 
@@ -170,6 +173,15 @@ QImage MainWindow::pasteBack(const QImage& generated) const {
   return matToImage(face::paste_back(photo_->photo, imageToMat(generated), photo_->aligned));
 }
 
+std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const {
+#ifdef FACET_VIDEO_HAS_FACE
+  if (!hasPhotoFace()) return nullptr;
+  return std::make_shared<const video::PhotoPaste>(video::make_photo_paste(photo_->photo, photo_->aligned));
+#else
+  return nullptr;
+#endif
+}
+
 #else  // no core/face in this build
 
 struct MainWindow::PhotoState {};
@@ -177,6 +189,7 @@ bool MainWindow::hasPhotoFace() const { return false; }
 void MainWindow::findFaces(const QString&) {}
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor&) { return false; }
 QImage MainWindow::pasteBack(const QImage&) const { return {}; }
+std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const { return nullptr; }
 
 #endif
 
