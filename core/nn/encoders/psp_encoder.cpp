@@ -11,23 +11,24 @@
 
 namespace facet::nn {
 
-GradualStyleBlockImpl::GradualStyleBlockImpl(int64_t spatial) {
+GradualStyleBlockImpl::GradualStyleBlockImpl(int64_t spatial, int64_t out_c) : out_c_(out_c) {
   const int num_pools = static_cast<int>(std::log2(static_cast<double>(spatial)));
   convs_ = torch::nn::Sequential();
   for (int i = 0; i < num_pools; ++i) {
-    convs_->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(512, 512, 3).stride(2).padding(1)));
+    convs_->push_back(torch::nn::Conv2d(torch::nn::Conv2dOptions(i == 0 ? 512 : out_c, out_c, 3).stride(2).padding(1)));
     convs_->push_back(torch::nn::LeakyReLU());
   }
   register_module("convs", convs_);
   auto linear = register_module("linear", std::make_shared<torch::nn::Module>());
-  linear_weight_ = linear->register_parameter("weight", torch::zeros({512, 512}));
-  linear_bias_ = linear->register_parameter("bias", torch::zeros({512}));
+  linear_weight_ = linear->register_parameter("weight", torch::zeros({out_c, out_c}));
+  linear_bias_ = linear->register_parameter("bias", torch::zeros({out_c}));
 }
 
 torch::Tensor GradualStyleBlockImpl::forward(const torch::Tensor& x) {
-  // Reference: x.view(-1, 512) — the convolutions end at 1x1 for the input sizes the encoders accept.
-  auto h = convs_->forward(x).reshape({-1, 512});
-  return torch::nn::functional::linear(h, linear_weight_ * (1.0 / std::sqrt(512.0)), linear_bias_);
+  // Reference: x.view(-1, out_c) — the convolutions end at 1x1 for the input sizes the encoders accept.
+  auto h = convs_->forward(x).reshape({-1, out_c_});
+  return torch::nn::functional::linear(h, linear_weight_ * (1.0 / std::sqrt(static_cast<double>(out_c_))),
+                                       linear_bias_);
 }
 
 torch::Tensor upsample_add(const torch::Tensor& x, const torch::Tensor& y) {
@@ -44,11 +45,12 @@ constexpr int64_t kCoarseEnd = 3;
 constexpr int64_t kMiddleEnd = 7;
 }  // namespace
 
-GradualStyleEncoderImpl::GradualStyleEncoderImpl(int64_t n_styles, EncoderKind kind) : kind_(kind) {
+GradualStyleEncoderImpl::GradualStyleEncoderImpl(int64_t n_styles, EncoderKind kind, int64_t style_dim)
+    : kind_(kind), style_dim_(style_dim) {
   trunk_.register_on(*this);
   auto styles = register_module("styles", torch::nn::ModuleList());
   for (int64_t i = 0; i < n_styles; ++i) {
-    styles_.push_back(GradualStyleBlock(i < kCoarseEnd ? 16 : i < kMiddleEnd ? 32 : 64));
+    styles_.push_back(GradualStyleBlock(i < kCoarseEnd ? 16 : i < kMiddleEnd ? 32 : 64, style_dim));
     styles->push_back(styles_.back());
   }
   latlayer1_ = register_module("latlayer1", torch::nn::Conv2d(torch::nn::Conv2dOptions(256, 512, 1)));
@@ -105,9 +107,14 @@ PspEncoder PspEncoder::from_tensors(const io::TensorMap& encoder_tensors, const 
   if (n_styles < 1)
     throw Error(what + ": no encoder.styles.N weights; is this a pSp or e4e encoder checkpoint "
                        "(psp_ffhq_encode.pt / e4e_ffhq_encode.pt)?");
+  // The code width: 512 in the released models; a smaller generator's encoder has narrower style blocks.
+  int64_t style_dim = 512;
+  if (const auto it = encoder_tensors.find("styles.0.linear.weight");
+      it != encoder_tensors.end() && it->second.dim() == 2 && it->second.size(0) > 0)
+    style_dim = it->second.size(0);
   PspEncoder encoder;
   encoder.options_ = options;
-  encoder.net_ = GradualStyleEncoder(n_styles, options.kind);
+  encoder.net_ = GradualStyleEncoder(n_styles, options.kind, style_dim);
   StateDictOptions sd;
   sd.allow_missing = [](const std::string& key) { return key.find("num_batches_tracked") != std::string::npos; };
   sd.ignore_unexpected = sd.allow_missing;
@@ -117,11 +124,12 @@ PspEncoder PspEncoder::from_tensors(const io::TensorMap& encoder_tensors, const 
       throw Error(what + ": the checkpoint has no latent_avg, which this encoder adds to its codes");
     auto avg = latent_avg.to(torch::kFloat);
     if (avg.dim() == 2 && avg.size(0) == 1) avg = avg.squeeze(0);
-    const bool ok = (avg.dim() == 1 && avg.size(0) == 512) ||
-                    (avg.dim() == 2 && avg.size(0) == n_styles && avg.size(1) == 512);
-    if (!ok) throw Error(what + ": latent_avg has shape " + c10::str(avg.sizes()) + ", expected [512] or [" +
-                         std::to_string(n_styles) + ",512]");
-    encoder.latent_avg_ = (avg.dim() == 1 ? avg.view({1, 1, 512}) : avg.unsqueeze(0)).to(device);
+    const bool ok = (avg.dim() == 1 && avg.size(0) == style_dim) ||
+                    (avg.dim() == 2 && avg.size(0) == n_styles && avg.size(1) == style_dim);
+    const std::string d = std::to_string(style_dim);
+    if (!ok) throw Error(what + ": latent_avg has shape " + c10::str(avg.sizes()) + ", expected [" + d + "] or [" +
+                         std::to_string(n_styles) + "," + d + "]");
+    encoder.latent_avg_ = (avg.dim() == 1 ? avg.view({1, 1, style_dim}) : avg.unsqueeze(0)).to(device);
   }
   encoder.net_->eval();
   encoder.net_->to(device);

@@ -17,13 +17,16 @@ namespace facet::nn {
 
 enum class EncoderKind { Psp, E4e };
 
-// map2style: log2(spatial) stride-2 conv3x3 + LeakyReLU(0.01), then an EqualLinear (weight / sqrt(in)).
+// map2style: log2(spatial) stride-2 conv3x3 + LeakyReLU(0.01) (512 -> out_c, then out_c -> out_c), then an
+// EqualLinear out_c -> out_c (weight / sqrt(out_c)). The released models use out_c = 512, the generator's style
+// size; the reference's block takes out_c as a parameter, and a smaller generator needs a smaller one.
 class GradualStyleBlockImpl : public torch::nn::Module {
  public:
-  explicit GradualStyleBlockImpl(int64_t spatial);
+  explicit GradualStyleBlockImpl(int64_t spatial, int64_t out_c = 512);
   torch::Tensor forward(const torch::Tensor& x);
 
  private:
+  int64_t out_c_;
   torch::nn::Sequential convs_{nullptr};
   torch::Tensor linear_weight_, linear_bias_;
 };
@@ -31,13 +34,16 @@ TORCH_MODULE(GradualStyleBlock);
 
 class GradualStyleEncoderImpl : public torch::nn::Module {
  public:
-  GradualStyleEncoderImpl(int64_t n_styles, EncoderKind kind);
-  // x: [N,3,H,W] in [-1, 1] (256² for the released models); returns codes [N,n_styles,512] before latent_avg.
+  // style_dim: the width of each code (512 for the released FFHQ models; the generator's style size).
+  GradualStyleEncoderImpl(int64_t n_styles, EncoderKind kind, int64_t style_dim = 512);
+  // x: [N,3,H,W] in [-1, 1] (256² for the released models); returns codes [N,n_styles,style_dim] before latent_avg.
   torch::Tensor forward(const torch::Tensor& x);
   int64_t n_styles() const { return static_cast<int64_t>(styles_.size()); }
+  int64_t style_dim() const { return style_dim_; }
 
  private:
   EncoderKind kind_;
+  int64_t style_dim_;
   encoders::IrSe50Trunk trunk_;
   std::vector<GradualStyleBlock> styles_;
   torch::nn::Conv2d latlayer1_{nullptr}, latlayer2_{nullptr};
@@ -55,16 +61,17 @@ class PspEncoder {
     bool add_latent_avg = true;
   };
   // Reads psp_ffhq_encode.pt or e4e_ffhq_encode.pt: the kind from opts.encoder_type, n_styles from the number of
-  // "encoder.styles.N" blocks, latent_avg from the file. Throws facet::Error naming the file otherwise.
+  // "encoder.styles.N" blocks, the code width from styles.0.linear.weight, latent_avg from the file. Throws facet::Error naming the file otherwise.
   static PspEncoder load(const std::string& path, const torch::Device& device = torch::kCPU);
-  // From the encoder's tensors (keys without "encoder."), and latent_avg ([512] or [n_styles,512]; undefined
+  // From the encoder's tensors (keys without "encoder."), and latent_avg ([D] or [n_styles,D]; undefined
   // when absent, which is an error if options.add_latent_avg).
   static PspEncoder from_tensors(const io::TensorMap& encoder_tensors, const torch::Tensor& latent_avg,
                                  const Options& options, const std::string& what,
                                  const torch::Device& device = torch::kCPU);
-  // Aligned faces NCHW in [-1, 1] (256² for the released models) -> W+ [N,n_styles,512].
+  // Aligned faces NCHW in [-1, 1] (256² for the released models) -> W+ [N,n_styles,style_dim] (512 released).
   torch::Tensor encode(const torch::Tensor& aligned) const;
   int64_t n_styles() const { return net_->n_styles(); }
+  int64_t style_dim() const { return net_->style_dim(); }
   EncoderKind kind() const { return options_.kind; }
 
  private:
