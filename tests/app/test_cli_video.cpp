@@ -7,9 +7,11 @@
 
 #include "core/io/npy.h"
 #include "core/nn/latent/latent_transformer.h"
+#include "core/nn/stylegan2/generator.h"
 #include "core/video/frame_source.h"
 #include "core/video/video_writer.h"
 #include "tests/core/video/synthetic_face.h"
+#include "tests/support/encoder_checkpoint.h"
 #include "tests/support/test_support.h"
 
 using facet::test::fixture;
@@ -215,5 +217,63 @@ TEST(CliVideo, EditVideoRefinesEveryFrameWithoutAnEncoder) {
                         "/x.mp4 --no-encoder --refine-steps 3")
                 .exit_code,
             2);
+}
+
+// edit-video with a pSp encoder end to end: a random-weight checkpoint in the released layout, sized for the
+// fixture generator (tests/support/encoder_checkpoint), embeds the frames in batches; then the same with three
+// Image2StyleGAN steps per frame on top of the encoder (warm start).
+TEST(CliVideo, EditVideoWithAnEncoderEndToEnd) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("edit-video-encoder");
+  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
+  {
+    facet::video::VideoWriter writer(dir + "/in.mp4", 10, {256, 256});
+    for (const auto& f : synthetic.frames) writer.write(f);
+    writer.finish();
+  }
+  auto g = facet::nn::StyleGan2::load(fixture("stylegan2/g_small_zip.pt"));
+  facet::test::EncoderCheckpointSpec spec;
+  spec.n_styles = g->n_latent();
+  spec.style_dim = g->style_dim();
+  spec.latent_avg = g->latent_avg();
+  spec.style_scale = 0.2;
+  facet::test::write_encoder_checkpoint(dir + "/psp_small.pt", spec);
+  std::filesystem::create_directories(dir + "/tnets");
+  torch::manual_seed(4);
+  facet::nn::LatentTransformer transformer(g->n_latent(), g->style_dim());
+  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
+  const std::string base = cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1.5 --encoder " + dir +
+                           "/psp_small.pt --generator " + fixture("stylegan2/g_small_zip.pt") + " --transformers " +
+                           dir + "/tnets --batch 3 --json --out ";
+  for (int refine : {0, 3}) {
+    const std::string out = dir + (refine ? "/refined.mp4" : "/encoded.mp4");
+    const auto r = run_command(base + out + (refine ? " --refine-steps 3 --perceptual none" : ""), false);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto j = nlohmann::json::parse(r.output);
+    EXPECT_EQ(j["frames"], 6);
+    EXPECT_GE(j["edited"].get<int>(), 5);
+    EXPECT_EQ(j["refined"], refine ? j["edited"].get<int>() : 0);
+    EXPECT_GT(j["code_jitter"].get<double>(), 0) << "codes follow the frames";
+    facet::video::FrameSource video(out);
+    EXPECT_EQ(video.size(), cv::Size(256, 256));
+    cv::Mat first;
+    ASSERT_TRUE(video.read(first));
+    cv::Mat d;
+    cv::absdiff(first, synthetic.frames[0], d);
+    EXPECT_GT(cv::mean(d)[0], 1.0) << "the face is replaced";
+    std::cout << "edit-video with the pSp encoder" << (refine ? " + 3 refinement steps" : "") << ": " << j["fps"]
+              << " frames/s, embedding change " << j["code_jitter"] << " W+ RMS / " << j["face_jitter"]
+              << " levels per frame\n";
+  }
+  // The encoder must fit the generator.
+  facet::test::EncoderCheckpointSpec wrong = spec;
+  wrong.n_styles = 14;
+  wrong.latent_avg = torch::Tensor();
+  facet::test::write_encoder_checkpoint(dir + "/psp_wrong.pt", wrong);
+  const auto r = run_command(cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1 --encoder " + dir +
+                             "/psp_wrong.pt --generator " + fixture("stylegan2/g_small_zip.pt") + " --transformers " +
+                             dir + "/tnets --out " + dir + "/x.mp4");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("styles"), std::string::npos) << r.output;
 }
 #endif
