@@ -21,6 +21,7 @@ packages=(
   xvfb xauth fonts-wqy-microhei
   python3-torch python3-torchvision python3-numpy python3-pil python3-scipy
   zlib1g-dev
+  ffmpeg  # video room: keeps a video's sound in edit-video (audio_mux), ffprobe in its tests
 )
 
 log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }

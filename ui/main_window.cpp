@@ -131,6 +131,7 @@ void MainWindow::buildPanels() {
                                     wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_};
         for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)  // text edits room
           source.textSliders.push_back({textPanel_->slider(i).id.toStdString(), textPanel_->slider(i).direction});
+        source.photo = photoPasteTarget();
         return source;
       });
 #endif

@@ -29,6 +29,9 @@ namespace facet::app {
 class Autosaver;
 class RenderController;
 }  // namespace facet::app
+namespace facet::video {
+struct PhotoPaste;
+}  // namespace facet::video
 
 namespace facet::ui {
 
@@ -162,6 +165,8 @@ class MainWindow : public QMainWindow {
   // A session's photo: re-find face `faceIndex` and re-align it for the W+ just set (no re-embedding).
   void restorePhotoFace(const QString& path, int faceIndex);
   QImage pasteBack(const QImage& generated) const;
+  // The photo and its aligned face for timeline renders pasted into it (main_window_photo.cpp); null without one.
+  std::shared_ptr<const video::PhotoPaste> photoPasteTarget() const;
   // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
   bool exportRendered(const QString& path, int quality, const std::function<QImage()>& image, bool needsBefore = false);  // the photo with the edited face; null without a photo face
   void buildTextPanel();  // main_window_text.cpp

@@ -27,6 +27,9 @@
 #include "ui/photo_faces.h"
 #include "ui/photo_refinement.h"
 #endif
+#ifdef FACET_VIDEO_HAS_FACE
+#include "core/video/photo_paste.h"
+#endif
 
 namespace facet::ui {
 
@@ -303,6 +306,13 @@ void MainWindow::restorePhotoFace(const QString& path, int faceIndex) {
     }
     return outcome;
   }));
+std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const {
+#ifdef FACET_VIDEO_HAS_FACE
+  if (!hasPhotoFace()) return nullptr;
+  return std::make_shared<const video::PhotoPaste>(video::make_photo_paste(photo_->photo, photo_->aligned));
+#else
+  return nullptr;
+#endif
 }
 
 #else  // no core/face in this build
@@ -315,6 +325,7 @@ QImage MainWindow::pasteBack(const QImage&) const { return {}; }
 int MainWindow::photoFaceIndex() const { return 0; }
 void MainWindow::composePhotoPreview(const app::RenderResult&) {}
 void MainWindow::restorePhotoFace(const QString&, int) {}
+std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const { return nullptr; }
 
 #endif
 

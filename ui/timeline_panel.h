@@ -39,6 +39,7 @@ class TimelinePanel : public QWidget {
   void setAttributes(const QVector<AttributeSlot>& attributes);
   // Where the render-to-video dialog gets its models (the render worker's); unset: the dialog says none loaded.
   void setRenderSource(TimelineRenderSourceFn source) { renderSource_ = std::move(source); }
+  const TimelineRenderSourceFn& renderSource() const { return renderSource_; }
   // Face detection/alignment + encoder for the edit-video dialog; unset: the dialog says what is missing.
   void setVideoEditSetup(VideoEditSetupFn setup) { videoEditSetup_ = std::move(setup); }
   const QVector<AttributeSlot>& attributes() const { return attributes_; }

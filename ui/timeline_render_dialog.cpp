@@ -15,8 +15,7 @@
 #include <QtConcurrent/QtConcurrent>
 
 #include "core/io/error.h"
-#include "core/video/timeline_renderer.h"
-#include "core/video/video_writer.h"
+#include "core/video/timeline_video.h"
 
 namespace facet::ui {
 
@@ -38,8 +37,14 @@ TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRen
   size_->setObjectName("renderSize");
   const int full = models_ && models_->generator ? static_cast<int>(models_->generator->size()) : 1024;
   for (int s = full; s >= 64 && s >= full / 8; s /= 2) size_->addItem(tr("Aligned crop %1 × %1").arg(s), s);
-  size_->addItem(tr("Pasted into the photo (needs face alignment)"), -1);
-  size_->setItemData(size_->count() - 1, false, Qt::UserRole - 1);  // disabled until core/face pastes back
+  // Each frame rendered at the generator's full size and pasted into the photo through the face's alignment.
+  const bool photo = models_ && models_->photo && models_->photo->valid();
+  if (photo) {
+    size_->addItem(tr("Pasted into the photo %1 × %2").arg(models_->photo->size().width).arg(models_->photo->size().height), -1);
+  } else {
+    size_->addItem(tr("Pasted into the photo (open a photo and embed its face first)"), -1);
+    size_->setItemData(size_->count() - 1, false, Qt::UserRole - 1);  // disabled: the face is not from a photo
+  }
   form->addRow(tr("Size"), size_);
   codec_ = new QComboBox(this);
   codec_->setObjectName("renderCodec");
@@ -107,6 +112,15 @@ TimelineRenderDialog::~TimelineRenderDialog() {
 }
 
 void TimelineRenderDialog::setOutputPath(const QString& path) { output_->setText(path); }
+bool TimelineRenderDialog::choosePastedIntoPhoto(bool pasted) {
+  if (!pasted) {
+    size_->setCurrentIndex(0);
+    return true;
+  }
+  if (!models_ || !models_->photo || !models_->photo->valid()) return false;
+  size_->setCurrentIndex(size_->findData(-1));
+  return true;
+}
 bool TimelineRenderDialog::isRunning() const { return watcher_->isRunning(); }
 QString TimelineRenderDialog::statusText() const { return status_->text(); }
 
@@ -125,25 +139,25 @@ void TimelineRenderDialog::startRender() {
     try {
       video::TimelineRenderOptions options;
       options.fps = fps;
-      options.size = side == static_cast<int>(models.generator->size()) ? 0 : side;
+      const bool pasted = side < 0;  // into the photo: full-size frames
+      options.size = pasted || side == static_cast<int>(models.generator->size()) ? 0 : side;
       options.text_sliders = models.textSliders;
-      video::VideoWriter writer(out, fps, {side, side}, video::parse_codec(codec));
-      const auto stats = video::render_timeline(
-          *models.generator, *models.editor, models.wplus, timeline, options,
-          [&](const cv::Mat& frame, int) { writer.write(frame); },
+      const auto result = video::render_timeline_video(
+          out, video::parse_codec(codec), *models.generator, *models.editor, models.wplus, timeline, options,
+          pasted ? models.photo.get() : nullptr,
           [this](int d, int total) {
             QMetaObject::invokeMethod(this, [this, d, total] { progress(d, total); }, Qt::QueuedConnection);
           },
           &cancel_);
+      const auto& stats = result.stats;
       QString message;
       if (stats.cancelled) {
-        writer.abandon();
         message = tr("Cancelled after %1 of %2 frames; nothing was written.").arg(stats.frames).arg(stats.total);
       } else {
-        writer.finish();
-        message = tr("Wrote %1 frames (%2) to %3 at %4 frames per second.")
-                      .arg(stats.frames).arg(QString::fromStdString(writer.codec_label()))
-                      .arg(QString::fromStdString(writer.path())).arg(stats.fps(), 0, 'f', 1);
+        message = tr("Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.")
+                      .arg(stats.frames).arg(QString::fromStdString(result.codec))
+                      .arg(result.size.width).arg(result.size.height)
+                      .arg(QString::fromStdString(result.out)).arg(stats.fps(), 0, 'f', 1);
       }
       const bool ok = !stats.cancelled;
       QMetaObject::invokeMethod(this, [this, ok, message] { done(ok, message); }, Qt::QueuedConnection);

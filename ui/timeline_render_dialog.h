@@ -1,6 +1,7 @@
 #pragma once
-// Render to video: frame rate, frame size, container/codec, output file; renders on a pool thread with the
-// models the render worker already holds (no second copy), shows progress and can be cancelled.
+// Render to video: frame rate, frame size (the aligned crop, or pasted into the photo the face came from), container/
+// codec, output file; renders on a pool thread with the models the render worker already holds (no second copy),
+// shows progress and can be cancelled.
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -13,6 +14,7 @@
 
 #include "core/edit/edit_stack.h"
 #include "core/nn/stylegan2/generator.h"
+#include "core/video/photo_paste.h"
 #include "core/video/timeline.h"
 #include "core/video/timeline_renderer.h"  // TimelineTextSlider
 
@@ -30,6 +32,9 @@ struct TimelineRenderSource {
   std::shared_ptr<const edit::Editor> editor;
   torch::Tensor wplus;  // the face's code [1, n_latent, style_dim]
   std::vector<video::TimelineTextSlider> textSliders;  // text edits room: the text sliders the timeline may move
+  // The photo the face was aligned from and its paste-back (null when the face is not from a photo, or this build
+  // has no face alignment): enables "Pasted into the photo".
+  std::shared_ptr<const video::PhotoPaste> photo;
 };
 using TimelineRenderSourceFn = std::function<std::optional<TimelineRenderSource>()>;
 
@@ -40,6 +45,8 @@ class TimelineRenderDialog : public QDialog {
   ~TimelineRenderDialog() override;  // cancels and waits for a render in progress
 
   void setOutputPath(const QString& path);
+  // Chooses "Pasted into the photo" (false when it is not available) or the aligned crop at the full size.
+  bool choosePastedIntoPhoto(bool pasted = true);
   void startRender();
   void cancelRender() { cancel_ = true; }
   bool isRunning() const;

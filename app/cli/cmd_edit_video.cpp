@@ -1,12 +1,16 @@
 // facet-cli edit-video: the paper's video pipeline — track and stabilise the face, align every frame, embed with
-// the pSp/e4e encoder (in batches), apply the same edit stack, generate, paste back, and write the video at the
-// source's rate and size (audio kept when ffmpeg is present). Frames without a face pass through and are listed.
+// the pSp/e4e encoder (in batches; optionally refined per frame by Image2StyleGAN, --refine-steps), apply the same
+// edit stack, generate, paste back, and write the video at the source's rate and size (audio kept when ffmpeg is
+// present). Frames without a face pass through and are listed. Finished frames stay in a work folder beside the
+// output until the video is written, so an interrupted run continues with --resume.
 #include <iostream>
+#include <optional>
 
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/perceptual_options.h"
 #include "core/video/face_ops.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
@@ -14,6 +18,7 @@
 #include "core/models/device.h"
 #include "core/models/model_paths.h"
 #include "core/nn/encoders/psp_encoder.h"
+#include "core/video/frame_refine.h"
 #include "core/video/video_edit.h"
 
 namespace facet::cli {
@@ -22,10 +27,11 @@ namespace {
 struct EditVideoArgs {
   GeneratorArgs generator;
   std::string input, out, encoder = "psp_ffhq_encode.pt", transformers_dir, predictor, blend = "feather",
-                          codec = "auto", layers;
+                          codec = "auto", layers, perceptual = "none", vgg, lpips, work_dir;
   std::vector<std::string> edits;
-  int from = 0, to = -1, batch = 4, generate_size = 0;
-  bool json = false, no_audio = false, no_flow = false;
+  int from = 0, to = -1, batch = 4, generate_size = 0, refine_steps = 0;
+  double refine_lr = 0.01;
+  bool json = false, no_audio = false, no_flow = false, no_encoder = false, cold = false, resume = false;
 };
 
 edit::Edit parse_edit(const std::string& text) {
@@ -47,16 +53,30 @@ void register_edit_video(CLI::App& root, Commands& commands) {
   add_generator_options(cmd, a->generator, false);
   cmd->add_option("--encoder", a->encoder, "pSp/e4e checkpoint (its decoder is the default generator)")
       ->capture_default_str();
+  cmd->add_flag("--no-encoder", a->no_encoder,
+                "embed by optimisation alone (needs --refine-steps and --generator): first frame from latent_avg");
+  cmd->add_option("--refine-steps", a->refine_steps,
+                  "Image2StyleGAN steps per frame after the encoder (0: encoder only)")->capture_default_str();
+  cmd->add_option("--refine-lr", a->refine_lr, "learning rate of the refinement")->capture_default_str();
+  cmd->add_flag("--cold-start", a->cold,
+                "refine each frame from the encoder's code, not from the previous frame's refined code");
+  cmd->add_option("--perceptual", a->perceptual, "refinement's perceptual loss: none, auto, vgg or lpips")
+      ->capture_default_str();
+  cmd->add_option("--vgg", a->vgg, "VGG-16 checkpoint for the perceptual loss");
+  cmd->add_option("--lpips", a->lpips, "LPIPS linear layers for the perceptual loss");
   cmd->add_option("--transformers", a->transformers_dir, "folder of tnet_<k>.pth.tar (default: the models folder's)");
   cmd->add_option("--predictor", a->predictor, "dlib 68-point shape predictor");
   cmd->add_option("--blend", a->blend, "feather (dilated, feathered landmark mask) or seamless (Poisson cloning)")
       ->capture_default_str();
   cmd->add_option("--layers", a->layers, "edited layers (default: below 11, the rest kept)");
-  cmd->add_option("--from", a->from, "first frame (resume)")->capture_default_str();
+  cmd->add_option("--from", a->from, "first frame of the range to edit")->capture_default_str();
   cmd->add_option("--to", a->to, "end frame (excluded)");
   cmd->add_option("--batch", a->batch, "frames per encoder/generator call")->capture_default_str();
   cmd->add_option("--generate-size", a->generate_size, "generator output side (a power of two; default: full)");
   cmd->add_option("--codec", a->codec, "auto, h264, mp4v or mjpeg")->capture_default_str();
+  cmd->add_flag("--resume", a->resume,
+                "continue an interrupted run with the same input and settings (its finished frames are kept)");
+  cmd->add_option("--work-dir", a->work_dir, "folder for finished frames (default: .OUT.facet-work beside OUT)");
   cmd->add_flag("--no-audio", a->no_audio, "do not copy the source's audio");
   cmd->add_flag("--no-flow", a->no_flow, "skip the optical-flow blending");
   cmd->add_flag("--json", a->json, "print the report as JSON");
@@ -70,12 +90,32 @@ void register_edit_video(CLI::App& root, Commands& commands) {
     options.track.first_frame = a->from;
     options.track.end_frame = a->to;
     options.track.use_flow = !a->no_flow;
+    options.resume = a->resume;
+    options.work_dir = a->work_dir;
+    options.warm_start = !a->cold;
+    options.refine_steps = a->refine_steps;
+    auto usage = [](const char* message) {
+      std::cerr << "facet-cli: edit-video: " << message << "\n";
+      return kUsage;
+    };
+    if (a->refine_steps < 0) return usage("--refine-steps must be ≥ 0");
+    if (a->no_encoder && a->refine_steps == 0)
+      return usage("--no-encoder needs --refine-steps N (the frames are then embedded by optimisation alone)");
     const video::FaceOps face = video::make_face_ops(a->predictor, a->blend);
 
-    const std::string encoder_file = models::require_model_file(a->encoder, "pSp/e4e encoder");
-    if (a->generator.file.empty()) a->generator.file = encoder_file;
+    const std::string encoder_file = a->no_encoder ? "" : models::require_model_file(a->encoder, "pSp/e4e encoder");
+    if (a->generator.file.empty()) {
+      if (a->no_encoder) return usage("--no-encoder needs --generator");
+      a->generator.file = encoder_file;
+    }
     auto g = load_generator(a->generator);
-    const nn::PspEncoder encoder = nn::PspEncoder::load(encoder_file, g->device());
+    std::optional<nn::PspEncoder> encoder;
+    if (!a->no_encoder) {
+      encoder = nn::PspEncoder::load(encoder_file, g->device());
+      if (encoder->n_styles() != g->n_latent())
+        throw Error(encoder_file + ": the encoder predicts " + std::to_string(encoder->n_styles()) +
+                    " styles but the generator takes " + std::to_string(g->n_latent()));
+    }
     if (!a->layers.empty()) options.edits.edited_layers = edit::parse_layers(a->layers, g->n_latent());
     edit::Editor editor;
     const std::string dir =
@@ -85,8 +125,20 @@ void register_edit_video(CLI::App& root, Commands& commands) {
     video::VideoEditModels models;
     models.generator = g.get();
     models.editor = &editor;
-    models.encode = [&encoder](const torch::Tensor& crops) { return encoder.encode(crops); };
+    if (encoder) models.encode = [&encoder](const torch::Tensor& crops) { return encoder->encode(crops); };
     models.encoder_size = 256;
+    std::string note;
+    if (a->refine_steps > 0) {
+      embed::EmbedOptions refine;
+      refine.steps = a->refine_steps;
+      refine.lr = a->refine_lr;
+      models.refine = video::make_frame_refiner(
+          g, make_perceptual(a->perceptual, a->vgg, a->lpips, g->device(), note), refine);
+      if (!note.empty() && !a->json) std::cerr << "note: " << note << "\n";
+    }
+    options.settings = {{"generator", a->generator.file}, {"encoder", encoder_file}, {"blend", a->blend},
+                        {"predictor", a->predictor}, {"perceptual", a->perceptual}, {"refine_lr", a->refine_lr},
+                        {"flow", !a->no_flow}, {"codec", a->codec}};
 
     const video::VideoEditReport r = video::edit_video(
         a->input, a->out, face, models, options, [&](const std::string& stage, int done, int total) {
@@ -103,15 +155,26 @@ void register_edit_video(CLI::App& root, Commands& commands) {
                   {"jitter_before", r.jitter_before},
                   {"jitter_after", r.jitter_after},
                   {"audio", r.audio},
+                  {"refine_steps", a->refine_steps},
+                  {"refined", r.refined},
+                  {"warm_start", a->refine_steps > 0 && !a->cold},
+                  {"code_jitter", r.code_jitter},
+                  {"face_jitter", r.face_jitter},
+                  {"resumed_frames", r.resumed_frames},
+                  {"cancelled", r.cancelled},
+                  {"work_dir", r.work_dir},
                   {"seconds", r.seconds}});
-      return kOk;
+      return r.cancelled ? kFailure : kOk;
     }
     std::cerr << "\n";
     std::cout << "wrote " << r.frames << " frames (" << r.edited << " edited, " << r.codec << ") to " << r.out
               << " at " << r.fps() << " frames per second\n"
               << "jitter of the aligned landmarks (1024² crop): " << r.jitter_before << " px before, "
               << r.jitter_after << " px after stabilisation\n"
+              << "frame-to-frame change of the embedding: " << r.code_jitter << " (W+ RMS), " << r.face_jitter
+              << " levels (generated face)\n"
               << r.audio << "\n";
+    if (r.resumed_frames > 0) std::cout << "resumed: " << r.resumed_frames << " frames kept from the earlier run\n";
     if (!r.frames_without_face.empty()) {
       std::cout << "no face (passed through unedited) in frames:";
       for (int f : r.frames_without_face) std::cout << " " << f;

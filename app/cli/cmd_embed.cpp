@@ -12,6 +12,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/perceptual_options.h"
 #include "core/embed/image2stylegan.h"
 #include "core/io/error.h"
 #include "core/io/image.h"
@@ -27,9 +28,6 @@
 
 namespace facet::cli {
 namespace {
-
-constexpr const char* kVggFile = "vgg16-397923af.pth";   // models/manifest.json: vgg16-imagenet
-constexpr const char* kLpipsFile = "lpips_vgg_v0.1.pth";  // models/manifest.json: lpips-vgg
 
 std::atomic<bool> g_cancel{false};
 extern "C" void on_interrupt(int) { g_cancel = true; }
@@ -81,35 +79,6 @@ torch::Tensor to_tensor(const cv::Mat& bgr, int64_t size) {
   cv::resize(rgb, resized, cv::Size(s, s), 0, 0, (rgb.cols >= s && rgb.rows >= s) ? cv::INTER_AREA : cv::INTER_CUBIC);
   auto t = torch::from_blob(resized.data, {s, s, 3}, torch::kUInt8).clone();
   return t.permute({2, 0, 1}).unsqueeze(0).to(torch::kFloat32).div(127.5).sub(1.0).contiguous();
-}
-
-// The perceptual term: LPIPS when VGG-16 and LPIPS files are available, VGG-16 features with VGG alone, else none.
-embed::PerceptualLoss make_perceptual(const EmbedArgs& a, const torch::Device& device, std::string& note) {
-  const auto& mode = a.perceptual;
-  if (mode == "none") return {};
-  if (mode != "auto" && mode != "lpips" && mode != "vgg")
-    throw Error("--perceptual must be auto, lpips, vgg or none (got '" + mode + "')");
-  const bool need = mode != "auto";
-  std::string vgg = a.vgg.empty() ? models::find_model_file(kVggFile).value_or("")
-                                  : models::require_model_file(a.vgg, "VGG-16");
-  if (vgg.empty()) {
-    if (need) vgg = models::require_model_file(kVggFile, "VGG-16 (perceptual loss)");
-    else {
-      note = std::string(kVggFile) + " not found: pixel loss only (run models/fetch for the perceptual loss)";
-      return {};
-    }
-  }
-  if (mode == "vgg") return embed::PerceptualLoss(embed::load_vgg16(vgg, device));
-  std::string lin = a.lpips.empty() ? models::find_model_file(kLpipsFile).value_or("")
-                                    : models::require_model_file(a.lpips, "LPIPS");
-  if (lin.empty()) {
-    if (mode == "lpips") lin = models::require_model_file(kLpipsFile, "LPIPS linear layers");
-    else {
-      note = std::string(kLpipsFile) + " not found: Image2StyleGAN's VGG-16 feature loss instead of LPIPS";
-      return embed::PerceptualLoss(embed::load_vgg16(vgg, device));
-    }
-  }
-  return embed::PerceptualLoss(embed::Lpips::load(vgg, lin, device));
 }
 
 void print_step(const embed::EmbedProgress& p) {
@@ -187,7 +156,7 @@ void register_embed(CLI::App& root, Commands& commands) {
     }
     std::string note;
     // Encoder only (no steps): skip loading VGG-16 (half a gigabyte); the reported loss is then the pixel loss.
-    embed::Image2StyleGan embedder(g, options.steps > 0 ? make_perceptual(*a, g->device(), note) : embed::PerceptualLoss{});
+    embed::Image2StyleGan embedder(g, options.steps > 0 ? make_perceptual(a->perceptual, a->vgg, a->lpips, g->device(), note) : embed::PerceptualLoss{});
     if (!note.empty()) std::cerr << "note: " << note << "\n";
     g_cancel = false;
     auto previous = std::signal(SIGINT, on_interrupt);

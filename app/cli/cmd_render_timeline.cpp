@@ -11,14 +11,7 @@
 #include "core/io/npy.h"
 #include "core/models/model_paths.h"
 #include "core/nn/latent/latent_transformer.h"
-#include "core/video/timeline_renderer.h"
-#include "core/video/video_writer.h"
-#ifdef FACET_CLI_HAS_FACE
-#include "core/face/compositor.h"
-#include "core/face/face_finder.h"
-#include "core/face/ffhq_align.h"
-#include "core/face/photo.h"
-#endif
+#include "core/video/timeline_video.h"
 
 namespace facet::cli {
 namespace {
@@ -32,26 +25,10 @@ struct RenderTimelineArgs {
   bool json = false, paste = false;
 };
 
-// Paste-back into the session's photo: the photo (cropped to even sides for the codecs) and its aligned face.
-struct PasteTarget {
-  cv::Mat photo;
-  std::function<cv::Mat(const cv::Mat& generated)> paste;
-};
-
-PasteTarget paste_target(const SessionFile& session) {
-#ifdef FACET_CLI_HAS_FACE
-  PasteTarget target;
-  cv::Mat photo = face::read_photo(session.photo);
-  photo = photo(cv::Rect(0, 0, photo.cols & ~1, photo.rows & ~1)).clone();
-  const auto faces = face::FaceFinder::create().find(photo);
-  if (session.face_index >= static_cast<int>(faces.size()))
-    throw Error(session.photo + ": face " + std::to_string(session.face_index) + " not found (" +
-                std::to_string(faces.size()) + " faces detected)");
-  auto aligned = std::make_shared<face::AlignedFace>(
-      face::align_ffhq(photo, faces[static_cast<size_t>(session.face_index)].landmarks, 1024));
-  target.photo = photo;
-  target.paste = [photo, aligned](const cv::Mat& generated) { return face::paste_back(photo, generated, *aligned); };
-  return target;
+// Paste-back into the session's photo: its chosen face found and aligned again (core/video/photo_paste.h).
+video::PhotoPaste paste_target(const SessionFile& session) {
+#ifdef FACET_VIDEO_HAS_FACE
+  return video::photo_paste_from_file(session.photo, session.face_index);
 #else
   (void)session;
   throw Error("--paste needs face alignment (core/face), which this build does not have");
@@ -108,18 +85,17 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
     options.batch = a->batch;
     options.text_sliders = session.text_sliders;  // text sliders the timeline moves (embedded in the session)
     const int side = a->size > 0 ? a->size : static_cast<int>(g->size());
-    PasteTarget target;
+    video::PhotoPaste target;
     if (a->paste) target = paste_target(session);
-    const cv::Size frame_size = a->paste ? target.photo.size() : cv::Size(side, side);
-    video::VideoWriter writer(a->out, a->fps, frame_size, video::parse_codec(a->codec));
-    if (writer.fell_back()) std::cerr << "note: writing " << writer.codec_label() << " to " << writer.path() << "\n";
-    const auto stats = video::render_timeline(
-        *g, editor, w, timeline, options, [&](const cv::Mat& frame, int) { writer.write(a->paste ? target.paste(frame) : frame); },
+    const auto result = video::render_timeline_video(
+        a->out, video::parse_codec(a->codec), *g, editor, w, timeline, options, a->paste ? &target : nullptr,
         [&](int done, int total) {
           if (!a->json) std::cerr << "\rframe " << done << "/" << total << std::flush;
         });
-    writer.finish();
-    nlohmann::json out{{"out", writer.path()},       {"codec", writer.codec_label()}, {"frames", stats.frames},
+    if (result.fell_back) std::cerr << "\nnote: wrote " << result.codec << " to " << result.out << "\n";
+    const auto& stats = result.stats;
+    const cv::Size frame_size = result.size;
+    nlohmann::json out{{"out", result.out},          {"codec", result.codec},       {"frames", stats.frames},
                        {"fps", a->fps},              {"size", a->paste ? frame_size.width : side}, {"seconds", stats.seconds},
                        {"render_fps", stats.fps()}, {"device", g->device().str()}};
     if (a->json) {
@@ -128,7 +104,7 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
       std::cerr << "\n";
       std::cout << "wrote " << stats.frames << " frames (" << frame_size.width << "×" << frame_size.height << ", "
                 << a->fps << " fps, "
-                << writer.codec_label() << ") to " << writer.path() << " at " << stats.fps()
+                << result.codec << ") to " << result.out << " at " << stats.fps()
                 << " frames per second\n";
     }
     return kOk;

@@ -55,7 +55,7 @@ int run(const std::vector<std::string>& args) {
 
 }  // namespace
 
-MuxResult mux_audio(const std::string& video, const std::string& audio_source) {
+MuxResult mux_audio(const std::string& video, const std::string& audio_source, double offset_seconds) {
   const std::string ffmpeg = find_ffmpeg();
   if (ffmpeg.empty()) return {false, "audio dropped: ffmpeg is not installed (apt install ffmpeg to keep it)"};
   const fs::path target(video);
@@ -64,8 +64,16 @@ MuxResult mux_audio(const std::string& video, const std::string& audio_source) {
   std::string ext = target.extension().string();
   for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   const bool mp4 = ext == ".mp4" || ext == ".m4v" || ext == ".mov";
-  const int rc = run({ffmpeg, "-nostdin", "-y", "-v", "error", "-i", video, "-i", audio_source, "-map", "0:v:0",
-                      "-map", "1:a:0", "-c:v", "copy", "-c:a", mp4 ? "aac" : "copy", "-shortest", temp.string()});
+  std::vector<std::string> args{ffmpeg, "-nostdin", "-y", "-v", "error", "-i", video};
+  if (offset_seconds > 0) {  // input seeking on the audio source only (the video starts at 0)
+    std::ostringstream offset;
+    offset.precision(6);
+    offset << std::fixed << offset_seconds;
+    args.insert(args.end(), {"-ss", offset.str()});
+  }
+  args.insert(args.end(), {"-i", audio_source, "-map", "0:v:0", "-map", "1:a:0", "-c:v", "copy", "-c:a",
+                           mp4 ? "aac" : "copy", "-shortest", temp.string()});
+  const int rc = run(args);
   std::error_code error;
   if (rc != 0 || !fs::exists(temp)) {
     fs::remove(temp, error);

@@ -14,8 +14,9 @@ struct MuxResult {
   std::string message;  // why not, or what was done
 };
 
-// Replaces `video` (atomically) by a copy carrying `audio_source`'s audio. Never throws for a missing ffmpeg or a
-// silent source: returns muxed = false with the reason, and `video` is left as it was.
-MuxResult mux_audio(const std::string& video, const std::string& audio_source);
+// Replaces `video` (atomically) by a copy carrying `audio_source`'s audio from `offset_seconds` on (a video made of
+// a frame range starts its sound at the range's first frame). Never throws for a missing ffmpeg or a silent source:
+// returns muxed = false with the reason, and `video` is left as it was.
+MuxResult mux_audio(const std::string& video, const std::string& audio_source, double offset_seconds = 0);
 
 }  // namespace facet::video

@@ -5,6 +5,11 @@
 // source's audio when ffmpeg is there). Frames without a face pass through unedited and are reported.
 // Face-specific operations (detection, alignment, pasting) come in as functions so this file needs no dlib;
 // core/face supplies them in facet-cli and the GUI.
+// Embedding is the encoder, optionally refined per frame by optimisation (Image2StyleGAN, frame_refine.h) starting
+// from the encoder's code or, warm, from the previous frame's refined code; without an encoder the refinement
+// starts from latent_avg (first frame) and then warm. Finished frames are kept in a work folder (edit_work.h) so a
+// cancelled or crashed edit resumes where it stopped; the video is written from them at the end, in one piece.
+#include <nlohmann/json.hpp>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -45,6 +50,10 @@ struct VideoEditModels {
   // Aligned crops [N, 3, S, S] in [-1, 1] (RGB, on the generator's device) → W+ [N, n_latent, style_dim].
   std::function<torch::Tensor(const torch::Tensor& aligned)> encode;
   int encoder_size = 256;  // crops are resized to this before encode()
+  // Optional per-frame optimisation: target [1, 3, G, G] in [-1, 1] (G the generator's size, on its device) and a
+  // start code [1, n_latent, style_dim] (undefined: latent_avg) → the refined W+ [1, n_latent, style_dim].
+  // Either encode or refine (or both) must be set.
+  std::function<torch::Tensor(const torch::Tensor& target, const torch::Tensor& start)> refine;
 };
 
 struct VideoEditOptions {
@@ -55,23 +64,36 @@ struct VideoEditOptions {
   TrackOptions track;        // includes the frame range [first_frame, end_frame)
   CodecChoice codec = CodecChoice::Auto;
   bool keep_audio = true;
+  bool warm_start = true;    // refine each frame from the previous frame's refined code (temporal stability)
+  int refine_steps = 0;      // recorded in the work folder's manifest (the steps themselves live in models.refine)
+  bool resume = false;       // continue a matching earlier run's work folder (else start afresh)
+  std::string work_dir;      // "" = ".<output name>.facet-work" beside the output
+  nlohmann::json settings;   // the caller's other settings (model files, blending…): a resume must match them
 };
 
 struct VideoEditReport {
   std::string out, codec, audio;
   int frames = 0, edited = 0;
+  int resumed_frames = 0;  // frames taken from an earlier run's work folder
+  int refined = 0;         // frames optimised in this run
   std::vector<int> frames_without_face;  // absolute frame numbers passed through unedited
   double source_fps = 0, seconds = 0, track_seconds = 0;
   double jitter_before = 0, jitter_after = 0;
+  // Temporal stability of the embedding over consecutive face frames of this run: RMS change of the W+ code per
+  // element, and mean absolute change of the generated (edited) face in 8-bit levels.
+  double code_jitter = 0, face_jitter = 0;
+  std::string work_dir;  // kept after a cancel (resume from it); removed after success
   bool cancelled = false;
   double fps() const { return seconds > 0 ? frames / seconds : 0; }
 };
 
-// stage: "track" (steps 1–2) or "edit" (steps 3–5); total −1 when unknown.
+// stage: "track" (steps 1–2), "edit" (steps 3–5, done counts resumed frames) or "join" (writing the video);
+// total −1 when unknown.
 using EditProgress = std::function<void(const std::string& stage, int done, int total)>;
 
-// facet::Error for an unreadable input, an output equal to the input, or a writer that cannot open. On cancel the
-// partial output is removed and the report says cancelled.
+// facet::Error for an unreadable input, an output equal to the input, a writer that cannot open, no encoder and no
+// refinement, or a resume whose work folder belongs to another edit. On cancel no output is written, the work
+// folder is kept and the report says cancelled.
 VideoEditReport edit_video(const std::string& input, const std::string& output, const FaceOps& face,
                            const VideoEditModels& models, const VideoEditOptions& options,
                            const EditProgress& progress = {}, const std::atomic<bool>* cancel = nullptr);

@@ -7,9 +7,11 @@
 
 #include "core/io/npy.h"
 #include "core/nn/latent/latent_transformer.h"
+#include "core/nn/stylegan2/generator.h"
 #include "core/video/frame_source.h"
 #include "core/video/video_writer.h"
 #include "tests/core/video/synthetic_face.h"
+#include "tests/support/encoder_checkpoint.h"
 #include "tests/support/test_support.h"
 
 using facet::test::fixture;
@@ -137,5 +139,141 @@ TEST(CliVideo, TrackVideoPrintsTheStabilityFigure) {
   EXPECT_EQ(j["frames_without_face"], 0);
   EXPECT_LT(j["jitter_after"].get<double>(), j["jitter_before"].get<double>());
   EXPECT_EQ(run_command(cli() + " track-video " + dir + "/none.mp4").exit_code, 1);
+}
+#endif
+
+#ifdef FACET_CLI_HAS_FACE
+namespace {
+// ffprobe: does `file` have an audio stream?
+bool has_audio(const std::string& file) {
+  const std::string out = file + ".probe.txt";
+  const std::string command = "ffprobe -v error -select_streams a -show_entries stream=codec_type -of csv=p=0 '" +
+                              file + "' > '" + out + "' 2>&1";
+  if (std::system(command.c_str()) != 0) return false;
+  std::ifstream in(out);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return text.find("audio") != std::string::npos;
+}
+}  // namespace
+
+// edit-video without an encoder: every frame embedded by Image2StyleGAN alone (the first from latent_avg, the rest
+// warm from the previous frame, or each from latent_avg with --cold-start), on the fixture generator and dlib; the
+// source's sine track (made by ffmpeg, when installed) is in the result. Prints the stability figures of both.
+TEST(CliVideo, EditVideoRefinesEveryFrameWithoutAnEncoder) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("edit-video-refine");
+  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
+  {
+    facet::video::VideoWriter writer(dir + "/silent.mp4", 10, {256, 256});
+    for (const auto& f : synthetic.frames) writer.write(f);
+    writer.finish();
+  }
+  const bool ffmpeg = std::system("ffmpeg -version > /dev/null 2>&1") == 0 &&
+                      std::system("ffprobe -version > /dev/null 2>&1") == 0;
+  std::string input = dir + "/silent.mp4";
+  if (ffmpeg) {
+    input = dir + "/with sound.mp4";
+    ASSERT_EQ(std::system(("ffmpeg -nostdin -y -v error -i " + dir + "/silent.mp4 -f lavfi -i sine=frequency=440 "
+                           "-map 0:v -map 1:a -c:v copy -c:a aac -shortest '" + input + "'").c_str()),
+              0);
+    ASSERT_TRUE(has_audio(input));
+  }
+  std::filesystem::create_directories(dir + "/tnets");
+  torch::manual_seed(3);
+  facet::nn::LatentTransformer transformer(10, 128);
+  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
+  const std::string base = cli() + " edit-video '" + input + "' --edit Smiling=1 --generator " +
+                           fixture("stylegan2/g_small_zip.pt") + " --transformers " + dir +
+                           "/tnets --no-encoder --perceptual none --refine-steps 10 --refine-lr 0.05 --json";
+  nlohmann::json runs[2];
+  for (int cold = 0; cold < 2; ++cold) {
+    const std::string out = dir + (cold ? "/cold.mp4" : "/warm.mp4");
+    const auto r = run_command(base + " --out " + out + (cold ? " --cold-start" : ""), false);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto j = nlohmann::json::parse(r.output);
+    EXPECT_EQ(j["frames"], 6);
+    EXPECT_EQ(j["refined"], j["edited"]);
+    EXPECT_GE(j["edited"].get<int>(), 5);
+    EXPECT_EQ(j["warm_start"], cold == 0);
+    EXPECT_FALSE(std::filesystem::exists(j["work_dir"].get<std::string>()));
+    facet::video::FrameSource video(out);
+    EXPECT_EQ(video.size(), cv::Size(256, 256));
+    if (ffmpeg) {
+      EXPECT_NE(j["audio"].get<std::string>().find("audio kept"), std::string::npos) << j["audio"];
+      EXPECT_TRUE(has_audio(out));
+    }
+    runs[cold] = j;
+  }
+  std::cout << "edit-video, 10 Image2StyleGAN steps per frame, no encoder (fixture 64²): warm start "
+            << runs[0]["code_jitter"] << " W+ RMS / " << runs[0]["face_jitter"] << " levels per frame, "
+            << runs[0]["fps"] << " frames/s; cold (latent_avg each frame) " << runs[1]["code_jitter"] << " / "
+            << runs[1]["face_jitter"] << ", " << runs[1]["fps"] << " frames/s\n";
+
+  // Usage: optimisation alone needs steps and a generator.
+  EXPECT_EQ(run_command(cli() + " edit-video " + input + " --edit Smiling=1 --out " + dir + "/x.mp4 --no-encoder")
+                .exit_code,
+            2);
+  EXPECT_EQ(run_command(cli() + " edit-video " + input + " --edit Smiling=1 --out " + dir +
+                        "/x.mp4 --no-encoder --refine-steps 3")
+                .exit_code,
+            2);
+}
+
+// edit-video with a pSp encoder end to end: a random-weight checkpoint in the released layout, sized for the
+// fixture generator (tests/support/encoder_checkpoint), embeds the frames in batches; then the same with three
+// Image2StyleGAN steps per frame on top of the encoder (warm start).
+TEST(CliVideo, EditVideoWithAnEncoderEndToEnd) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("edit-video-encoder");
+  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
+  {
+    facet::video::VideoWriter writer(dir + "/in.mp4", 10, {256, 256});
+    for (const auto& f : synthetic.frames) writer.write(f);
+    writer.finish();
+  }
+  auto g = facet::nn::StyleGan2::load(fixture("stylegan2/g_small_zip.pt"));
+  facet::test::EncoderCheckpointSpec spec;
+  spec.n_styles = g->n_latent();
+  spec.style_dim = g->style_dim();
+  spec.latent_avg = g->latent_avg();
+  spec.style_scale = 0.2;
+  facet::test::write_encoder_checkpoint(dir + "/psp_small.pt", spec);
+  std::filesystem::create_directories(dir + "/tnets");
+  torch::manual_seed(4);
+  facet::nn::LatentTransformer transformer(g->n_latent(), g->style_dim());
+  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
+  const std::string base = cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1.5 --encoder " + dir +
+                           "/psp_small.pt --generator " + fixture("stylegan2/g_small_zip.pt") + " --transformers " +
+                           dir + "/tnets --batch 3 --json --out ";
+  for (int refine : {0, 3}) {
+    const std::string out = dir + (refine ? "/refined.mp4" : "/encoded.mp4");
+    const auto r = run_command(base + out + (refine ? " --refine-steps 3 --perceptual none" : ""), false);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const auto j = nlohmann::json::parse(r.output);
+    EXPECT_EQ(j["frames"], 6);
+    EXPECT_GE(j["edited"].get<int>(), 5);
+    EXPECT_EQ(j["refined"], refine ? j["edited"].get<int>() : 0);
+    EXPECT_GT(j["code_jitter"].get<double>(), 0) << "codes follow the frames";
+    facet::video::FrameSource video(out);
+    EXPECT_EQ(video.size(), cv::Size(256, 256));
+    cv::Mat first;
+    ASSERT_TRUE(video.read(first));
+    cv::Mat d;
+    cv::absdiff(first, synthetic.frames[0], d);
+    EXPECT_GT(cv::mean(d)[0], 1.0) << "the face is replaced";
+    std::cout << "edit-video with the pSp encoder" << (refine ? " + 3 refinement steps" : "") << ": " << j["fps"]
+              << " frames/s, embedding change " << j["code_jitter"] << " W+ RMS / " << j["face_jitter"]
+              << " levels per frame\n";
+  }
+  // The encoder must fit the generator.
+  facet::test::EncoderCheckpointSpec wrong = spec;
+  wrong.n_styles = 14;
+  wrong.latent_avg = torch::Tensor();
+  facet::test::write_encoder_checkpoint(dir + "/psp_wrong.pt", wrong);
+  const auto r = run_command(cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1 --encoder " + dir +
+                             "/psp_wrong.pt --generator " + fixture("stylegan2/g_small_zip.pt") + " --transformers " +
+                             dir + "/tnets --out " + dir + "/x.mp4");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("styles"), std::string::npos) << r.output;
 }
 #endif

@@ -16,12 +16,14 @@
 #include <QToolButton>
 #include <QtTest>
 
+#include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
 #include "app/editor/session.h"
 #include "core/io/npy.h"
 #include "core/nn/latent/latent_transformer.h"
 #include "core/video/frame_source.h"
+#include "tests/ui/fixture_models.h"
 #include "ui/main_window.h"
 #include "ui/timeline_panel.h"
 
@@ -200,7 +202,7 @@ class TimelinePanelTest : public QObject {
     QTemporaryDir dir;
     facet::ui::TimelineRenderDialog dialog(
         timeline, [&]() -> std::optional<facet::ui::TimelineRenderSource> {
-          return facet::ui::TimelineRenderSource{g, editor, w};
+          return facet::ui::TimelineRenderSource{g, editor, w, nullptr};
         });
     dialog.setOutputPath(dir.filePath("timeline.mp4"));
     dialog.findChild<QSpinBox*>("renderFps")->setValue(12);
@@ -215,6 +217,78 @@ class TimelinePanelTest : public QObject {
     facet::video::FrameSource video(dir.filePath("timeline.mp4").toStdString());
     QCOMPARE(video.size().width, 64);
     QVERIFY(std::abs(video.fps() - 12) < 0.01);
+  }
+
+  // "Pasted into the photo": offered once the editor's face comes from a photo (the main window hands the dialog
+  // the photo and its alignment); every frame is rendered at full size and pasted in, so the video has the photo's
+  // (even) size, the background is the photo's and the face changes along the timeline. A face not from a photo
+  // leaves the choice disabled.
+  void renderDialogPastesIntoThePhotoTheFaceCameFrom() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+#ifndef FACET_VIDEO_HAS_FACE
+    QSKIP("built without core/face");
+#else
+    facet::ui::MainWindow window;
+    window.loadModels(facet::test::fixtureModelFiles(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.modelsReady(), 10000);
+    auto* panel = window.findChild<TimelinePanel*>();
+    QVERIFY(panel);
+    facet::video::Timeline timeline({"Eyeglasses"});  // the fixture's transformer
+    timeline.add(0, {{0}, {}});
+    timeline.add(0.5, {{3}, {}});
+
+    window.openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+    QTRY_VERIFY_WITH_TIMEOUT(window.hasFace(), 10000);
+    {
+      facet::ui::TimelineRenderDialog notFromAPhoto(timeline, panel->renderSource());
+      QVERIFY(!notFromAPhoto.choosePastedIntoPhoto());
+    }
+
+    const QString photo = QString(FACET_SOURCE_DIR) + "/resources/astronaut.png";
+    window.openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window.hasPhotoFace(), 30000);
+    QVERIFY(window.setPhotoFaceWplus(facet::test::fixtureWplus()));
+    QTemporaryDir dir;
+    facet::ui::TimelineRenderDialog dialog(timeline, panel->renderSource());
+    QVERIFY(dialog.choosePastedIntoPhoto());
+    dialog.setOutputPath(dir.filePath("pasted.mp4"));
+    dialog.findChild<QSpinBox*>("renderFps")->setValue(6);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QSignalSpy finished(&dialog, &facet::ui::TimelineRenderDialog::finished);
+    dialog.startRender();
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(dialog.statusText()));
+    const cv::Mat original = cv::imread(photo.toStdString(), cv::IMREAD_COLOR);
+    const cv::Size even(original.cols & ~1, original.rows & ~1);
+    QVERIFY2(dialog.statusText().startsWith(QString("Wrote 4 frames")), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains(QString("%1 × %2").arg(even.width).arg(even.height)), qPrintable(dialog.statusText()));
+    saveShot(dialog, "timeline_render_pasted.png");
+
+    facet::video::FrameSource video(dir.filePath("pasted.mp4").toStdString());
+    QCOMPARE(video.size(), even);
+    std::vector<cv::Mat> frames;
+    cv::Mat f;
+    while (video.read(f)) frames.push_back(f.clone());
+    QCOMPARE(int(frames.size()), 4);
+    auto meanDiff = [](const cv::Mat& a, const cv::Mat& b, const cv::Rect& r) {
+      cv::Mat d;
+      cv::absdiff(a(r), b(r), d);
+      return cv::mean(d)[0];
+    };
+    const cv::Mat photoEven = original(cv::Rect(0, 0, even.width, even.height));
+    // The face in resources/astronaut.png (512²) lies within x 170…290, y 60…190.
+    const cv::Rect corner(0, 0, even.width / 8, even.height / 8),
+        centre(even.width * 180 / 512, even.height * 80 / 512, even.width * 90 / 512, even.height * 90 / 512);
+    if (!qgetenv("FACET_SCREENSHOTS").isEmpty())
+      QVERIFY(cv::imwrite(qgetenv("FACET_SCREENSHOTS").toStdString() + "/timeline_pasted_frame.png", frames[3]));
+    qInfo() << "pasted frame vs photo: corner" << meanDiff(frames[0], photoEven, corner) << "centre"
+            << meanDiff(frames[0], photoEven, centre) << "; first vs last frame, centre" << meanDiff(frames[0], frames[3], centre);
+    QVERIFY2(meanDiff(frames[0], photoEven, corner) < 8, "the photo around the face is kept");
+    QVERIFY2(meanDiff(frames[0], photoEven, centre) > 10, "the generated face is pasted in");
+    QVERIFY2(meanDiff(frames[0], frames[3], centre) > 1, "the face follows the timeline");
+    QVERIFY(meanDiff(frames[0], frames[3], corner) < 2);
+#endif
   }
 
   void renderDialogWithoutModelsSaysSo() {
