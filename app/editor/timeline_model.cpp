@@ -108,7 +108,13 @@ void TimelineModel::tick() {
 void TimelineModel::seek(double seconds) {
   position_ = std::clamp(seconds, 0.0, std::max(0.0, timeline_.duration()));
   Q_EMIT positionChanged(position_);
-  if (!timeline_.empty()) Q_EMIT alphasAt(timeline_.sample(position_).alphas);
+  if (timeline_.empty()) return;
+  const video::EditSnapshot snapshot = timeline_.sample(position_);
+  if (!snapshot.edited_layers.empty() && snapshot.edited_layers != layers_) {
+    layers_ = snapshot.edited_layers;
+    Q_EMIT editedLayersAt(snapshot.edited_layers);
+  }
+  Q_EMIT alphasAt(snapshot.alphas);
 }
 
 std::vector<float> TimelineModel::sampleAlphas(double seconds) const { return timeline_.sample(seconds).alphas; }

@@ -61,6 +61,8 @@ class TimelineModel : public QObject {
   void stateChanged();  // recording / playing started or stopped
   void positionChanged(double seconds);
   void alphasAt(const std::vector<float>& alphas);
+  // Played back or scrubbed to a keyframe span recorded with other edited layers (emitted before alphasAt).
+  void editedLayersAt(const std::vector<bool>& layers);
 
  private:
   double now() const;

@@ -185,6 +185,13 @@ class PhotoFlowTest : public QObject {
     QCOMPARE(keys.size(), size_t(2));
     QCOMPARE(keys[0].state.edited_layers, facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
     QCOMPARE(keys[1].state.edited_layers, facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    // Scrubbing brings the recorded layers back into the control and the renders.
+    timeline->seek(0.0);
+    QCOMPARE(window->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    QCOMPARE(window->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    timeline->seek(1.0);
+    QCOMPARE(window->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    QCOMPARE(window->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
     window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
 #endif
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
