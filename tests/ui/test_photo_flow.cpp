@@ -333,6 +333,29 @@ class PhotoFlowTest : public QObject {
     window->setRefinementSteps(0);
   }
 
+  // Encoder, then refinement: the refined code starts from the encoder's and moves away from it.
+  void encoderThenRefinement() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    writeVgg();
+    auto files = facet::test::fixtureModelFiles(false);
+    files.encoder = writeEncoder().toStdString();
+    auto window = windowWith(files);
+    QVERIFY(window);
+    window->setRefinementSteps(4);
+    const QString photo = copyOfSample("both.png");
+    window->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    QVERIFY2(window->statusText().contains("refined in 4 steps"), qPrintable(window->statusText()));
+    const auto found = facet::ui::findPhotoFaces(photo.toStdString());
+    std::atomic<bool> never{false};
+    const torch::Tensor encoded = facet::ui::embedFace(*window->models(), found.photo, found.faces[0], never).wplus;
+    const torch::Tensor refined = window->currentSession()->wplus;
+    QVERIFY(!torch::allclose(refined, encoded, 1e-5, 1e-5));
+    // Four Adam steps of lr 0.01 from the encoder's code: still close to it.
+    QVERIFY((refined - encoded).abs().max().item<double>() < 0.1);
+    window->setRefinementSteps(0);
+  }
+
   // Cancel during the refinement keeps the best code so far (the face is still set); the dialog shows progress.
   void cancellingTheRefinementKeepsTheBestCode() {
     FACET_QSKIP_WITHOUT_FIXTURES();
