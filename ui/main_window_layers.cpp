@@ -47,6 +47,16 @@ void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
     photoPreviewTag_ = 0;
   });
 
+#ifdef FACET_WITH_TIMELINE
+  // Playback and scrubbing bring back the layers a keyframe was recorded with (the α values follow at once, and
+  // their render carries the new mask).
+  if (auto* timeline = findChild<TimelinePanel*>())
+    connect(timeline->model(), &app::TimelineModel::editedLayersAt, this, [this](const std::vector<bool>& mask) {
+      if (static_cast<int>(mask.size()) != layers_->layerCount()) return;
+      layers_->setMask(mask);
+      renderer_->setEditedLayers(layers_->mask());
+    });
+#endif
   if (view) {
     view->addSeparator();
     showInPhotoAction_ = view->addAction(tr("Show in &photo"));

@@ -306,6 +306,8 @@ void MainWindow::restorePhotoFace(const QString& path, int faceIndex) {
     }
     return outcome;
   }));
+}
+
 std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const {
 #ifdef FACET_VIDEO_HAS_FACE
   if (!hasPhotoFace()) return nullptr;

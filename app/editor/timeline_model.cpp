@@ -111,9 +111,13 @@ void TimelineModel::seek(double seconds) {
   position_ = std::clamp(seconds, 0.0, std::max(0.0, timeline_.duration()));
   Q_EMIT positionChanged(position_);
   if (timeline_.empty()) return;
-  const video::EditSnapshot state = timeline_.sample(position_);
-  Q_EMIT alphasAt(state.alphas);
-  if (!timeline_.text_ids().empty()) Q_EMIT textAlphasAt(textSliderIds(), state.text_alphas);
+  const video::EditSnapshot snapshot = timeline_.sample(position_);
+  if (!snapshot.edited_layers.empty() && snapshot.edited_layers != layers_) {
+    layers_ = snapshot.edited_layers;
+    Q_EMIT editedLayersAt(snapshot.edited_layers);
+  }
+  Q_EMIT alphasAt(snapshot.alphas);
+  if (!timeline_.text_ids().empty()) Q_EMIT textAlphasAt(textSliderIds(), snapshot.text_alphas);
 }
 
 QStringList TimelineModel::textSliderIds() const {
@@ -148,7 +152,7 @@ void TimelineModel::recordTextChange(const QStringList& ids, const std::vector<f
   // The attribute α stay as the last keyframe holds them; only the text values move.
   std::vector<float> alphas0 = timeline_.sample(timeline_.duration()).alphas;
   position_ = std::max(0.0, now() - origin_);
-  timeline_.add(position_, video::EditSnapshot{alphas0, {}, text_});
+  timeline_.add(position_, video::EditSnapshot{alphas0, layers_, text_});
   Q_EMIT keyframesChanged();
   Q_EMIT positionChanged(position_);
 }

@@ -68,6 +68,8 @@ class TimelineModel : public QObject {
   void positionChanged(double seconds);
   void alphasAt(const std::vector<float>& alphas);
   void textAlphasAt(const QStringList& ids, const std::vector<float>& alphas);  // when text sliders are recorded
+  // Played back or scrubbed to a keyframe span recorded with other edited layers (emitted before alphasAt).
+  void editedLayersAt(const std::vector<bool>& layers);
 
  private:
   double now() const;

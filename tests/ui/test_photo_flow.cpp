@@ -185,6 +185,13 @@ class PhotoFlowTest : public QObject {
     QCOMPARE(keys.size(), size_t(2));
     QCOMPARE(keys[0].state.edited_layers, facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
     QCOMPARE(keys[1].state.edited_layers, facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    // Scrubbing brings the recorded layers back into the control and the renders.
+    timeline->seek(0.0);
+    QCOMPARE(window->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    QCOMPARE(window->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    timeline->seek(1.0);
+    QCOMPARE(window->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    QCOMPARE(window->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
     window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
 #endif
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
@@ -323,6 +330,29 @@ class PhotoFlowTest : public QObject {
     QVERIFY2(window->statusText().contains("refined in 6 steps"), qPrintable(window->statusText()));
     const auto avg = window->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
     QVERIFY(!torch::allclose(window->currentSession()->wplus, avg));
+    window->setRefinementSteps(0);
+  }
+
+  // Encoder, then refinement: the refined code starts from the encoder's and moves away from it.
+  void encoderThenRefinement() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+    writeVgg();
+    auto files = facet::test::fixtureModelFiles(false);
+    files.encoder = writeEncoder().toStdString();
+    auto window = windowWith(files);
+    QVERIFY(window);
+    window->setRefinementSteps(4);
+    const QString photo = copyOfSample("both.png");
+    window->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    QVERIFY2(window->statusText().contains("refined in 4 steps"), qPrintable(window->statusText()));
+    const auto found = facet::ui::findPhotoFaces(photo.toStdString());
+    std::atomic<bool> never{false};
+    const torch::Tensor encoded = facet::ui::embedFace(*window->models(), found.photo, found.faces[0], never).wplus;
+    const torch::Tensor refined = window->currentSession()->wplus;
+    QVERIFY(!torch::allclose(refined, encoded, 1e-5, 1e-5));
+    // Four Adam steps of lr 0.01 from the encoder's code: still close to it.
+    QVERIFY((refined - encoded).abs().max().item<double>() < 0.1);
     window->setRefinementSteps(0);
   }
 

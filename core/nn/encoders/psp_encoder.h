@@ -61,7 +61,8 @@ class PspEncoder {
     bool add_latent_avg = true;
   };
   // Reads psp_ffhq_encode.pt or e4e_ffhq_encode.pt: the kind from opts.encoder_type, n_styles from the number of
-  // "encoder.styles.N" blocks, the code width from styles.0.linear.weight, latent_avg from the file. Throws facet::Error naming the file otherwise.
+  // "encoder.styles.N" blocks, the code width from styles.0.linear.weight, latent_avg from the file. Throws
+  // facet::Error naming the file otherwise.
   static PspEncoder load(const std::string& path, const torch::Device& device = torch::kCPU);
   // From the encoder's tensors (keys without "encoder."), and latent_avg ([D] or [n_styles,D]; undefined
   // when absent, which is an error if options.add_latent_avg).
