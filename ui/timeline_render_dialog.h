@@ -29,7 +29,7 @@ struct TimelineRenderSource {
   std::shared_ptr<const nn::StyleGan2> generator;
   std::shared_ptr<const edit::Editor> editor;
   torch::Tensor wplus;  // the face's code [1, n_latent, style_dim]
-  std::vector<video::TimelineTextSlider> textSliders;  // text edits room: the text sliders the timeline may move
+  std::vector<video::TimelineTextSlider> textSliders = {};  // text edits room: the text sliders the timeline may move
 };
 using TimelineRenderSourceFn = std::function<std::optional<TimelineRenderSource>()>;
 
