@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "core/edit/latent_mapper.h"
 #include "core/io/error.h"
 
 namespace facet::ui {
@@ -86,7 +88,7 @@ TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog
 
   connect(browse_, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Load text direction"), {},
-                                                      tr("Text directions (*.json)"));
+                                                      tr("Text directions (*.json);;Latent mappers (*.pt *.pth)"));
     if (!path.isEmpty()) file_->setText(path);
   });
   connect(method_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { updateControls(); });
@@ -123,7 +125,7 @@ void TextEditDialog::updateControls() {
   steps_->setEnabled(m == Optimisation && !running_);
   file_->setEnabled(m == LoadFile && !running_);
   browse_->setEnabled(m == LoadFile && !running_);
-  prompt_->setEnabled(m != LoadFile && !running_);
+  prompt_->setEnabled((m != LoadFile || file_->text().endsWith(".pt") || file_->text().endsWith(".pth")) && !running_);
   method_->setEnabled(!running_);
   const bool ready = m == LoadFile ? !file_->text().isEmpty() : (clipReason_.isEmpty() && !prompt_->text().trimmed().isEmpty());
   run_->setEnabled(ready && !running_);
@@ -136,8 +138,20 @@ void TextEditDialog::start() {
   const int m = method_->currentIndex();
   if (m == LoadFile) {
     try {
-      // A saved direction (facet-cli text optimise|global|mapper): small, read at once.
-      direction_ = std::make_shared<const edit::TextDirection>(edit::load_text_direction(file_->text().toStdString()));
+      const QString path = file_->text();
+      if (path.endsWith(".pt") || path.endsWith(".pth")) {
+        // A trained latent mapper (facet-cli text mapper --save): its Δ for this face, w + 0.1·M(w) as α = 1.
+        if (!base_.wplus.defined()) throw Error(tr("open a face first: a mapper is applied to it").toStdString());
+        auto mapper = edit::load_latent_mapper(path.toStdString(), torch::kCPU);
+        torch::NoGradGuard no_grad;
+        const QString prompt = prompt_->text().trimmed().isEmpty() ? QFileInfo(path).completeBaseName()
+                                                                    : prompt_->text().trimmed();
+        direction_ = std::make_shared<const edit::TextDirection>(
+            edit::mapper_direction(mapper, base_.wplus.to(torch::kCPU, torch::kFloat32), prompt.toStdString()));
+      } else {
+        // A saved direction (facet-cli text optimise|global|mapper --out): small, read at once.
+        direction_ = std::make_shared<const edit::TextDirection>(edit::load_text_direction(path.toStdString()));
+      }
       status_->setText(tr("Loaded \"%1\"").arg(QString::fromStdString(direction_->prompt)));
       Q_EMIT finishedJob(true);
       accept();

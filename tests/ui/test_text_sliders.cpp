@@ -17,6 +17,7 @@
 #include "core/io/error.h"
 #include "app/editor/render_controller.h"
 #include "app/editor/session.h"
+#include "core/edit/latent_mapper.h"
 #include "core/edit/text_edits.h"
 #include "tests/ui/fixture_models.h"
 #include "ui/main_window.h"
@@ -364,6 +365,31 @@ class TextSlidersTest : public QObject {
     dialog->start();
     QTRY_COMPARE_WITH_TIMEOUT(window->textPanel()->count(), 1, 5000);
     QCOMPARE(window->textPanel()->slider(0).direction->kind, edit::TextDirectionKind::Style);
+
+    // A trained latent mapper file: its Δ for this face, 0.1·M(w) (the release's step) at α = 1.
+    torch::manual_seed(4);
+    edit::LevelsMapper mapper(128);
+    const QString mapperFile = scratch_.filePath("purple.pt");
+    edit::save_latent_mapper(mapperFile.toStdString(), mapper);
+    dialog = window->showAddTextEdit();
+    dialog->setMethod(facet::ui::TextEditDialog::LoadFile);
+    dialog->setFile(mapperFile);
+    dialog->setPrompt("purple hair");
+    dialog->start();
+    QTRY_COMPARE_WITH_TIMEOUT(window->textPanel()->count(), 2, 5000);
+    const auto& mapped = *window->textPanel()->slider(1).direction;
+    QCOMPARE(QString::fromStdString(mapped.prompt), QString("purple hair"));
+    torch::NoGradGuard no_grad;
+    const torch::Tensor w = facet::test::fixtureWplus();
+    QVERIFY(torch::allclose(mapped.delta, (edit::kMapperStep * mapper->forward(w))[0], 1e-5, 1e-6));
+    // A broken file is a message in the dialog, not a slider.
+    dialog = window->showAddTextEdit();
+    dialog->setMethod(facet::ui::TextEditDialog::LoadFile);
+    dialog->setFile(scratch_.filePath("nothing.json"));
+    dialog->start();
+    QVERIFY(dialog->statusText().contains("Cannot load the direction"));
+    QCOMPARE(window->textPanel()->count(), 2);
+    dialog->close();
   }
 
  private:
