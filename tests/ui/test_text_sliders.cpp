@@ -2,6 +2,7 @@
 // the render backend applies latent and style directions exactly as the core functions do (full and preview
 // size), sessions keep them, the window's "Text edits" panel moves the preview and undoes, and "Add text edit…"
 // makes sliders through the real dialog with the tiny CLIP stand-in (global direction and optimisation).
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
@@ -149,6 +150,16 @@ class TextSlidersTest : public QObject {
     // The classifier reads the latent-edited W+.
     QVERIFY(!both.probabilities.empty());
     QVERIFY(both.probabilities != render({}, Preview).probabilities);
+
+    // Cost of the text sliders per render (reported, not asserted: shared machines vary).
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 20; ++i) render({}, Full);
+    const double plain = timer.nsecsElapsed() / 20e6;
+    timer.restart();
+    for (int i = 0; i < 20; ++i) render({{latent, 1.5f}, {style, 2.f}}, Full);
+    qInfo("full render on the fixture (CPU): %.2f ms plain, %.2f ms with a latent + a style text slider", plain,
+          timer.nsecsElapsed() / 20e6);
 
     // A direction made for another generator is a clear error, not a crash.
     auto wrong = std::make_shared<edit::TextDirection>(*latent);
@@ -359,6 +370,7 @@ class TextSlidersTest : public QObject {
     QVERIFY(!dialog->clipAvailable());
     auto* note = dialog->findChild<QLabel*>("textClipNote");
     QVERIFY(note && note->isVisible() && note->text().contains("No CLIP model"));
+    saveShot(*dialog, "text_edit_dialog_no_clip.png");
     const QString file = scratch_.filePath("style.json");
     edit::save_text_direction(file.toStdString(), *styleDirection(*window->models()->generator));
     dialog->setFile(file);
