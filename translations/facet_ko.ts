@@ -419,17 +419,17 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="35" />
+        <location filename="../ui/main_window.cpp" line="36" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="46" />
+        <location filename="../ui/main_window.cpp" line="47" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50" />
+        <location filename="../ui/main_window.cpp" line="51" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -444,107 +444,107 @@
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56" />
+        <location filename="../ui/main_window.cpp" line="57" />
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60" />
+        <location filename="../ui/main_window.cpp" line="61" />
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64" />
+        <location filename="../ui/main_window.cpp" line="65" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65" />
+        <location filename="../ui/main_window.cpp" line="66" />
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70" />
+        <location filename="../ui/main_window.cpp" line="71" />
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72" />
+        <location filename="../ui/main_window.cpp" line="73" />
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="75" />
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="78" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87" />
+        <location filename="../ui/main_window.cpp" line="88" />
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="96" />
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="102" />
         <source>No photo open</source>
         <translation>열린 사진 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="105" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131" />
+        <location filename="../ui/main_window.cpp" line="135" />
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window.cpp" line="150" />
         <location filename="../ui/main_window_models.cpp" line="93" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
@@ -664,7 +664,7 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="113" />
         <location filename="../ui/main_window_files.cpp" line="139" />
-        <location filename="../ui/main_window_files.cpp" line="223" />
+        <location filename="../ui/main_window_files.cpp" line="225" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
@@ -675,7 +675,7 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="132" />
-        <location filename="../ui/main_window_files.cpp" line="206" />
+        <location filename="../ui/main_window_files.cpp" line="207" />
         <location filename="../ui/main_window_models.cpp" line="117" />
         <location filename="../ui/main_window_models.cpp" line="139" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
@@ -687,107 +687,103 @@
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="169" />
+        <location filename="../ui/main_window_files.cpp" line="170" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="175" />
+        <location filename="../ui/main_window_files.cpp" line="176" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="178" />
+        <location filename="../ui/main_window_files.cpp" line="179" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="205" />
+        <location filename="../ui/main_window_files.cpp" line="206" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="219" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="219" />
+        <location filename="../ui/main_window_files.cpp" line="221" />
         <source>its photo %1 is missing or has changed</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="231" />
+        <location filename="../ui/main_window_files.cpp" line="233" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="232" />
+        <location filename="../ui/main_window_files.cpp" line="234" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="242" />
+        <location filename="../ui/main_window_files.cpp" line="244" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="254" />
-        <location filename="../ui/main_window_files.cpp" line="274" />
-        <location filename="../ui/main_window_files.cpp" line="292" />
+        <location filename="../ui/main_window_files.cpp" line="257" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="264" />
-        <location filename="../ui/main_window_files.cpp" line="282" />
-        <location filename="../ui/main_window_files.cpp" line="300" />
-        <location filename="../ui/main_window_files.cpp" line="322" />
+        <location filename="../ui/main_window_files.cpp" line="265" />
+        <location filename="../ui/main_window_files.cpp" line="306" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="310" />
+        <location filename="../ui/main_window_files.cpp" line="292" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="315" />
+        <location filename="../ui/main_window_files.cpp" line="297" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170" />
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196" />
+        <location filename="../ui/main_window.cpp" line="201" />
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -907,6 +903,31 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <location filename="../ui/main_window_photo.cpp" line="164" />
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="31" />
+        <source>Text edits</source>
+        <translation>텍스트 편집</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="91" />
+        <source>Change text edits</source>
+        <translation>텍스트 편집 변경</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="112" />
+        <source>The text direction "%1" was made for another generator.</source>
+        <translation>텍스트 방향 "%1"은(는) 다른 생성기용으로 만들어졌습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="119" />
+        <source>Added the text edit "%1"</source>
+        <translation>텍스트 편집 "%1" 추가됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="129" />
+        <source>Cannot load the text direction: %1</source>
+        <translation>텍스트 방향을 불러올 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1057,207 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
 </context>
 <context>
+    <name>facet::ui::TextEditDialog</name>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="26" />
+        <source>Add text edit</source>
+        <translation>텍스트 편집 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="33" />
+        <source>e.g. a face with curly hair</source>
+        <translation>예: 곱슬머리 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="34" />
+        <source>Prompt:</source>
+        <translation>프롬프트:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="37" />
+        <source>Global direction (fast slider, any face)</source>
+        <translation>전역 방향 (빠른 슬라이더, 모든 얼굴)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="38" />
+        <source>Optimise this face (slow, most faithful)</source>
+        <translation>이 얼굴 최적화 (느림, 가장 충실함)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="39" />
+        <source>Load a saved direction file</source>
+        <translation>저장된 방향 파일 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="40" />
+        <source>Method:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="43" />
+        <source>What the prompt is compared against (global directions)</source>
+        <translation>프롬프트와 비교할 기준 (전역 방향)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="44" />
+        <source>Neutral text:</source>
+        <translation>중립 텍스트:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="50" />
+        <source>Disentanglement threshold β: higher changes fewer style channels</source>
+        <translation>분리 임계값 β: 높을수록 바뀌는 스타일 채널이 적습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="51" />
+        <source>Threshold β:</source>
+        <translation>임계값 β:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <source>Steps:</source>
+        <translation>단계:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="60" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="68" />
+        <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
+        <translation>CLIP 모델이 설치되어 있지 않습니다: 전역 방향과 최적화에는 ViT-B-32.pt가 필요합니다 (도구 ▸ 모델). 저장된 방향 파일은 불러올 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="82" />
+        <source>Make slider</source>
+        <translation>슬라이더 만들기</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="90" />
+        <source>Load text direction</source>
+        <translation>텍스트 방향 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="91" />
+        <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
+        <translation>텍스트 방향 (*.json);;잠재 매퍼 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <source>open a face first: a mapper is applied to it</source>
+        <translation>먼저 얼굴을 여세요: 매퍼는 얼굴에 적용됩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="155" />
+        <source>Loaded "%1"</source>
+        <translation>"%1" 불러옴</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="159" />
+        <source>Cannot load the direction: %1</source>
+        <translation>방향을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="180" />
+        <source>Computing the relevance statistics (once per generator; cached)…</source>
+        <translation>관련도 통계 계산 중 (생성기마다 한 번, 캐시됨)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="181" />
+        <source>Optimising the face for the prompt…</source>
+        <translation>프롬프트에 맞게 얼굴 최적화 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="208" />
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="218" />
+        <source>Made "%1"</source>
+        <translation>"%1" 만듦</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="223" />
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="224" />
+        <source>Cancelled.</source>
+        <translation>취소됨.</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TextSliderPanel</name>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="17" />
+        <source>global direction</source>
+        <translation>전역 방향</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="18" />
+        <source>optimisation</source>
+        <translation>최적화</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="19" />
+        <source>mapper</source>
+        <translation>매퍼</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="20" />
+        <source>direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="26" />
+        <source>No text edits yet.</source>
+        <translation>아직 텍스트 편집이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="34" />
+        <source>Add text edit…</source>
+        <translation>텍스트 편집 추가…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="36" />
+        <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
+        <translation>텍스트 프롬프트로 얼굴 편집 (StyleCLIP): 전역 방향, 최적화 또는 저장된 방향 파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="63" />
+        <source>%1 (neutral: %2)</source>
+        <translation>%1 (중립: %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="83" />
+        <source>Reset %1</source>
+        <translation>%1 초기화</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="88" />
+        <source>Remove %1</source>
+        <translation>%1 제거</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TimelinePanel</name>
     <message>
         <location filename="../ui/timeline_panel.cpp" line="77" />
@@ -1113,27 +1335,27 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>키프레임 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <location filename="../ui/timeline_panel.cpp" line="230" />
         <source>(no edit)</source>
         <translation>(편집 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <location filename="../ui/timeline_panel.cpp" line="253" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Render video</source>
         <translation>동영상 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <location filename="../ui/timeline_panel.cpp" line="293" />
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
@@ -1246,17 +1468,17 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="141" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="144" />
         <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
         <translation>%1프레임(%2)을 %3에 초당 %4프레임으로 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="160" />
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
     </message>

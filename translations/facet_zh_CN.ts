@@ -419,17 +419,17 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="35" />
+        <location filename="../ui/main_window.cpp" line="36" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="46" />
+        <location filename="../ui/main_window.cpp" line="47" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="50" />
+        <location filename="../ui/main_window.cpp" line="51" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -444,107 +444,107 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
+        <location filename="../ui/main_window.cpp" line="53" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="56" />
+        <location filename="../ui/main_window.cpp" line="57" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="60" />
+        <location filename="../ui/main_window.cpp" line="61" />
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="64" />
+        <location filename="../ui/main_window.cpp" line="65" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65" />
+        <location filename="../ui/main_window.cpp" line="66" />
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70" />
+        <location filename="../ui/main_window.cpp" line="71" />
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72" />
+        <location filename="../ui/main_window.cpp" line="73" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="75" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="78" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87" />
+        <location filename="../ui/main_window.cpp" line="88" />
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="96" />
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101" />
+        <location filename="../ui/main_window.cpp" line="102" />
         <source>No photo open</source>
         <translation>未打开照片</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="105" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114" />
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131" />
+        <location filename="../ui/main_window.cpp" line="135" />
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window.cpp" line="150" />
         <location filename="../ui/main_window_models.cpp" line="93" />
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
@@ -664,7 +664,7 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="113" />
         <location filename="../ui/main_window_files.cpp" line="139" />
-        <location filename="../ui/main_window_files.cpp" line="223" />
+        <location filename="../ui/main_window_files.cpp" line="225" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -675,7 +675,7 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="132" />
-        <location filename="../ui/main_window_files.cpp" line="206" />
+        <location filename="../ui/main_window_files.cpp" line="207" />
         <location filename="../ui/main_window_models.cpp" line="117" />
         <location filename="../ui/main_window_models.cpp" line="139" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
@@ -687,107 +687,103 @@
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="169" />
+        <location filename="../ui/main_window_files.cpp" line="170" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="175" />
+        <location filename="../ui/main_window_files.cpp" line="176" />
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="178" />
+        <location filename="../ui/main_window_files.cpp" line="179" />
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="205" />
+        <location filename="../ui/main_window_files.cpp" line="206" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="219" />
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="219" />
+        <location filename="../ui/main_window_files.cpp" line="221" />
         <source>its photo %1 is missing or has changed</source>
         <translation>其照片 %1 缺失或已更改</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="231" />
+        <location filename="../ui/main_window_files.cpp" line="233" />
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="232" />
+        <location filename="../ui/main_window_files.cpp" line="234" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="242" />
+        <location filename="../ui/main_window_files.cpp" line="244" />
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="254" />
-        <location filename="../ui/main_window_files.cpp" line="274" />
-        <location filename="../ui/main_window_files.cpp" line="292" />
+        <location filename="../ui/main_window_files.cpp" line="257" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="264" />
-        <location filename="../ui/main_window_files.cpp" line="282" />
-        <location filename="../ui/main_window_files.cpp" line="300" />
-        <location filename="../ui/main_window_files.cpp" line="322" />
+        <location filename="../ui/main_window_files.cpp" line="265" />
+        <location filename="../ui/main_window_files.cpp" line="306" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="310" />
+        <location filename="../ui/main_window_files.cpp" line="292" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="315" />
+        <location filename="../ui/main_window_files.cpp" line="297" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="170" />
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="195" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="196" />
+        <location filename="../ui/main_window.cpp" line="201" />
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="197" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="226" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="227" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -907,6 +903,31 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <location filename="../ui/main_window_photo.cpp" line="164" />
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="31" />
+        <source>Text edits</source>
+        <translation>文本编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="91" />
+        <source>Change text edits</source>
+        <translation>更改文本编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="112" />
+        <source>The text direction "%1" was made for another generator.</source>
+        <translation>文本方向“%1”是为另一个生成器制作的。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="119" />
+        <source>Added the text edit "%1"</source>
+        <translation>已添加文本编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="129" />
+        <source>Cannot load the text direction: %1</source>
+        <translation>无法加载文本方向：%1</translation>
     </message>
 </context>
 <context>
@@ -1036,6 +1057,207 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
 </context>
 <context>
+    <name>facet::ui::TextEditDialog</name>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="26" />
+        <source>Add text edit</source>
+        <translation>添加文本编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="33" />
+        <source>e.g. a face with curly hair</source>
+        <translation>例如：卷发的脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="34" />
+        <source>Prompt:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="37" />
+        <source>Global direction (fast slider, any face)</source>
+        <translation>全局方向（快速滑块，适用于任何人脸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="38" />
+        <source>Optimise this face (slow, most faithful)</source>
+        <translation>优化此人脸（较慢，最忠实）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="39" />
+        <source>Load a saved direction file</source>
+        <translation>加载已保存的方向文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="40" />
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="43" />
+        <source>What the prompt is compared against (global directions)</source>
+        <translation>与提示相比较的基准（全局方向）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="44" />
+        <source>Neutral text:</source>
+        <translation>中性文本：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="50" />
+        <source>Disentanglement threshold β: higher changes fewer style channels</source>
+        <translation>解耦阈值 β：越高，改变的风格通道越少</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="51" />
+        <source>Threshold β:</source>
+        <translation>阈值 β：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="60" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="68" />
+        <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
+        <translation>未安装 CLIP 模型：全局方向和优化需要 ViT-B-32.pt（工具 ▸ 模型）。仍可加载已保存的方向文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="82" />
+        <source>Make slider</source>
+        <translation>生成滑块</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="90" />
+        <source>Load text direction</source>
+        <translation>加载文本方向</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="91" />
+        <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
+        <translation>文本方向 (*.json);;潜在映射器 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <source>open a face first: a mapper is applied to it</source>
+        <translation>请先打开人脸：映射器作用于人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="155" />
+        <source>Loaded "%1"</source>
+        <translation>已加载“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="159" />
+        <source>Cannot load the direction: %1</source>
+        <translation>无法加载方向：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="180" />
+        <source>Computing the relevance statistics (once per generator; cached)…</source>
+        <translation>正在计算相关性统计（每个生成器一次，已缓存）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="181" />
+        <source>Optimising the face for the prompt…</source>
+        <translation>正在根据提示优化人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="208" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="218" />
+        <source>Made "%1"</source>
+        <translation>已生成“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="223" />
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="224" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TextSliderPanel</name>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="17" />
+        <source>global direction</source>
+        <translation>全局方向</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="18" />
+        <source>optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="19" />
+        <source>mapper</source>
+        <translation>映射器</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="20" />
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="26" />
+        <source>No text edits yet.</source>
+        <translation>尚无文本编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="34" />
+        <source>Add text edit…</source>
+        <translation>添加文本编辑…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="36" />
+        <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
+        <translation>用文本提示编辑人脸（StyleCLIP）：全局方向、优化或已保存的方向文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="63" />
+        <source>%1 (neutral: %2)</source>
+        <translation>%1（中性：%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="83" />
+        <source>Reset %1</source>
+        <translation>重置%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="88" />
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TimelinePanel</name>
     <message>
         <location filename="../ui/timeline_panel.cpp" line="77" />
@@ -1113,27 +1335,27 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <location filename="../ui/timeline_panel.cpp" line="230" />
         <source>(no edit)</source>
         <translation>（无编辑）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <location filename="../ui/timeline_panel.cpp" line="253" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Render video</source>
         <translation>渲染视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <location filename="../ui/timeline_panel.cpp" line="293" />
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -1246,17 +1468,17 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="141" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="144" />
         <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
         <translation>已将 %1 帧（%2）以每秒 %4 帧写入 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="160" />
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
     </message>
