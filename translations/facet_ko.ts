@@ -1115,91 +1115,101 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
     <message>
         <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
+        <translation>관련도 통계를 계산할 때 스타일 채널마다 평균하는 얼굴 수 (StyleCLIP: 100). 적을수록 훨씬 빠르지만 거칠며, 설정마다 따로 캐시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="58" />
+        <source>Faces per channel:</source>
+        <translation>채널당 얼굴 수:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="63" />
         <source>Steps:</source>
         <translation>단계:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="60" />
+        <location filename="../ui/text_edit_dialog.cpp" line="67" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <location filename="../ui/text_edit_dialog.cpp" line="70" />
         <source>File:</source>
         <translation>파일:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="68" />
+        <location filename="../ui/text_edit_dialog.cpp" line="75" />
         <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
         <translation>CLIP 모델이 설치되어 있지 않습니다: 전역 방향과 최적화에는 ViT-B-32.pt가 필요합니다 (도구 ▸ 모델). 저장된 방향 파일은 불러올 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="82" />
+        <location filename="../ui/text_edit_dialog.cpp" line="89" />
         <source>Make slider</source>
         <translation>슬라이더 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="90" />
+        <location filename="../ui/text_edit_dialog.cpp" line="97" />
         <source>Load text direction</source>
         <translation>텍스트 방향 불러오기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="91" />
+        <location filename="../ui/text_edit_dialog.cpp" line="98" />
         <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
         <translation>텍스트 방향 (*.json);;잠재 매퍼 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <location filename="../ui/text_edit_dialog.cpp" line="156" />
         <source>open a face first: a mapper is applied to it</source>
         <translation>먼저 얼굴을 여세요: 매퍼는 얼굴에 적용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="155" />
+        <location filename="../ui/text_edit_dialog.cpp" line="167" />
         <source>Loaded "%1"</source>
         <translation>"%1" 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="159" />
+        <location filename="../ui/text_edit_dialog.cpp" line="171" />
         <source>Cannot load the direction: %1</source>
         <translation>방향을 불러올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="180" />
+        <location filename="../ui/text_edit_dialog.cpp" line="193" />
         <source>Computing the relevance statistics (once per generator; cached)…</source>
         <translation>관련도 통계 계산 중 (생성기마다 한 번, 캐시됨)…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="181" />
+        <location filename="../ui/text_edit_dialog.cpp" line="194" />
         <source>Optimising the face for the prompt…</source>
         <translation>프롬프트에 맞게 얼굴 최적화 중…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="208" />
+        <location filename="../ui/text_edit_dialog.cpp" line="221" />
         <source>Stopping…</source>
         <translation>중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="218" />
+        <location filename="../ui/text_edit_dialog.cpp" line="231" />
         <source>Made "%1"</source>
         <translation>"%1" 만듦</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="223" />
+        <location filename="../ui/text_edit_dialog.cpp" line="236" />
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="224" />
+        <location filename="../ui/text_edit_dialog.cpp" line="237" />
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>

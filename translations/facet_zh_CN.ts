@@ -1115,91 +1115,101 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
     <message>
         <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
+        <translation>计算相关性统计时每个风格通道平均的人脸数（StyleCLIP：100）。越少越快但越粗糙；每种设置分别缓存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="58" />
+        <source>Faces per channel:</source>
+        <translation>每通道人脸数：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="63" />
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="60" />
+        <location filename="../ui/text_edit_dialog.cpp" line="67" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <location filename="../ui/text_edit_dialog.cpp" line="70" />
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="68" />
+        <location filename="../ui/text_edit_dialog.cpp" line="75" />
         <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
         <translation>未安装 CLIP 模型：全局方向和优化需要 ViT-B-32.pt（工具 ▸ 模型）。仍可加载已保存的方向文件。</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="82" />
+        <location filename="../ui/text_edit_dialog.cpp" line="89" />
         <source>Make slider</source>
         <translation>生成滑块</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="90" />
+        <location filename="../ui/text_edit_dialog.cpp" line="97" />
         <source>Load text direction</source>
         <translation>加载文本方向</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="91" />
+        <location filename="../ui/text_edit_dialog.cpp" line="98" />
         <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
         <translation>文本方向 (*.json);;潜在映射器 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="132" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <location filename="../ui/text_edit_dialog.cpp" line="156" />
         <source>open a face first: a mapper is applied to it</source>
         <translation>请先打开人脸：映射器作用于人脸</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="155" />
+        <location filename="../ui/text_edit_dialog.cpp" line="167" />
         <source>Loaded "%1"</source>
         <translation>已加载“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="159" />
+        <location filename="../ui/text_edit_dialog.cpp" line="171" />
         <source>Cannot load the direction: %1</source>
         <translation>无法加载方向：%1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="180" />
+        <location filename="../ui/text_edit_dialog.cpp" line="193" />
         <source>Computing the relevance statistics (once per generator; cached)…</source>
         <translation>正在计算相关性统计（每个生成器一次，已缓存）…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="181" />
+        <location filename="../ui/text_edit_dialog.cpp" line="194" />
         <source>Optimising the face for the prompt…</source>
         <translation>正在根据提示优化人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="208" />
+        <location filename="../ui/text_edit_dialog.cpp" line="221" />
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="218" />
+        <location filename="../ui/text_edit_dialog.cpp" line="231" />
         <source>Made "%1"</source>
         <translation>已生成“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="223" />
+        <location filename="../ui/text_edit_dialog.cpp" line="236" />
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="224" />
+        <location filename="../ui/text_edit_dialog.cpp" line="237" />
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>

@@ -386,6 +386,10 @@ TEXT_EDITS = {
     "Disentanglement threshold β: higher changes fewer style channels":
         ("분리 임계값 β: 높을수록 바뀌는 스타일 채널이 적습니다", "解耦阈值 β：越高，改变的风格通道越少"),
     "Threshold β:": ("임계값 β:", "阈值 β："),
+    "Faces per channel:": ("채널당 얼굴 수:", "每通道人脸数："),
+    "Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.":
+        ("관련도 통계를 계산할 때 스타일 채널마다 평균하는 얼굴 수 (StyleCLIP: 100). 적을수록 훨씬 빠르지만 거칠며, 설정마다 따로 캐시됩니다.",
+         "计算相关性统计时每个风格通道平均的人脸数（StyleCLIP：100）。越少越快但越粗糙；每种设置分别缓存。"),
     "Steps:": ("단계:", "步数："),
     "Browse…": ("찾아보기…", "浏览…"),
     "File:": ("파일:", "文件："),

@@ -49,6 +49,13 @@ TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog
   beta_->setValue(base_.beta);
   beta_->setToolTip(tr("Disentanglement threshold β: higher changes fewer style channels"));
   form->addRow(tr("Threshold β:"), beta_);
+  samples_ = new QSpinBox(this);
+  samples_->setObjectName("textSamples");
+  samples_->setRange(1, 1000);
+  samples_->setValue(base_.relevance.samples);
+  samples_->setToolTip(tr("Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: "
+                          "100). Fewer is much faster and rougher; each setting is cached separately."));
+  form->addRow(tr("Faces per channel:"), samples_);
   steps_ = new QSpinBox(this);
   steps_->setObjectName("textSteps");
   steps_->setRange(1, 2000);
@@ -114,6 +121,10 @@ void TextEditDialog::setMethod(Method method) {
   updateControls();
 }
 void TextEditDialog::setSteps(int steps) { steps_->setValue(steps); }
+void TextEditDialog::setRelevanceOptions(const edit::RelevanceOptions& options) {
+  base_.relevance = options;
+  samples_->setValue(options.samples);
+}
 void TextEditDialog::setFile(const QString& path) { file_->setText(path); }
 void TextEditDialog::setBeta(double beta) { beta_->setValue(beta); }
 QString TextEditDialog::statusText() const { return status_->text(); }
@@ -122,6 +133,7 @@ void TextEditDialog::updateControls() {
   const int m = method_->currentIndex();
   neutral_->setEnabled(m == Global && !running_);
   beta_->setEnabled(m == Global && !running_);
+  samples_->setEnabled(m == Global && !running_);
   steps_->setEnabled(m == Optimisation && !running_);
   file_->setEnabled(m == LoadFile && !running_);
   browse_->setEnabled(m == LoadFile && !running_);
@@ -172,6 +184,7 @@ void TextEditDialog::start() {
   job.neutral = neutral_->text().trimmed().toStdString();
   job.beta = beta_->value();
   job.steps = steps_->value();
+  job.relevance.samples = samples_->value();
   cancel_ = std::make_shared<std::atomic<bool>>(false);
   error_ = std::make_shared<std::string>();
   running_ = true;
