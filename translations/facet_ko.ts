@@ -417,62 +417,9 @@
     </message>
 </context>
 <context>
-    <name>facet::ui::LayerMaskPanel</name>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="25" />
-        <source>Which W+ layers the attribute edits change. Coarse layers hold pose and face shape, middle ones features, fine ones colour and texture.</source>
-        <translation>속성 편집이 바꾸는 W+ 레이어. 거친 레이어는 자세와 얼굴형, 중간 레이어는 이목구비, 세밀한 레이어는 색과 질감을 담습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="46" />
-        <source>W+ layer %1</source>
-        <translation>W+ 레이어 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="59" />
-        <source>Default: layers 0–10 (the paper's choice)</source>
-        <translation>기본: 레이어 0–10 (논문의 선택)</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="60" />
-        <source>Coarse: layers 0–3 (pose, face shape)</source>
-        <translation>거친: 레이어 0–3 (자세, 얼굴형)</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="61" />
-        <source>Middle: layers 4–7 (features)</source>
-        <translation>중간: 레이어 4–7 (이목구비)</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="62" />
-        <source>Fine: layers 8–%1 (colour, texture)</source>
-        <translation>세밀: 레이어 8–%1 (색, 질감)</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="63" />
-        <source>All layers 0–%1</source>
-        <translation>모든 레이어 0–%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="64" />
-        <source>Custom</source>
-        <translation>사용자 지정</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="108" />
-        <source>No layer is edited: the sliders change nothing.</source>
-        <translation>편집되는 레이어가 없습니다: 슬라이더가 아무것도 바꾸지 않습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="109" />
-        <source>Edits layers %1</source>
-        <translation>레이어 %1 편집</translation>
-    </message>
-</context>
-<context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="35" />
+        <location filename="../ui/main_window.cpp" line="36" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
@@ -487,12 +434,12 @@
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="43" />
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="91" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
@@ -522,341 +469,321 @@
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="67" />
+        <location filename="../ui/main_window.cpp" line="66" />
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72" />
+        <location filename="../ui/main_window.cpp" line="71" />
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="73" />
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76" />
+        <location filename="../ui/main_window.cpp" line="75" />
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79" />
+        <location filename="../ui/main_window.cpp" line="78" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89" />
+        <location filename="../ui/main_window.cpp" line="88" />
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98" />
+        <location filename="../ui/main_window.cpp" line="96" />
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="102" />
         <source>No photo open</source>
         <translation>열린 사진 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="105" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134" />
+        <location filename="../ui/main_window.cpp" line="135" />
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148" />
-        <location filename="../ui/main_window_models.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window_models.cpp" line="93" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="40" />
+        <location filename="../ui/main_window_files.cpp" line="39" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="46" />
+        <location filename="../ui/main_window_files.cpp" line="45" />
         <source>Open &amp;recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
-        <source>Open sam&amp;ple photo</source>
-        <translation>예제 사진 열기(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="50" />
-        <source>The bundled public-domain astronaut portrait (NASA)</source>
-        <translation>함께 제공되는 퍼블릭 도메인 우주비행사 초상 (NASA)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="51" />
+        <location filename="../ui/main_window_files.cpp" line="47" />
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
         <source>Open W+ code</source>
         <translation>W+ 코드 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="56" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
         <source>Random &amp;face from the generator</source>
         <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61" />
+        <location filename="../ui/main_window_files.cpp" line="57" />
         <source>Open &amp;session…</source>
         <translation>세션 열기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
         <source>Open session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="66" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
         <source>&amp;Save session…</source>
         <translation>세션 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="72" />
+        <location filename="../ui/main_window_files.cpp" line="68" />
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="73" />
+        <location filename="../ui/main_window_files.cpp" line="69" />
         <source>Edited &amp;image…</source>
         <translation>편집된 이미지(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="70" />
         <source>Export edited image</source>
         <translation>편집된 이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
         <source>Edited &amp;aligned face…</source>
         <translation>편집된 정렬 얼굴(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="75" />
         <source>Export the edited aligned face</source>
         <translation>편집된 정렬 얼굴 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="82" />
+        <location filename="../ui/main_window_files.cpp" line="78" />
         <source>&amp;Before and after side by side…</source>
         <translation>전후 나란히(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>Export side by side</source>
         <translation>나란히 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="82" />
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export W+ code</source>
         <translation>W+ 코드 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="97" />
+        <location filename="../ui/main_window_files.cpp" line="93" />
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="98" />
+        <location filename="../ui/main_window_files.cpp" line="94" />
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="117" />
-        <location filename="../ui/main_window_files.cpp" line="143" />
-        <location filename="../ui/main_window_files.cpp" line="249" />
+        <location filename="../ui/main_window_files.cpp" line="113" />
+        <location filename="../ui/main_window_files.cpp" line="139" />
+        <location filename="../ui/main_window_files.cpp" line="225" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="128" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="136" />
-        <location filename="../ui/main_window_files.cpp" line="216" />
-        <location filename="../ui/main_window_models.cpp" line="118" />
-        <location filename="../ui/main_window_models.cpp" line="140" />
+        <location filename="../ui/main_window_files.cpp" line="132" />
+        <location filename="../ui/main_window_files.cpp" line="207" />
+        <location filename="../ui/main_window_models.cpp" line="117" />
+        <location filename="../ui/main_window_models.cpp" line="139" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="140" />
+        <location filename="../ui/main_window_files.cpp" line="136" />
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="179" />
+        <location filename="../ui/main_window_files.cpp" line="170" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="185" />
+        <location filename="../ui/main_window_files.cpp" line="176" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="188" />
+        <location filename="../ui/main_window_files.cpp" line="179" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="215" />
+        <location filename="../ui/main_window_files.cpp" line="206" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="223" />
-        <source>its layer mask has %1 layers; the loaded generator has %2</source>
-        <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="233" />
+        <location filename="../ui/main_window_files.cpp" line="219" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="239" />
-        <source>finding face %1 in %2…</source>
-        <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
+        <location filename="../ui/main_window_files.cpp" line="221" />
+        <source>its photo %1 is missing or has changed</source>
+        <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="242" />
-        <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
-        <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="257" />
+        <location filename="../ui/main_window_files.cpp" line="233" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="258" />
+        <location filename="../ui/main_window_files.cpp" line="234" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="268" />
+        <location filename="../ui/main_window_files.cpp" line="244" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="281" />
+        <location filename="../ui/main_window_files.cpp" line="257" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="289" />
-        <location filename="../ui/main_window_files.cpp" line="330" />
+        <location filename="../ui/main_window_files.cpp" line="265" />
+        <location filename="../ui/main_window_files.cpp" line="306" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="316" />
+        <location filename="../ui/main_window_files.cpp" line="292" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="321" />
+        <location filename="../ui/main_window_files.cpp" line="297" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173" />
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203" />
+        <location filename="../ui/main_window.cpp" line="201" />
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -878,204 +805,129 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="81" />
+        <location filename="../ui/main_window_models.cpp" line="80" />
         <source>Models loaded.</source>
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="93" />
+        <location filename="../ui/main_window_models.cpp" line="92" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>모델: 없음 (도구 ▸ 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="102" />
         <source>classifier</source>
         <translation>분류기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>1 transformer</source>
         <translation>변환기 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>%1 transformers</source>
         <translation>변환기 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="105" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="106" />
+        <location filename="../ui/main_window_models.cpp" line="105" />
         <source>encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="113" />
+        <location filename="../ui/main_window_models.cpp" line="112" />
         <source>device: %1</source>
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="143" />
+        <location filename="../ui/main_window_models.cpp" line="142" />
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="149" />
+        <location filename="../ui/main_window_models.cpp" line="148" />
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="86" />
+        <location filename="../ui/main_window_photo.cpp" line="63" />
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="86" />
+        <location filename="../ui/main_window_photo.cpp" line="63" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="95" />
-        <source>Stopping the refinement; the best code so far is kept…</source>
-        <translation>정제를 멈추는 중; 지금까지의 최선 코드를 유지합니다…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <location filename="../ui/main_window_photo.cpp" line="80" />
         <source>No face found in %1.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="128" />
+        <location filename="../ui/main_window_photo.cpp" line="95" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="131" />
+        <location filename="../ui/main_window_photo.cpp" line="98" />
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="132" />
+        <location filename="../ui/main_window_photo.cpp" line="99" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="138" />
+        <location filename="../ui/main_window_photo.cpp" line="105" />
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="145" />
+        <location filename="../ui/main_window_photo.cpp" line="112" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="149" />
-        <source>Aligning the face…</source>
-        <translation>얼굴을 정렬하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="150" />
+        <location filename="../ui/main_window_photo.cpp" line="115" />
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="190" />
-        <source>Refining the face's code (Cancel keeps the best so far)…</source>
-        <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="198" />
-        <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
-        <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB (취소하면 지금까지의 최선을 유지)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="207" />
-        <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
-        <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="209" />
-        <source>refined in %1 steps (%2 dB)</source>
-        <translation>%1단계로 정제됨 (%2 dB)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="244" />
+        <location filename="../ui/main_window_photo.cpp" line="164" />
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="275" />
-        <source>Editing the saved W+ code alone: %1</source>
-        <translation>저장된 W+ 코드만 편집합니다: %1</translation>
+        <location filename="../ui/main_window_text.cpp" line="31" />
+        <source>Text edits</source>
+        <translation>텍스트 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="286" />
-        <source>Editing face %1 of %2 (restored from the session)</source>
-        <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
+        <location filename="../ui/main_window_text.cpp" line="91" />
+        <source>Change text edits</source>
+        <translation>텍스트 편집 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="297" />
-        <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
-        <translation>%2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다 (현재 얼굴 %3개)</translation>
+        <location filename="../ui/main_window_text.cpp" line="112" />
+        <source>The text direction "%1" was made for another generator.</source>
+        <translation>텍스트 방향 "%1"은(는) 다른 생성기용으로 만들어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="336" />
-        <source>The sample photo astronaut.png is not installed next to Facet.</source>
-        <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
+        <location filename="../ui/main_window_text.cpp" line="119" />
+        <source>Added the text edit "%1"</source>
+        <translation>텍스트 편집 "%1" 추가됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="29" />
-        <source>Edited layers</source>
-        <translation>편집 레이어</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="52" />
-        <source>Show in &amp;photo</source>
-        <translation>사진에 표시(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="56" />
-        <source>Show the edited face pasted back into the photo</source>
-        <translation>편집된 얼굴을 사진에 다시 붙여 표시</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="59" />
-        <source>Edited &amp;layers</source>
-        <translation>편집 레이어(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="64" />
-        <source>Photo &amp;refinement…</source>
-        <translation>사진 정제(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="67" />
-        <source>Photo refinement</source>
-        <translation>사진 정제</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="68" />
-        <source>After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 perceptual model; more steps fit the photo better and take longer.</source>
-        <translation>인코더 다음에 얼굴의 W+ 코드를 이 단계 수만큼 최적화합니다 (0: 끔). VGG-16 지각 모델이 필요하며, 단계가 많을수록 사진에 더 잘 맞지만 오래 걸립니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="105" />
-        <source>Photos will be refined for %1 steps after the encoder.</source>
-        <translation>사진은 인코더 다음에 %1단계 정제됩니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="106" />
-        <source>Photo refinement is off.</source>
-        <translation>사진 정제가 꺼져 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="114" />
-        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
-        <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
+        <location filename="../ui/main_window_text.cpp" line="129" />
+        <source>Cannot load the text direction: %1</source>
+        <translation>텍스트 방향을 불러올 수 없습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1057,217 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
 </context>
 <context>
+    <name>facet::ui::TextEditDialog</name>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="26" />
+        <source>Add text edit</source>
+        <translation>텍스트 편집 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="33" />
+        <source>e.g. a face with curly hair</source>
+        <translation>예: 곱슬머리 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="34" />
+        <source>Prompt:</source>
+        <translation>프롬프트:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="37" />
+        <source>Global direction (fast slider, any face)</source>
+        <translation>전역 방향 (빠른 슬라이더, 모든 얼굴)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="38" />
+        <source>Optimise this face (slow, most faithful)</source>
+        <translation>이 얼굴 최적화 (느림, 가장 충실함)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="39" />
+        <source>Load a saved direction file</source>
+        <translation>저장된 방향 파일 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="40" />
+        <source>Method:</source>
+        <translation>방법:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="43" />
+        <source>What the prompt is compared against (global directions)</source>
+        <translation>프롬프트와 비교할 기준 (전역 방향)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="44" />
+        <source>Neutral text:</source>
+        <translation>중립 텍스트:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="50" />
+        <source>Disentanglement threshold β: higher changes fewer style channels</source>
+        <translation>분리 임계값 β: 높을수록 바뀌는 스타일 채널이 적습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="51" />
+        <source>Threshold β:</source>
+        <translation>임계값 β:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
+        <translation>관련도 통계를 계산할 때 스타일 채널마다 평균하는 얼굴 수 (StyleCLIP: 100). 적을수록 훨씬 빠르지만 거칠며, 설정마다 따로 캐시됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="58" />
+        <source>Faces per channel:</source>
+        <translation>채널당 얼굴 수:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <source>Steps:</source>
+        <translation>단계:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="67" />
+        <source>Browse…</source>
+        <translation>찾아보기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="70" />
+        <source>File:</source>
+        <translation>파일:</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="75" />
+        <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
+        <translation>CLIP 모델이 설치되어 있지 않습니다: 전역 방향과 최적화에는 ViT-B-32.pt가 필요합니다 (도구 ▸ 모델). 저장된 방향 파일은 불러올 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="89" />
+        <source>Make slider</source>
+        <translation>슬라이더 만들기</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="97" />
+        <source>Load text direction</source>
+        <translation>텍스트 방향 불러오기</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="98" />
+        <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
+        <translation>텍스트 방향 (*.json);;잠재 매퍼 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <source>Stop</source>
+        <translation>중지</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="156" />
+        <source>open a face first: a mapper is applied to it</source>
+        <translation>먼저 얼굴을 여세요: 매퍼는 얼굴에 적용됩니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="167" />
+        <source>Loaded "%1"</source>
+        <translation>"%1" 불러옴</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="171" />
+        <source>Cannot load the direction: %1</source>
+        <translation>방향을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="193" />
+        <source>Computing the relevance statistics (once per generator; cached)…</source>
+        <translation>관련도 통계 계산 중 (생성기마다 한 번, 캐시됨)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="194" />
+        <source>Optimising the face for the prompt…</source>
+        <translation>프롬프트에 맞게 얼굴 최적화 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="221" />
+        <source>Stopping…</source>
+        <translation>중지하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="231" />
+        <source>Made "%1"</source>
+        <translation>"%1" 만듦</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="236" />
+        <source>Failed: %1</source>
+        <translation>실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="237" />
+        <source>Cancelled.</source>
+        <translation>취소됨.</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TextSliderPanel</name>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="17" />
+        <source>global direction</source>
+        <translation>전역 방향</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="18" />
+        <source>optimisation</source>
+        <translation>최적화</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="19" />
+        <source>mapper</source>
+        <translation>매퍼</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="20" />
+        <source>direction</source>
+        <translation>방향</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="26" />
+        <source>No text edits yet.</source>
+        <translation>아직 텍스트 편집이 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="34" />
+        <source>Add text edit…</source>
+        <translation>텍스트 편집 추가…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="36" />
+        <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
+        <translation>텍스트 프롬프트로 얼굴 편집 (StyleCLIP): 전역 방향, 최적화 또는 저장된 방향 파일</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="63" />
+        <source>%1 (neutral: %2)</source>
+        <translation>%1 (중립: %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="83" />
+        <source>Reset %1</source>
+        <translation>%1 초기화</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="88" />
+        <source>Remove %1</source>
+        <translation>%1 제거</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TimelinePanel</name>
     <message>
         <location filename="../ui/timeline_panel.cpp" line="77" />
@@ -1282,27 +1345,27 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>키프레임 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <location filename="../ui/timeline_panel.cpp" line="230" />
         <source>(no edit)</source>
         <translation>(편집 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <location filename="../ui/timeline_panel.cpp" line="253" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Render video</source>
         <translation>동영상 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <location filename="../ui/timeline_panel.cpp" line="293" />
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
@@ -1415,17 +1478,17 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="141" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="144" />
         <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
         <translation>%1프레임(%2)을 %3에 초당 %4프레임으로 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="160" />
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
     </message>

@@ -417,62 +417,9 @@
     </message>
 </context>
 <context>
-    <name>facet::ui::LayerMaskPanel</name>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="25" />
-        <source>Which W+ layers the attribute edits change. Coarse layers hold pose and face shape, middle ones features, fine ones colour and texture.</source>
-        <translation>属性编辑会改变哪些 W+ 层。粗略层包含姿态和脸型，中等层包含五官，精细层包含颜色和纹理。</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="46" />
-        <source>W+ layer %1</source>
-        <translation>W+ 第 %1 层</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="59" />
-        <source>Default: layers 0–10 (the paper's choice)</source>
-        <translation>默认：第 0–10 层（论文的选择）</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="60" />
-        <source>Coarse: layers 0–3 (pose, face shape)</source>
-        <translation>粗略：第 0–3 层（姿态、脸型）</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="61" />
-        <source>Middle: layers 4–7 (features)</source>
-        <translation>中等：第 4–7 层（五官）</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="62" />
-        <source>Fine: layers 8–%1 (colour, texture)</source>
-        <translation>精细：第 8–%1 层（颜色、纹理）</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="63" />
-        <source>All layers 0–%1</source>
-        <translation>全部层 0–%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="64" />
-        <source>Custom</source>
-        <translation>自定义</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="108" />
-        <source>No layer is edited: the sliders change nothing.</source>
-        <translation>没有编辑任何层：滑块不会改变任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="109" />
-        <source>Edits layers %1</source>
-        <translation>编辑第 %1 层</translation>
-    </message>
-</context>
-<context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="35" />
+        <location filename="../ui/main_window.cpp" line="36" />
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
@@ -487,12 +434,12 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="43" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="91" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
@@ -522,341 +469,321 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="67" />
+        <location filename="../ui/main_window.cpp" line="66" />
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="72" />
+        <location filename="../ui/main_window.cpp" line="71" />
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="74" />
+        <location filename="../ui/main_window.cpp" line="73" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="76" />
+        <location filename="../ui/main_window.cpp" line="75" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79" />
+        <location filename="../ui/main_window.cpp" line="78" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89" />
+        <location filename="../ui/main_window.cpp" line="88" />
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="91" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="92" />
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98" />
+        <location filename="../ui/main_window.cpp" line="96" />
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104" />
+        <location filename="../ui/main_window.cpp" line="102" />
         <source>No photo open</source>
         <translation>未打开照片</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107" />
+        <location filename="../ui/main_window.cpp" line="105" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="117" />
+        <location filename="../ui/main_window.cpp" line="115" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134" />
+        <location filename="../ui/main_window.cpp" line="135" />
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145" />
+        <location filename="../ui/main_window.cpp" line="147" />
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148" />
-        <location filename="../ui/main_window_models.cpp" line="94" />
+        <location filename="../ui/main_window.cpp" line="150" />
+        <location filename="../ui/main_window_models.cpp" line="93" />
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="40" />
+        <location filename="../ui/main_window_files.cpp" line="39" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="46" />
+        <location filename="../ui/main_window_files.cpp" line="45" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
-        <source>Open sam&amp;ple photo</source>
-        <translation>打开示例照片(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="50" />
-        <source>The bundled public-domain astronaut portrait (NASA)</source>
-        <translation>随附的公有领域宇航员肖像（NASA）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="51" />
+        <location filename="../ui/main_window_files.cpp" line="47" />
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
         <source>Open W+ code</source>
         <translation>打开 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="56" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
         <source>Random &amp;face from the generator</source>
         <translation>从生成器随机生成人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61" />
+        <location filename="../ui/main_window_files.cpp" line="57" />
         <source>Open &amp;session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="66" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
         <source>&amp;Save session…</source>
         <translation>保存会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="63" />
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="72" />
+        <location filename="../ui/main_window_files.cpp" line="68" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="73" />
+        <location filename="../ui/main_window_files.cpp" line="69" />
         <source>Edited &amp;image…</source>
         <translation>编辑后的图像(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="70" />
         <source>Export edited image</source>
         <translation>导出编辑后的图像</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
         <source>Edited &amp;aligned face…</source>
         <translation>编辑后的对齐人脸(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="75" />
         <source>Export the edited aligned face</source>
         <translation>导出编辑后的对齐人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="82" />
+        <location filename="../ui/main_window_files.cpp" line="78" />
         <source>&amp;Before and after side by side…</source>
         <translation>前后并排(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>Export side by side</source>
         <translation>并排导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="82" />
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export W+ code</source>
         <translation>导出 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="97" />
+        <location filename="../ui/main_window_files.cpp" line="93" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="98" />
+        <location filename="../ui/main_window_files.cpp" line="94" />
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="117" />
-        <location filename="../ui/main_window_files.cpp" line="143" />
-        <location filename="../ui/main_window_files.cpp" line="249" />
+        <location filename="../ui/main_window_files.cpp" line="113" />
+        <location filename="../ui/main_window_files.cpp" line="139" />
+        <location filename="../ui/main_window_files.cpp" line="225" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="128" />
+        <location filename="../ui/main_window_files.cpp" line="124" />
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="136" />
-        <location filename="../ui/main_window_files.cpp" line="216" />
-        <location filename="../ui/main_window_models.cpp" line="118" />
-        <location filename="../ui/main_window_models.cpp" line="140" />
+        <location filename="../ui/main_window_files.cpp" line="132" />
+        <location filename="../ui/main_window_files.cpp" line="207" />
+        <location filename="../ui/main_window_models.cpp" line="117" />
+        <location filename="../ui/main_window_models.cpp" line="139" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="140" />
+        <location filename="../ui/main_window_files.cpp" line="136" />
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="179" />
+        <location filename="../ui/main_window_files.cpp" line="170" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="185" />
+        <location filename="../ui/main_window_files.cpp" line="176" />
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="188" />
+        <location filename="../ui/main_window_files.cpp" line="179" />
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="215" />
+        <location filename="../ui/main_window_files.cpp" line="206" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="223" />
-        <source>its layer mask has %1 layers; the loaded generator has %2</source>
-        <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="233" />
+        <location filename="../ui/main_window_files.cpp" line="219" />
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="239" />
-        <source>finding face %1 in %2…</source>
-        <translation>正在 %2 中查找人脸 %1…</translation>
+        <location filename="../ui/main_window_files.cpp" line="221" />
+        <source>its photo %1 is missing or has changed</source>
+        <translation>其照片 %1 缺失或已更改</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="242" />
-        <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
-        <translation>其照片 %1 缺失或已更改；仅编辑保存的 W+ 代码</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="257" />
+        <location filename="../ui/main_window_files.cpp" line="233" />
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="258" />
+        <location filename="../ui/main_window_files.cpp" line="234" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="268" />
+        <location filename="../ui/main_window_files.cpp" line="244" />
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="281" />
+        <location filename="../ui/main_window_files.cpp" line="257" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="289" />
-        <location filename="../ui/main_window_files.cpp" line="330" />
+        <location filename="../ui/main_window_files.cpp" line="265" />
+        <location filename="../ui/main_window_files.cpp" line="306" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="316" />
+        <location filename="../ui/main_window_files.cpp" line="292" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="321" />
+        <location filename="../ui/main_window_files.cpp" line="297" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="173" />
+        <location filename="../ui/main_window.cpp" line="175" />
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="200" />
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="203" />
+        <location filename="../ui/main_window.cpp" line="201" />
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="204" />
+        <location filename="../ui/main_window.cpp" line="202" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233" />
+        <location filename="../ui/main_window.cpp" line="231" />
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="234" />
+        <location filename="../ui/main_window.cpp" line="232" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -878,204 +805,129 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="81" />
+        <location filename="../ui/main_window_models.cpp" line="80" />
         <source>Models loaded.</source>
         <translation>模型已加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="93" />
+        <location filename="../ui/main_window_models.cpp" line="92" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>模型：无（工具 ▸ 模型）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="102" />
         <source>classifier</source>
         <translation>分类器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>1 transformer</source>
         <translation>1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>%1 transformers</source>
         <translation>%1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="105" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="106" />
+        <location filename="../ui/main_window_models.cpp" line="105" />
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="113" />
+        <location filename="../ui/main_window_models.cpp" line="112" />
         <source>device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="143" />
+        <location filename="../ui/main_window_models.cpp" line="142" />
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="149" />
+        <location filename="../ui/main_window_models.cpp" line="148" />
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="86" />
+        <location filename="../ui/main_window_photo.cpp" line="63" />
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="86" />
+        <location filename="../ui/main_window_photo.cpp" line="63" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="95" />
-        <source>Stopping the refinement; the best code so far is kept…</source>
-        <translation>正在停止精修；保留目前最佳的代码…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <location filename="../ui/main_window_photo.cpp" line="80" />
         <source>No face found in %1.</source>
         <translation>在 %1 中未找到人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="128" />
+        <location filename="../ui/main_window_photo.cpp" line="95" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="131" />
+        <location filename="../ui/main_window_photo.cpp" line="98" />
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="132" />
+        <location filename="../ui/main_window_photo.cpp" line="99" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="138" />
+        <location filename="../ui/main_window_photo.cpp" line="105" />
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="145" />
+        <location filename="../ui/main_window_photo.cpp" line="112" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="149" />
-        <source>Aligning the face…</source>
-        <translation>正在对齐人脸…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="150" />
+        <location filename="../ui/main_window_photo.cpp" line="115" />
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="190" />
-        <source>Refining the face's code (Cancel keeps the best so far)…</source>
-        <translation>正在精修人脸代码（取消将保留目前最佳结果）…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="198" />
-        <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
-        <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB（取消将保留目前最佳结果）…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="207" />
-        <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
-        <translation>精修在 %2 步中的第 %1 步后停止（保留最佳代码，%3 dB）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="209" />
-        <source>refined in %1 steps (%2 dB)</source>
-        <translation>已精修 %1 步（%2 dB）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_photo.cpp" line="244" />
+        <location filename="../ui/main_window_photo.cpp" line="164" />
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="275" />
-        <source>Editing the saved W+ code alone: %1</source>
-        <translation>仅编辑保存的 W+ 代码：%1</translation>
+        <location filename="../ui/main_window_text.cpp" line="31" />
+        <source>Text edits</source>
+        <translation>文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="286" />
-        <source>Editing face %1 of %2 (restored from the session)</source>
-        <translation>正在编辑 %2 的人脸 %1（从会话恢复）</translation>
+        <location filename="../ui/main_window_text.cpp" line="91" />
+        <source>Change text edits</source>
+        <translation>更改文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="297" />
-        <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
-        <translation>在 %2 中已找不到人脸 %1（现在有 %3 张人脸）</translation>
+        <location filename="../ui/main_window_text.cpp" line="112" />
+        <source>The text direction "%1" was made for another generator.</source>
+        <translation>文本方向“%1”是为另一个生成器制作的。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="336" />
-        <source>The sample photo astronaut.png is not installed next to Facet.</source>
-        <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
+        <location filename="../ui/main_window_text.cpp" line="119" />
+        <source>Added the text edit "%1"</source>
+        <translation>已添加文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="29" />
-        <source>Edited layers</source>
-        <translation>编辑的层</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="52" />
-        <source>Show in &amp;photo</source>
-        <translation>在照片中显示(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="56" />
-        <source>Show the edited face pasted back into the photo</source>
-        <translation>显示贴回照片中的编辑后人脸</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="59" />
-        <source>Edited &amp;layers</source>
-        <translation>编辑的层(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="64" />
-        <source>Photo &amp;refinement…</source>
-        <translation>照片精修(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="67" />
-        <source>Photo refinement</source>
-        <translation>照片精修</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="68" />
-        <source>After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 perceptual model; more steps fit the photo better and take longer.</source>
-        <translation>在编码器之后，将人脸的 W+ 代码优化这么多步（0：关闭）。需要 VGG-16 感知模型；步数越多越贴合照片，耗时也越长。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="105" />
-        <source>Photos will be refined for %1 steps after the encoder.</source>
-        <translation>照片将在编码器之后精修 %1 步。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="106" />
-        <source>Photo refinement is off.</source>
-        <translation>照片精修已关闭。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="114" />
-        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
-        <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
+        <location filename="../ui/main_window_text.cpp" line="129" />
+        <source>Cannot load the text direction: %1</source>
+        <translation>无法加载文本方向：%1</translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1057,217 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
 </context>
 <context>
+    <name>facet::ui::TextEditDialog</name>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="26" />
+        <source>Add text edit</source>
+        <translation>添加文本编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="33" />
+        <source>e.g. a face with curly hair</source>
+        <translation>例如：卷发的脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="34" />
+        <source>Prompt:</source>
+        <translation>提示：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="37" />
+        <source>Global direction (fast slider, any face)</source>
+        <translation>全局方向（快速滑块，适用于任何人脸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="38" />
+        <source>Optimise this face (slow, most faithful)</source>
+        <translation>优化此人脸（较慢，最忠实）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="39" />
+        <source>Load a saved direction file</source>
+        <translation>加载已保存的方向文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="40" />
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="43" />
+        <source>What the prompt is compared against (global directions)</source>
+        <translation>与提示相比较的基准（全局方向）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="44" />
+        <source>Neutral text:</source>
+        <translation>中性文本：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="50" />
+        <source>Disentanglement threshold β: higher changes fewer style channels</source>
+        <translation>解耦阈值 β：越高，改变的风格通道越少</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="51" />
+        <source>Threshold β:</source>
+        <translation>阈值 β：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
+        <translation>计算相关性统计时每个风格通道平均的人脸数（StyleCLIP：100）。越少越快但越粗糙；每种设置分别缓存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="58" />
+        <source>Faces per channel:</source>
+        <translation>每通道人脸数：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="67" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="70" />
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="75" />
+        <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
+        <translation>未安装 CLIP 模型：全局方向和优化需要 ViT-B-32.pt（工具 ▸ 模型）。仍可加载已保存的方向文件。</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="89" />
+        <source>Make slider</source>
+        <translation>生成滑块</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="97" />
+        <source>Load text direction</source>
+        <translation>加载文本方向</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="98" />
+        <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
+        <translation>文本方向 (*.json);;潜在映射器 (*.pt *.pth)</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="156" />
+        <source>open a face first: a mapper is applied to it</source>
+        <translation>请先打开人脸：映射器作用于人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="167" />
+        <source>Loaded "%1"</source>
+        <translation>已加载“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="171" />
+        <source>Cannot load the direction: %1</source>
+        <translation>无法加载方向：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="193" />
+        <source>Computing the relevance statistics (once per generator; cached)…</source>
+        <translation>正在计算相关性统计（每个生成器一次，已缓存）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="194" />
+        <source>Optimising the face for the prompt…</source>
+        <translation>正在根据提示优化人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="221" />
+        <source>Stopping…</source>
+        <translation>正在停止…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="231" />
+        <source>Made "%1"</source>
+        <translation>已生成“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="236" />
+        <source>Failed: %1</source>
+        <translation>失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_edit_dialog.cpp" line="237" />
+        <source>Cancelled.</source>
+        <translation>已取消。</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TextSliderPanel</name>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="17" />
+        <source>global direction</source>
+        <translation>全局方向</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="18" />
+        <source>optimisation</source>
+        <translation>优化</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="19" />
+        <source>mapper</source>
+        <translation>映射器</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="20" />
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="26" />
+        <source>No text edits yet.</source>
+        <translation>尚无文本编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="34" />
+        <source>Add text edit…</source>
+        <translation>添加文本编辑…</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="36" />
+        <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
+        <translation>用文本提示编辑人脸（StyleCLIP）：全局方向、优化或已保存的方向文件</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="63" />
+        <source>%1 (neutral: %2)</source>
+        <translation>%1（中性：%2）</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="83" />
+        <source>Reset %1</source>
+        <translation>重置%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/text_slider_panel.cpp" line="88" />
+        <source>Remove %1</source>
+        <translation>移除 %1</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TimelinePanel</name>
     <message>
         <location filename="../ui/timeline_panel.cpp" line="77" />
@@ -1282,27 +1345,27 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <location filename="../ui/timeline_panel.cpp" line="230" />
         <source>(no edit)</source>
         <translation>（无编辑）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <location filename="../ui/timeline_panel.cpp" line="253" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Render video</source>
         <translation>渲染视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="279" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <location filename="../ui/timeline_panel.cpp" line="293" />
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -1415,17 +1478,17 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="141" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="144" />
         <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
         <translation>已将 %1 帧（%2）以每秒 %4 帧写入 %3。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="160" />
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
     </message>

@@ -360,6 +360,68 @@ for _source, (_ko, _zh) in TIMELINE.items():
     TABLES["ko"].setdefault(_source, _ko)
     TABLES["zh_CN"].setdefault(_source, _zh)
 
+# Text edits room: the "Text edits" panel and the "Add text edit" dialog.
+TEXT_EDITS = {
+    "Text edits": ("텍스트 편집", "文本编辑"),
+    "No text edits yet.": ("아직 텍스트 편집이 없습니다.", "尚无文本编辑。"),
+    "Add text edit…": ("텍스트 편집 추가…", "添加文本编辑…"),
+    "Add text edit": ("텍스트 편집 추가", "添加文本编辑"),
+    "Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file":
+        ("텍스트 프롬프트로 얼굴 편집 (StyleCLIP): 전역 방향, 최적화 또는 저장된 방향 파일",
+         "用文本提示编辑人脸（StyleCLIP）：全局方向、优化或已保存的方向文件"),
+    "global direction": ("전역 방향", "全局方向"),
+    "optimisation": ("최적화", "优化"),
+    "mapper": ("매퍼", "映射器"),
+    "direction": ("방향", "方向"),
+    "%1 (neutral: %2)": ("%1 (중립: %2)", "%1（中性：%2）"),
+    "Remove %1": ("%1 제거", "移除 %1"),
+    "e.g. a face with curly hair": ("예: 곱슬머리 얼굴", "例如：卷发的脸"),
+    "Global direction (fast slider, any face)": ("전역 방향 (빠른 슬라이더, 모든 얼굴)", "全局方向（快速滑块，适用于任何人脸）"),
+    "Optimise this face (slow, most faithful)": ("이 얼굴 최적화 (느림, 가장 충실함)", "优化此人脸（较慢，最忠实）"),
+    "Load a saved direction file": ("저장된 방향 파일 불러오기", "加载已保存的方向文件"),
+    "Prompt:": ("프롬프트:", "提示："),
+    "Method:": ("방법:", "方法："),
+    "What the prompt is compared against (global directions)": ("프롬프트와 비교할 기준 (전역 방향)", "与提示相比较的基准（全局方向）"),
+    "Neutral text:": ("중립 텍스트:", "中性文本："),
+    "Disentanglement threshold β: higher changes fewer style channels":
+        ("분리 임계값 β: 높을수록 바뀌는 스타일 채널이 적습니다", "解耦阈值 β：越高，改变的风格通道越少"),
+    "Threshold β:": ("임계값 β:", "阈值 β："),
+    "Faces per channel:": ("채널당 얼굴 수:", "每通道人脸数："),
+    "Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.":
+        ("관련도 통계를 계산할 때 스타일 채널마다 평균하는 얼굴 수 (StyleCLIP: 100). 적을수록 훨씬 빠르지만 거칠며, 설정마다 따로 캐시됩니다.",
+         "计算相关性统计时每个风格通道平均的人脸数（StyleCLIP：100）。越少越快但越粗糙；每种设置分别缓存。"),
+    "Steps:": ("단계:", "步数："),
+    "Browse…": ("찾아보기…", "浏览…"),
+    "File:": ("파일:", "文件："),
+    "No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.":
+        ("CLIP 모델이 설치되어 있지 않습니다: 전역 방향과 최적화에는 ViT-B-32.pt가 필요합니다 (도구 ▸ 모델). 저장된 방향 파일은 불러올 수 있습니다.",
+         "未安装 CLIP 模型：全局方向和优化需要 ViT-B-32.pt（工具 ▸ 模型）。仍可加载已保存的方向文件。"),
+    "Make slider": ("슬라이더 만들기", "生成滑块"),
+    "Load text direction": ("텍스트 방향 불러오기", "加载文本方向"),
+    "Text directions (*.json);;Latent mappers (*.pt *.pth)":
+        ("텍스트 방향 (*.json);;잠재 매퍼 (*.pt *.pth)", "文本方向 (*.json);;潜在映射器 (*.pt *.pth)"),
+    "open a face first: a mapper is applied to it": ("먼저 얼굴을 여세요: 매퍼는 얼굴에 적용됩니다", "请先打开人脸：映射器作用于人脸"),
+    "Stop": ("중지", "停止"),
+    "Cancel": ("취소", "取消"),
+    "Loaded \"%1\"": ("\"%1\" 불러옴", "已加载“%1”"),
+    "Cannot load the direction: %1": ("방향을 불러올 수 없습니다: %1", "无法加载方向：%1"),
+    "Computing the relevance statistics (once per generator; cached)…":
+        ("관련도 통계 계산 중 (생성기마다 한 번, 캐시됨)…", "正在计算相关性统计（每个生成器一次，已缓存）…"),
+    "Optimising the face for the prompt…": ("프롬프트에 맞게 얼굴 최적화 중…", "正在根据提示优化人脸…"),
+    "Stopping…": ("중지하는 중…", "正在停止…"),
+    "Made \"%1\"": ("\"%1\" 만듦", "已生成“%1”"),
+    "Failed: %1": ("실패: %1", "失败：%1"),
+    "Cancelled.": ("취소됨.", "已取消。"),
+    "Change text edits": ("텍스트 편집 변경", "更改文本编辑"),
+    "The text direction \"%1\" was made for another generator.":
+        ("텍스트 방향 \"%1\"은(는) 다른 생성기용으로 만들어졌습니다.", "文本方向“%1”是为另一个生成器制作的。"),
+    "Added the text edit \"%1\"": ("텍스트 편집 \"%1\" 추가됨", "已添加文本编辑“%1”"),
+    "Cannot load the text direction: %1": ("텍스트 방향을 불러올 수 없습니다: %1", "无法加载文本方向：%1"),
+}
+for _source, (_ko, _zh) in TEXT_EDITS.items():
+    TABLES["ko"].setdefault(_source, _ko)
+    TABLES["zh_CN"].setdefault(_source, _zh)
+
 # editor room (session 12): layer control, show in photo, refinement, sample photo — strings_editor2.py
 sys.path.insert(0, __import__("os").path.dirname(__import__("os").path.abspath(__file__)))
 from strings_editor2 import EDITOR2  # noqa: E402

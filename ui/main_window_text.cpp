@@ -5,6 +5,7 @@
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QSignalBlocker>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QUndoStack>
@@ -71,7 +72,7 @@ void MainWindow::buildTextPanel() {
 
 void MainWindow::sendTextEdits() {
   if (models_ && !wplus_.defined()) {
-    renderer_->setTextEdits(textPanel_->values());  // kept for the face that comes next; nothing to render yet
+    renderer_->storeTextEdits(textPanel_->values());  // kept for the face that comes next; nothing to render yet
     return;
   }
   renderer_->setTextEdits(textPanel_->values());
@@ -164,15 +165,22 @@ std::vector<app::SessionTextSlider> MainWindow::textSessionSliders() const {
 }
 
 void MainWindow::restoreTextSliders(const app::Session& session) {
-  textPanel_->clear();
+  // Parse everything first: a malformed direction leaves the panel as it was (openSession reports the error).
+  std::vector<std::shared_ptr<const edit::TextDirection>> directions;
   for (const app::SessionTextSlider& t : session.textSliders) {
     const QByteArray bytes = QJsonDocument(t.direction).toJson(QJsonDocument::Compact);
-    auto direction = std::make_shared<const edit::TextDirection>(edit::text_direction_from_json(
-        nlohmann::json::parse(bytes.toStdString()), "text slider '" + t.id.toStdString() + "'"));
-    textPanel_->addSlider(std::move(direction), t.alpha, t.id);
+    directions.push_back(std::make_shared<const edit::TextDirection>(edit::text_direction_from_json(
+        nlohmann::json::parse(bytes.toStdString()), "text slider '" + t.id.toStdString() + "'")));
   }
+  {
+    const QSignalBlocker quiet(textPanel_);  // one render for the whole session, from setFace
+    textPanel_->clear();
+    for (size_t i = 0; i < directions.size(); ++i)
+      textPanel_->addSlider(directions[i], session.textSliders[i].alpha, session.textSliders[i].id);
+  }
+  Q_EMIT textPanel_->slidersChanged();
   committedText_ = textPanel_->alphas();
-  renderer_->setTextEdits(textPanel_->values());
+  renderer_->storeTextEdits(textPanel_->values());  // setFace renders them next
 }
 
 }  // namespace facet::ui

@@ -5,6 +5,7 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -16,6 +17,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "core/edit/latent_mapper.h"
 #include "core/io/error.h"
 
 namespace facet::ui {
@@ -47,6 +49,13 @@ TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog
   beta_->setValue(base_.beta);
   beta_->setToolTip(tr("Disentanglement threshold β: higher changes fewer style channels"));
   form->addRow(tr("Threshold β:"), beta_);
+  samples_ = new QSpinBox(this);
+  samples_->setObjectName("textSamples");
+  samples_->setRange(1, 1000);
+  samples_->setValue(base_.relevance.samples);
+  samples_->setToolTip(tr("Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: "
+                          "100). Fewer is much faster and rougher; each setting is cached separately."));
+  form->addRow(tr("Faces per channel:"), samples_);
   steps_ = new QSpinBox(this);
   steps_->setObjectName("textSteps");
   steps_->setRange(1, 2000);
@@ -86,7 +95,7 @@ TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog
 
   connect(browse_, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getOpenFileName(this, tr("Load text direction"), {},
-                                                      tr("Text directions (*.json)"));
+                                                      tr("Text directions (*.json);;Latent mappers (*.pt *.pth)"));
     if (!path.isEmpty()) file_->setText(path);
   });
   connect(method_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { updateControls(); });
@@ -112,6 +121,10 @@ void TextEditDialog::setMethod(Method method) {
   updateControls();
 }
 void TextEditDialog::setSteps(int steps) { steps_->setValue(steps); }
+void TextEditDialog::setRelevanceOptions(const edit::RelevanceOptions& options) {
+  base_.relevance = options;
+  samples_->setValue(options.samples);
+}
 void TextEditDialog::setFile(const QString& path) { file_->setText(path); }
 void TextEditDialog::setBeta(double beta) { beta_->setValue(beta); }
 QString TextEditDialog::statusText() const { return status_->text(); }
@@ -120,10 +133,11 @@ void TextEditDialog::updateControls() {
   const int m = method_->currentIndex();
   neutral_->setEnabled(m == Global && !running_);
   beta_->setEnabled(m == Global && !running_);
+  samples_->setEnabled(m == Global && !running_);
   steps_->setEnabled(m == Optimisation && !running_);
   file_->setEnabled(m == LoadFile && !running_);
   browse_->setEnabled(m == LoadFile && !running_);
-  prompt_->setEnabled(m != LoadFile && !running_);
+  prompt_->setEnabled((m != LoadFile || file_->text().endsWith(".pt") || file_->text().endsWith(".pth")) && !running_);
   method_->setEnabled(!running_);
   const bool ready = m == LoadFile ? !file_->text().isEmpty() : (clipReason_.isEmpty() && !prompt_->text().trimmed().isEmpty());
   run_->setEnabled(ready && !running_);
@@ -136,8 +150,20 @@ void TextEditDialog::start() {
   const int m = method_->currentIndex();
   if (m == LoadFile) {
     try {
-      // A saved direction (facet-cli text optimise|global|mapper): small, read at once.
-      direction_ = std::make_shared<const edit::TextDirection>(edit::load_text_direction(file_->text().toStdString()));
+      const QString path = file_->text();
+      if (path.endsWith(".pt") || path.endsWith(".pth")) {
+        // A trained latent mapper (facet-cli text mapper --save): its Δ for this face, w + 0.1·M(w) as α = 1.
+        if (!base_.wplus.defined()) throw Error(tr("open a face first: a mapper is applied to it").toStdString());
+        auto mapper = edit::load_latent_mapper(path.toStdString(), torch::kCPU);
+        torch::NoGradGuard no_grad;
+        const QString prompt = prompt_->text().trimmed().isEmpty() ? QFileInfo(path).completeBaseName()
+                                                                    : prompt_->text().trimmed();
+        direction_ = std::make_shared<const edit::TextDirection>(
+            edit::mapper_direction(mapper, base_.wplus.to(torch::kCPU, torch::kFloat32), prompt.toStdString()));
+      } else {
+        // A saved direction (facet-cli text optimise|global|mapper --out): small, read at once.
+        direction_ = std::make_shared<const edit::TextDirection>(edit::load_text_direction(path.toStdString()));
+      }
       status_->setText(tr("Loaded \"%1\"").arg(QString::fromStdString(direction_->prompt)));
       Q_EMIT finishedJob(true);
       accept();
@@ -158,6 +184,7 @@ void TextEditDialog::start() {
   job.neutral = neutral_->text().trimmed().toStdString();
   job.beta = beta_->value();
   job.steps = steps_->value();
+  job.relevance.samples = samples_->value();
   cancel_ = std::make_shared<std::atomic<bool>>(false);
   error_ = std::make_shared<std::string>();
   running_ = true;

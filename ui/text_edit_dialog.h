@@ -36,7 +36,7 @@ class TextEditDialog : public QDialog {
   void setSteps(int steps);
   void setFile(const QString& path);  // for LoadFile
   // Global statistics options (tests use tiny ones).
-  void setRelevanceOptions(const edit::RelevanceOptions& options) { base_.relevance = options; }
+  void setRelevanceOptions(const edit::RelevanceOptions& options);
   void setBeta(double beta);
 
   void start();   // what the OK button does: loads the file now, or starts the job
@@ -61,6 +61,7 @@ class TextEditDialog : public QDialog {
   QComboBox* method_ = nullptr;
   QSpinBox* steps_ = nullptr;
   QDoubleSpinBox* beta_ = nullptr;
+  QSpinBox* samples_ = nullptr;  // global: faces per channel for the statistics
   QLineEdit* file_ = nullptr;
   QPushButton* browse_ = nullptr;
   QLabel* clipNote_ = nullptr;

@@ -223,6 +223,10 @@ void TimelinePanel::refreshKeyframes() {
     for (size_t i = 0; i < k.state.alphas.size() && i < static_cast<size_t>(attributes_.size()); ++i)
       if (k.state.alphas[i] != 0.0f)
         parts << QString("%1 %2").arg(attributes_[static_cast<int>(i)].displayName).arg(k.state.alphas[i], 0, 'f', 2);
+    const auto& textIds = model_->timeline().text_ids();  // text edits room: text sliders by id
+    for (size_t i = 0; i < k.state.text_alphas.size() && i < textIds.size(); ++i)
+      if (k.state.text_alphas[i] != 0.0f)
+        parts << QString("%1 %2").arg(QString::fromStdString(textIds[i])).arg(k.state.text_alphas[i], 0, 'f', 2);
     table_->setItem(r, 1, new QTableWidgetItem(parts.isEmpty() ? tr("(no edit)") : parts.join(", ")));
   }
   if (selected >= 0 && selected < table_->rowCount()) table_->selectRow(selected);

@@ -31,10 +31,10 @@ struct TimelineRenderSource {
   std::shared_ptr<const nn::StyleGan2> generator;
   std::shared_ptr<const edit::Editor> editor;
   torch::Tensor wplus;  // the face's code [1, n_latent, style_dim]
-  std::vector<video::TimelineTextSlider> textSliders;  // text edits room: the text sliders the timeline may move
   // The photo the face was aligned from and its paste-back (null when the face is not from a photo, or this build
   // has no face alignment): enables "Pasted into the photo".
-  std::shared_ptr<const video::PhotoPaste> photo;
+  std::shared_ptr<const video::PhotoPaste> photo = nullptr;
+  std::vector<video::TimelineTextSlider> textSliders = {};  // text edits room: the text sliders the timeline may move
 };
 using TimelineRenderSourceFn = std::function<std::optional<TimelineRenderSource>()>;
 

@@ -34,6 +34,7 @@ class RenderController : public QObject {
   // like setAlphas. renderFull() keeps them.
   void setTextEdits(std::vector<TextSliderValue> edits);
   const std::vector<TextSliderValue>& textEdits() const { return textEdits_; }
+  void storeTextEdits(std::vector<TextSliderValue> edits) { textEdits_ = std::move(edits); }  // no render (no face)
 
   void setSettleMs(int ms) { settle_.setInterval(ms); }
   int settleMs() const { return settle_.interval(); }

@@ -16,6 +16,10 @@ namespace facet::video {
 enum class Interpolation { Linear, Smooth };
 
 struct EditSnapshot {
+  // Constructors keep {alphas, layers} brace-initialisation working (and free of missing-field warnings).
+  EditSnapshot() = default;
+  EditSnapshot(std::vector<float> a, std::vector<bool> layers = {}, std::vector<float> text = {})
+      : alphas(std::move(a)), edited_layers(std::move(layers)), text_alphas(std::move(text)) {}
   std::vector<float> alphas;        // one per attribute id, catalogue order
   std::vector<bool> edited_layers;  // empty: the default (layers < 11 edited)
   std::vector<float> text_alphas;   // one per text slider (Timeline::text_ids), interpolated like alphas

@@ -2,6 +2,7 @@
 // the render backend applies latent and style directions exactly as the core functions do (full and preview
 // size), sessions keep them, the window's "Text edits" panel moves the preview and undoes, and "Add text edit…"
 // makes sliders through the real dialog with the tiny CLIP stand-in (global direction and optimisation).
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QSlider>
@@ -17,6 +18,7 @@
 #include "core/io/error.h"
 #include "app/editor/render_controller.h"
 #include "app/editor/session.h"
+#include "core/edit/latent_mapper.h"
 #include "core/edit/text_edits.h"
 #include "tests/ui/fixture_models.h"
 #include "ui/main_window.h"
@@ -148,6 +150,16 @@ class TextSlidersTest : public QObject {
     // The classifier reads the latent-edited W+.
     QVERIFY(!both.probabilities.empty());
     QVERIFY(both.probabilities != render({}, Preview).probabilities);
+
+    // Cost of the text sliders per render (reported, not asserted: shared machines vary).
+    QElapsedTimer timer;
+    timer.start();
+    for (int i = 0; i < 20; ++i) render({}, Full);
+    const double plain = timer.nsecsElapsed() / 20e6;
+    timer.restart();
+    for (int i = 0; i < 20; ++i) render({{latent, 1.5f}, {style, 2.f}}, Full);
+    qInfo("full render on the fixture (CPU): %.2f ms plain, %.2f ms with a latent + a style text slider", plain,
+          timer.nsecsElapsed() / 20e6);
 
     // A direction made for another generator is a clear error, not a crash.
     auto wrong = std::make_shared<edit::TextDirection>(*latent);
@@ -358,12 +370,38 @@ class TextSlidersTest : public QObject {
     QVERIFY(!dialog->clipAvailable());
     auto* note = dialog->findChild<QLabel*>("textClipNote");
     QVERIFY(note && note->isVisible() && note->text().contains("No CLIP model"));
+    saveShot(*dialog, "text_edit_dialog_no_clip.png");
     const QString file = scratch_.filePath("style.json");
     edit::save_text_direction(file.toStdString(), *styleDirection(*window->models()->generator));
     dialog->setFile(file);
     dialog->start();
     QTRY_COMPARE_WITH_TIMEOUT(window->textPanel()->count(), 1, 5000);
     QCOMPARE(window->textPanel()->slider(0).direction->kind, edit::TextDirectionKind::Style);
+
+    // A trained latent mapper file: its Δ for this face, 0.1·M(w) (the release's step) at α = 1.
+    torch::manual_seed(4);
+    edit::LevelsMapper mapper(128);
+    const QString mapperFile = scratch_.filePath("purple.pt");
+    edit::save_latent_mapper(mapperFile.toStdString(), mapper);
+    dialog = window->showAddTextEdit();
+    dialog->setMethod(facet::ui::TextEditDialog::LoadFile);
+    dialog->setFile(mapperFile);
+    dialog->setPrompt("purple hair");
+    dialog->start();
+    QTRY_COMPARE_WITH_TIMEOUT(window->textPanel()->count(), 2, 5000);
+    const auto& mapped = *window->textPanel()->slider(1).direction;
+    QCOMPARE(QString::fromStdString(mapped.prompt), QString("purple hair"));
+    torch::NoGradGuard no_grad;
+    const torch::Tensor w = facet::test::fixtureWplus();
+    QVERIFY(torch::allclose(mapped.delta, (edit::kMapperStep * mapper->forward(w))[0], 1e-5, 1e-6));
+    // A broken file is a message in the dialog, not a slider.
+    dialog = window->showAddTextEdit();
+    dialog->setMethod(facet::ui::TextEditDialog::LoadFile);
+    dialog->setFile(scratch_.filePath("nothing.json"));
+    dialog->start();
+    QVERIFY(dialog->statusText().contains("Cannot load the direction"));
+    QCOMPARE(window->textPanel()->count(), 2);
+    dialog->close();
   }
 
  private:
