@@ -64,6 +64,8 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
   std::error_code ec;
   if (std::filesystem::equivalent(input, output, ec)) throw Error("edit-video: the output would overwrite the input");
   FrameSource source(input);  // fails early on an unreadable input, before any work folder exists
+  // Likewise an output the writer cannot open (missing folder, no codec): found now, not after the last frame.
+  VideoWriter(output, source.fps(), source.size(), options.codec).abandon();
 
   VideoEditReport report;
   report.source_fps = source.fps();

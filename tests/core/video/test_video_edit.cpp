@@ -230,6 +230,12 @@ TEST(VideoEdit, ResumeContinuesAfterTheFinishedFramesAndJoinsOneVideo) {
   ASSERT_EQ(b.size(), 12u);
   for (size_t i = 0; i < a.size(); ++i) EXPECT_LT(mean_abs_diff(a[i], b[i]), 1.0) << "frame " << i;
 
+  // An output the writer cannot open fails before any work (and leaves no work folder).
+  const std::string nowhere = bench.dir + "/missing-folder/out.mp4";
+  EXPECT_THROW(edit_video(bench.input, nowhere, fake_face_ops(bench.video.true_landmarks, -1), models, bench.options),
+               Error);
+  EXPECT_FALSE(std::filesystem::exists(bench.dir + "/missing-folder"));
+
   // --resume without a work folder starts afresh.
   const VideoEditReport fresh = edit_video(bench.input, bench.dir + "/fresh.avi",
                                            fake_face_ops(bench.video.true_landmarks, -1), models, resume);
