@@ -732,27 +732,23 @@
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="254" />
-        <location filename="../ui/main_window_files.cpp" line="274" />
-        <location filename="../ui/main_window_files.cpp" line="292" />
+        <location filename="../ui/main_window_files.cpp" line="255" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="264" />
-        <location filename="../ui/main_window_files.cpp" line="282" />
-        <location filename="../ui/main_window_files.cpp" line="300" />
-        <location filename="../ui/main_window_files.cpp" line="322" />
+        <location filename="../ui/main_window_files.cpp" line="263" />
+        <location filename="../ui/main_window_files.cpp" line="302" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="310" />
+        <location filename="../ui/main_window_files.cpp" line="290" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="315" />
+        <location filename="../ui/main_window_files.cpp" line="295" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
@@ -859,52 +855,52 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="66" />
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="66" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <location filename="../ui/main_window_photo.cpp" line="83" />
         <source>No face found in %1.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <location filename="../ui/main_window_photo.cpp" line="98" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <location filename="../ui/main_window_photo.cpp" line="101" />
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <location filename="../ui/main_window_photo.cpp" line="102" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <location filename="../ui/main_window_photo.cpp" line="108" />
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <location filename="../ui/main_window_photo.cpp" line="115" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <location filename="../ui/main_window_photo.cpp" line="118" />
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <location filename="../ui/main_window_photo.cpp" line="167" />
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
@@ -1038,102 +1034,102 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="77" />
+        <location filename="../ui/timeline_panel.cpp" line="80" />
         <source>● Record</source>
         <translation>● 녹화</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="79" />
+        <location filename="../ui/timeline_panel.cpp" line="82" />
         <source>Record every slider change as a keyframe</source>
         <translation>슬라이더 변경을 모두 키프레임으로 기록</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <location filename="../ui/timeline_panel.cpp" line="85" />
         <source>▶ Play</source>
         <translation>▶ 재생</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <location filename="../ui/timeline_panel.cpp" line="88" />
         <source>■ Stop</source>
         <translation>■ 정지</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="90" />
+        <location filename="../ui/timeline_panel.cpp" line="93" />
         <source>Smooth (Catmull-Rom)</source>
         <translation>부드럽게 (Catmull-Rom)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="91" />
+        <location filename="../ui/timeline_panel.cpp" line="94" />
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="92" />
+        <location filename="../ui/timeline_panel.cpp" line="95" />
         <source>Render video…</source>
         <translation>동영상 렌더링…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <location filename="../ui/timeline_panel.cpp" line="97" />
         <source>Edit a video…</source>
         <translation>동영상 편집…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="101" />
+        <location filename="../ui/timeline_panel.cpp" line="104" />
         <source>Interpolation:</source>
         <translation>보간:</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Time (s)</source>
         <translation>시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="131" />
+        <location filename="../ui/timeline_panel.cpp" line="134" />
         <source> s</source>
         <translation> 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132" />
+        <location filename="../ui/timeline_panel.cpp" line="135" />
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="143" />
+        <location filename="../ui/timeline_panel.cpp" line="146" />
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <location filename="../ui/timeline_panel.cpp" line="149" />
         <source>Delete keyframe</source>
         <translation>키프레임 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <location filename="../ui/timeline_panel.cpp" line="229" />
         <source>(no edit)</source>
         <translation>(편집 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <location filename="../ui/timeline_panel.cpp" line="252" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="278" />
         <source>Render video</source>
         <translation>동영상 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="278" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <location filename="../ui/timeline_panel.cpp" line="292" />
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
@@ -1141,122 +1137,127 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="25" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="24" />
         <source>Render timeline to video</source>
         <translation>타임라인을 동영상으로 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="34" />
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="36" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
         <source>Frame rate</source>
         <translation>프레임 속도</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="40" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="39" />
         <source>Aligned crop %1 × %1</source>
         <translation>정렬된 얼굴 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="41" />
-        <source>Pasted into the photo (needs face alignment)</source>
-        <translation>사진에 붙여넣기 (얼굴 정렬 필요)</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <source>Pasted into the photo %1 × %2</source>
+        <translation>사진에 붙여넣기 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="45" />
+        <source>Pasted into the photo (open a photo and embed its face first)</source>
+        <translation>사진에 붙여넣기 (먼저 사진을 열고 얼굴을 임베딩하세요)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="46" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="51" />
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4, 가능한 최선 (H.264, 없으면 MPEG-4, 없으면 MJPEG AVI)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="47" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="52" />
         <source>MP4, H.264</source>
         <translation>MP4, H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="53" />
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4, MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="49" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
         <source>AVI, MJPEG</source>
         <translation>AVI, MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="50" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="55" />
         <source>Container / codec</source>
         <translation>컨테이너 / 코덱</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="59" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="57" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="62" />
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="71" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="76" />
         <source>Render</source>
         <translation>렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="73" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="78" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="77" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="82" />
         <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
         <translation>얼굴 모델이 없습니다: 먼저 사진을 열고 임베딩하세요 (렌더링은 편집기의 생성기와 변환기를 사용합니다).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="81" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="86" />
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>키프레임 %1개, %2초: 이 속도로 %3프레임.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="87" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="92" />
         <source>Save video</source>
         <translation>동영상 저장</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="88" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="93" />
         <source>Videos (*.mp4 *.avi)</source>
         <translation>동영상 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="95" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="100" />
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="123" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="137" />
         <source>Rendering…</source>
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="154" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
-        <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
-        <translation>%1프레임(%2)을 %3에 초당 %4프레임으로 썼습니다.</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="156" />
+        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
+        <translation>%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="173" />
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
     </message>
@@ -1359,67 +1360,117 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>프레임</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="84" />
+        <location filename="../ui/video_edit_dialog.cpp" line="89" />
+        <source>off (encoder only)</source>
+        <translation>끔 (인코더만)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="90" />
+        <source> steps per frame</source>
+        <translation> 단계/프레임</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <source>start each frame from the previous one</source>
+        <translation>각 프레임을 이전 프레임 결과에서 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <source>Optimise each frame</source>
+        <translation>프레임별 최적화</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="100" />
         <source>Keep the audio (needs ffmpeg)</source>
         <translation>오디오 유지 (ffmpeg 필요)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <location filename="../ui/video_edit_dialog.cpp" line="103" />
+        <source>Resume an interrupted edit to this file (keeps its finished frames)</source>
+        <translation>이 파일로의 중단된 편집 이어서 하기 (완료된 프레임 유지)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="110" />
         <source>Choose a video and the edits.</source>
         <translation>동영상과 편집을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="96" />
+        <location filename="../ui/video_edit_dialog.cpp" line="117" />
         <source>Edit video</source>
         <translation>동영상 편집</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <location filename="../ui/video_edit_dialog.cpp" line="119" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="113" />
+        <location filename="../ui/video_edit_dialog.cpp" line="135" />
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <location filename="../ui/video_edit_dialog.cpp" line="141" />
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>동영상 편집에는 얼굴 검출·정렬과 인코더가 필요하지만 이 빌드에는 아직 없습니다 (있으면 facet-cli edit-video를 사용하세요).</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="167" />
+        <location filename="../ui/video_edit_dialog.cpp" line="194" />
         <source>Add at least one edit.</source>
         <translation>편집을 하나 이상 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="182" />
+        <location filename="../ui/video_edit_dialog.cpp" line="211" />
+        <source>Per-frame optimisation is not available in this build.</source>
+        <translation>이 빌드에서는 프레임별 최적화를 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="216" />
+        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
+        <translation>인코더가 설치되지 않았습니다 (도구 ▸ 모델): “프레임별 최적화”를 설정하면 최적화만으로 프레임을 임베딩합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="223" />
         <source>Tracking the face…</source>
         <translation>얼굴 추적 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="188" />
+        <location filename="../ui/video_edit_dialog.cpp" line="229" />
         <source>Tracking the face: frame %1</source>
         <translation>얼굴 추적 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="189" />
+        <location filename="../ui/video_edit_dialog.cpp" line="230" />
+        <source>Writing the video: frame %1</source>
+        <translation>동영상 쓰는 중: 프레임 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="231" />
         <source>Editing: frame %1</source>
         <translation>편집 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="199" />
-        <source>Cancelled after %1 frames; nothing was written. Resume with the frame range.</source>
-        <translation>%1프레임 후 취소됨; 아무것도 쓰지 않았습니다. 프레임 범위로 이어서 하세요.</translation>
+        <location filename="../ui/video_edit_dialog.cpp" line="241" />
+        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
+        <translation>%1프레임 후 취소됨. 완료된 프레임은 유지됩니다: “이어서 하기”를 선택하고 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="203" />
+        <location filename="../ui/video_edit_dialog.cpp" line="251" />
+        <source> %1 frames came from the interrupted run.</source>
+        <translation> %1프레임은 중단된 실행에서 가져왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="253" />
+        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
+        <translation> %1프레임 최적화됨; 얼굴은 프레임당 %2 단계 변합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="246" />
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="207" />
+        <location filename="../ui/video_edit_dialog.cpp" line="250" />
         <source> No face (passed through): frames %1.</source>
         <translation> 얼굴 없음 (그대로 통과): 프레임 %1.</translation>
     </message>

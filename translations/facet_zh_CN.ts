@@ -732,27 +732,23 @@
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="254" />
-        <location filename="../ui/main_window_files.cpp" line="274" />
-        <location filename="../ui/main_window_files.cpp" line="292" />
+        <location filename="../ui/main_window_files.cpp" line="255" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="264" />
-        <location filename="../ui/main_window_files.cpp" line="282" />
-        <location filename="../ui/main_window_files.cpp" line="300" />
-        <location filename="../ui/main_window_files.cpp" line="322" />
+        <location filename="../ui/main_window_files.cpp" line="263" />
+        <location filename="../ui/main_window_files.cpp" line="302" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="310" />
+        <location filename="../ui/main_window_files.cpp" line="290" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="315" />
+        <location filename="../ui/main_window_files.cpp" line="295" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
@@ -859,52 +855,52 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>随机人脸，种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="66" />
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="66" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <location filename="../ui/main_window_photo.cpp" line="83" />
         <source>No face found in %1.</source>
         <translation>在 %1 中未找到人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <location filename="../ui/main_window_photo.cpp" line="98" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <location filename="../ui/main_window_photo.cpp" line="101" />
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <location filename="../ui/main_window_photo.cpp" line="102" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <location filename="../ui/main_window_photo.cpp" line="108" />
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <location filename="../ui/main_window_photo.cpp" line="115" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <location filename="../ui/main_window_photo.cpp" line="118" />
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <location filename="../ui/main_window_photo.cpp" line="167" />
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
@@ -1038,102 +1034,102 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="77" />
+        <location filename="../ui/timeline_panel.cpp" line="80" />
         <source>● Record</source>
         <translation>● 录制</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="79" />
+        <location filename="../ui/timeline_panel.cpp" line="82" />
         <source>Record every slider change as a keyframe</source>
         <translation>将每次滑块变化记录为关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <location filename="../ui/timeline_panel.cpp" line="85" />
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <location filename="../ui/timeline_panel.cpp" line="88" />
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="90" />
+        <location filename="../ui/timeline_panel.cpp" line="93" />
         <source>Smooth (Catmull-Rom)</source>
         <translation>平滑（Catmull-Rom）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="91" />
+        <location filename="../ui/timeline_panel.cpp" line="94" />
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="92" />
+        <location filename="../ui/timeline_panel.cpp" line="95" />
         <source>Render video…</source>
         <translation>渲染视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <location filename="../ui/timeline_panel.cpp" line="97" />
         <source>Edit a video…</source>
         <translation>编辑视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="101" />
+        <location filename="../ui/timeline_panel.cpp" line="104" />
         <source>Interpolation:</source>
         <translation>插值：</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="131" />
+        <location filename="../ui/timeline_panel.cpp" line="134" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132" />
+        <location filename="../ui/timeline_panel.cpp" line="135" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="143" />
+        <location filename="../ui/timeline_panel.cpp" line="146" />
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <location filename="../ui/timeline_panel.cpp" line="149" />
         <source>Delete keyframe</source>
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="226" />
+        <location filename="../ui/timeline_panel.cpp" line="229" />
         <source>(no edit)</source>
         <translation>（无编辑）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="249" />
+        <location filename="../ui/timeline_panel.cpp" line="252" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="278" />
         <source>Render video</source>
         <translation>渲染视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="275" />
+        <location filename="../ui/timeline_panel.cpp" line="278" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="289" />
+        <location filename="../ui/timeline_panel.cpp" line="292" />
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -1141,122 +1137,127 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="25" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="24" />
         <source>Render timeline to video</source>
         <translation>将时间轴渲染为视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="34" />
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="36" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="40" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="39" />
         <source>Aligned crop %1 × %1</source>
         <translation>对齐人脸 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="41" />
-        <source>Pasted into the photo (needs face alignment)</source>
-        <translation>贴回照片（需要人脸对齐）</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <source>Pasted into the photo %1 × %2</source>
+        <translation>贴回照片 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="45" />
+        <source>Pasted into the photo (open a photo and embed its face first)</source>
+        <translation>贴回照片（请先打开照片并嵌入人脸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="46" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="51" />
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4，最佳可用（H.264，否则 MPEG-4，否则 MJPEG AVI）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="47" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="52" />
         <source>MP4, H.264</source>
         <translation>MP4，H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="53" />
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4，MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="49" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
         <source>AVI, MJPEG</source>
         <translation>AVI，MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="50" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="55" />
         <source>Container / codec</source>
         <translation>容器 / 编解码器</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="59" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="57" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="62" />
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="71" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="76" />
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="73" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="78" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="77" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="82" />
         <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
         <translation>未加载人脸模型：请先打开并嵌入照片（渲染使用编辑器的生成器和变换器）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="81" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="86" />
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>%1 个关键帧，%2 秒：按此帧率共 %3 帧。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="87" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="92" />
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="88" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="93" />
         <source>Videos (*.mp4 *.avi)</source>
         <translation>视频 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="95" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="100" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="123" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="137" />
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="140" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="154" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="143" />
-        <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
-        <translation>已将 %1 帧（%2）以每秒 %4 帧写入 %3。</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="156" />
+        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
+        <translation>已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="173" />
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
     </message>
@@ -1359,67 +1360,117 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="84" />
+        <location filename="../ui/video_edit_dialog.cpp" line="89" />
+        <source>off (encoder only)</source>
+        <translation>关闭（仅编码器）</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="90" />
+        <source> steps per frame</source>
+        <translation> 步/帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <source>start each frame from the previous one</source>
+        <translation>每帧从上一帧的结果开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <source>Optimise each frame</source>
+        <translation>逐帧优化</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="100" />
         <source>Keep the audio (needs ffmpeg)</source>
         <translation>保留音频（需要 ffmpeg）</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <location filename="../ui/video_edit_dialog.cpp" line="103" />
+        <source>Resume an interrupted edit to this file (keeps its finished frames)</source>
+        <translation>继续此文件中断的编辑（保留已完成的帧）</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="110" />
         <source>Choose a video and the edits.</source>
         <translation>请选择视频和编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="96" />
+        <location filename="../ui/video_edit_dialog.cpp" line="117" />
         <source>Edit video</source>
         <translation>编辑视频</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <location filename="../ui/video_edit_dialog.cpp" line="119" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="113" />
+        <location filename="../ui/video_edit_dialog.cpp" line="135" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <location filename="../ui/video_edit_dialog.cpp" line="141" />
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>视频编辑需要人脸检测、对齐和编码器，此版本尚未提供（提供后请使用 facet-cli edit-video）。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="167" />
+        <location filename="../ui/video_edit_dialog.cpp" line="194" />
         <source>Add at least one edit.</source>
         <translation>请至少添加一个编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="182" />
+        <location filename="../ui/video_edit_dialog.cpp" line="211" />
+        <source>Per-frame optimisation is not available in this build.</source>
+        <translation>此版本不支持逐帧优化。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="216" />
+        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
+        <translation>未安装编码器（工具 ▸ 模型）：设置“逐帧优化”即可仅通过优化嵌入各帧。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="223" />
         <source>Tracking the face…</source>
         <translation>正在跟踪人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="188" />
+        <location filename="../ui/video_edit_dialog.cpp" line="229" />
         <source>Tracking the face: frame %1</source>
         <translation>正在跟踪人脸：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="189" />
+        <location filename="../ui/video_edit_dialog.cpp" line="230" />
+        <source>Writing the video: frame %1</source>
+        <translation>正在写入视频：第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="231" />
         <source>Editing: frame %1</source>
         <translation>正在编辑：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="199" />
-        <source>Cancelled after %1 frames; nothing was written. Resume with the frame range.</source>
-        <translation>已在 %1 帧后取消；未写入任何内容。可用帧范围继续。</translation>
+        <location filename="../ui/video_edit_dialog.cpp" line="241" />
+        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
+        <translation>已在 %1 帧后取消。已完成的帧已保留：勾选“继续”并重新开始即可继续。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="203" />
+        <location filename="../ui/video_edit_dialog.cpp" line="251" />
+        <source> %1 frames came from the interrupted run.</source>
+        <translation> %1 帧来自中断的运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="253" />
+        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
+        <translation> 已优化 %1 帧；人脸每帧变化 %2 级。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="246" />
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="207" />
+        <location filename="../ui/video_edit_dialog.cpp" line="250" />
         <source> No face (passed through): frames %1.</source>
         <translation> 无人脸（原样保留）：第 %1 帧。</translation>
     </message>
