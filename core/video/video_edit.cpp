@@ -113,7 +113,7 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
   torch::Tensor previous_code;  // the last refined code (warm start), valid while face frames follow each other
   int previous_index = done_before - 1;
   if (resumed && models.refine && options.warm_start && done_before > 0 &&
-      std::filesystem::exists(work.last_code_path())) {
+      track.has_face[static_cast<size_t>(done_before - 1)] && std::filesystem::exists(work.last_code_path())) {
     try {
       previous_code = io::read_npy(work.last_code_path()).to(device, torch::kFloat32);
     } catch (const Error&) {
