@@ -355,6 +355,30 @@ TIMELINE = {
         ("%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7",
          "已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7"),
     " No face (passed through): frames %1.": (" 얼굴 없음 (그대로 통과): 프레임 %1.", " 无人脸（原样保留）：第 %1 帧。"),
+    # video room, session 12: paste into the photo, per-frame optimisation, resume
+    "Pasted into the photo %1 × %2": ("사진에 붙여넣기 %1 × %2", "贴回照片 %1 × %2"),
+    "Pasted into the photo (open a photo and embed its face first)":
+        ("사진에 붙여넣기 (먼저 사진을 열고 얼굴을 임베딩하세요)", "贴回照片（请先打开照片并嵌入人脸）"),
+    "Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.":
+        ("%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.", "已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。"),
+    "off (encoder only)": ("끔 (인코더만)", "关闭（仅编码器）"),
+    " steps per frame": (" 단계/프레임", " 步/帧"),
+    "start each frame from the previous one": ("각 프레임을 이전 프레임 결과에서 시작", "每帧从上一帧的结果开始"),
+    "Optimise each frame": ("프레임별 최적화", "逐帧优化"),
+    "Resume an interrupted edit to this file (keeps its finished frames)":
+        ("이 파일로의 중단된 편집 이어서 하기 (완료된 프레임 유지)", "继续此文件中断的编辑（保留已完成的帧）"),
+    "Per-frame optimisation is not available in this build.":
+        ("이 빌드에서는 프레임별 최적화를 사용할 수 없습니다.", "此版本不支持逐帧优化。"),
+    "No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.":
+        ("인코더가 설치되지 않았습니다 (도구 ▸ 모델): “프레임별 최적화”를 설정하면 최적화만으로 프레임을 임베딩합니다.",
+         "未安装编码器（工具 ▸ 模型）：设置“逐帧优化”即可仅通过优化嵌入各帧。"),
+    "Writing the video: frame %1": ("동영상 쓰는 중: 프레임 %1", "正在写入视频：第 %1 帧"),
+    "Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.":
+        ("%1프레임 후 취소됨. 완료된 프레임은 유지됩니다: “이어서 하기”를 선택하고 다시 시작하세요.",
+         "已在 %1 帧后取消。已完成的帧已保留：勾选“继续”并重新开始即可继续。"),
+    " %1 frames came from the interrupted run.": (" %1프레임은 중단된 실행에서 가져왔습니다.", " %1 帧来自中断的运行。"),
+    " %1 frames optimised; the face changes by %2 levels per frame.":
+        (" %1프레임 최적화됨; 얼굴은 프레임당 %2 단계 변합니다.", " 已优化 %1 帧；人脸每帧变化 %2 级。"),
 }
 for _source, (_ko, _zh) in TIMELINE.items():
     TABLES["ko"].setdefault(_source, _ko)

@@ -24,6 +24,9 @@
 #include "core/models/model_paths.h"
 #include "core/nn/encoders/psp_encoder.h"
 #include "core/video/face_ops.h"
+#include "core/video/frame_refine.h"
+#include "core/embed/lpips.h"
+#include "core/embed/vgg16_features.h"
 #endif
 
 namespace facet::ui {
@@ -309,18 +312,36 @@ TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* slider
         edit::Editor editor;
       };
       auto m = std::make_shared<Models>();
-      const std::string encoder = models::require_model_file("psp_ffhq_encode.pt", "pSp encoder");
+      // The encoder's decoder is the generator; without an encoder, the FFHQ generator alone (the frames are then
+      // embedded by per-frame optimisation from latent_avg, which the dialog asks for).
+      const auto encoder = models::find_model_file("psp_ffhq_encode.pt");
+      const std::string generator =
+          encoder ? *encoder : models::require_model_file("stylegan2-ffhq-config-f.pt", "pSp encoder or StyleGAN2 generator");
       nn::GeneratorLoadOptions options;
       options.device = models::choose_device("auto");
-      m->generator = nn::StyleGan2::load(encoder, options);
-      m->encoder = std::make_shared<nn::PspEncoder>(nn::PspEncoder::load(encoder, options.device));
+      m->generator = nn::StyleGan2::load(generator, options);
+      if (encoder) m->encoder = std::make_shared<nn::PspEncoder>(nn::PspEncoder::load(*encoder, options.device));
       m->editor.load_folder(models::require_model_file("latent-transformer", "latent transformers folder"),
                             options.device);
       VideoEditSetup setup;
       setup.face = video::make_face_ops("", seamless ? "seamless" : "feather");
       setup.models.generator = m->generator.get();
       setup.models.editor = &m->editor;
-      setup.models.encode = [m](const torch::Tensor& crops) { return m->encoder->encode(crops); };
+      if (m->encoder) setup.models.encode = [m](const torch::Tensor& crops) { return m->encoder->encode(crops); };
+      setup.makeRefiner = [m](int steps, const std::atomic<bool>* cancel) {
+        // LPIPS when its files are in the models folder, VGG-16 features with VGG alone, else the pixel loss.
+        embed::PerceptualLoss perceptual;
+        const auto vgg = models::find_model_file("vgg16-397923af.pth");
+        const auto lin = models::find_model_file("lpips_vgg_v0.1.pth");
+        if (vgg && lin) {
+          perceptual = embed::PerceptualLoss(embed::Lpips::load(*vgg, *lin, m->generator->device()));
+        } else if (vgg) {
+          perceptual = embed::PerceptualLoss(embed::load_vgg16(*vgg, m->generator->device()));
+        }
+        embed::EmbedOptions options;
+        options.steps = steps;
+        return video::make_frame_refiner(m->generator, std::move(perceptual), options, cancel);
+      };
       setup.keepAlive = m;
       return setup;
     } catch (const std::exception& e) {

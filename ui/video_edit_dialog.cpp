@@ -81,9 +81,28 @@ VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const
   range->addWidget(to_);
   range->addStretch();
   form->addRow(tr("Frames"), range);
+  auto* refineRow = new QHBoxLayout;
+  refine_ = new QSpinBox(this);
+  refine_->setObjectName("videoRefineSteps");
+  refine_->setRange(0, 5000);
+  refine_->setSingleStep(50);
+  refine_->setSpecialValueText(tr("off (encoder only)"));
+  refine_->setSuffix(tr(" steps per frame"));
+  warm_ = new QCheckBox(tr("start each frame from the previous one"), this);
+  warm_->setObjectName("videoWarmStart");
+  warm_->setChecked(true);
+  warm_->setEnabled(false);
+  refineRow->addWidget(refine_);
+  refineRow->addWidget(warm_);
+  refineRow->addStretch();
+  form->addRow(tr("Optimise each frame"), refineRow);
+  connect(refine_, qOverload<int>(&QSpinBox::valueChanged), warm_, [this](int steps) { warm_->setEnabled(steps > 0); });
   audio_ = new QCheckBox(tr("Keep the audio (needs ffmpeg)"), this);
   audio_->setChecked(true);
   form->addRow(QString(), audio_);
+  resume_ = new QCheckBox(tr("Resume an interrupted edit to this file (keeps its finished frames)"), this);
+  resume_->setObjectName("videoResume");
+  form->addRow(QString(), resume_);
   layout->addLayout(form);
   bar_ = new QProgressBar(this);
   bar_->setObjectName("videoProgress");
@@ -91,11 +110,14 @@ VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const
   status_ = new QLabel(tr("Choose a video and the edits."), this);
   status_->setObjectName("videoStatus");
   status_->setWordWrap(true);
+  status_->setMinimumHeight(status_->fontMetrics().lineSpacing() * 4);  // the report runs to a few lines
+  status_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
   layout->addWidget(status_);
   auto* buttons = new QDialogButtonBox(this);
   start_ = buttons->addButton(tr("Edit video"), QDialogButtonBox::AcceptRole);
   start_->setObjectName("videoStart");
   auto* cancel = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+  cancel->setObjectName("videoCancel");
   layout->addWidget(buttons);
   watcher_ = new QFutureWatcher<void>(this);
 
@@ -142,6 +164,11 @@ void VideoEditDialog::addEditRow(int attribute, double alpha) {
 }
 
 int VideoEditDialog::editRowCount() const { return edits_->rowCount(); }
+void VideoEditDialog::setRefineSteps(int steps, bool warmStart) {
+  refine_->setValue(steps);
+  warm_->setChecked(warmStart);
+}
+void VideoEditDialog::setResume(bool resume) { resume_->setChecked(resume); }
 void VideoEditDialog::setPaths(const QString& input, const QString& output) {
   input_->setText(input);
   output_->setText(output);
@@ -176,6 +203,20 @@ void VideoEditDialog::startEdit() {
   options.track.first_frame = from_->value();
   options.track.end_frame = to_->value() > 0 ? to_->value() : -1;
   options.keep_audio = audio_->isChecked();
+  options.resume = resume_->isChecked();
+  options.refine_steps = refine_->value();
+  options.warm_start = warm_->isChecked();
+  if (options.refine_steps > 0) {
+    if (!setup->makeRefiner) {
+      status_->setText(tr("Per-frame optimisation is not available in this build."));
+      return;
+    }
+    setup->models.refine = setup->makeRefiner(options.refine_steps, &cancel_);
+  } else if (!setup->models.encode) {
+    status_->setText(tr("No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames "
+                        "by optimisation alone."));
+    return;
+  }
   const std::string in = input_->text().toStdString(), out = output_->text().toStdString();
   cancel_ = false;
   start_->setEnabled(false);
@@ -185,8 +226,9 @@ void VideoEditDialog::startEdit() {
       const auto report = video::edit_video(
           in, out, setup.face, setup.models, options,
           [this](const std::string& stage, int d, int total) {
-            const QString text = stage == "track" ? tr("Tracking the face: frame %1").arg(d)
-                                                  : tr("Editing: frame %1").arg(d);
+            const QString text = stage == "track"  ? tr("Tracking the face: frame %1").arg(d)
+                                 : stage == "join" ? tr("Writing the video: frame %1").arg(d)
+                                                   : tr("Editing: frame %1").arg(d);
             QMetaObject::invokeMethod(this, [this, text, d, total] {
               bar_->setRange(0, std::max(total, 0));
               bar_->setValue(d);
@@ -196,7 +238,8 @@ void VideoEditDialog::startEdit() {
           &cancel_);
       QString message;
       if (report.cancelled) {
-        message = tr("Cancelled after %1 frames; nothing was written. Resume with the frame range.").arg(report.frames);
+        message = tr("Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.")
+                      .arg(report.frames);
       } else {
         QStringList missing;
         for (int f : report.frames_without_face) missing << QString::number(f);
@@ -205,6 +248,10 @@ void VideoEditDialog::startEdit() {
                       .arg(report.fps(), 0, 'f', 2).arg(report.jitter_before, 0, 'f', 2)
                       .arg(report.jitter_after, 0, 'f', 2).arg(QString::fromStdString(report.audio));
         if (!missing.isEmpty()) message += tr(" No face (passed through): frames %1.").arg(missing.join(", "));
+        if (report.resumed_frames > 0) message += tr(" %1 frames came from the interrupted run.").arg(report.resumed_frames);
+        if (report.refined > 0)
+          message += tr(" %1 frames optimised; the face changes by %2 levels per frame.")
+                         .arg(report.refined).arg(report.face_jitter, 0, 'f', 2);
       }
       const bool ok = !report.cancelled;
       QMetaObject::invokeMethod(this, [this, ok, message] { done(ok, message); }, Qt::QueuedConnection);

@@ -1,7 +1,8 @@
 #pragma once
 // Edit a video (the paper's pipeline, core/video/video_edit.h): input and output files, the edit stack
-// (attribute + α rows), blending (feathered mask or seamless cloning), a frame range to resume from, progress with
-// the stage (tracking, editing) and cancel. Face detection/alignment and the encoder come from a setup function
+// (attribute + α rows), blending (feathered mask or seamless cloning), a frame range, optional per-frame
+// optimisation (steps, warm start), resuming an interrupted edit, progress with the stage (tracking, editing,
+// writing) and cancel. Face detection/alignment and the encoder come from a setup function
 // the application installs (core/face and the pSp/e4e encoder); without one the dialog says what is missing.
 #include <atomic>
 #include <functional>
@@ -29,7 +30,9 @@ namespace facet::ui {
 
 struct VideoEditSetup {
   video::FaceOps face;
-  video::VideoEditModels models;
+  video::VideoEditModels models;  // models.encode may be empty (no encoder installed): then refinement is needed
+  // Image2StyleGAN per frame for `steps` steps (empty: refinement unavailable); cancel stops a frame early.
+  std::function<video::VideoEditModels::RefineFn(int steps, const std::atomic<bool>* cancel)> makeRefiner;
   std::shared_ptr<void> keepAlive;  // owns whatever face/models point into
 };
 // seamless: Poisson cloning instead of the feathered landmark mask. nullopt + message when unavailable.
@@ -47,6 +50,8 @@ class VideoEditDialog : public QDialog {
   bool isRunning() const;
   QString statusText() const;
   int editRowCount() const;
+  void setRefineSteps(int steps, bool warmStart = true);
+  void setResume(bool resume);
 
  Q_SIGNALS:
   void finished(bool ok);
@@ -66,6 +71,9 @@ class VideoEditDialog : public QDialog {
   QSpinBox* from_ = nullptr;
   QSpinBox* to_ = nullptr;
   QCheckBox* audio_ = nullptr;
+  QSpinBox* refine_ = nullptr;
+  QCheckBox* warm_ = nullptr;
+  QCheckBox* resume_ = nullptr;
   QProgressBar* bar_ = nullptr;
   QLabel* status_ = nullptr;
   QPushButton* start_ = nullptr;

@@ -3,6 +3,8 @@
 // edit stack, generate, paste back, and write the video at the source's rate and size (audio kept when ffmpeg is
 // present). Frames without a face pass through and are listed. Finished frames stay in a work folder beside the
 // output until the video is written, so an interrupted run continues with --resume.
+#include <atomic>
+#include <csignal>
 #include <iostream>
 #include <optional>
 
@@ -23,6 +25,10 @@
 
 namespace facet::cli {
 namespace {
+
+// Ctrl-C stops between frames: the finished frames stay in the work folder for --resume.
+std::atomic<bool> g_cancel{false};
+extern "C" void on_edit_video_interrupt(int) { g_cancel = true; }
 
 struct EditVideoArgs {
   GeneratorArgs generator;
@@ -132,18 +138,24 @@ void register_edit_video(CLI::App& root, Commands& commands) {
       embed::EmbedOptions refine;
       refine.steps = a->refine_steps;
       refine.lr = a->refine_lr;
+      // With the Ctrl-C flag, so an interrupt also ends a frame's optimisation early.
       models.refine = video::make_frame_refiner(
-          g, make_perceptual(a->perceptual, a->vgg, a->lpips, g->device(), note), refine);
+          g, make_perceptual(a->perceptual, a->vgg, a->lpips, g->device(), note), refine, &g_cancel);
       if (!note.empty() && !a->json) std::cerr << "note: " << note << "\n";
     }
     options.settings = {{"generator", a->generator.file}, {"encoder", encoder_file}, {"blend", a->blend},
                         {"predictor", a->predictor}, {"perceptual", a->perceptual}, {"refine_lr", a->refine_lr},
                         {"flow", !a->no_flow}, {"codec", a->codec}};
 
+    g_cancel = false;
+    auto previous = std::signal(SIGINT, on_edit_video_interrupt);
     const video::VideoEditReport r = video::edit_video(
-        a->input, a->out, face, models, options, [&](const std::string& stage, int done, int total) {
+        a->input, a->out, face, models, options,
+        [&](const std::string& stage, int done, int total) {
           if (!a->json) std::cerr << "\r" << stage << " " << done << "/" << total << "   " << std::flush;
-        });
+        },
+        &g_cancel);
+    std::signal(SIGINT, previous);
     if (a->json) {
       print_json({{"out", r.out},
                   {"codec", r.codec},
@@ -167,6 +179,11 @@ void register_edit_video(CLI::App& root, Commands& commands) {
       return r.cancelled ? kFailure : kOk;
     }
     std::cerr << "\n";
+    if (r.cancelled) {
+      std::cout << "interrupted: " << r.frames << " finished frames kept in " << r.work_dir
+                << "; run the same command with --resume to continue\n";
+      return kFailure;
+    }
     std::cout << "wrote " << r.frames << " frames (" << r.edited << " edited, " << r.codec << ") to " << r.out
               << " at " << r.fps() << " frames per second\n"
               << "jitter of the aligned landmarks (1024² crop): " << r.jitter_before << " px before, "

@@ -64,6 +64,8 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
   std::error_code ec;
   if (std::filesystem::equivalent(input, output, ec)) throw Error("edit-video: the output would overwrite the input");
   FrameSource source(input);  // fails early on an unreadable input, before any work folder exists
+  // Likewise an output the writer cannot open (missing folder, no codec): found now, not after the last frame.
+  VideoWriter(output, source.fps(), source.size(), options.codec).abandon();
 
   VideoEditReport report;
   report.source_fps = source.fps();
@@ -111,7 +113,7 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
   torch::Tensor previous_code;  // the last refined code (warm start), valid while face frames follow each other
   int previous_index = done_before - 1;
   if (resumed && models.refine && options.warm_start && done_before > 0 &&
-      std::filesystem::exists(work.last_code_path())) {
+      track.has_face[static_cast<size_t>(done_before - 1)] && std::filesystem::exists(work.last_code_path())) {
     try {
       previous_code = io::read_npy(work.last_code_path()).to(device, torch::kFloat32);
     } catch (const Error&) {

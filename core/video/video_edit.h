@@ -53,7 +53,8 @@ struct VideoEditModels {
   // Optional per-frame optimisation: target [1, 3, G, G] in [-1, 1] (G the generator's size, on its device) and a
   // start code [1, n_latent, style_dim] (undefined: latent_avg) → the refined W+ [1, n_latent, style_dim].
   // Either encode or refine (or both) must be set.
-  std::function<torch::Tensor(const torch::Tensor& target, const torch::Tensor& start)> refine;
+  using RefineFn = std::function<torch::Tensor(const torch::Tensor& target, const torch::Tensor& start)>;
+  RefineFn refine;
 };
 
 struct VideoEditOptions {

@@ -276,4 +276,51 @@ TEST(CliVideo, EditVideoWithAnEncoderEndToEnd) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("styles"), std::string::npos) << r.output;
 }
+
+// Ctrl-C during edit-video keeps the finished frames (exit 1, the work folder named); the same command with
+// --resume encodes only the rest and writes one video with every frame.
+TEST(CliVideo, EditVideoInterruptedThenResumed) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("edit-video-resume");
+  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
+  {
+    facet::video::VideoWriter writer(dir + "/in.mp4", 10, {256, 256});
+    for (const auto& f : synthetic.frames) writer.write(f);
+    writer.finish();
+  }
+  std::filesystem::create_directories(dir + "/tnets");
+  facet::nn::LatentTransformer transformer(10, 128);
+  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
+  const std::string command = cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1 --generator " +
+                              fixture("stylegan2/g_small_zip.pt") + " --transformers " + dir +
+                              "/tnets --no-encoder --refine-steps 15 --batch 1 --out " + dir + "/out.mp4";
+  const std::string frames = dir + "/.out.mp4.facet-work/frames";
+  // Interrupt once the first frame is saved.
+  const std::string script = command + " > " + dir + "/first.txt 2>&1 & pid=$!; for i in $(seq 600); do " +
+                             "[ -n \"$(ls " + frames + " 2>/dev/null)\" ] && break; sleep 0.1; done; kill -INT $pid; " +
+                             "wait $pid";
+  const auto first = run_command("sh -c '" + script + "'");
+  std::ifstream log(dir + "/first.txt");
+  const std::string text((std::istreambuf_iterator<char>(log)), std::istreambuf_iterator<char>());
+  ASSERT_EQ(first.exit_code, 1) << text;
+  EXPECT_NE(text.find("--resume"), std::string::npos) << text;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/out.mp4"));
+  int kept = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(frames)) kept += entry.path().extension() == ".png";
+  EXPECT_GE(kept, 1);
+  EXPECT_LT(kept, 6);
+
+  const auto second = run_command(command + " --resume --json", false);
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  const auto j = nlohmann::json::parse(second.output);
+  EXPECT_EQ(j["frames"], 6);
+  EXPECT_EQ(j["resumed_frames"], kept);
+  EXPECT_EQ(j["refined"].get<int>(), j["edited"].get<int>() - kept);
+  EXPECT_FALSE(std::filesystem::exists(dir + "/.out.mp4.facet-work"));
+  facet::video::FrameSource video(dir + "/out.mp4");
+  int count = 0;
+  cv::Mat f;
+  while (video.read(f)) ++count;
+  EXPECT_EQ(count, 6);
+}
 #endif

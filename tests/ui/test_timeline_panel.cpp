@@ -26,6 +26,13 @@
 #include "tests/ui/fixture_models.h"
 #include "ui/main_window.h"
 #include "ui/timeline_panel.h"
+#ifdef FACET_VIDEO_HAS_FACE
+#include <opencv2/imgproc.hpp>
+
+#include "core/video/face_ops.h"
+#include "core/video/frame_refine.h"
+#include "core/video/video_writer.h"
+#endif
 
 using facet::ui::AttributeSlot;
 using facet::ui::AttributeSliderPanel;
@@ -307,6 +314,83 @@ class TimelinePanelTest : public QObject {
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     saveShot(dialog, "video_edit_dialog.png");
+  }
+
+  // The edit-video dialog with per-frame optimisation and no encoder (dlib, the fixture generator): it first says
+  // optimisation is needed, then optimises every frame; cancelled after the first batch, it keeps those frames and
+  // "Resume" finishes the video with the rest.
+  void videoEditDialogOptimisesFramesAndResumes() {
+    FACET_QSKIP_WITHOUT_FIXTURES();
+#ifndef FACET_VIDEO_HAS_FACE
+    QSKIP("built without core/face");
+#else
+    QTemporaryDir dir;
+    const std::string in = dir.filePath("moving.mp4").toStdString(), out = dir.filePath("edited.mp4").toStdString();
+    {
+      cv::Mat photo = cv::imread(std::string(FACET_SOURCE_DIR) + "/tests/data/faceapi/astronaut_square.png");
+      QVERIFY(!photo.empty());
+      cv::resize(photo, photo, cv::Size(256, 256), 0, 0, cv::INTER_AREA);
+      facet::video::VideoWriter writer(in, 10, {256, 256});
+      for (int i = 0; i < 8; ++i) {
+        cv::Mat shifted;
+        const cv::Matx23d shift(1, 0, 2.0 * i, 0, 1, 0);
+        cv::warpAffine(photo, shifted, shift, photo.size(), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
+        writer.write(shifted);
+      }
+      writer.finish();
+    }
+    std::shared_ptr<facet::nn::StyleGan2> g =
+        facet::nn::StyleGan2::load((facet::test::fixturesDir() + "/stylegan2/g_small_zip.pt").toStdString());
+    auto editor = std::make_shared<facet::edit::Editor>();
+    torch::manual_seed(2);
+    editor->set_transformer(31, facet::nn::LatentTransformer(g->n_latent(), g->style_dim()));
+    int refiners = 0;
+    facet::ui::VideoEditDialog dialog(attributes(), {1.f, 0.f, 0.f}, [&](bool, QString*) {
+      facet::ui::VideoEditSetup setup;
+      setup.face = facet::video::make_face_ops("", "feather");
+      setup.models.generator = g.get();
+      setup.models.editor = editor.get();
+      setup.makeRefiner = [&](int steps, const std::atomic<bool>* cancel) {
+        ++refiners;
+        facet::embed::EmbedOptions options;
+        options.steps = steps;
+        return facet::video::make_frame_refiner(g, {}, options, cancel);
+      };
+      return std::optional<facet::ui::VideoEditSetup>(std::move(setup));
+    });
+    dialog.setPaths(QString::fromStdString(in), QString::fromStdString(out));
+    dialog.resize(700, 560);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    dialog.startEdit();
+    QVERIFY2(dialog.statusText().contains("No encoder"), qPrintable(dialog.statusText()));
+    QVERIFY(!dialog.isRunning());
+
+    dialog.setRefineSteps(30);
+    QSignalSpy finished(&dialog, &facet::ui::VideoEditDialog::finished);
+    dialog.startEdit();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.statusText().startsWith("Editing: frame 4"), 60000);
+    QTest::mouseClick(dialog.findChild<QPushButton*>("videoCancel"), Qt::LeftButton);
+    QVERIFY(finished.wait(60000));
+    QVERIFY2(!finished.at(0).at(0).toBool(), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().startsWith("Cancelled after 4 frames"), qPrintable(dialog.statusText()));
+    QVERIFY(!QFileInfo::exists(QString::fromStdString(out)));
+
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog.isRunning(), 10000);  // the worker returns just after reporting
+    dialog.setResume(true);
+    dialog.startEdit();
+    QVERIFY2(finished.wait(120000), qPrintable(dialog.statusText()));
+    QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains("4 frames came from the interrupted run"), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains("4 frames optimised"), qPrintable(dialog.statusText()));
+    QCOMPARE(refiners, 2);
+    saveShot(dialog, "video_edit_resumed.png");
+    facet::video::FrameSource video(out);
+    int frames = 0;
+    cv::Mat f;
+    while (video.read(f)) ++frames;
+    QCOMPARE(frames, 8);
+#endif
   }
 };
 

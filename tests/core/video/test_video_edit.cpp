@@ -230,6 +230,12 @@ TEST(VideoEdit, ResumeContinuesAfterTheFinishedFramesAndJoinsOneVideo) {
   ASSERT_EQ(b.size(), 12u);
   for (size_t i = 0; i < a.size(); ++i) EXPECT_LT(mean_abs_diff(a[i], b[i]), 1.0) << "frame " << i;
 
+  // An output the writer cannot open fails before any work (and leaves no work folder).
+  const std::string nowhere = bench.dir + "/missing-folder/out.mp4";
+  EXPECT_THROW(edit_video(bench.input, nowhere, fake_face_ops(bench.video.true_landmarks, -1), models, bench.options),
+               Error);
+  EXPECT_FALSE(std::filesystem::exists(bench.dir + "/missing-folder"));
+
   // --resume without a work folder starts afresh.
   const VideoEditReport fresh = edit_video(bench.input, bench.dir + "/fresh.avi",
                                            fake_face_ops(bench.video.true_landmarks, -1), models, resume);
@@ -296,6 +302,28 @@ TEST(VideoEdit, RefinementStartsFromTheEncoderOrThePreviousFrame) {
   ASSERT_EQ(starts.size(), 12u);
   EXPECT_FALSE(starts[0].defined()) << "the first frame starts from latent_avg";
   for (size_t i = 1; i < starts.size(); ++i) EXPECT_TRUE(starts[i].defined()) << "frame " << i << " starts warm";
+
+  // Warm across a resume: the resumed run's first frame starts from the code the interrupted run saved.
+  std::atomic<bool> cancel{false};
+  results.clear();
+  const VideoEditReport stopped = edit_video(
+      bench.input, bench.dir + "/stopped.avi", fake_face_ops(bench.video.true_landmarks, -1), models, options,
+      [&](const std::string& stage, int done, int) {
+        if (stage == "edit" && done >= 4) cancel = true;
+      },
+      &cancel);
+  ASSERT_TRUE(stopped.cancelled);
+  ASSERT_EQ(results.size(), 4u);
+  const torch::Tensor saved = results.back();
+  starts.clear();
+  options.resume = true;
+  const VideoEditReport continued = edit_video(bench.input, bench.dir + "/stopped.avi",
+                                               fake_face_ops(bench.video.true_landmarks, -1), models, options);
+  EXPECT_EQ(continued.resumed_frames, 4);
+  ASSERT_EQ(starts.size(), 8u);
+  ASSERT_TRUE(starts[0].defined());
+  EXPECT_TRUE(torch::allclose(starts[0], saved));
+  options.resume = false;
 
   models.refine = nullptr;
   EXPECT_THROW(edit_video(bench.input, bench.dir + "/none.avi", fake_face_ops(bench.video.true_landmarks, -1),
