@@ -417,6 +417,59 @@
     </message>
 </context>
 <context>
+    <name>facet::ui::LayerMaskPanel</name>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="25" />
+        <source>Which W+ layers the attribute edits change. Coarse layers hold pose and face shape, middle ones features, fine ones colour and texture.</source>
+        <translation>속성 편집이 바꾸는 W+ 레이어. 거친 레이어는 자세와 얼굴형, 중간 레이어는 이목구비, 세밀한 레이어는 색과 질감을 담습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="46" />
+        <source>W+ layer %1</source>
+        <translation>W+ 레이어 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="59" />
+        <source>Default: layers 0–10 (the paper's choice)</source>
+        <translation>기본: 레이어 0–10 (논문의 선택)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="60" />
+        <source>Coarse: layers 0–3 (pose, face shape)</source>
+        <translation>거친: 레이어 0–3 (자세, 얼굴형)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="61" />
+        <source>Middle: layers 4–7 (features)</source>
+        <translation>중간: 레이어 4–7 (이목구비)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="62" />
+        <source>Fine: layers 8–%1 (colour, texture)</source>
+        <translation>세밀: 레이어 8–%1 (색, 질감)</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="63" />
+        <source>All layers 0–%1</source>
+        <translation>모든 레이어 0–%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="64" />
+        <source>Custom</source>
+        <translation>사용자 지정</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="108" />
+        <source>No layer is edited: the sliders change nothing.</source>
+        <translation>편집되는 레이어가 없습니다: 슬라이더가 아무것도 바꾸지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="109" />
+        <source>Edits layers %1</source>
+        <translation>레이어 %1 편집</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="36" />
@@ -424,366 +477,386 @@
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47" />
+        <location filename="../ui/main_window.cpp" line="48" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51" />
+        <location filename="../ui/main_window.cpp" line="52" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="43" />
+        <location filename="../ui/main_window_files.cpp" line="44" />
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="91" />
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54" />
+        <location filename="../ui/main_window.cpp" line="55" />
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="58" />
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61" />
+        <location filename="../ui/main_window.cpp" line="62" />
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65" />
+        <location filename="../ui/main_window.cpp" line="66" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66" />
+        <location filename="../ui/main_window.cpp" line="68" />
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71" />
+        <location filename="../ui/main_window.cpp" line="73" />
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="75" />
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75" />
+        <location filename="../ui/main_window.cpp" line="77" />
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78" />
+        <location filename="../ui/main_window.cpp" line="80" />
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88" />
+        <location filename="../ui/main_window.cpp" line="90" />
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="93" />
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="98" />
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96" />
+        <location filename="../ui/main_window.cpp" line="99" />
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102" />
+        <location filename="../ui/main_window.cpp" line="105" />
         <source>No photo open</source>
         <translation>열린 사진 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="118" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window.cpp" line="139" />
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147" />
+        <location filename="../ui/main_window.cpp" line="151" />
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
-        <location filename="../ui/main_window_models.cpp" line="93" />
+        <location filename="../ui/main_window.cpp" line="154" />
+        <location filename="../ui/main_window_models.cpp" line="94" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="40" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="45" />
+        <location filename="../ui/main_window_files.cpp" line="46" />
         <source>Open &amp;recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <source>Open sam&amp;ple photo</source>
+        <translation>예제 사진 열기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="50" />
+        <source>The bundled public-domain astronaut portrait (NASA)</source>
+        <translation>함께 제공되는 퍼블릭 도메인 우주비행사 초상 (NASA)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="51" />
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
         <source>Open W+ code</source>
         <translation>W+ 코드 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="56" />
         <source>Random &amp;face from the generator</source>
         <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="57" />
+        <location filename="../ui/main_window_files.cpp" line="61" />
         <source>Open &amp;session…</source>
         <translation>세션 열기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
         <source>Open session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
-        <location filename="../ui/main_window_files.cpp" line="63" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="67" />
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="66" />
         <source>&amp;Save session…</source>
         <translation>세션 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="63" />
+        <location filename="../ui/main_window_files.cpp" line="67" />
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="68" />
+        <location filename="../ui/main_window_files.cpp" line="72" />
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="69" />
+        <location filename="../ui/main_window_files.cpp" line="73" />
         <source>Edited &amp;image…</source>
         <translation>편집된 이미지(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="70" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
         <source>Export edited image</source>
         <translation>편집된 이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="78" />
         <source>Edited &amp;aligned face…</source>
         <translation>편집된 정렬 얼굴(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="75" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>Export the edited aligned face</source>
         <translation>편집된 정렬 얼굴 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78" />
+        <location filename="../ui/main_window_files.cpp" line="82" />
         <source>&amp;Before and after side by side…</source>
         <translation>전후 나란히(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export side by side</source>
         <translation>나란히 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="82" />
+        <location filename="../ui/main_window_files.cpp" line="86" />
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>Export W+ code</source>
         <translation>W+ 코드 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="93" />
+        <location filename="../ui/main_window_files.cpp" line="97" />
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="94" />
+        <location filename="../ui/main_window_files.cpp" line="98" />
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="113" />
-        <location filename="../ui/main_window_files.cpp" line="139" />
-        <location filename="../ui/main_window_files.cpp" line="225" />
+        <location filename="../ui/main_window_files.cpp" line="117" />
+        <location filename="../ui/main_window_files.cpp" line="143" />
+        <location filename="../ui/main_window_files.cpp" line="251" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="124" />
+        <location filename="../ui/main_window_files.cpp" line="128" />
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="132" />
-        <location filename="../ui/main_window_files.cpp" line="207" />
-        <location filename="../ui/main_window_models.cpp" line="117" />
-        <location filename="../ui/main_window_models.cpp" line="139" />
+        <location filename="../ui/main_window_files.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_models.cpp" line="118" />
+        <location filename="../ui/main_window_models.cpp" line="140" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="140" />
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="170" />
+        <location filename="../ui/main_window_files.cpp" line="180" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="176" />
+        <location filename="../ui/main_window_files.cpp" line="186" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="179" />
+        <location filename="../ui/main_window_files.cpp" line="189" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="206" />
+        <location filename="../ui/main_window_files.cpp" line="216" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="219" />
+        <location filename="../ui/main_window_files.cpp" line="225" />
+        <source>its layer mask has %1 layers; the loaded generator has %2</source>
+        <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="235" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="221" />
-        <source>its photo %1 is missing or has changed</source>
-        <translation>사진 %1이(가) 없거나 바뀌었습니다</translation>
+        <location filename="../ui/main_window_files.cpp" line="241" />
+        <source>finding face %1 in %2…</source>
+        <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="233" />
+        <location filename="../ui/main_window_files.cpp" line="244" />
+        <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
+        <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="259" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="234" />
+        <location filename="../ui/main_window_files.cpp" line="260" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="244" />
+        <location filename="../ui/main_window_files.cpp" line="270" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="257" />
+        <location filename="../ui/main_window_files.cpp" line="283" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="265" />
-        <location filename="../ui/main_window_files.cpp" line="306" />
+        <location filename="../ui/main_window_files.cpp" line="291" />
+        <location filename="../ui/main_window_files.cpp" line="333" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="292" />
+        <location filename="../ui/main_window_files.cpp" line="318" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="297" />
+        <location filename="../ui/main_window_files.cpp" line="323" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="179" />
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="210" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232" />
+        <location filename="../ui/main_window.cpp" line="240" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -805,104 +878,154 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="80" />
+        <location filename="../ui/main_window_models.cpp" line="81" />
         <source>Models loaded.</source>
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="92" />
+        <location filename="../ui/main_window_models.cpp" line="93" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>모델: 없음 (도구 ▸ 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="102" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>classifier</source>
         <translation>분류기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>1 transformer</source>
         <translation>변환기 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>%1 transformers</source>
         <translation>변환기 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="105" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="105" />
+        <location filename="../ui/main_window_models.cpp" line="106" />
         <source>encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="112" />
+        <location filename="../ui/main_window_models.cpp" line="113" />
         <source>device: %1</source>
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="142" />
+        <location filename="../ui/main_window_models.cpp" line="143" />
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="148" />
+        <location filename="../ui/main_window_models.cpp" line="149" />
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="89" />
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="89" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <source>Stopping the refinement; the best code so far is kept…</source>
+        <translation>정제를 멈추는 중; 지금까지의 최선 코드를 유지합니다…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="115" />
         <source>No face found in %1.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <location filename="../ui/main_window_photo.cpp" line="131" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <location filename="../ui/main_window_photo.cpp" line="134" />
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <location filename="../ui/main_window_photo.cpp" line="135" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <location filename="../ui/main_window_photo.cpp" line="141" />
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <location filename="../ui/main_window_photo.cpp" line="148" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <location filename="../ui/main_window_photo.cpp" line="152" />
+        <source>Aligning the face…</source>
+        <translation>얼굴을 정렬하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="153" />
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <location filename="../ui/main_window_photo.cpp" line="193" />
+        <source>Refining the face's code (Cancel keeps the best so far)…</source>
+        <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="201" />
+        <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
+        <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB (취소하면 지금까지의 최선을 유지)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="210" />
+        <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
+        <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="212" />
+        <source>refined in %1 steps (%2 dB)</source>
+        <translation>%1단계로 정제됨 (%2 dB)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="247" />
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="278" />
+        <source>Editing the saved W+ code alone: %1</source>
+        <translation>저장된 W+ 코드만 편집합니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="289" />
+        <source>Editing face %1 of %2 (restored from the session)</source>
+        <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="300" />
+        <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
+        <translation>%2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다 (현재 얼굴 %3개)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="349" />
+        <source>The sample photo astronaut.png is not installed next to Facet.</source>
+        <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
     </message>
     <message>
         <location filename="../ui/main_window_text.cpp" line="31" />
@@ -928,6 +1051,56 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <location filename="../ui/main_window_text.cpp" line="129" />
         <source>Cannot load the text direction: %1</source>
         <translation>텍스트 방향을 불러올 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="29" />
+        <source>Edited layers</source>
+        <translation>편집 레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="62" />
+        <source>Show in &amp;photo</source>
+        <translation>사진에 표시(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="66" />
+        <source>Show the edited face pasted back into the photo</source>
+        <translation>편집된 얼굴을 사진에 다시 붙여 표시</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="69" />
+        <source>Edited &amp;layers</source>
+        <translation>편집 레이어(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="74" />
+        <source>Photo &amp;refinement…</source>
+        <translation>사진 정제(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="77" />
+        <source>Photo refinement</source>
+        <translation>사진 정제</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="78" />
+        <source>After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 perceptual model; more steps fit the photo better and take longer.</source>
+        <translation>인코더 다음에 얼굴의 W+ 코드를 이 단계 수만큼 최적화합니다 (0: 끔). VGG-16 지각 모델이 필요하며, 단계가 많을수록 사진에 더 잘 맞지만 오래 걸립니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="115" />
+        <source>Photos will be refined for %1 steps after the encoder.</source>
+        <translation>사진은 인코더 다음에 %1단계 정제됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="116" />
+        <source>Photo refinement is off.</source>
+        <translation>사진 정제가 꺼져 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="124" />
+        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
+        <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
     </message>
 </context>
 <context>
@@ -1270,102 +1443,102 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="77" />
+        <location filename="../ui/timeline_panel.cpp" line="80" />
         <source>● Record</source>
         <translation>● 녹화</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="79" />
+        <location filename="../ui/timeline_panel.cpp" line="82" />
         <source>Record every slider change as a keyframe</source>
         <translation>슬라이더 변경을 모두 키프레임으로 기록</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <location filename="../ui/timeline_panel.cpp" line="85" />
         <source>▶ Play</source>
         <translation>▶ 재생</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <location filename="../ui/timeline_panel.cpp" line="88" />
         <source>■ Stop</source>
         <translation>■ 정지</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="90" />
+        <location filename="../ui/timeline_panel.cpp" line="93" />
         <source>Smooth (Catmull-Rom)</source>
         <translation>부드럽게 (Catmull-Rom)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="91" />
+        <location filename="../ui/timeline_panel.cpp" line="94" />
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="92" />
+        <location filename="../ui/timeline_panel.cpp" line="95" />
         <source>Render video…</source>
         <translation>동영상 렌더링…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <location filename="../ui/timeline_panel.cpp" line="97" />
         <source>Edit a video…</source>
         <translation>동영상 편집…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="101" />
+        <location filename="../ui/timeline_panel.cpp" line="104" />
         <source>Interpolation:</source>
         <translation>보간:</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Time (s)</source>
         <translation>시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="131" />
+        <location filename="../ui/timeline_panel.cpp" line="134" />
         <source> s</source>
         <translation> 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132" />
+        <location filename="../ui/timeline_panel.cpp" line="135" />
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="143" />
+        <location filename="../ui/timeline_panel.cpp" line="146" />
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <location filename="../ui/timeline_panel.cpp" line="149" />
         <source>Delete keyframe</source>
         <translation>키프레임 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="230" />
+        <location filename="../ui/timeline_panel.cpp" line="233" />
         <source>(no edit)</source>
         <translation>(편집 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="253" />
+        <location filename="../ui/timeline_panel.cpp" line="256" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="279" />
+        <location filename="../ui/timeline_panel.cpp" line="282" />
         <source>Render video</source>
         <translation>동영상 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="279" />
+        <location filename="../ui/timeline_panel.cpp" line="282" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="293" />
+        <location filename="../ui/timeline_panel.cpp" line="296" />
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
@@ -1373,122 +1546,127 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="25" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="24" />
         <source>Render timeline to video</source>
         <translation>타임라인을 동영상으로 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="34" />
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="36" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
         <source>Frame rate</source>
         <translation>프레임 속도</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="40" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="39" />
         <source>Aligned crop %1 × %1</source>
         <translation>정렬된 얼굴 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="41" />
-        <source>Pasted into the photo (needs face alignment)</source>
-        <translation>사진에 붙여넣기 (얼굴 정렬 필요)</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <source>Pasted into the photo %1 × %2</source>
+        <translation>사진에 붙여넣기 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="45" />
+        <source>Pasted into the photo (open a photo and embed its face first)</source>
+        <translation>사진에 붙여넣기 (먼저 사진을 열고 얼굴을 임베딩하세요)</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="46" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="51" />
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4, 가능한 최선 (H.264, 없으면 MPEG-4, 없으면 MJPEG AVI)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="47" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="52" />
         <source>MP4, H.264</source>
         <translation>MP4, H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="53" />
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4, MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="49" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
         <source>AVI, MJPEG</source>
         <translation>AVI, MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="50" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="55" />
         <source>Container / codec</source>
         <translation>컨테이너 / 코덱</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="59" />
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="57" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="62" />
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="71" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="76" />
         <source>Render</source>
         <translation>렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="73" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="78" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="77" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="82" />
         <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
         <translation>얼굴 모델이 없습니다: 먼저 사진을 열고 임베딩하세요 (렌더링은 편집기의 생성기와 변환기를 사용합니다).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="81" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="86" />
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>키프레임 %1개, %2초: 이 속도로 %3프레임.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="87" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="92" />
         <source>Save video</source>
         <translation>동영상 저장</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="88" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="93" />
         <source>Videos (*.mp4 *.avi)</source>
         <translation>동영상 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="95" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="100" />
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="123" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="137" />
         <source>Rendering…</source>
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="141" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="155" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="144" />
-        <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
-        <translation>%1프레임(%2)을 %3에 초당 %4프레임으로 썼습니다.</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="157" />
+        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
+        <translation>%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="160" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="174" />
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
     </message>
@@ -1591,67 +1769,117 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>프레임</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="84" />
+        <location filename="../ui/video_edit_dialog.cpp" line="89" />
+        <source>off (encoder only)</source>
+        <translation>끔 (인코더만)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="90" />
+        <source> steps per frame</source>
+        <translation> 단계/프레임</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <source>start each frame from the previous one</source>
+        <translation>각 프레임을 이전 프레임 결과에서 시작</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <source>Optimise each frame</source>
+        <translation>프레임별 최적화</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="100" />
         <source>Keep the audio (needs ffmpeg)</source>
         <translation>오디오 유지 (ffmpeg 필요)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <location filename="../ui/video_edit_dialog.cpp" line="103" />
+        <source>Resume an interrupted edit to this file (keeps its finished frames)</source>
+        <translation>이 파일로의 중단된 편집 이어서 하기 (완료된 프레임 유지)</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="110" />
         <source>Choose a video and the edits.</source>
         <translation>동영상과 편집을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="96" />
+        <location filename="../ui/video_edit_dialog.cpp" line="117" />
         <source>Edit video</source>
         <translation>동영상 편집</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <location filename="../ui/video_edit_dialog.cpp" line="119" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="113" />
+        <location filename="../ui/video_edit_dialog.cpp" line="135" />
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <location filename="../ui/video_edit_dialog.cpp" line="141" />
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>동영상 편집에는 얼굴 검출·정렬과 인코더가 필요하지만 이 빌드에는 아직 없습니다 (있으면 facet-cli edit-video를 사용하세요).</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="167" />
+        <location filename="../ui/video_edit_dialog.cpp" line="194" />
         <source>Add at least one edit.</source>
         <translation>편집을 하나 이상 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="182" />
+        <location filename="../ui/video_edit_dialog.cpp" line="211" />
+        <source>Per-frame optimisation is not available in this build.</source>
+        <translation>이 빌드에서는 프레임별 최적화를 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="216" />
+        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
+        <translation>인코더가 설치되지 않았습니다 (도구 ▸ 모델): “프레임별 최적화”를 설정하면 최적화만으로 프레임을 임베딩합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="223" />
         <source>Tracking the face…</source>
         <translation>얼굴 추적 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="188" />
+        <location filename="../ui/video_edit_dialog.cpp" line="229" />
         <source>Tracking the face: frame %1</source>
         <translation>얼굴 추적 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="189" />
+        <location filename="../ui/video_edit_dialog.cpp" line="230" />
+        <source>Writing the video: frame %1</source>
+        <translation>동영상 쓰는 중: 프레임 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="231" />
         <source>Editing: frame %1</source>
         <translation>편집 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="199" />
-        <source>Cancelled after %1 frames; nothing was written. Resume with the frame range.</source>
-        <translation>%1프레임 후 취소됨; 아무것도 쓰지 않았습니다. 프레임 범위로 이어서 하세요.</translation>
+        <location filename="../ui/video_edit_dialog.cpp" line="241" />
+        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
+        <translation>%1프레임 후 취소됨. 완료된 프레임은 유지됩니다: “이어서 하기”를 선택하고 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="203" />
+        <location filename="../ui/video_edit_dialog.cpp" line="251" />
+        <source> %1 frames came from the interrupted run.</source>
+        <translation> %1프레임은 중단된 실행에서 가져왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="253" />
+        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
+        <translation> %1프레임 최적화됨; 얼굴은 프레임당 %2 단계 변합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="246" />
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="207" />
+        <location filename="../ui/video_edit_dialog.cpp" line="250" />
         <source> No face (passed through): frames %1.</source>
         <translation> 얼굴 없음 (그대로 통과): 프레임 %1.</translation>
     </message>

@@ -417,6 +417,59 @@
     </message>
 </context>
 <context>
+    <name>facet::ui::LayerMaskPanel</name>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="25" />
+        <source>Which W+ layers the attribute edits change. Coarse layers hold pose and face shape, middle ones features, fine ones colour and texture.</source>
+        <translation>属性编辑会改变哪些 W+ 层。粗略层包含姿态和脸型，中等层包含五官，精细层包含颜色和纹理。</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="46" />
+        <source>W+ layer %1</source>
+        <translation>W+ 第 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="59" />
+        <source>Default: layers 0–10 (the paper's choice)</source>
+        <translation>默认：第 0–10 层（论文的选择）</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="60" />
+        <source>Coarse: layers 0–3 (pose, face shape)</source>
+        <translation>粗略：第 0–3 层（姿态、脸型）</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="61" />
+        <source>Middle: layers 4–7 (features)</source>
+        <translation>中等：第 4–7 层（五官）</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="62" />
+        <source>Fine: layers 8–%1 (colour, texture)</source>
+        <translation>精细：第 8–%1 层（颜色、纹理）</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="63" />
+        <source>All layers 0–%1</source>
+        <translation>全部层 0–%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="64" />
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="108" />
+        <source>No layer is edited: the sliders change nothing.</source>
+        <translation>没有编辑任何层：滑块不会改变任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/layer_mask_panel.cpp" line="109" />
+        <source>Edits layers %1</source>
+        <translation>编辑第 %1 层</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::MainWindow</name>
     <message>
         <location filename="../ui/main_window.cpp" line="36" />
@@ -424,366 +477,386 @@
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="47" />
+        <location filename="../ui/main_window.cpp" line="48" />
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="51" />
+        <location filename="../ui/main_window.cpp" line="52" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="43" />
+        <location filename="../ui/main_window_files.cpp" line="44" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="91" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="53" />
+        <location filename="../ui/main_window.cpp" line="54" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54" />
+        <location filename="../ui/main_window.cpp" line="55" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="57" />
+        <location filename="../ui/main_window.cpp" line="58" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="61" />
+        <location filename="../ui/main_window.cpp" line="62" />
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="65" />
+        <location filename="../ui/main_window.cpp" line="66" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66" />
+        <location filename="../ui/main_window.cpp" line="68" />
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="71" />
+        <location filename="../ui/main_window.cpp" line="73" />
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="75" />
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75" />
+        <location filename="../ui/main_window.cpp" line="77" />
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="78" />
+        <location filename="../ui/main_window.cpp" line="80" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88" />
+        <location filename="../ui/main_window.cpp" line="90" />
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91" />
+        <location filename="../ui/main_window.cpp" line="93" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="92" />
+        <location filename="../ui/main_window.cpp" line="95" />
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="98" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="96" />
+        <location filename="../ui/main_window.cpp" line="99" />
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102" />
+        <location filename="../ui/main_window.cpp" line="105" />
         <source>No photo open</source>
         <translation>未打开照片</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105" />
+        <location filename="../ui/main_window.cpp" line="108" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115" />
+        <location filename="../ui/main_window.cpp" line="118" />
         <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
         <translation>还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135" />
+        <location filename="../ui/main_window.cpp" line="139" />
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147" />
+        <location filename="../ui/main_window.cpp" line="151" />
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150" />
-        <location filename="../ui/main_window_models.cpp" line="93" />
+        <location filename="../ui/main_window.cpp" line="154" />
+        <location filename="../ui/main_window_models.cpp" line="94" />
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39" />
+        <location filename="../ui/main_window_files.cpp" line="40" />
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="45" />
+        <location filename="../ui/main_window_files.cpp" line="46" />
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47" />
+        <location filename="../ui/main_window_files.cpp" line="48" />
+        <source>Open sam&amp;ple photo</source>
+        <translation>打开示例照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="50" />
+        <source>The bundled public-domain astronaut portrait (NASA)</source>
+        <translation>随附的公有领域宇航员肖像（NASA）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="51" />
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
         <source>Open W+ code</source>
         <translation>打开 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="56" />
         <source>Random &amp;face from the generator</source>
         <translation>从生成器随机生成人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="57" />
+        <location filename="../ui/main_window_files.cpp" line="61" />
         <source>Open &amp;session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="58" />
-        <location filename="../ui/main_window_files.cpp" line="63" />
+        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="67" />
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="66" />
         <source>&amp;Save session…</source>
         <translation>保存会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="63" />
+        <location filename="../ui/main_window_files.cpp" line="67" />
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="68" />
+        <location filename="../ui/main_window_files.cpp" line="72" />
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="69" />
+        <location filename="../ui/main_window_files.cpp" line="73" />
         <source>Edited &amp;image…</source>
         <translation>编辑后的图像(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="70" />
+        <location filename="../ui/main_window_files.cpp" line="74" />
         <source>Export edited image</source>
         <translation>导出编辑后的图像</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="78" />
         <source>Edited &amp;aligned face…</source>
         <translation>编辑后的对齐人脸(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="75" />
+        <location filename="../ui/main_window_files.cpp" line="79" />
         <source>Export the edited aligned face</source>
         <translation>导出编辑后的对齐人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78" />
+        <location filename="../ui/main_window_files.cpp" line="82" />
         <source>&amp;Before and after side by side…</source>
         <translation>前后并排(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="83" />
         <source>Export side by side</source>
         <translation>并排导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="82" />
+        <location filename="../ui/main_window_files.cpp" line="86" />
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="87" />
         <source>Export W+ code</source>
         <translation>导出 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="93" />
+        <location filename="../ui/main_window_files.cpp" line="97" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="94" />
+        <location filename="../ui/main_window_files.cpp" line="98" />
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="113" />
-        <location filename="../ui/main_window_files.cpp" line="139" />
-        <location filename="../ui/main_window_files.cpp" line="225" />
+        <location filename="../ui/main_window_files.cpp" line="117" />
+        <location filename="../ui/main_window_files.cpp" line="143" />
+        <location filename="../ui/main_window_files.cpp" line="251" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="124" />
+        <location filename="../ui/main_window_files.cpp" line="128" />
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="132" />
-        <location filename="../ui/main_window_files.cpp" line="207" />
-        <location filename="../ui/main_window_models.cpp" line="117" />
-        <location filename="../ui/main_window_models.cpp" line="139" />
+        <location filename="../ui/main_window_files.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_models.cpp" line="118" />
+        <location filename="../ui/main_window_models.cpp" line="140" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="136" />
+        <location filename="../ui/main_window_files.cpp" line="140" />
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="170" />
+        <location filename="../ui/main_window_files.cpp" line="180" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="176" />
+        <location filename="../ui/main_window_files.cpp" line="186" />
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="179" />
+        <location filename="../ui/main_window_files.cpp" line="189" />
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="206" />
+        <location filename="../ui/main_window_files.cpp" line="216" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="219" />
+        <location filename="../ui/main_window_files.cpp" line="225" />
+        <source>its layer mask has %1 layers; the loaded generator has %2</source>
+        <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="235" />
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="221" />
-        <source>its photo %1 is missing or has changed</source>
-        <translation>其照片 %1 缺失或已更改</translation>
+        <location filename="../ui/main_window_files.cpp" line="241" />
+        <source>finding face %1 in %2…</source>
+        <translation>正在 %2 中查找人脸 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="233" />
+        <location filename="../ui/main_window_files.cpp" line="244" />
+        <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
+        <translation>其照片 %1 缺失或已更改；仅编辑保存的 W+ 代码</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="259" />
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="234" />
+        <location filename="../ui/main_window_files.cpp" line="260" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="244" />
+        <location filename="../ui/main_window_files.cpp" line="270" />
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="257" />
+        <location filename="../ui/main_window_files.cpp" line="283" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="265" />
-        <location filename="../ui/main_window_files.cpp" line="306" />
+        <location filename="../ui/main_window_files.cpp" line="291" />
+        <location filename="../ui/main_window_files.cpp" line="333" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="292" />
+        <location filename="../ui/main_window_files.cpp" line="318" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="297" />
+        <location filename="../ui/main_window_files.cpp" line="323" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="175" />
+        <location filename="../ui/main_window.cpp" line="179" />
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="200" />
+        <location filename="../ui/main_window.cpp" line="208" />
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201" />
+        <location filename="../ui/main_window.cpp" line="209" />
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="202" />
+        <location filename="../ui/main_window.cpp" line="210" />
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231" />
+        <location filename="../ui/main_window.cpp" line="239" />
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232" />
+        <location filename="../ui/main_window.cpp" line="240" />
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -805,104 +878,154 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="80" />
+        <location filename="../ui/main_window_models.cpp" line="81" />
         <source>Models loaded.</source>
         <translation>模型已加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="92" />
+        <location filename="../ui/main_window_models.cpp" line="93" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>模型：无（工具 ▸ 模型）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="102" />
+        <location filename="../ui/main_window_models.cpp" line="103" />
         <source>classifier</source>
         <translation>分类器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>1 transformer</source>
         <translation>1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="104" />
         <source>%1 transformers</source>
         <translation>%1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="105" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="105" />
+        <location filename="../ui/main_window_models.cpp" line="106" />
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="112" />
+        <location filename="../ui/main_window_models.cpp" line="113" />
         <source>device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="142" />
+        <location filename="../ui/main_window_models.cpp" line="143" />
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="148" />
+        <location filename="../ui/main_window_models.cpp" line="149" />
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="89" />
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="63" />
+        <location filename="../ui/main_window_photo.cpp" line="89" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="80" />
+        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <source>Stopping the refinement; the best code so far is kept…</source>
+        <translation>正在停止精修；保留目前最佳的代码…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="115" />
         <source>No face found in %1.</source>
         <translation>在 %1 中未找到人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="95" />
+        <location filename="../ui/main_window_photo.cpp" line="131" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <location filename="../ui/main_window_photo.cpp" line="134" />
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="99" />
+        <location filename="../ui/main_window_photo.cpp" line="135" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="105" />
+        <location filename="../ui/main_window_photo.cpp" line="141" />
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="112" />
+        <location filename="../ui/main_window_photo.cpp" line="148" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <location filename="../ui/main_window_photo.cpp" line="152" />
+        <source>Aligning the face…</source>
+        <translation>正在对齐人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="153" />
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="164" />
+        <location filename="../ui/main_window_photo.cpp" line="193" />
+        <source>Refining the face's code (Cancel keeps the best so far)…</source>
+        <translation>正在精修人脸代码（取消将保留目前最佳结果）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="201" />
+        <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
+        <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB（取消将保留目前最佳结果）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="210" />
+        <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
+        <translation>精修在 %2 步中的第 %1 步后停止（保留最佳代码，%3 dB）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="212" />
+        <source>refined in %1 steps (%2 dB)</source>
+        <translation>已精修 %1 步（%2 dB）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="247" />
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="278" />
+        <source>Editing the saved W+ code alone: %1</source>
+        <translation>仅编辑保存的 W+ 代码：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="289" />
+        <source>Editing face %1 of %2 (restored from the session)</source>
+        <translation>正在编辑 %2 的人脸 %1（从会话恢复）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="300" />
+        <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
+        <translation>在 %2 中已找不到人脸 %1（现在有 %3 张人脸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_photo.cpp" line="349" />
+        <source>The sample photo astronaut.png is not installed next to Facet.</source>
+        <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
     </message>
     <message>
         <location filename="../ui/main_window_text.cpp" line="31" />
@@ -928,6 +1051,56 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <location filename="../ui/main_window_text.cpp" line="129" />
         <source>Cannot load the text direction: %1</source>
         <translation>无法加载文本方向：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="29" />
+        <source>Edited layers</source>
+        <translation>编辑的层</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="62" />
+        <source>Show in &amp;photo</source>
+        <translation>在照片中显示(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="66" />
+        <source>Show the edited face pasted back into the photo</source>
+        <translation>显示贴回照片中的编辑后人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="69" />
+        <source>Edited &amp;layers</source>
+        <translation>编辑的层(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="74" />
+        <source>Photo &amp;refinement…</source>
+        <translation>照片精修(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="77" />
+        <source>Photo refinement</source>
+        <translation>照片精修</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="78" />
+        <source>After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 perceptual model; more steps fit the photo better and take longer.</source>
+        <translation>在编码器之后，将人脸的 W+ 代码优化这么多步（0：关闭）。需要 VGG-16 感知模型；步数越多越贴合照片，耗时也越长。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="115" />
+        <source>Photos will be refined for %1 steps after the encoder.</source>
+        <translation>照片将在编码器之后精修 %1 步。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="116" />
+        <source>Photo refinement is off.</source>
+        <translation>照片精修已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_layers.cpp" line="124" />
+        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
+        <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
     </message>
 </context>
 <context>
@@ -1270,102 +1443,102 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="77" />
+        <location filename="../ui/timeline_panel.cpp" line="80" />
         <source>● Record</source>
         <translation>● 录制</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="79" />
+        <location filename="../ui/timeline_panel.cpp" line="82" />
         <source>Record every slider change as a keyframe</source>
         <translation>将每次滑块变化记录为关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <location filename="../ui/timeline_panel.cpp" line="85" />
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <location filename="../ui/timeline_panel.cpp" line="88" />
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="90" />
+        <location filename="../ui/timeline_panel.cpp" line="93" />
         <source>Smooth (Catmull-Rom)</source>
         <translation>平滑（Catmull-Rom）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="91" />
+        <location filename="../ui/timeline_panel.cpp" line="94" />
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="92" />
+        <location filename="../ui/timeline_panel.cpp" line="95" />
         <source>Render video…</source>
         <translation>渲染视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <location filename="../ui/timeline_panel.cpp" line="97" />
         <source>Edit a video…</source>
         <translation>编辑视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="101" />
+        <location filename="../ui/timeline_panel.cpp" line="104" />
         <source>Interpolation:</source>
         <translation>插值：</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116" />
+        <location filename="../ui/timeline_panel.cpp" line="119" />
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="131" />
+        <location filename="../ui/timeline_panel.cpp" line="134" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132" />
+        <location filename="../ui/timeline_panel.cpp" line="135" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="143" />
+        <location filename="../ui/timeline_panel.cpp" line="146" />
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <location filename="../ui/timeline_panel.cpp" line="149" />
         <source>Delete keyframe</source>
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="230" />
+        <location filename="../ui/timeline_panel.cpp" line="233" />
         <source>(no edit)</source>
         <translation>（无编辑）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="253" />
+        <location filename="../ui/timeline_panel.cpp" line="256" />
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="279" />
+        <location filename="../ui/timeline_panel.cpp" line="282" />
         <source>Render video</source>
         <translation>渲染视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="279" />
+        <location filename="../ui/timeline_panel.cpp" line="282" />
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="293" />
+        <location filename="../ui/timeline_panel.cpp" line="296" />
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -1373,122 +1546,127 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="25" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="24" />
         <source>Render timeline to video</source>
         <translation>将时间轴渲染为视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="34" />
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="36" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="40" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="39" />
         <source>Aligned crop %1 × %1</source>
         <translation>对齐人脸 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="41" />
-        <source>Pasted into the photo (needs face alignment)</source>
-        <translation>贴回照片（需要人脸对齐）</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <source>Pasted into the photo %1 × %2</source>
+        <translation>贴回照片 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="45" />
+        <source>Pasted into the photo (open a photo and embed its face first)</source>
+        <translation>贴回照片（请先打开照片并嵌入人脸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="46" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="51" />
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4，最佳可用（H.264，否则 MPEG-4，否则 MJPEG AVI）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="47" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="52" />
         <source>MP4, H.264</source>
         <translation>MP4，H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="53" />
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4，MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="49" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
         <source>AVI, MJPEG</source>
         <translation>AVI，MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="50" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="55" />
         <source>Container / codec</source>
         <translation>容器 / 编解码器</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="59" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="57" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="62" />
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="71" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="76" />
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="73" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="78" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="77" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="82" />
         <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
         <translation>未加载人脸模型：请先打开并嵌入照片（渲染使用编辑器的生成器和变换器）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="81" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="86" />
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>%1 个关键帧，%2 秒：按此帧率共 %3 帧。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="87" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="92" />
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="88" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="93" />
         <source>Videos (*.mp4 *.avi)</source>
         <translation>视频 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="95" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="100" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="123" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="137" />
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="141" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="155" />
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="144" />
-        <source>Wrote %1 frames (%2) to %3 at %4 frames per second.</source>
-        <translation>已将 %1 帧（%2）以每秒 %4 帧写入 %3。</translation>
+        <location filename="../ui/timeline_render_dialog.cpp" line="157" />
+        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
+        <translation>已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="160" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="174" />
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
     </message>
@@ -1591,67 +1769,117 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="84" />
+        <location filename="../ui/video_edit_dialog.cpp" line="89" />
+        <source>off (encoder only)</source>
+        <translation>关闭（仅编码器）</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="90" />
+        <source> steps per frame</source>
+        <translation> 步/帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <source>start each frame from the previous one</source>
+        <translation>每帧从上一帧的结果开始</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <source>Optimise each frame</source>
+        <translation>逐帧优化</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="100" />
         <source>Keep the audio (needs ffmpeg)</source>
         <translation>保留音频（需要 ffmpeg）</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <location filename="../ui/video_edit_dialog.cpp" line="103" />
+        <source>Resume an interrupted edit to this file (keeps its finished frames)</source>
+        <translation>继续此文件中断的编辑（保留已完成的帧）</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="110" />
         <source>Choose a video and the edits.</source>
         <translation>请选择视频和编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="96" />
+        <location filename="../ui/video_edit_dialog.cpp" line="117" />
         <source>Edit video</source>
         <translation>编辑视频</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <location filename="../ui/video_edit_dialog.cpp" line="119" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="113" />
+        <location filename="../ui/video_edit_dialog.cpp" line="135" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <location filename="../ui/video_edit_dialog.cpp" line="141" />
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>视频编辑需要人脸检测、对齐和编码器，此版本尚未提供（提供后请使用 facet-cli edit-video）。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="167" />
+        <location filename="../ui/video_edit_dialog.cpp" line="194" />
         <source>Add at least one edit.</source>
         <translation>请至少添加一个编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="182" />
+        <location filename="../ui/video_edit_dialog.cpp" line="211" />
+        <source>Per-frame optimisation is not available in this build.</source>
+        <translation>此版本不支持逐帧优化。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="216" />
+        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
+        <translation>未安装编码器（工具 ▸ 模型）：设置“逐帧优化”即可仅通过优化嵌入各帧。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="223" />
         <source>Tracking the face…</source>
         <translation>正在跟踪人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="188" />
+        <location filename="../ui/video_edit_dialog.cpp" line="229" />
         <source>Tracking the face: frame %1</source>
         <translation>正在跟踪人脸：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="189" />
+        <location filename="../ui/video_edit_dialog.cpp" line="230" />
+        <source>Writing the video: frame %1</source>
+        <translation>正在写入视频：第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="231" />
         <source>Editing: frame %1</source>
         <translation>正在编辑：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="199" />
-        <source>Cancelled after %1 frames; nothing was written. Resume with the frame range.</source>
-        <translation>已在 %1 帧后取消；未写入任何内容。可用帧范围继续。</translation>
+        <location filename="../ui/video_edit_dialog.cpp" line="241" />
+        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
+        <translation>已在 %1 帧后取消。已完成的帧已保留：勾选“继续”并重新开始即可继续。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="203" />
+        <location filename="../ui/video_edit_dialog.cpp" line="251" />
+        <source> %1 frames came from the interrupted run.</source>
+        <translation> %1 帧来自中断的运行。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="253" />
+        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
+        <translation> 已优化 %1 帧；人脸每帧变化 %2 级。</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="246" />
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="207" />
+        <location filename="../ui/video_edit_dialog.cpp" line="250" />
         <source> No face (passed through): frames %1.</source>
         <translation> 无人脸（原样保留）：第 %1 帧。</translation>
     </message>
