@@ -80,10 +80,19 @@ void MainWindow::sendTextEdits() {
 
 void MainWindow::commitTextEdit(const std::vector<float>& alphas) {
   if (alphas == committedText_) return;
+  // Both sides follow the slider list of this moment; sliders added or removed later must not shift them, so the
+  // values are put back by slider id (a removed slider's value is skipped).
+  QStringList ids;
+  for (int i = 0; i < textPanel_->count(); ++i) ids << textPanel_->slider(i).id;
   undo_->push(new AttributeEditCommand(
       committedText_, alphas,
-      [this](const std::vector<float>& a) {
-        textPanel_->setAlphas(a);
+      [this, ids](const std::vector<float>& a) {
+        std::vector<float> current = textPanel_->alphas();
+        for (int k = 0; k < ids.size() && k < static_cast<int>(a.size()); ++k) {
+          const int i = textPanel_->indexOf(ids[k]);
+          if (i >= 0) current[static_cast<size_t>(i)] = a[static_cast<size_t>(k)];
+        }
+        textPanel_->setAlphas(current);
         committedText_ = textPanel_->alphas();
         sendTextEdits();
         autosaver_->markChanged();

@@ -257,6 +257,14 @@ class TextSlidersTest : public QObject {
     other->textPanel()->findChild<QWidget*>("textSlider_text-1")->findChild<QToolButton*>("textRemove")->click();
     QCOMPARE(other->textPanel()->count(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*other) && sameImage(other->lastResult().image, base), 10000);
+
+    // A slider added after an undo step: undoing that step still moves the slider it was made on (by id), and
+    // leaves the new one alone.
+    QVERIFY(window->loadTextDirection(file));
+    QCOMPARE(panel->count(), 2);
+    panel->setAlphas({2.f, 1.5f});  // quietly, as after the redo above, plus the new slider's value
+    window->undoStack()->undo();
+    QCOMPARE(panel->alphas(), (std::vector<float>{0.f, 1.5f}));
   }
 
   // "Add text edit…" through the real dialog with the CLIP stand-in: a global direction (tiny statistics, cached)
