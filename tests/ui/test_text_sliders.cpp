@@ -258,13 +258,18 @@ class TextSlidersTest : public QObject {
     QCOMPARE(other->textPanel()->count(), 0);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*other) && sameImage(other->lastResult().image, base), 10000);
 
-    // A slider added after an undo step: undoing that step still moves the slider it was made on (by id), and
-    // leaves the new one alone.
+    // A slider removed after an undo step: undoing that step still moves the slider it was made on (by id),
+    // although that slider now sits one row higher.
     QVERIFY(window->loadTextDirection(file));
     QCOMPARE(panel->count(), 2);
-    panel->setAlphas({2.f, 1.5f});  // quietly, as after the redo above, plus the new slider's value
+    const float initial = panel->alphas()[1];
+    panel->setAlpha(1, 2.5f);
+    Q_EMIT panel->editCommitted(panel->alphas());
+    panel->findChild<QWidget*>("textSlider_text-1")->findChild<QToolButton*>("textRemove")->click();
+    QCOMPARE(panel->count(), 1);
+    QCOMPARE(panel->alphas(), std::vector<float>{2.5f});
     window->undoStack()->undo();
-    QCOMPARE(panel->alphas(), (std::vector<float>{0.f, 1.5f}));
+    QCOMPARE(panel->alphas(), std::vector<float>{initial});
   }
 
   // "Add text edit…" through the real dialog with the CLIP stand-in: a global direction (tiny statistics, cached)
