@@ -161,7 +161,6 @@ class MainWindow : public QMainWindow {
   void buildEditorExtras(QMenu* view, QMenu* tools);  // main_window_layers.cpp: layer dock, show in photo, refinement
   void composePhotoPreview(const app::RenderResult& result);
   void setEditedLayersCount(int count);
-  int photoFaceIndex() const;  // the chosen face of the opened photo (detector order)  // a generator with `count` W+ layers is loaded  // show-in-photo: paste back on a pool thread
   // A session's photo: re-find face `faceIndex` and re-align it for the W+ just set (no re-embedding).
   void restorePhotoFace(const QString& path, int faceIndex);
   QImage pasteBack(const QImage& generated) const;
@@ -190,6 +189,13 @@ class MainWindow : public QMainWindow {
   std::vector<float> committed_;  // α values at the last undo point
   app::RenderResult lastResult_;
   QString currentPath_;           // the opened photo ("" for a W+ or a sampled face)
+  // Where the face being edited came from, as sessions record it: set when a photo's face is embedded or a session
+  // is opened, so a failed photo restore or a photo changed on disk since does not rewrite the session's record.
+  struct FaceOrigin {
+    QString photoPath;    // absolute; "" = none
+    QString photoSha256;  // "" = not known (hashed when the session is saved)
+    int faceIndex = 0;
+  } faceOrigin_;
   std::shared_ptr<const app::EditorModels> models_;
   torch::Tensor wplus_;           // the unedited W+ of the face being edited (CPU); undefined = none
   bool loadingModels_ = false;

@@ -148,10 +148,12 @@ bool MainWindow::openWplus(const QString& path) {
 std::optional<app::SessionWithCode> MainWindow::currentSession() const {
   if (!wplus_.defined()) return std::nullopt;
   app::SessionWithCode out;
-  out.session.photoPath = currentPath_.isEmpty() ? QString() : QFileInfo(currentPath_).absoluteFilePath();
-  if (!currentPath_.isEmpty()) {
+  out.session.photoPath = faceOrigin_.photoPath;
+  out.session.photoSha256 = faceOrigin_.photoSha256;
+  out.session.faceIndex = faceOrigin_.faceIndex;
+  if (!out.session.photoPath.isEmpty() && out.session.photoSha256.isEmpty()) {
     try {
-      out.session.photoSha256 = app::sha256OfFile(currentPath_);
+      out.session.photoSha256 = app::sha256OfFile(out.session.photoPath);
     } catch (const facet::Error&) {
     }
   }
@@ -166,7 +168,6 @@ std::optional<app::SessionWithCode> MainWindow::currentSession() const {
     if (app::layerPresetOf(layers, models_->generator->n_latent()) != app::LayerPreset::Default)
       out.session.editedLayers = layers;  // the default (0–10) is left out, as older sessions have it
   }
-  if (photo_) out.session.faceIndex = photoFaceIndex();
   out.session.textSliders = textSessionSliders();  // text edits room
 #ifdef FACET_WITH_TIMELINE
   if (const auto* timeline = findChild<TimelinePanel*>()) out.session.timeline = timeline->model()->toJson();
@@ -228,6 +229,7 @@ bool MainWindow::openSession(const QString& path) {
                                    : layers);
     setFace(loaded.wplus, loaded.session.photoPath);
     if (!wplus_.defined()) return false;
+    faceOrigin_ = {loaded.session.photoPath, loaded.session.photoSha256, loaded.session.faceIndex};
 #ifdef FACET_WITH_TIMELINE
     if (auto* timeline = findChild<TimelinePanel*>()) timeline->model()->fromJson(loaded.session.timeline);
 #endif

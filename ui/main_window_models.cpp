@@ -125,6 +125,7 @@ void MainWindow::setFace(const torch::Tensor& wplus, const QString& photoPath) {
     wplus_ = wplus.detach().to(torch::kCPU, torch::kFloat32).contiguous();
     if (wplus_.dim() == 2) wplus_ = wplus_.unsqueeze(0);
     currentPath_ = photoPath;
+    faceOrigin_ = {photoPath.isEmpty() ? QString() : QFileInfo(photoPath).absoluteFilePath(), QString(), 0};
     photo_.reset();  // a new face: any photo paste-back no longer applies (setPhotoFaceWplus sets it again)
     charts_->clear();
     setRenderBackend(std::move(backend));

@@ -41,6 +41,7 @@ struct MainWindow::PhotoState {
   std::vector<face::Face> faces;
   int chosen = 0;
   face::AlignedFace aligned;  // empty image until aligned
+  QString sha256;             // of the photo when its faces were found
   QImage photoImage;          // the photo as shown ("before" of the in-photo preview); null until needed
 };
 
@@ -59,6 +60,7 @@ cv::Mat imageToMat(const QImage& image) {
 }
 struct FindOutcome {
   PhotoFaces found;
+  QString sha256;  // of the photo's bytes as they were read, for sessions (hashed here, off the GUI thread)
   QString error;
 };
 struct EmbedOutcome {
@@ -119,6 +121,7 @@ void MainWindow::findFaces(const QString& path) {
     state->path = path;
     state->photo = outcome.found.photo;
     state->faces = outcome.found.faces;
+    state->sha256 = outcome.sha256;
     state->photoImage = matToImage(state->photo);
     const int count = static_cast<int>(state->faces.size());
     if (count > 1) {
@@ -231,6 +234,7 @@ void MainWindow::findFaces(const QString& path) {
     FindOutcome outcome;
     try {
       outcome.found = findPhotoFaces(file);
+      outcome.sha256 = app::sha256OfFile(QFile::decodeName(file.c_str()));
     } catch (const std::exception& e) {
       outcome.error = QString::fromStdString(e.what());
     }
@@ -244,6 +248,7 @@ bool MainWindow::setPhotoFaceWplus(const torch::Tensor& wplus) {
   setFace(wplus, state->path);  // resets photo_ (any new face does) …
   if (!wplus_.defined()) return false;
   photo_ = state;               // … and this face belongs to the photo
+  faceOrigin_ = {QFileInfo(state->path).absoluteFilePath(), state->sha256, state->chosen};
   statusBar()->showMessage(tr("Editing face %1 of %2").arg(state->chosen + 1).arg(QFileInfo(state->path).fileName()));
   return true;
 }
@@ -252,8 +257,6 @@ QImage MainWindow::pasteBack(const QImage& generated) const {
   if (!hasPhotoFace() || generated.isNull()) return {};
   return matToImage(face::paste_back(photo_->photo, imageToMat(generated), photo_->aligned));
 }
-
-int MainWindow::photoFaceIndex() const { return photo_ ? photo_->chosen : 0; }
 
 void MainWindow::composePhotoPreview(const app::RenderResult& result) {
   if (!hasPhotoFace() || !result.ok()) return;
@@ -324,7 +327,6 @@ bool MainWindow::hasPhotoFace() const { return false; }
 void MainWindow::findFaces(const QString&) {}
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor&) { return false; }
 QImage MainWindow::pasteBack(const QImage&) const { return {}; }
-int MainWindow::photoFaceIndex() const { return 0; }
 void MainWindow::composePhotoPreview(const app::RenderResult&) {}
 void MainWindow::restorePhotoFace(const QString&, int) {}
 std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const { return nullptr; }

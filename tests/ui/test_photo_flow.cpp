@@ -436,6 +436,14 @@ class PhotoFlowTest : public QObject {
     QVERIFY(third->hasFace());
     QVERIFY(!third->hasPhotoFace());
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*third), 10000);
+    // Saved again, the session keeps the record of the photo the face came from, not the changed file's hash.
+    const QString again = dir.filePath("again.facet");
+    QVERIFY(third->saveSessionTo(again));
+    const facet::app::Session first = facet::app::loadSession(path), second = facet::app::loadSession(again);
+    QCOMPARE(second.photoPath, first.photoPath);
+    QCOMPARE(second.photoSha256, first.photoSha256);
+    QVERIFY(second.photoSha256 != facet::app::sha256OfFile(photo));
+    QCOMPARE(second.faceIndex, first.faceIndex);
   }
 #endif
 
