@@ -727,7 +727,7 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="117" />
         <location filename="../ui/main_window_files.cpp" line="143" />
-        <location filename="../ui/main_window_files.cpp" line="251" />
+        <location filename="../ui/main_window_files.cpp" line="253" />
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
@@ -738,9 +738,9 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="136" />
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="218" />
         <location filename="../ui/main_window_models.cpp" line="118" />
-        <location filename="../ui/main_window_models.cpp" line="140" />
+        <location filename="../ui/main_window_models.cpp" line="141" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
@@ -750,78 +750,78 @@
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="180" />
+        <location filename="../ui/main_window_files.cpp" line="181" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="186" />
+        <location filename="../ui/main_window_files.cpp" line="187" />
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="189" />
+        <location filename="../ui/main_window_files.cpp" line="190" />
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="216" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="225" />
+        <location filename="../ui/main_window_files.cpp" line="226" />
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="235" />
+        <location filename="../ui/main_window_files.cpp" line="237" />
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="241" />
+        <location filename="../ui/main_window_files.cpp" line="243" />
         <source>finding face %1 in %2…</source>
         <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="244" />
+        <location filename="../ui/main_window_files.cpp" line="246" />
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="259" />
+        <location filename="../ui/main_window_files.cpp" line="261" />
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="260" />
+        <location filename="../ui/main_window_files.cpp" line="262" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="270" />
+        <location filename="../ui/main_window_files.cpp" line="272" />
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="283" />
+        <location filename="../ui/main_window_files.cpp" line="285" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="291" />
-        <location filename="../ui/main_window_files.cpp" line="333" />
+        <location filename="../ui/main_window_files.cpp" line="293" />
+        <location filename="../ui/main_window_files.cpp" line="335" />
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="318" />
+        <location filename="../ui/main_window_files.cpp" line="320" />
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="323" />
+        <location filename="../ui/main_window_files.cpp" line="325" />
         <source>will not overwrite the opened file %1</source>
         <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
     </message>
@@ -918,112 +918,112 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="143" />
+        <location filename="../ui/main_window_models.cpp" line="144" />
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="149" />
+        <location filename="../ui/main_window_models.cpp" line="150" />
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="89" />
+        <location filename="../ui/main_window_photo.cpp" line="91" />
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="89" />
+        <location filename="../ui/main_window_photo.cpp" line="91" />
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <location filename="../ui/main_window_photo.cpp" line="100" />
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>정제를 멈추는 중; 지금까지의 최선 코드를 유지합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <location filename="../ui/main_window_photo.cpp" line="117" />
         <source>No face found in %1.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="131" />
+        <location filename="../ui/main_window_photo.cpp" line="134" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="134" />
+        <location filename="../ui/main_window_photo.cpp" line="137" />
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="135" />
+        <location filename="../ui/main_window_photo.cpp" line="138" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="141" />
+        <location filename="../ui/main_window_photo.cpp" line="144" />
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="148" />
+        <location filename="../ui/main_window_photo.cpp" line="151" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="152" />
+        <location filename="../ui/main_window_photo.cpp" line="155" />
         <source>Aligning the face…</source>
         <translation>얼굴을 정렬하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="153" />
+        <location filename="../ui/main_window_photo.cpp" line="156" />
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="193" />
+        <location filename="../ui/main_window_photo.cpp" line="196" />
         <source>Refining the face's code (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="201" />
+        <location filename="../ui/main_window_photo.cpp" line="204" />
         <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="210" />
+        <location filename="../ui/main_window_photo.cpp" line="213" />
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="212" />
+        <location filename="../ui/main_window_photo.cpp" line="215" />
         <source>refined in %1 steps (%2 dB)</source>
         <translation>%1단계로 정제됨 (%2 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="247" />
+        <location filename="../ui/main_window_photo.cpp" line="252" />
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="278" />
+        <location filename="../ui/main_window_photo.cpp" line="281" />
         <source>Editing the saved W+ code alone: %1</source>
         <translation>저장된 W+ 코드만 편집합니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="289" />
+        <location filename="../ui/main_window_photo.cpp" line="292" />
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="300" />
+        <location filename="../ui/main_window_photo.cpp" line="303" />
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>%2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다 (현재 얼굴 %3개)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="349" />
+        <location filename="../ui/main_window_photo.cpp" line="351" />
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
     </message>
@@ -1033,22 +1033,22 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>텍스트 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="91" />
+        <location filename="../ui/main_window_text.cpp" line="100" />
         <source>Change text edits</source>
         <translation>텍스트 편집 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="112" />
+        <location filename="../ui/main_window_text.cpp" line="121" />
         <source>The text direction "%1" was made for another generator.</source>
         <translation>텍스트 방향 "%1"은(는) 다른 생성기용으로 만들어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="119" />
+        <location filename="../ui/main_window_text.cpp" line="128" />
         <source>Added the text edit "%1"</source>
         <translation>텍스트 편집 "%1" 추가됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="129" />
+        <location filename="../ui/main_window_text.cpp" line="138" />
         <source>Cannot load the text direction: %1</source>
         <translation>텍스트 방향을 불러올 수 없습니다: %1</translation>
     </message>

@@ -727,7 +727,7 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="117" />
         <location filename="../ui/main_window_files.cpp" line="143" />
-        <location filename="../ui/main_window_files.cpp" line="251" />
+        <location filename="../ui/main_window_files.cpp" line="253" />
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -738,9 +738,9 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="136" />
-        <location filename="../ui/main_window_files.cpp" line="217" />
+        <location filename="../ui/main_window_files.cpp" line="218" />
         <location filename="../ui/main_window_models.cpp" line="118" />
-        <location filename="../ui/main_window_models.cpp" line="140" />
+        <location filename="../ui/main_window_models.cpp" line="141" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
@@ -750,78 +750,78 @@
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="180" />
+        <location filename="../ui/main_window_files.cpp" line="181" />
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="186" />
+        <location filename="../ui/main_window_files.cpp" line="187" />
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="189" />
+        <location filename="../ui/main_window_files.cpp" line="190" />
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="216" />
+        <location filename="../ui/main_window_files.cpp" line="217" />
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="225" />
+        <location filename="../ui/main_window_files.cpp" line="226" />
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="235" />
+        <location filename="../ui/main_window_files.cpp" line="237" />
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="241" />
+        <location filename="../ui/main_window_files.cpp" line="243" />
         <source>finding face %1 in %2…</source>
         <translation>正在 %2 中查找人脸 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="244" />
+        <location filename="../ui/main_window_files.cpp" line="246" />
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>其照片 %1 缺失或已更改；仅编辑保存的 W+ 代码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="259" />
+        <location filename="../ui/main_window_files.cpp" line="261" />
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="260" />
+        <location filename="../ui/main_window_files.cpp" line="262" />
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="270" />
+        <location filename="../ui/main_window_files.cpp" line="272" />
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="283" />
+        <location filename="../ui/main_window_files.cpp" line="285" />
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="291" />
-        <location filename="../ui/main_window_files.cpp" line="333" />
+        <location filename="../ui/main_window_files.cpp" line="293" />
+        <location filename="../ui/main_window_files.cpp" line="335" />
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="318" />
+        <location filename="../ui/main_window_files.cpp" line="320" />
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="323" />
+        <location filename="../ui/main_window_files.cpp" line="325" />
         <source>will not overwrite the opened file %1</source>
         <translation>不会覆盖已打开的文件 %1</translation>
     </message>
@@ -918,112 +918,112 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="143" />
+        <location filename="../ui/main_window_models.cpp" line="144" />
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="149" />
+        <location filename="../ui/main_window_models.cpp" line="150" />
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="89" />
+        <location filename="../ui/main_window_photo.cpp" line="91" />
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="89" />
+        <location filename="../ui/main_window_photo.cpp" line="91" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="98" />
+        <location filename="../ui/main_window_photo.cpp" line="100" />
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>正在停止精修；保留目前最佳的代码…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="115" />
+        <location filename="../ui/main_window_photo.cpp" line="117" />
         <source>No face found in %1.</source>
         <translation>在 %1 中未找到人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="131" />
+        <location filename="../ui/main_window_photo.cpp" line="134" />
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="134" />
+        <location filename="../ui/main_window_photo.cpp" line="137" />
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="135" />
+        <location filename="../ui/main_window_photo.cpp" line="138" />
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="141" />
+        <location filename="../ui/main_window_photo.cpp" line="144" />
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="148" />
+        <location filename="../ui/main_window_photo.cpp" line="151" />
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="152" />
+        <location filename="../ui/main_window_photo.cpp" line="155" />
         <source>Aligning the face…</source>
         <translation>正在对齐人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="153" />
+        <location filename="../ui/main_window_photo.cpp" line="156" />
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="193" />
+        <location filename="../ui/main_window_photo.cpp" line="196" />
         <source>Refining the face's code (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码（取消将保留目前最佳结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="201" />
+        <location filename="../ui/main_window_photo.cpp" line="204" />
         <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB（取消将保留目前最佳结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="210" />
+        <location filename="../ui/main_window_photo.cpp" line="213" />
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>精修在 %2 步中的第 %1 步后停止（保留最佳代码，%3 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="212" />
+        <location filename="../ui/main_window_photo.cpp" line="215" />
         <source>refined in %1 steps (%2 dB)</source>
         <translation>已精修 %1 步（%2 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="247" />
+        <location filename="../ui/main_window_photo.cpp" line="252" />
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="278" />
+        <location filename="../ui/main_window_photo.cpp" line="281" />
         <source>Editing the saved W+ code alone: %1</source>
         <translation>仅编辑保存的 W+ 代码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="289" />
+        <location filename="../ui/main_window_photo.cpp" line="292" />
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>正在编辑 %2 的人脸 %1（从会话恢复）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="300" />
+        <location filename="../ui/main_window_photo.cpp" line="303" />
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>在 %2 中已找不到人脸 %1（现在有 %3 张人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="349" />
+        <location filename="../ui/main_window_photo.cpp" line="351" />
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
     </message>
@@ -1033,22 +1033,22 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="91" />
+        <location filename="../ui/main_window_text.cpp" line="100" />
         <source>Change text edits</source>
         <translation>更改文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="112" />
+        <location filename="../ui/main_window_text.cpp" line="121" />
         <source>The text direction "%1" was made for another generator.</source>
         <translation>文本方向“%1”是为另一个生成器制作的。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="119" />
+        <location filename="../ui/main_window_text.cpp" line="128" />
         <source>Added the text edit "%1"</source>
         <translation>已添加文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="129" />
+        <location filename="../ui/main_window_text.cpp" line="138" />
         <source>Cannot load the text direction: %1</source>
         <translation>无法加载文本方向：%1</translation>
     </message>

@@ -90,7 +90,7 @@ VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const
   refine_->setSuffix(tr(" steps per frame"));
   warm_ = new QCheckBox(tr("start each frame from the previous one"), this);
   warm_->setObjectName("videoWarmStart");
-  warm_->setChecked(true);
+  warm_->setChecked(false);  // see VideoEditOptions::warm_start
   warm_->setEnabled(false);
   refineRow->addWidget(refine_);
   refineRow->addWidget(warm_);

@@ -50,7 +50,7 @@ class VideoEditDialog : public QDialog {
   bool isRunning() const;
   QString statusText() const;
   int editRowCount() const;
-  void setRefineSteps(int steps, bool warmStart = true);
+  void setRefineSteps(int steps, bool warmStart = false);
   void setResume(bool resume);
 
  Q_SIGNALS:

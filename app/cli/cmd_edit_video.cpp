@@ -37,7 +37,7 @@ struct EditVideoArgs {
   std::vector<std::string> edits;
   int from = 0, to = -1, batch = 4, generate_size = 0, refine_steps = 0;
   double refine_lr = 0.01;
-  bool json = false, no_audio = false, no_flow = false, no_encoder = false, cold = false, resume = false;
+  bool json = false, no_audio = false, no_flow = false, no_encoder = false, warm = false, resume = false;
 };
 
 edit::Edit parse_edit(const std::string& text) {
@@ -64,8 +64,9 @@ void register_edit_video(CLI::App& root, Commands& commands) {
   cmd->add_option("--refine-steps", a->refine_steps,
                   "Image2StyleGAN steps per frame after the encoder (0: encoder only)")->capture_default_str();
   cmd->add_option("--refine-lr", a->refine_lr, "learning rate of the refinement")->capture_default_str();
-  cmd->add_flag("--cold-start", a->cold,
-                "refine each frame from the encoder's code, not from the previous frame's refined code");
+  cmd->add_flag("--warm-start", a->warm,
+                "refine each frame from the previous frame's refined code (default: from the encoder's code, or "
+                "latent_avg without an encoder; steadier)");
   cmd->add_option("--perceptual", a->perceptual, "refinement's perceptual loss: none, auto, vgg or lpips")
       ->capture_default_str();
   cmd->add_option("--vgg", a->vgg, "VGG-16 checkpoint for the perceptual loss");
@@ -98,7 +99,7 @@ void register_edit_video(CLI::App& root, Commands& commands) {
     options.track.use_flow = !a->no_flow;
     options.resume = a->resume;
     options.work_dir = a->work_dir;
-    options.warm_start = !a->cold;
+    options.warm_start = a->warm;
     options.refine_steps = a->refine_steps;
     auto usage = [](const char* message) {
       std::cerr << "facet-cli: edit-video: " << message << "\n";
@@ -169,7 +170,7 @@ void register_edit_video(CLI::App& root, Commands& commands) {
                   {"audio", r.audio},
                   {"refine_steps", a->refine_steps},
                   {"refined", r.refined},
-                  {"warm_start", a->refine_steps > 0 && !a->cold},
+                  {"warm_start", a->refine_steps > 0 && a->warm},
                   {"code_jitter", r.code_jitter},
                   {"face_jitter", r.face_jitter},
                   {"resumed_frames", r.resumed_frames},

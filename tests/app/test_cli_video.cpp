@@ -156,8 +156,8 @@ bool has_audio(const std::string& file) {
 }
 }  // namespace
 
-// edit-video without an encoder: every frame embedded by Image2StyleGAN alone (the first from latent_avg, the rest
-// warm from the previous frame, or each from latent_avg with --cold-start), on the fixture generator and dlib; the
+// edit-video without an encoder: every frame embedded by Image2StyleGAN alone (each from latent_avg by default; with
+// --warm-start the first from latent_avg, the rest from the previous frame), on the fixture generator and dlib; the
 // source's sine track (made by ffmpeg, when installed) is in the result. Prints the stability figures of both.
 TEST(CliVideo, EditVideoRefinesEveryFrameWithoutAnEncoder) {
   FACET_REQUIRE_FIXTURES();
@@ -188,7 +188,7 @@ TEST(CliVideo, EditVideoRefinesEveryFrameWithoutAnEncoder) {
   nlohmann::json runs[2];
   for (int cold = 0; cold < 2; ++cold) {
     const std::string out = dir + (cold ? "/cold.mp4" : "/warm.mp4");
-    const auto r = run_command(base + " --out " + out + (cold ? " --cold-start" : ""), false);
+    const auto r = run_command(base + " --out " + out + (cold ? "" : " --warm-start"), false);
     ASSERT_EQ(r.exit_code, 0) << r.output;
     const auto j = nlohmann::json::parse(r.output);
     EXPECT_EQ(j["frames"], 6);
