@@ -81,9 +81,15 @@ void MainWindow::onModelsLoaded(std::shared_ptr<const app::EditorModels> models)
   QString message = tr("Models loaded.");
   if (!models_->notes.empty()) message += " " + QString::fromStdString(models_->notes.front());
   statusBar()->showMessage(message);
-  if (wplus_.defined())
-    setFace(wplus_, currentPath_);
-  else if (!currentPath_.isEmpty() && !hasPhotoFace())
+  if (wplus_.defined()) {
+    const auto photo = photo_;
+    const FaceOrigin origin = faceOrigin_;
+    setFace(wplus_, currentPath_);  // the same face on the new models: it keeps its photo and where it came from
+    if (wplus_.defined()) {
+      photo_ = photo;
+      faceOrigin_ = origin;
+    }
+  } else if (!currentPath_.isEmpty() && !hasPhotoFace())
     findFaces(currentPath_);  // a photo opened while the models were loading: embed its face now
   Q_EMIT modelsLoaded(true);
 }

@@ -424,6 +424,12 @@ class PhotoFlowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
     QCOMPARE(QImage(dir.filePath("pasted.png")).size(), QImage(photo).size());
+    // New models for the same face (Tools ▸ Models): the face keeps its photo and the session's record of it.
+    QSignalSpy reloaded(window.get(), &MainWindow::modelsLoaded);
+    window->loadModels(facet::test::fixtureModelFiles(false));
+    QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 20000);
+    QVERIFY(window->hasPhotoFace());
+    QCOMPARE(window->currentSession()->session.photoSha256, facet::app::loadSession(path).photoSha256);
 
     // The photo changes: the session still opens, on the W+ alone.
     QImage changedPhoto(photo);
