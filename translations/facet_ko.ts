@@ -598,7 +598,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="154" />
-        <location filename="../ui/main_window_models.cpp" line="94" />
+        <location filename="../ui/main_window_models.cpp" line="100" />
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
@@ -739,8 +739,8 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="136" />
         <location filename="../ui/main_window_files.cpp" line="218" />
-        <location filename="../ui/main_window_models.cpp" line="118" />
-        <location filename="../ui/main_window_models.cpp" line="141" />
+        <location filename="../ui/main_window_models.cpp" line="124" />
+        <location filename="../ui/main_window_models.cpp" line="147" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
@@ -883,47 +883,47 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="93" />
+        <location filename="../ui/main_window_models.cpp" line="99" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>모델: 없음 (도구 ▸ 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="109" />
         <source>classifier</source>
         <translation>분류기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="110" />
         <source>1 transformer</source>
         <translation>변환기 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="110" />
         <source>%1 transformers</source>
         <translation>변환기 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="105" />
+        <location filename="../ui/main_window_models.cpp" line="111" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="106" />
+        <location filename="../ui/main_window_models.cpp" line="112" />
         <source>encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="113" />
+        <location filename="../ui/main_window_models.cpp" line="119" />
         <source>device: %1</source>
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="144" />
+        <location filename="../ui/main_window_models.cpp" line="150" />
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="150" />
+        <location filename="../ui/main_window_models.cpp" line="156" />
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
@@ -1028,27 +1028,37 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="31" />
+        <location filename="../ui/main_window_text.cpp" line="33" />
         <source>Text edits</source>
         <translation>텍스트 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="100" />
+        <location filename="../ui/main_window_text.cpp" line="104" />
         <source>Change text edits</source>
         <translation>텍스트 편집 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="121" />
+        <location filename="../ui/main_window_text.cpp" line="122" />
+        <source>Add the text edit "%1"</source>
+        <translation>텍스트 편집 "%1" 추가</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="123" />
+        <source>Remove the text edit "%1"</source>
+        <translation>텍스트 편집 "%1" 제거</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="142" />
         <source>The text direction "%1" was made for another generator.</source>
         <translation>텍스트 방향 "%1"은(는) 다른 생성기용으로 만들어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="128" />
+        <location filename="../ui/main_window_text.cpp" line="150" />
         <source>Added the text edit "%1"</source>
         <translation>텍스트 편집 "%1" 추가됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="138" />
+        <location filename="../ui/main_window_text.cpp" line="160" />
         <source>Cannot load the text direction: %1</source>
         <translation>텍스트 방향을 불러올 수 없습니다: %1</translation>
     </message>

@@ -598,7 +598,7 @@
     </message>
     <message>
         <location filename="../ui/main_window.cpp" line="154" />
-        <location filename="../ui/main_window_models.cpp" line="94" />
+        <location filename="../ui/main_window_models.cpp" line="100" />
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
     </message>
@@ -739,8 +739,8 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="136" />
         <location filename="../ui/main_window_files.cpp" line="218" />
-        <location filename="../ui/main_window_models.cpp" line="118" />
-        <location filename="../ui/main_window_models.cpp" line="141" />
+        <location filename="../ui/main_window_models.cpp" line="124" />
+        <location filename="../ui/main_window_models.cpp" line="147" />
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
@@ -883,47 +883,47 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>模型已加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="93" />
+        <location filename="../ui/main_window_models.cpp" line="99" />
         <source>models: none (Tools ▸ Models)</source>
         <translation>模型：无（工具 ▸ 模型）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="103" />
+        <location filename="../ui/main_window_models.cpp" line="109" />
         <source>classifier</source>
         <translation>分类器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="110" />
         <source>1 transformer</source>
         <translation>1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="104" />
+        <location filename="../ui/main_window_models.cpp" line="110" />
         <source>%1 transformers</source>
         <translation>%1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="105" />
+        <location filename="../ui/main_window_models.cpp" line="111" />
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="106" />
+        <location filename="../ui/main_window_models.cpp" line="112" />
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="113" />
+        <location filename="../ui/main_window_models.cpp" line="119" />
         <source>device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="144" />
+        <location filename="../ui/main_window_models.cpp" line="150" />
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="150" />
+        <location filename="../ui/main_window_models.cpp" line="156" />
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
@@ -1028,27 +1028,37 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="31" />
+        <location filename="../ui/main_window_text.cpp" line="33" />
         <source>Text edits</source>
         <translation>文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="100" />
+        <location filename="../ui/main_window_text.cpp" line="104" />
         <source>Change text edits</source>
         <translation>更改文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="121" />
+        <location filename="../ui/main_window_text.cpp" line="122" />
+        <source>Add the text edit "%1"</source>
+        <translation>添加文本编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="123" />
+        <source>Remove the text edit "%1"</source>
+        <translation>移除文本编辑“%1”</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_text.cpp" line="142" />
         <source>The text direction "%1" was made for another generator.</source>
         <translation>文本方向“%1”是为另一个生成器制作的。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="128" />
+        <location filename="../ui/main_window_text.cpp" line="150" />
         <source>Added the text edit "%1"</source>
         <translation>已添加文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="138" />
+        <location filename="../ui/main_window_text.cpp" line="160" />
         <source>Cannot load the text direction: %1</source>
         <translation>无法加载文本方向：%1</translation>
     </message>

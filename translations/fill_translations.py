@@ -439,6 +439,8 @@ TEXT_EDITS = {
     "Change text edits": ("텍스트 편집 변경", "更改文本编辑"),
     "The text direction \"%1\" was made for another generator.":
         ("텍스트 방향 \"%1\"은(는) 다른 생성기용으로 만들어졌습니다.", "文本方向“%1”是为另一个生成器制作的。"),
+    "Add the text edit \"%1\"": ("텍스트 편집 \"%1\" 추가", "添加文本编辑“%1”"),
+    "Remove the text edit \"%1\"": ("텍스트 편집 \"%1\" 제거", "移除文本编辑“%1”"),
     "Added the text edit \"%1\"": ("텍스트 편집 \"%1\" 추가됨", "已添加文本编辑“%1”"),
     "Cannot load the text direction: %1": ("텍스트 방향을 불러올 수 없습니다: %1", "无法加载文本方向：%1"),
 }

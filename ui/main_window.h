@@ -40,6 +40,7 @@ class LatestImageJob;
 class LayerMaskPanel;
 class PreviewWidget;
 class TextSliderPanel;
+struct TextSlider;
 class TextEditDialog;
 
 class MainWindow : public QMainWindow {
@@ -171,6 +172,8 @@ class MainWindow : public QMainWindow {
   void buildTextPanel();  // main_window_text.cpp
   void sendTextEdits();   // the text panel's values → the renderer
   void commitTextEdit(const std::vector<float>& alphas);
+  // An undo step for a text slider the user added (added) or removed, already done.
+  void pushTextSliderStep(const TextSlider& slider, bool added);
   std::vector<app::SessionTextSlider> textSessionSliders() const;
   void restoreTextSliders(const app::Session& session);
   void addRecentFile(const QString& path);

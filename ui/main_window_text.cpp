@@ -10,6 +10,8 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
+#include "ui/applied_command.h"
+
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
@@ -44,6 +46,8 @@ void MainWindow::buildTextPanel() {
     committedText_ = textPanel_->alphas();
   });
   connect(textPanel_, &TextSliderPanel::editCommitted, this, &MainWindow::commitTextEdit);
+  connect(textPanel_, &TextSliderPanel::sliderRemovedByUser, this,
+          [this](const TextSlider& slider) { pushTextSliderStep(slider, false); });
   connect(textPanel_, &TextSliderPanel::addRequested, this, [this] { showAddTextEdit(); });
 #ifdef FACET_WITH_TIMELINE
   // The timeline records text slider moves beside the attribute ones and plays them back.
@@ -102,6 +106,23 @@ void MainWindow::commitTextEdit(const std::vector<float>& alphas) {
   autosaver_->markChanged();
 }
 
+void MainWindow::pushTextSliderStep(const TextSlider& slider, bool added) {
+  // Re-added sliders keep their id, so timeline keys and earlier undo steps (which go by id) still find them.
+  const QString id = slider.id;
+  const auto direction = slider.direction;
+  const float alpha = slider.alpha;
+  auto add = [this, id, direction, alpha] {
+    if (textPanel_->indexOf(id) < 0) textPanel_->addSlider(direction, alpha, id);
+  };
+  auto remove = [this, id] {
+    const int i = textPanel_->indexOf(id);
+    if (i >= 0) textPanel_->removeSlider(i);
+  };
+  const QString prompt = QString::fromStdString(direction->prompt);
+  undo_->push(added ? new AppliedCommand(remove, add, tr("Add the text edit \"%1\"").arg(prompt))
+                    : new AppliedCommand(add, remove, tr("Remove the text edit \"%1\"").arg(prompt)));
+}
+
 bool MainWindow::addTextDirection(std::shared_ptr<const edit::TextDirection> direction, float alpha, QString* id) {
   if (!direction || !direction->delta.defined()) return false;
   if (models_ && models_->generator) {
@@ -125,6 +146,7 @@ bool MainWindow::addTextDirection(std::shared_ptr<const edit::TextDirection> dir
   }
   const QString made = textPanel_->addSlider(std::move(direction), alpha);
   if (id) *id = made;
+  pushTextSliderStep(textPanel_->slider(textPanel_->indexOf(made)), true);
   statusBar()->showMessage(tr("Added the text edit \"%1\"").arg(QString::fromStdString(textPanel_->slider(
                                                                  textPanel_->indexOf(made)).direction->prompt)));
   return true;

@@ -113,7 +113,11 @@ QString TextSliderPanel::addSlider(std::shared_ptr<const edit::TextDirection> di
   });
   connect(remove, &QToolButton::clicked, this, [this, id] {
     const int i = indexOf(id);
-    if (i >= 0) removeSlider(i);
+    if (i < 0) return;
+    TextSlider removed = rows_[i].slider;
+    removed.alpha = alphas()[static_cast<size_t>(i)];
+    removeSlider(i);
+    Q_EMIT sliderRemovedByUser(removed);
   });
   empty_->setVisible(false);
   Q_EMIT slidersChanged();

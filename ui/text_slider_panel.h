@@ -51,6 +51,8 @@ class TextSliderPanel : public QWidget {
   void slidersChanged();    // the list of sliders changed (add/remove)
   void editCommitted(const std::vector<float>& alphas);  // released / reset: an undo point
   void addRequested();      // "Add text edit…"
+  // The user pressed a row's remove button (after the row went): the slider with its last value, for undo.
+  void sliderRemovedByUser(const facet::ui::TextSlider& slider);
 
  private:
   struct Row {

@@ -268,8 +268,21 @@ class TextSlidersTest : public QObject {
     panel->findChild<QWidget*>("textSlider_text-1")->findChild<QToolButton*>("textRemove")->click();
     QCOMPARE(panel->count(), 1);
     QCOMPARE(panel->alphas(), std::vector<float>{2.5f});
+    auto alphaOf = [&](const QString& id) { return panel->alphas()[static_cast<size_t>(panel->indexOf(id))]; };
+    // Adding and removing sliders are undo steps too: the removed slider comes back with its id and value.
     window->undoStack()->undo();
-    QCOMPARE(panel->alphas(), std::vector<float>{initial});
+    QCOMPARE(panel->count(), 2);
+    QCOMPARE(alphaOf("text-1"), 2.f);
+    window->undoStack()->undo();
+    QCOMPARE(alphaOf("text-2"), initial);
+    QCOMPARE(alphaOf("text-1"), 2.f);
+    window->undoStack()->undo();  // the second slider's "Add": it goes
+    QCOMPARE(panel->count(), 1);
+    QCOMPARE(panel->indexOf("text-2"), -1);
+    window->undoStack()->redo();
+    QCOMPARE(panel->count(), 2);
+    QCOMPARE(alphaOf("text-2"), initial);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
   }
 
   // "Add text edit…" through the real dialog with the CLIP stand-in: a global direction (tiny statistics, cached)
