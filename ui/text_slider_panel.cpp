@@ -22,7 +22,6 @@ QString methodLabel(const edit::TextDirection& d) {
 
 TextSliderPanel::TextSliderPanel(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
   empty_ = new QLabel(tr("No text edits yet."), this);
   empty_->setObjectName("textEditsEmpty");
   layout->addWidget(empty_);
