@@ -3,11 +3,14 @@
 #include <QtTest>
 
 #include "app/editor/render_types.h"
+#include "tests/ui/window_test_support.h"
 #include "ui/charts_panel.h"
 #include "ui/preview_widget.h"
 
 using facet::ui::ChartsPanel;
 using facet::ui::PreviewWidget;
+
+using facet::test::saveShot;
 
 namespace {
 QImage flat(int side, QColor colour) {
@@ -15,14 +18,8 @@ QImage flat(int side, QColor colour) {
   image.fill(colour);
   return image;
 }
-QColor at(const QImage& image, double fx, double fy) {
+QColor colourAt(const QImage& image, double fx, double fy) {
   return image.pixelColor(static_cast<int>(fx * image.width()), static_cast<int>(fy * image.height()));
-}
-void saveShot(QWidget& widget, const QString& name) {
-  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
-  if (shots.isEmpty()) return;
-  QTest::qWait(100);  // deferred layout (chart labels) settles first
-  if (!shots.isEmpty()) QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
 }
 }  // namespace
 
@@ -34,12 +31,12 @@ class EditorWidgetsTest : public QObject {
     preview.resize(400, 400);
     preview.setBefore(flat(100, Qt::black));
     preview.setImage(flat(100, Qt::white));
-    QCOMPARE(at(preview.rendered(), 0.25, 0.5), QColor(Qt::white));
+    QCOMPARE(colourAt(preview.rendered(), 0.25, 0.5), QColor(Qt::white));
     preview.setSplitEnabled(true);
     preview.setSplitPosition(0.5);
     const QImage shown = preview.rendered();
-    QCOMPARE(at(shown, 0.25, 0.5), QColor(Qt::black));
-    QCOMPARE(at(shown, 0.75, 0.5), QColor(Qt::white));
+    QCOMPARE(colourAt(shown, 0.25, 0.5), QColor(Qt::black));
+    QCOMPARE(colourAt(shown, 0.75, 0.5), QColor(Qt::white));
 
     // Dragging the handle moves the split.
     preview.show();
@@ -48,7 +45,7 @@ class EditorWidgetsTest : public QObject {
     QTest::mouseMove(&preview, QPoint(300, 300));
     QTest::mouseRelease(&preview, Qt::LeftButton, {}, QPoint(300, 300));
     QVERIFY2(std::abs(preview.splitPosition() - 0.75) < 0.02, qPrintable(QString::number(preview.splitPosition())));
-    QCOMPARE(at(preview.rendered(), 0.6, 0.5), QColor(Qt::black));
+    QCOMPARE(colourAt(preview.rendered(), 0.6, 0.5), QColor(Qt::black));
   }
 
   void pressAndHoldShowsBefore() {
@@ -60,10 +57,10 @@ class EditorWidgetsTest : public QObject {
     QVERIFY(QTest::qWaitForWindowExposed(&preview));
     QTest::mousePress(&preview, Qt::RightButton, {}, QPoint(150, 150));
     QVERIFY(preview.showingBefore());
-    QCOMPARE(at(preview.rendered(), 0.5, 0.5), QColor(Qt::black));
+    QCOMPARE(colourAt(preview.rendered(), 0.5, 0.5), QColor(Qt::black));
     QTest::mouseRelease(&preview, Qt::RightButton, {}, QPoint(150, 150));
     QVERIFY(!preview.showingBefore());
-    QCOMPARE(at(preview.rendered(), 0.5, 0.5), QColor(Qt::white));
+    QCOMPARE(colourAt(preview.rendered(), 0.5, 0.5), QColor(Qt::white));
     QTest::keyPress(&preview, Qt::Key_B);
     QVERIFY(preview.showingBefore());
     QTest::keyRelease(&preview, Qt::Key_B);
@@ -77,10 +74,10 @@ class EditorWidgetsTest : public QObject {
     preview.setImage(flat(256, Qt::white));
     preview.setImage(flat(32, Qt::red));  // the preview of the next edit
     const QImage shown = preview.rendered();
-    QCOMPARE(at(shown, 0.02, 0.5), QColor(Qt::red));
-    QCOMPARE(at(shown, 0.98, 0.5), QColor(Qt::red));
+    QCOMPARE(colourAt(shown, 0.02, 0.5), QColor(Qt::red));
+    QCOMPARE(colourAt(shown, 0.98, 0.5), QColor(Qt::red));
     preview.setZoom(0.5);
-    QVERIFY(at(preview.rendered(), 0.02, 0.5) != QColor(Qt::red));  // background around the smaller image
+    QVERIFY(colourAt(preview.rendered(), 0.02, 0.5) != QColor(Qt::red));  // background around the smaller image
     QWheelEvent wheel(QPointF(200, 200), QPointF(200, 200), QPoint(), QPoint(0, 240), Qt::NoButton, Qt::NoModifier,
                       Qt::NoScrollPhase, false);
     QApplication::sendEvent(&preview, &wheel);

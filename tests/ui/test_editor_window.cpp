@@ -13,6 +13,7 @@
 #include "app/editor/render_controller.h"
 #include "core/io/npy.h"
 #include "tests/ui/fixture_models.h"
+#include "tests/ui/window_test_support.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
 #ifdef FACET_WITH_TIMELINE
@@ -23,18 +24,11 @@
 
 using facet::ui::MainWindow;
 
-namespace {
-void saveShot(QWidget& widget, const QString& name) {
-  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
-  if (shots.isEmpty()) return;
-  QTest::qWait(100);  // deferred layout (chart labels) settles first
-  if (!shots.isEmpty()) QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
-}
+using facet::test::fullAndCurrent;
+using facet::test::saveShot;
 
-bool fullAndCurrent(const MainWindow& window) {
-  const auto& r = window.lastResult();
-  return r.ok() && r.quality == facet::app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
-}
+namespace {
+
 
 QSlider* sliderOf(MainWindow& window, const QString& id) {
   return window.findChild<QWidget*>("attribute_" + id)->findChild<QSlider*>();
@@ -58,10 +52,7 @@ class EditorWindowTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(scratch_.isValid());
-    qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
-    qputenv("FACET_MODELS", scratch_.filePath("models").toLocal8Bit());
-    QDir().mkpath(scratch_.filePath("models"));
+    facet::test::isolateUserFolders(scratch_);
   }
 
   void sliderChangesFaceAndNumbers() {

@@ -22,6 +22,7 @@
 #include "app/editor/session.h"
 #include "core/io/npy.h"
 #include "tests/ui/fixture_models.h"
+#include "tests/ui/window_test_support.h"
 #include "ui/latest_image_job.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
@@ -39,19 +40,10 @@
 
 using facet::ui::MainWindow;
 
+using facet::test::fullAndCurrent;
+using facet::test::saveShot;
+
 namespace {
-
-void saveShot(QWidget& widget, const QString& name) {
-  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
-  if (shots.isEmpty()) return;
-  QTest::qWait(150);
-  QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
-}
-
-bool fullAndCurrent(const MainWindow& window) {
-  const auto& r = window.lastResult();
-  return r.ok() && r.quality == facet::app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
-}
 
 QByteArray sha(const QString& path) {
   QFile f(path);
@@ -95,11 +87,7 @@ class PhotoFlowTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(scratch_.isValid());
-    qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
-    qputenv("XDG_DATA_HOME", scratch_.filePath("data").toLocal8Bit());
-    qputenv("FACET_MODELS", scratch_.filePath("models").toLocal8Bit());
-    QDir().mkpath(scratch_.filePath("models"));
+    facet::test::isolateUserFolders(scratch_);
   }
 
   // --- layer mask -------------------------------------------------------------------------------------------

@@ -21,6 +21,7 @@
 #include "core/edit/latent_mapper.h"
 #include "core/edit/text_edits.h"
 #include "tests/ui/fixture_models.h"
+#include "tests/ui/window_test_support.h"
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
@@ -32,18 +33,11 @@
 using facet::ui::MainWindow;
 namespace edit = facet::edit;
 
-namespace {
-void saveShot(QWidget& widget, const QString& name) {
-  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
-  if (shots.isEmpty()) return;
-  QTest::qWait(100);
-  QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
-}
+using facet::test::fullAndCurrent;
+using facet::test::saveShot;
 
-bool fullAndCurrent(const MainWindow& window) {
-  const auto& r = window.lastResult();
-  return r.ok() && r.quality == facet::app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
-}
+namespace {
+
 
 std::unique_ptr<MainWindow> readyWindow() {
   auto window = std::make_unique<MainWindow>();
@@ -97,10 +91,7 @@ class TextSlidersTest : public QObject {
  private Q_SLOTS:
   void initTestCase() {
     QVERIFY(scratch_.isValid());
-    qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
-    qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
-    qputenv("FACET_MODELS", scratch_.filePath("models").toLocal8Bit());
-    QDir().mkpath(scratch_.filePath("models"));
+    facet::test::isolateUserFolders(scratch_);
   }
 
   // Latent: w + α·Δ after the attribute edits; style: styles(w) + α·Δs. Same pixels as the core functions.

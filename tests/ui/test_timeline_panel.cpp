@@ -24,6 +24,7 @@
 #include "core/nn/latent/latent_transformer.h"
 #include "core/video/frame_source.h"
 #include "tests/ui/fixture_models.h"
+#include "tests/ui/window_test_support.h"
 #include "ui/main_window.h"
 #include "ui/timeline_panel.h"
 #ifdef FACET_VIDEO_HAS_FACE
@@ -38,6 +39,8 @@ using facet::ui::AttributeSlot;
 using facet::ui::AttributeSliderPanel;
 using facet::ui::TimelinePanel;
 
+using facet::test::saveShot;
+
 namespace {
 QVector<AttributeSlot> attributes() {
   return {{"Smiling", "Smiling", "Expression", true},
@@ -51,10 +54,6 @@ QString fixturesDir() {
   return QFileInfo::exists(dir + "/stylegan2/g_small_zip.pt") ? dir : QString();
 }
 
-void saveShot(QWidget& w, const QString& name) {
-  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
-  if (!shots.isEmpty()) QVERIFY(w.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
-}
 }  // namespace
 
 Q_DECLARE_METATYPE(std::vector<float>)

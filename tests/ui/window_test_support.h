@@ -1,0 +1,41 @@
+#pragma once
+// What the editor's QtTests share: screenshots on request, "the newest request's full render is shown", and
+// keeping autosave, settings, data and the models folder out of the user's home.
+#include <QByteArray>
+#include <QDir>
+#include <QString>
+#include <QTemporaryDir>
+#include <QWidget>
+#include <QtTest>
+
+#include "app/editor/render_controller.h"
+#include "ui/main_window.h"
+
+namespace facet::test {
+
+// With FACET_SCREENSHOTS=DIR, saves a grab of `widget` as DIR/name (after deferred layouts such as chart labels
+// settle); otherwise does nothing.
+inline void saveShot(QWidget& widget, const QString& name) {
+  const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
+  if (shots.isEmpty()) return;
+  QTest::qWait(150);
+  QVERIFY(widget.grab().save(QString::fromLocal8Bit(shots) + "/" + name));
+}
+
+// The window shows a full-size render that answers the newest request it sent.
+inline bool fullAndCurrent(const ui::MainWindow& window) {
+  const auto& r = window.lastResult();
+  return r.ok() && r.quality == app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
+}
+
+// Points autosave (XDG_STATE_HOME), settings (XDG_CONFIG_HOME), data (XDG_DATA_HOME) and the models folder
+// (FACET_MODELS, created empty) into `scratch`.
+inline void isolateUserFolders(const QTemporaryDir& scratch) {
+  qputenv("XDG_STATE_HOME", scratch.filePath("state").toLocal8Bit());
+  qputenv("XDG_CONFIG_HOME", scratch.filePath("config").toLocal8Bit());
+  qputenv("XDG_DATA_HOME", scratch.filePath("data").toLocal8Bit());
+  qputenv("FACET_MODELS", scratch.filePath("models").toLocal8Bit());
+  QDir().mkpath(scratch.filePath("models"));
+}
+
+}  // namespace facet::test
