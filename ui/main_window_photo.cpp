@@ -253,9 +253,16 @@ bool MainWindow::setPhotoFaceWplus(const torch::Tensor& wplus) {
   return true;
 }
 
+namespace {
+// The generated face warped back into the photo it was aligned from.
+QImage pastedInto(const cv::Mat& photo, const face::AlignedFace& aligned, const QImage& generated) {
+  return matToImage(face::paste_back(photo, imageToMat(generated), aligned));
+}
+}  // namespace
+
 QImage MainWindow::pasteBack(const QImage& generated) const {
   if (!hasPhotoFace() || generated.isNull()) return {};
-  return matToImage(face::paste_back(photo_->photo, imageToMat(generated), photo_->aligned));
+  return pastedInto(photo_->photo, photo_->aligned, generated);
 }
 
 void MainWindow::composePhotoPreview(const app::RenderResult& result) {
@@ -264,7 +271,7 @@ void MainWindow::composePhotoPreview(const app::RenderResult& result) {
   if (state->photoImage.cacheKey() != preview_->before().cacheKey()) preview_->setBefore(state->photoImage);
   // The paste-back (inverse warp + feathered blend over the photo) runs on a pool thread, newest render wins.
   compositor_->setWork([state](const QImage& generated) {
-    return matToImage(face::paste_back(state->photo, imageToMat(generated), state->aligned));
+    return pastedInto(state->photo, state->aligned, generated);
   });
   compositor_->submit(result.sequence, result.image);
 }

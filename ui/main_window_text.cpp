@@ -53,14 +53,10 @@ void MainWindow::buildTextPanel() {
   // The timeline records text slider moves beside the attribute ones and plays them back.
   if (auto* timeline = findChild<TimelinePanel*>()) {
     app::TimelineModel* model = timeline->model();
-    auto ids = [this] {
-      QStringList out;
-      for (int i = 0; i < textPanel_->count(); ++i) out << textPanel_->slider(i).id;
-      return out;
-    };
-    connect(textPanel_, &TextSliderPanel::slidersChanged, model, [model, ids] { model->setTextSliders(ids()); });
+    connect(textPanel_, &TextSliderPanel::slidersChanged, model,
+            [this, model] { model->setTextSliders(textPanel_->ids()); });
     connect(textPanel_, &TextSliderPanel::textEditsChanged, model,
-            [this, model, ids] { model->recordTextChange(ids(), textPanel_->alphas()); });
+            [this, model] { model->recordTextChange(textPanel_->ids(), textPanel_->alphas()); });
     connect(model, &app::TimelineModel::textAlphasAt, this, [this](const QStringList& keys, const std::vector<float>& a) {
       std::vector<float> alphas = textPanel_->alphas();
       for (int k = 0; k < keys.size() && k < static_cast<int>(a.size()); ++k) {
@@ -86,8 +82,7 @@ void MainWindow::commitTextEdit(const std::vector<float>& alphas) {
   if (alphas == committedText_) return;
   // Both sides follow the slider list of this moment; sliders added or removed later must not shift them, so the
   // values are put back by slider id (a removed slider's value is skipped).
-  QStringList ids;
-  for (int i = 0; i < textPanel_->count(); ++i) ids << textPanel_->slider(i).id;
+  const QStringList ids = textPanel_->ids();
   undo_->push(new AttributeEditCommand(
       committedText_, alphas,
       [this, ids](const std::vector<float>& a) {

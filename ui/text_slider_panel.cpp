@@ -140,6 +140,12 @@ void TextSliderPanel::clear() {
   Q_EMIT slidersChanged();
 }
 
+QStringList TextSliderPanel::ids() const {
+  QStringList out;
+  for (const Row& row : rows_) out << row.slider.id;
+  return out;
+}
+
 int TextSliderPanel::indexOf(const QString& id) const {
   for (int i = 0; i < rows_.size(); ++i)
     if (rows_[i].slider.id == id) return i;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include <QString>
+#include <QStringList>
 #include <QVector>
 #include <QWidget>
 
@@ -39,6 +40,7 @@ class TextSliderPanel : public QWidget {
   int count() const { return rows_.size(); }
   const TextSlider& slider(int index) const { return rows_[index].slider; }
   int indexOf(const QString& id) const;  // -1 when absent
+  QStringList ids() const;               // the sliders' ids, row order
 
   std::vector<float> alphas() const;
   std::vector<app::TextSliderValue> values() const;  // for RenderRequest::textEdits
