@@ -9,6 +9,7 @@
 #include "core/io/error.h"
 #include "core/io/log.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/layers.h"
 
 namespace facet::nn {
@@ -113,27 +114,30 @@ struct StyleGan2::Impl {
     fast_ready = true;
   }
 
-  torch::Tensor noise_for(size_t layer, const torch::Tensor& like, const SynthesisOptions& o, at::Generator& gen) const {
+  // Noise for an output of size h × w; undefined for NoiseMode::Zero.
+  torch::Tensor noise_for(size_t layer, int64_t n, int64_t h, int64_t w, const torch::Tensor& like,
+                          const SynthesisOptions& o, at::Generator& gen) const {
     if (o.noise == NoiseMode::Zero) return {};
     if (o.noise == NoiseMode::Const) return net->noise_buffers[layer];
-    return torch::randn({like.size(0), 1, like.size(2), like.size(3)}, gen, torch::kFloat32)
-        .to(like.device(), like.scalar_type());
+    return torch::randn({n, 1, h, w}, gen, torch::kFloat32).to(like.device(), like.scalar_type());
   }
 
   // One StyledConv: modulated conv, noise, bias + leaky ReLU.
   torch::Tensor styled(const StyledConv& c, const torch::Tensor& x, const torch::Tensor& s, size_t noise_index,
                        const SynthesisOptions& o, at::Generator& gen, bool fast) const {
-    torch::Tensor y = fast ? c->conv->forward_fast(x, s) : c->conv->forward_plain(x, s);
-    torch::Tensor noise = noise_for(noise_index, y, o, gen);
+    const int64_t up = c->conv->upsample ? 2 : 1;
+    torch::Tensor noise = noise_for(noise_index, x.size(0), up * x.size(2), up * x.size(3), x, o, gen);
     if (!fast) {
+      torch::Tensor y = c->conv->forward_plain(x, s);
       if (noise.defined()) y = y + c->noise->value * noise;
       return fused_leaky_relu(y, c->activate->value);
     }
-    // Inference: the same maths in place, so the large activations are neither copied nor reallocated.
-    if (noise.defined()) y.add_(noise * c->noise->value);
-    y.add_(c->activate->value.view({1, -1, 1, 1}));
-    torch::leaky_relu_(y, 0.2);
-    return y.mul_(std::sqrt(2.0));
+    // Inference: conv, then noise, bias and activation in one pass (fused with the blur on up-sampling layers).
+    const Activation act{noise, c->noise->value, c->activate->value};
+    if (c->conv->has_phases()) return blur_phases_activate(c->conv->forward_phases(x, s), c->conv->blur->value, act);
+    torch::Tensor y = c->conv->forward_fast(x, s);
+    activate_(y, act);
+    return y;
   }
 
   torch::Tensor to_rgb(const ToRgb& r, const torch::Tensor& x, const torch::Tensor& s, const torch::Tensor& skip,

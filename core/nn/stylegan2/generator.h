@@ -4,8 +4,9 @@
 //
 // Two synthesis paths compute the same function:
 //  - plain: the reference maths (grouped modulated convolutions, upfirdn2d blur); differentiable (embedding).
-//  - fast:  inference only; per-sample modulated weights (no grouped conv), the FIR blur folded into the
-//           transposed-convolution weights once at load time.
+//  - fast:  inference only; per-sample modulated weights (no grouped conv), channels-last activations, the
+//           up-sampling convolutions as four sub-pixel convolutions whose blur, noise, bias and activation run in
+//           one pass (fast_ops.h).
 #include <memory>
 #include <optional>
 #include <string>

@@ -5,6 +5,7 @@
 namespace facet::nn::stylegan2 {
 
 namespace F = torch::nn::functional;
+constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
 
 namespace {
 thread_local bool skip_weight_init = false;
@@ -69,59 +70,42 @@ torch::Tensor ModulatedConvImpl::forward_plain(const torch::Tensor& x, const tor
 }
 
 void ModulatedConvImpl::prepare_fast() {
-  if (!upsample || fused_up_.defined() || phase_up_.defined()) return;
-  // transposed conv (stride 2) followed by the blur (pad 1, 1) equals one transposed conv with the weight
-  // correlated with the flipped blur kernel over a 3-pixel zero border, and output padding 2.
+  if (!upsample || kernel_size != 3 || has_phases()) return;
+  // Transposed conv, stride 2: T[2m + a] = Σ_ky W[ky]·x[(2m + a − ky) / 2] over the ky of parity a, i.e. even rows
+  // take W[0]·x[m] + W[2]·x[m − 1] and odd rows W[1]·x[m]. Over an input padded by 1, a correlation reads the taps
+  // in the order {2, 0} (even) and {1} (odd); the same per column. Each phase is an ordinary convolution with only
+  // the taps that reach it: 9 multiply-adds per input pixel in all, where folding the blur into the weights (a 6×6
+  // kernel, four 3×3 phases) took 36.
   torch::NoGradGuard no_grad;
-  // The fold is linear in the k×k weight, so it is one matrix: fold the k² unit kernels (a tiny conv2d), then apply
-  // that [k², side²] matrix to all out·in kernels in one product. (A conv2d over out·in one-channel images costs
-  // over 1 GB in oneDNN's channel-blocked layout for a config-f generator.)
-  const int64_t k2 = kernel_size * kernel_size;
-  torch::Tensor units = torch::eye(k2, weight.options()).view({k2, 1, kernel_size, kernel_size});
-  torch::Tensor kf = torch::flip(blur->value, {0, 1}).view({1, 1, blur->value.size(0), blur->value.size(1)});
-  const int64_t border = blur->value.size(0) - 1;
-  torch::Tensor fold = F::conv2d(F::pad(units, F::PadFuncOptions({border, border, border, border})), kf.to(units.dtype()));
-  const int64_t side = fold.size(2);
-  torch::Tensor w = (weight[0] * scale).reshape({out_channels * in_channels, k2});
-  fused_up_ = torch::mm(w, fold.view({k2, side * side})).view({out_channels, in_channels, side, side});
-  // A stride-2 transposed conv with a 6×6 kernel (padding 2) is four ordinary 3×3 convs, one per output phase
-  // (ry, rx), interleaved by pixel shuffle: phase weight [a][b] = fused[ry + 4 − 2a][rx + 4 − 2b]. Ordinary
-  // convolutions are what oneDNN runs fastest on CPU.
-  if (fused_up_.size(2) == 6) {
-    std::vector<torch::Tensor> phases;
-    for (int64_t ry = 0; ry < 2; ++ry)
-      for (int64_t rx = 0; rx < 2; ++rx) {
-        auto iy = torch::tensor({ry + 4, ry + 2, ry}, torch::kLong);
-        auto ix = torch::tensor({rx + 4, rx + 2, rx}, torch::kLong);
-        phases.push_back(fused_up_.index_select(2, iy).index_select(3, ix));
-      }
-    // pixel_shuffle reads channel o·4 + ry·2 + rx.
-    phase_up_ = torch::stack(phases, 1).reshape({out_channels * 4, in_channels, 3, 3}).contiguous();
-    fused_up_ = torch::Tensor();  // only the phases are used from here on
-  }
+  const torch::Tensor w = weight[0] * scale;  // [out, in, 3, 3]
+  const torch::Tensor taps[2] = {torch::tensor({2, 0}, torch::kLong), torch::tensor({1}, torch::kLong)};
+  for (int64_t a = 0; a < 2; ++a)
+    for (int64_t b = 0; b < 2; ++b)
+      phase_weight_[2 * a + b] = w.index_select(2, taps[a].to(w.device())).index_select(3, taps[b].to(w.device()))
+                                     .contiguous(kChannelsLast);
 }
 
 torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
   // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
   // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).
-  constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
+  if (upsample) return forward_plain(x, style).contiguous(kChannelsLast);  // no phases: k ≠ 3
+  torch::Tensor g = weight[0] * scale * style.view({1, in_channels, 1, 1});  // [out, in, k, k]
+  if (demodulate) g = g * torch::rsqrt(g.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
+  return F::conv2d(x, g.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(kernel_size / 2));
+}
+
+std::array<torch::Tensor, 4> ModulatedConvImpl::forward_phases(const torch::Tensor& x, const torch::Tensor& style) const {
+  TORCH_CHECK(has_phases(), "forward_phases: the layer has no phase weights (prepare_fast)");
   torch::Tensor s = style.view({1, in_channels, 1, 1});
-  torch::Tensor base = weight[0] * scale * s;  // [out, in, k, k]
-  torch::Tensor d;
-  if (demodulate) d = torch::rsqrt(base.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
-  if (upsample && phase_up_.defined()) {
-    torch::Tensor g = phase_up_ * s;
-    if (demodulate) g = g * d.repeat_interleave(4, 0);
-    return torch::pixel_shuffle(F::conv2d(x, g.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(1)), 2);
-  }
-  if (upsample) {
-    torch::Tensor g = fused_up_ * s;
+  torch::Tensor d;  // demodulation reads all nine taps
+  if (demodulate) d = torch::rsqrt((weight[0] * scale * s).pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
+  std::array<torch::Tensor, 4> phases;
+  for (size_t i = 0; i < 4; ++i) {
+    torch::Tensor g = phase_weight_[i] * s;
     if (demodulate) g = g * d;
-    return F::conv_transpose2d(x, g.transpose(0, 1), F::ConvTranspose2dFuncOptions().stride(2).padding(2))
-        .contiguous(kChannelsLast);
+    phases[i] = F::conv2d(x, g.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(1)).contiguous(kChannelsLast);
   }
-  if (demodulate) base = base * d;
-  return F::conv2d(x, base.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(kernel_size / 2));
+  return phases;
 }
 
 }  // namespace facet::nn::stylegan2

@@ -1,0 +1,35 @@
+#pragma once
+// The element-wise end of the fast path's StyledConv, in one pass over the activations:
+//   y ← leaky_relu(conv + noise_weight·noise + bias, 0.2)·√2
+// and, for up-sampling layers, the FIR blur of the transposed convolution fused into the same pass.
+// CPU float32 channels-last tensors take hand-written loops (one read and one write of each activation, where a
+// chain of ATen ops makes four to six); anything else (CUDA, other layouts) takes the same maths in ATen ops.
+#include <array>
+
+#include <torch/types.h>
+
+namespace facet::nn::stylegan2 {
+
+struct Activation {
+  torch::Tensor noise;         // [1, 1, H, W], or undefined for no noise
+  torch::Tensor noise_weight;  // [1]: the layer's noise.weight
+  torch::Tensor bias;          // [C]: the layer's activate.bias
+};
+
+// In place on y [1, C, H, W].
+void activate_(torch::Tensor& y, const Activation& a);
+
+// The four sub-pixel phases of a stride-2 3×3 transposed convolution, indexed 2·a + b for output row parity a and
+// column parity b, each over the input's H×W grid with a zero border where its taps need one:
+//   phase (a, b) has (H + 1 + a) rows and (W + 1 + b) columns; output row 2m + a is phase row m + a.
+// Returns blur(transposed conv, pad 1) followed by the activation: [1, C, 2H, 2W], as rosinality's up-sampling
+// ModulatedConv2d + FusedLeakyReLU compute it. `kernel` is the layer's blur.kernel (4×4).
+torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, const torch::Tensor& kernel,
+                                   const Activation& a);
+
+// The same through ATen ops alone (any device); the CPU kernels' reference in tests.
+torch::Tensor blur_phases_activate_aten(const std::array<torch::Tensor, 4>& phases, const torch::Tensor& kernel,
+                                        const Activation& a);
+void activate_aten_(torch::Tensor& y, const Activation& a);
+
+}  // namespace facet::nn::stylegan2

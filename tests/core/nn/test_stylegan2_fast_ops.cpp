@@ -1,0 +1,86 @@
+// The fast path's up-sampling layer (four sub-pixel phases, then blur + noise + bias + activation in one pass)
+// against the reference maths, and the CPU loops against the same maths in ATen ops.
+#include <torch/torch.h>
+
+#include "core/nn/stylegan2/fast_ops.h"
+#include "core/nn/stylegan2/layers.h"
+#include "tests/support/test_support.h"
+
+using namespace facet::nn::stylegan2;
+using facet::test::relative_max_error;
+
+namespace {
+
+constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
+
+// rosinality's StyledConv after the modulated conv: + weight·noise, then FusedLeakyReLU.
+torch::Tensor reference_activation(const torch::Tensor& y, const Activation& a) {
+  torch::Tensor v = a.noise.defined() ? y + a.noise_weight * a.noise : y;
+  return torch::leaky_relu(v + a.bias.view({1, -1, 1, 1}), 0.2) * std::sqrt(2.0);
+}
+
+// An up-sampling layer with random weights and an asymmetric blur kernel, so a wrong flip or phase order shows.
+ModulatedConv random_upsampling_layer(int64_t in, int64_t out) {
+  ModulatedConv conv(in, out, 3, 8, /*demodulate=*/true, /*upsample=*/true);
+  torch::NoGradGuard no_grad;
+  conv->blur->value.copy_(torch::rand({4, 4}) + 0.1);
+  conv->prepare_fast();
+  return conv;
+}
+
+Activation random_activation(int64_t channels, int64_t h, int64_t w, bool with_noise) {
+  Activation a;
+  if (with_noise) a.noise = torch::randn({1, 1, h, w});
+  a.noise_weight = torch::tensor({0.7f});
+  a.bias = torch::randn({channels});
+  return a;
+}
+
+}  // namespace
+
+TEST(StyleGan2FastOps, PhasesBlurAndActivationEqualTheReferenceLayer) {
+  torch::manual_seed(3);
+  for (int64_t channels : {5, 48}) {  // 5: not a multiple of any vector width
+    for (bool with_noise : {true, false}) {
+      auto conv = random_upsampling_layer(6, channels);
+      auto x = torch::randn({1, 6, 7, 9});
+      auto s = conv->modulation->forward(torch::randn({1, 8}));
+      const Activation act = random_activation(channels, 14, 18, with_noise);
+      torch::InferenceMode inference;
+      auto reference = reference_activation(conv->forward_plain(x, s), act);
+      auto phases = conv->forward_phases(x.contiguous(kChannelsLast), s);
+      auto fast = blur_phases_activate(phases, conv->blur->value, act);
+      ASSERT_EQ(fast.sizes(), reference.sizes());
+      EXPECT_TRUE(fast.is_contiguous(kChannelsLast));
+      EXPECT_LT(relative_max_error(fast, reference), 1e-6) << channels << " channels, noise " << with_noise;
+      auto aten = blur_phases_activate_aten(phases, conv->blur->value, act);
+      ASSERT_EQ(aten.sizes(), reference.sizes());
+      EXPECT_LT(relative_max_error(aten, reference), 1e-6) << channels << " channels, noise " << with_noise;
+    }
+  }
+}
+
+TEST(StyleGan2FastOps, PhaseShapesFollowTheirTaps) {
+  auto conv = random_upsampling_layer(3, 4);
+  torch::InferenceMode inference;
+  auto phases = conv->forward_phases(torch::randn({1, 3, 5, 8}).contiguous(kChannelsLast), torch::ones({1, 3}));
+  for (int64_t i = 0; i < 4; ++i) {
+    EXPECT_EQ(phases[i].size(2), 5 + 1 + i / 2) << i;
+    EXPECT_EQ(phases[i].size(3), 8 + 1 + i % 2) << i;
+  }
+}
+
+TEST(StyleGan2FastOps, ActivationInOnePassEqualsTheReference) {
+  torch::manual_seed(4);
+  for (bool with_noise : {true, false}) {
+    const Activation act = random_activation(7, 5, 6, with_noise);
+    auto y = torch::randn({1, 7, 5, 6}).contiguous(kChannelsLast);
+    auto reference = reference_activation(y, act);
+    torch::Tensor fast = y.clone();
+    activate_(fast, act);
+    EXPECT_LT(relative_max_error(fast, reference), 1e-6) << "noise " << with_noise;
+    torch::Tensor plain_layout = y.contiguous();  // not channels-last: the ATen path
+    activate_(plain_layout, act);
+    EXPECT_LT(relative_max_error(plain_layout, reference), 1e-6) << "noise " << with_noise;
+  }
+}
