@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <vector>
 
 #include <ATen/Parallel.h>
@@ -63,6 +64,10 @@ void activate_pixels(float* y, int64_t first, int64_t last, int64_t channels, Ep
   }
 }
 
+// 16 floats as one value: one AVX-512 register, two AVX2 or four SSE ones, whichever the clone targets.
+// (Loaded with memcpy, in place: a function returning one would change the ABI between clones.)
+typedef float Floats16 __attribute__((vector_size(64)));
+
 // One output row y of blur(transposed conv) from the four phases: output pixel (y, x) = Σ_ij kf[i][j]·T[y+i−1][x+j−1]
 // (kf: the flipped kernel, i.e. true convolution), where T[2m + a][2n + b] is phase (a, b) at row m + a, column n + b.
 FACET_VECTOR_CLONES
@@ -79,27 +84,88 @@ void blur_phase_row(const float* const phase[4], int64_t w, int64_t channels, in
   const float* noise_row = e.noise ? e.noise + y * 2 * w : nullptr;
   for (int64_t x = 0; x < 2 * w; ++x) {
     const int64_t q = x & 1, n = x >> 1;
-    int64_t col_b[4], col[4];
+    const float* src[16];  // the 16 taps' channel vectors
     for (int64_t j = 0; j < 4; ++j) {
-      col_b[j] = (q + j + 1) & 1;
-      col[j] = (n + (q + j - 1 - col_b[j]) / 2 + col_b[j]) * channels;
+      const int64_t b = (q + j + 1) & 1;
+      const int64_t col = (n + (q + j - 1 - b) / 2 + b) * channels;
+      for (int64_t i = 0; i < 4; ++i) src[4 * i + j] = row_base[i][b] + col;
     }
-    {
-      const float* src = row_base[0][col_b[0]] + col[0];
-      const float k = kf[0];
-      for (int64_t c = 0; c < channels; ++c) acc[c] = k * src[c];
+    const float noise_term = noise_row ? e.noise_weight * noise_row[x] : 0.f;
+    float* out = out_row + x * channels;
+    // Blocks of 16 channels keep their sums in registers across the 16 taps; the rest goes through `acc`.
+    int64_t c0 = 0;
+    for (; c0 + 16 <= channels; c0 += 16) {
+      Floats16 sum = {}, tap;
+      for (int t = 0; t < 16; ++t) {
+        std::memcpy(&tap, src[t] + c0, sizeof tap);
+        sum += kf[t] * tap;
+      }
+      Floats16 bias;
+      std::memcpy(&bias, e.bias + c0, sizeof bias);
+      const Floats16 v = sum + noise_term + bias;
+      const Floats16 activated = (v > kSlope * v ? v : kSlope * v) * kGain;  // leaky ReLU · √2, as finish_pixel
+      std::memcpy(out + c0, &activated, sizeof activated);
     }
-    for (int64_t t = 1; t < 16; ++t) {
-      const int64_t i = t / 4, j = t % 4;
-      const float* src = row_base[i][col_b[j]] + col[j];
-      const float k = kf[t];
-      for (int64_t c = 0; c < channels; ++c) acc[c] += k * src[c];
-    }
-    finish_pixel(acc, noise_row ? e.noise_weight * noise_row[x] : 0.f, e.bias, channels, out_row + x * channels);
+    if (c0 == channels) continue;
+    for (int64_t c = c0; c < channels; ++c) acc[c] = kf[0] * src[0][c];
+    for (int t = 1; t < 16; ++t)
+      for (int64_t c = c0; c < channels; ++c) acc[c] += kf[t] * src[t][c];
+    finish_pixel(acc + c0, noise_term, e.bias + c0, channels - c0, out + c0);
   }
 }
 
+// Output row y of y += upfirdn2d(skip, up 2, pad (2, 1)): of the 4×4 flipped kernel only the taps i ≡ p, j ≡ q
+// (mod 2) meet non-zero samples, the skip's rows m + p − 1 + i/2 and columns n + q − 1 + j/2 (outside: zero).
+FACET_VECTOR_CLONES
+void add_upsampled_row(const float* skip, int64_t h, int64_t w, int64_t channels, int64_t y, const float kf[16],
+                       float* out_row) {
+  const int64_t p = y & 1, m = y >> 1;
+  for (int64_t x = 0; x < 2 * w; ++x) {
+    const int64_t q = x & 1, n = x >> 1;
+    float* out = out_row + x * channels;
+    for (int64_t di = 0; di < 2; ++di) {
+      const int64_t row = m + p - 1 + di;
+      if (row < 0 || row >= h) continue;
+      for (int64_t dj = 0; dj < 2; ++dj) {
+        const int64_t col = n + q - 1 + dj;
+        if (col < 0 || col >= w) continue;
+        const float k = kf[(p + 2 * di) * 4 + q + 2 * dj];
+        const float* src = skip + (row * w + col) * channels;
+        for (int64_t c = 0; c < channels; ++c) out[c] += k * src[c];
+      }
+    }
+  }
+}
+
+// The 4×4 kernel flipped in both axes (upfirdn2d is a true convolution), for the loops' correlations.
+std::array<float, 16> flipped_kernel(const torch::Tensor& kernel) {
+  const torch::Tensor k = kernel.to(torch::kCPU, torch::kFloat32).contiguous();
+  std::array<float, 16> kf;
+  for (int64_t t = 0; t < 16; ++t) kf[t] = k.data_ptr<float>()[15 - t];
+  return kf;
+}
+
+bool is_4x4(const torch::Tensor& kernel) { return kernel.dim() == 2 && kernel.size(0) == 4 && kernel.size(1) == 4; }
+
 }  // namespace
+
+void add_upsampled_aten_(torch::Tensor& y, const torch::Tensor& skip, const torch::Tensor& kernel) {
+  y.add_(upfirdn2d(skip, kernel, 2, 1, {2, 1, 2, 1}));
+}
+
+void add_upsampled_(torch::Tensor& y, const torch::Tensor& skip, const torch::Tensor& kernel) {
+  if (!is_4x4(kernel) || !cpu_kernel_applies(y) || !cpu_kernel_applies(skip)) return add_upsampled_aten_(y, skip, kernel);
+  const int64_t channels = skip.size(1), h = skip.size(2), w = skip.size(3);
+  TORCH_CHECK(y.size(1) == channels && y.size(2) == 2 * h && y.size(3) == 2 * w, "add_upsampled_: y has shape ",
+              y.sizes(), ", skip ", skip.sizes());
+  const std::array<float, 16> kf = flipped_kernel(kernel);
+  const float* src = skip.data_ptr<float>();
+  float* dst = y.data_ptr<float>();
+  at::parallel_for(0, 2 * h, 1, [&](int64_t first, int64_t last) {
+    for (int64_t row = first; row < last; ++row)
+      add_upsampled_row(src, h, w, channels, row, kf.data(), dst + row * 2 * w * channels);
+  });
+}
 
 void activate_aten_(torch::Tensor& y, const Activation& a) {
   if (a.noise.defined()) y.add_(a.noise * a.noise_weight);
@@ -137,7 +203,7 @@ torch::Tensor blur_phases_activate_aten(const std::array<torch::Tensor, 4>& phas
 
 torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, const torch::Tensor& kernel,
                                    const Activation& a) {
-  bool cpu = kernel.size(0) == 4 && kernel.size(1) == 4;
+  bool cpu = is_4x4(kernel);
   for (const auto& p : phases) cpu = cpu && cpu_kernel_applies(p);
   if (!cpu) return blur_phases_activate_aten(phases, kernel, a);
 
@@ -145,9 +211,7 @@ torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, c
   for (int64_t i = 0; i < 4; ++i)
     TORCH_CHECK(phases[i].size(1) == channels && phases[i].size(2) == h + 1 + i / 2 && phases[i].size(3) == w + 1 + i % 2,
                 "blur_phases_activate: phase ", i, " has shape ", phases[i].sizes());
-  const torch::Tensor k = kernel.to(torch::kCPU, torch::kFloat32).contiguous();
-  float kf[16];
-  for (int64_t t = 0; t < 16; ++t) kf[t] = k.data_ptr<float>()[15 - t];  // flipped in both axes
+  const std::array<float, 16> kf = flipped_kernel(kernel);
   const torch::Tensor noise = a.noise.defined() ? a.noise.contiguous() : torch::Tensor();
   const torch::Tensor bias = a.bias.contiguous();
   const Epilogue e = epilogue_of(a, noise, bias);
@@ -159,7 +223,7 @@ torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, c
   at::parallel_for(0, 2 * h, 1, [&](int64_t first, int64_t last) {
     std::vector<float> acc(static_cast<size_t>(channels));
     for (int64_t y = first; y < last; ++y)
-      blur_phase_row(src, w, channels, y, kf, e, acc.data(), dst + y * 2 * w * channels);
+      blur_phase_row(src, w, channels, y, kf.data(), e, acc.data(), dst + y * 2 * w * channels);
   });
   return out;
 }

@@ -1,7 +1,8 @@
 #pragma once
-// The element-wise end of the fast path's StyledConv, in one pass over the activations:
+// The element-wise ends of the fast path's layers, each in one pass over the activations. StyledConv:
 //   y ← leaky_relu(conv + noise_weight·noise + bias, 0.2)·√2
-// and, for up-sampling layers, the FIR blur of the transposed convolution fused into the same pass.
+// with, on up-sampling layers, the FIR blur of the transposed convolution in the same pass; ToRGB: the
+// up-sampled skip added.
 // CPU float32 channels-last tensors take hand-written loops (one read and one write of each activation, where a
 // chain of ATen ops makes four to six); anything else (CUDA, other layouts) takes the same maths in ATen ops.
 #include <array>
@@ -27,9 +28,14 @@ void activate_(torch::Tensor& y, const Activation& a);
 torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, const torch::Tensor& kernel,
                                    const Activation& a);
 
+// y += upfirdn2d(skip, kernel, up 2, pad (2, 1)): ToRGB's up-sampled skip. y [1, C, 2h, 2w], skip [1, C, h, w],
+// kernel 4×4 (upsample.kernel).
+void add_upsampled_(torch::Tensor& y, const torch::Tensor& skip, const torch::Tensor& kernel);
+
 // The same through ATen ops alone (any device); the CPU kernels' reference in tests.
 torch::Tensor blur_phases_activate_aten(const std::array<torch::Tensor, 4>& phases, const torch::Tensor& kernel,
                                         const Activation& a);
 void activate_aten_(torch::Tensor& y, const Activation& a);
+void add_upsampled_aten_(torch::Tensor& y, const torch::Tensor& skip, const torch::Tensor& kernel);
 
 }  // namespace facet::nn::stylegan2

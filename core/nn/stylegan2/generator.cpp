@@ -144,13 +144,11 @@ struct StyleGan2::Impl {
                        bool fast) const {
     torch::Tensor y = (fast ? r->conv->forward_fast(x, s) : r->conv->forward_plain(x, s)) + r->bias;
     if (!skip.defined()) return y;
-    const torch::Tensor& k = r->upsample->value;
     if (fast) {
-      // upfirdn2d(up 2, pad (2, 1)) as a depthwise transposed convolution (stride 2, padding 1).
-      auto w = k.view({1, 1, k.size(0), k.size(1)}).expand({skip.size(1), 1, k.size(0), k.size(1)}).to(skip.dtype());
-      return y + F::conv_transpose2d(skip, w, F::ConvTranspose2dFuncOptions().stride(2).padding(1).groups(skip.size(1)));
+      add_upsampled_(y, skip, r->upsample->value);
+      return y;
     }
-    return y + upfirdn2d(skip, k, 2, 1, {2, 1, 2, 1});
+    return y + upfirdn2d(skip, r->upsample->value, 2, 1, {2, 1, 2, 1});
   }
 
   // Synthesis from styles (each [N, in]); stops at the block whose resolution is `target`.

@@ -4,6 +4,7 @@
 
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/layers.h"
+#include "core/nn/stylegan2/upfirdn2d.h"
 #include "tests/support/test_support.h"
 
 using namespace facet::nn::stylegan2;
@@ -40,7 +41,7 @@ Activation random_activation(int64_t channels, int64_t h, int64_t w, bool with_n
 
 TEST(StyleGan2FastOps, PhasesBlurAndActivationEqualTheReferenceLayer) {
   torch::manual_seed(3);
-  for (int64_t channels : {5, 48}) {  // 5: not a multiple of any vector width
+  for (int64_t channels : {5, 21, 48}) {  // blocks of 16 channels, a remainder, or both
     for (bool with_noise : {true, false}) {
       auto conv = random_upsampling_layer(6, channels);
       auto x = torch::randn({1, 6, 7, 9});
@@ -82,5 +83,21 @@ TEST(StyleGan2FastOps, ActivationInOnePassEqualsTheReference) {
     torch::Tensor plain_layout = y.contiguous();  // not channels-last: the ATen path
     activate_(plain_layout, act);
     EXPECT_LT(relative_max_error(plain_layout, reference), 1e-6) << "noise " << with_noise;
+  }
+}
+
+TEST(StyleGan2FastOps, UpsampledSkipEqualsUpfirdn2d) {
+  torch::manual_seed(5);
+  const auto kernel = torch::rand({4, 4}) + 0.1;  // asymmetric: a wrong flip shows
+  for (int64_t channels : {3, 17}) {
+    auto skip = torch::randn({1, channels, 5, 7}).contiguous(kChannelsLast);
+    auto base = torch::randn({1, channels, 10, 14}).contiguous(kChannelsLast);
+    auto reference = base + upfirdn2d(skip.contiguous(), kernel, 2, 1, {2, 1, 2, 1});
+    torch::Tensor fast = base.clone();
+    add_upsampled_(fast, skip, kernel);
+    EXPECT_LT(relative_max_error(fast, reference), 1e-6) << channels;
+    torch::Tensor aten = base.contiguous();
+    add_upsampled_aten_(aten, skip.contiguous(), kernel);
+    EXPECT_LT(relative_max_error(aten, reference), 1e-6) << channels;
   }
 }
