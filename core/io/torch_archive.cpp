@@ -1,7 +1,12 @@
 #include "core/io/torch_archive.h"
 
+#include <cerrno>
 #include <cstring>
 #include <map>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <caffe2/serialize/inline_container.h>
 #include <caffe2/serialize/read_adapter_interface.h>
@@ -30,6 +35,42 @@ class BoundedMemoryAdapter final : public caffe2::serialize::ReadAdapterInterfac
   size_t size_;
 };
 
+// Reads the archive straight from the file (pread), so a 130 MB checkpoint is not first copied whole into memory:
+// each record lands once, in the buffer that becomes its tensor.
+class FileReadAdapter final : public caffe2::serialize::ReadAdapterInterface {
+ public:
+  explicit FileReadAdapter(const std::string& path) : path_(path), fd_(::open(path.c_str(), O_RDONLY | O_CLOEXEC)) {
+    if (fd_ < 0) throw Error("cannot read " + path + ": " + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode)) {
+      ::close(fd_);
+      throw Error(path + ": not a regular file");
+    }
+    size_ = static_cast<size_t>(st.st_size);
+  }
+  ~FileReadAdapter() override { ::close(fd_); }
+  FileReadAdapter(const FileReadAdapter&) = delete;
+  FileReadAdapter& operator=(const FileReadAdapter&) = delete;
+
+  size_t size() const override { return size_; }
+  size_t read(uint64_t pos, void* buf, size_t n, const char* /*what*/) const override {
+    size_t got = 0;
+    while (got < n && pos + got < size_) {
+      const ssize_t r = ::pread(fd_, static_cast<char*>(buf) + got, n - got, static_cast<off_t>(pos + got));
+      if (r < 0 && errno == EINTR) continue;
+      if (r < 0) throw Error("cannot read " + path_ + ": " + std::strerror(errno));
+      if (r == 0) break;  // the file shrank meanwhile: the reader reports the short record
+      got += static_cast<size_t>(r);
+    }
+    return got;
+  }
+
+ private:
+  std::string path_;
+  int fd_;
+  size_t size_ = 0;
+};
+
 // A storage persistent id: ('storage', <storage class>, key, location, numel[, view metadata]).
 struct StorageId {
   torch::ScalarType dtype;
@@ -53,11 +94,12 @@ StorageId parse_pid(const ValuePtr& pid, const std::string& name) {
 
 bool looks_like_zip(const char* data, size_t size) { return size >= 4 && std::memcmp(data, "PK\x03\x04", 4) == 0; }
 
-ValuePtr read_zip_checkpoint(const char* data, size_t size, const std::string& name) {
+namespace {
+
+ValuePtr read_zip(std::shared_ptr<caffe2::serialize::ReadAdapterInterface> source, const std::string& name) {
   std::unique_ptr<caffe2::serialize::PyTorchStreamReader> reader;
   try {
-    reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(
-        std::make_shared<BoundedMemoryAdapter>(data, size));
+    reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(std::move(source));
   } catch (const c10::Error& e) {
     throw Error(name + ": not a readable PyTorch zip archive (" + e.what_without_backtrace() + ")");
   }
@@ -88,6 +130,16 @@ ValuePtr read_zip_checkpoint(const char* data, size_t size, const std::string& n
   };
   auto [pkl, pkl_len] = record("data.pkl");
   return unpickle(static_cast<const char*>(pkl.get()), pkl_len, name, loader);
+}
+
+}  // namespace
+
+ValuePtr read_zip_checkpoint(const char* data, size_t size, const std::string& name) {
+  return read_zip(std::make_shared<BoundedMemoryAdapter>(data, size), name);
+}
+
+ValuePtr read_zip_checkpoint_file(const std::string& path) {
+  return read_zip(std::make_shared<FileReadAdapter>(path), path);
 }
 
 ValuePtr read_legacy_checkpoint(const char* data, size_t size, const std::string& name) {

@@ -9,6 +9,8 @@ namespace facet::io::detail {
 
 bool looks_like_zip(const char* data, size_t size);
 ValuePtr read_zip_checkpoint(const char* data, size_t size, const std::string& name);
+// The same from a file, read record by record (no whole-file buffer).
+ValuePtr read_zip_checkpoint_file(const std::string& path);
 ValuePtr read_legacy_checkpoint(const char* data, size_t size, const std::string& name);
 
 // Serialises `root` as torch.save's zip format (protocol 2 pickle, one storage per tensor).

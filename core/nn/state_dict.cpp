@@ -24,6 +24,15 @@ std::string join_limited(const std::vector<std::string>& names, size_t limit = 6
   return out.str();
 }
 
+// A checkpoint tensor whose storage holds exactly its data, and no other tensor of this load took it: the module can
+// keep that storage instead of a copy (the freshly made parameter is freed untouched, so its pages never fault in).
+bool can_adopt(const torch::Tensor& source, const torch::Tensor& target, const std::set<const void*>& adopted) {
+  return source.scalar_type() == target.scalar_type() && source.device() == target.device() &&
+         source.is_contiguous() && target.is_contiguous() && source.storage_offset() == 0 &&
+         source.storage().nbytes() == source.nbytes() && source.is_inference() == target.is_inference() &&
+         adopted.count(source.storage().data()) == 0;
+}
+
 }  // namespace
 
 void load_state_dict(torch::nn::Module& module, const io::TensorMap& tensors, const std::string& what,
@@ -31,6 +40,7 @@ void load_state_dict(torch::nn::Module& module, const io::TensorMap& tensors, co
   torch::NoGradGuard no_grad;
   std::vector<std::string> missing, mismatched, unexpected;
   std::set<std::string> used;
+  std::set<const void*> adopted;  // storages already given to a parameter
 
   auto assign = [&](const std::string& name, torch::Tensor& target) {
     auto it = tensors.find(name);
@@ -44,7 +54,12 @@ void load_state_dict(torch::nn::Module& module, const io::TensorMap& tensors, co
       mismatched.push_back(name + " (file " + shape_text(source) + " vs model " + shape_text(target) + ")");
       return;
     }
-    target.copy_(source.to(target.dtype()));
+    if (can_adopt(source, target, adopted)) {
+      adopted.insert(source.storage().data());
+      target.set_data(source);
+    } else {
+      target.copy_(source.to(target.dtype()));
+    }
   };
 
   for (auto& item : module.named_parameters(/*recurse=*/true)) assign(item.key(), item.value());

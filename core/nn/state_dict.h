@@ -22,6 +22,8 @@ struct StateDictOptions {
 // `what` names the source in messages, e.g. "stylegan2-ffhq-config-f.pt (g_ema)".
 // Throws facet::Error: "<what>: missing keys: a, b; unexpected keys: c; shape mismatch: d (file [1,2] vs model
 // [2,2]); is this a <kind> checkpoint?" — `kind` is the model family expected ("StyleGAN2 generator").
+// Tensors of the same dtype that own their whole storage are taken over, not copied: afterwards the module's
+// parameters share memory with `tensors` (checkpoints are read to be loaded once and dropped).
 void load_state_dict(torch::nn::Module& module, const io::TensorMap& tensors, const std::string& what,
                      const std::string& kind, const StateDictOptions& options = {});
 

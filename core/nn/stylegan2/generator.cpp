@@ -90,7 +90,6 @@ struct StyleGan2::Impl {
   GeneratorModule net{nullptr};
   torch::Tensor latent_avg;
   torch::Device device = torch::kCPU;
-  bool fast_ready = false;
 
   StyledConv conv(size_t i) const { return StyledConv(std::dynamic_pointer_cast<StyledConvImpl>(net->convs->ptr(i))); }
   ToRgb rgb(size_t i) const { return ToRgb(std::dynamic_pointer_cast<ToRgbImpl>(net->to_rgbs->ptr(i))); }
@@ -106,12 +105,6 @@ struct StyleGan2::Impl {
       layers.emplace_back(rgb(b)->conv, 3 + 2 * b);
     }
     return layers;
-  }
-
-  void prepare_fast() {
-    if (fast_ready) return;
-    for (auto& [layer, index] : modulated_layers()) layer->prepare_fast();
-    fast_ready = true;
   }
 
   // Noise for an output of size h × w; undefined for NoiseMode::Zero.
@@ -208,7 +201,6 @@ torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>&
     throw Error("output size " + std::to_string(o.output_size) + " must be a power of two from 4 to " +
                 std::to_string(size()));
   if (!o.fast) return impl_->run(s, o, false);
-  impl_->prepare_fast();
   torch::InferenceMode guard;
   std::vector<torch::Tensor> images;
   const int64_t n = s[0].size(0);

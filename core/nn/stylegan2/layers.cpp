@@ -69,42 +69,35 @@ torch::Tensor ModulatedConvImpl::forward_plain(const torch::Tensor& x, const tor
   return y.view({n, out_channels, h, w});
 }
 
-void ModulatedConvImpl::prepare_fast() {
-  if (!upsample || kernel_size != 3 || has_phases()) return;
-  // Transposed conv, stride 2: T[2m + a] = Σ_ky W[ky]·x[(2m + a − ky) / 2] over the ky of parity a, i.e. even rows
-  // take W[0]·x[m] + W[2]·x[m − 1] and odd rows W[1]·x[m]. Over an input padded by 1, a correlation reads the taps
-  // in the order {2, 0} (even) and {1} (odd); the same per column. Each phase is an ordinary convolution with only
-  // the taps that reach it: 9 multiply-adds per input pixel in all, where folding the blur into the weights (a 6×6
-  // kernel, four 3×3 phases) took 36.
-  torch::NoGradGuard no_grad;
-  const torch::Tensor w = weight[0] * scale;  // [out, in, 3, 3]
-  const torch::Tensor taps[2] = {torch::tensor({2, 0}, torch::kLong), torch::tensor({1}, torch::kLong)};
-  for (int64_t a = 0; a < 2; ++a)
-    for (int64_t b = 0; b < 2; ++b)
-      phase_weight_[2 * a + b] = w.index_select(2, taps[a].to(w.device())).index_select(3, taps[b].to(w.device()))
-                                     .contiguous(kChannelsLast);
-}
-
 torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
   // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
   // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).
-  if (upsample) return forward_plain(x, style).contiguous(kChannelsLast);  // no phases: k ≠ 3
+  if (upsample) return forward_plain(x, style).contiguous(kChannelsLast);  // without phases (k ≠ 3)
   torch::Tensor g = weight[0] * scale * style.view({1, in_channels, 1, 1});  // [out, in, k, k]
   if (demodulate) g = g * torch::rsqrt(g.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
   return F::conv2d(x, g.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(kernel_size / 2));
 }
 
+bool ModulatedConvImpl::has_phases() const { return upsample && kernel_size == 3; }
+
 std::array<torch::Tensor, 4> ModulatedConvImpl::forward_phases(const torch::Tensor& x, const torch::Tensor& style) const {
-  TORCH_CHECK(has_phases(), "forward_phases: the layer has no phase weights (prepare_fast)");
-  torch::Tensor s = style.view({1, in_channels, 1, 1});
-  torch::Tensor d;  // demodulation reads all nine taps
-  if (demodulate) d = torch::rsqrt((weight[0] * scale * s).pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
+  TORCH_CHECK(has_phases(), "forward_phases: only 3×3 up-sampling layers have sub-pixel phases");
+  // Transposed conv, stride 2: T[2m + a] = Σ_ky W[ky]·x[(2m + a − ky) / 2] over the ky of parity a, i.e. even rows
+  // take W[0]·x[m] + W[2]·x[m − 1] and odd rows W[1]·x[m]. Over an input padded by 1, a correlation reads the taps
+  // in the order {2, 0} (even) and {1} (odd); the same per column. Each phase is an ordinary convolution with only
+  // the taps that reach it: 9 multiply-adds per input pixel in all, where folding the blur into the weights (a 6×6
+  // kernel, four 3×3 phases) took 36. The phases are cut from the modulated weight at each call: as cheap as
+  // modulating stored phase weights, and no second copy of the layer's weights.
+  torch::Tensor g = weight[0] * scale * style.view({1, in_channels, 1, 1});  // [out, in, 3, 3]
+  if (demodulate) g = g * torch::rsqrt(g.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
+  const torch::Tensor taps[2] = {torch::tensor({2, 0}, torch::kLong).to(g.device()),
+                                 torch::tensor({1}, torch::kLong).to(g.device())};
   std::array<torch::Tensor, 4> phases;
-  for (size_t i = 0; i < 4; ++i) {
-    torch::Tensor g = phase_weight_[i] * s;
-    if (demodulate) g = g * d;
-    phases[i] = F::conv2d(x, g.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(1)).contiguous(kChannelsLast);
-  }
+  for (int64_t a = 0; a < 2; ++a)
+    for (int64_t b = 0; b < 2; ++b) {
+      torch::Tensor w = g.index_select(2, taps[a]).index_select(3, taps[b]).contiguous(kChannelsLast);
+      phases[2 * a + b] = F::conv2d(x, w, F::Conv2dFuncOptions().padding(1)).contiguous(kChannelsLast);
+    }
   return phases;
 }
 

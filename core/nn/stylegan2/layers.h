@@ -50,14 +50,13 @@ struct ModulatedConvImpl : torch::nn::Module {
   // `s` is the style (the modulation's output, [N, in]): the layer's coordinates in style space S.
   // Reference maths, batched with grouped convolutions; differentiable.
   torch::Tensor forward_plain(const torch::Tensor& x, const torch::Tensor& s) const;
-  // One sample at a time ([1, in]) in channels-last memory; inference only. Up-sampling layers with their phases
-  // (has_phases) go through forward_phases instead.
+  // One sample at a time ([1, in]) in channels-last memory; inference only. Up-sampling layers that have phases
+  // (3×3, as in every StyleGAN2) go through forward_phases instead.
   torch::Tensor forward_fast(const torch::Tensor& x, const torch::Tensor& s) const;
   // Up-sampling layers: the stride-2 transposed convolution as its four sub-pixel phases, before the blur
   // (layout in fast_ops.h: blur_phases_activate finishes the layer).
   std::array<torch::Tensor, 4> forward_phases(const torch::Tensor& x, const torch::Tensor& s) const;
-  bool has_phases() const { return phase_weight_[0].defined(); }
-  void prepare_fast();
+  bool has_phases() const;
 
   torch::Tensor weight;  // [1, out, in, k, k]
   EqualLinear modulation{nullptr};
@@ -65,11 +64,6 @@ struct ModulatedConvImpl : torch::nn::Module {
   int64_t in_channels, out_channels, kernel_size;
   double scale;
   bool demodulate, upsample;
-
- private:
-  // scale·weight split by output parity (2·a + b): the 3×3 taps that land on output rows of parity a and columns of
-  // parity b, as 2×2, 2×1, 1×2 and 1×1 kernels, in the order a correlation over a 1-padded input reads them.
-  std::array<torch::Tensor, 4> phase_weight_;
 };
 TORCH_MODULE(ModulatedConv);
 

@@ -25,7 +25,6 @@ ModulatedConv random_upsampling_layer(int64_t in, int64_t out) {
   ModulatedConv conv(in, out, 3, 8, /*demodulate=*/true, /*upsample=*/true);
   torch::NoGradGuard no_grad;
   conv->blur->value.copy_(torch::rand({4, 4}) + 0.1);
-  conv->prepare_fast();
   return conv;
 }
 
