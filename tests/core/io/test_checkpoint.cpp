@@ -128,6 +128,19 @@ TEST(Checkpoint, TruncatedAndRandomBytesNeverCrash) {
   EXPECT_THROW(facet::io::load_checkpoint_from_memory(noise.data(), noise.size(), "noise.pt"), facet::Error);
 }
 
+TEST(Checkpoint, TruncatedZipFilesReadFromDiskGiveCleanErrors) {
+  // Zip archives are read from the file record by record (pread), not from memory: cut files must fail as cleanly.
+  const std::string bytes = facet::io::read_file(data("mixed_zip.pt"));
+  const std::string dir = facet::test::scratch_dir("cut_zip");
+  for (size_t cut : {size_t(4), size_t(100), bytes.size() / 2, bytes.size() - 30, bytes.size() - 1}) {
+    const std::string path = dir + "/cut_" + std::to_string(cut) + ".pt";
+    std::ofstream(path, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(cut));
+    EXPECT_THROW(load_checkpoint(path), facet::Error) << cut;
+  }
+  EXPECT_NE(error_of([&] { load_checkpoint(dir + "/absent.pt"); }).find("cannot read"), std::string::npos);
+  EXPECT_NE(error_of([&] { load_checkpoint(dir); }).find("folder"), std::string::npos);
+}
+
 TEST(Checkpoint, SaveRoundTripsThroughOurReader) {
   const std::string path = facet::test::scratch_dir("save") + "/state.pth";
   std::vector<facet::io::NamedTensor> tensors = {{"fcs.0.weight", torch::randn({4, 3})},

@@ -53,3 +53,18 @@ TEST(StateDict, OptionsIgnoreAndAllow) {
   options.allow_missing = [](const std::string& k) { return k == "scale"; };
   EXPECT_NO_THROW(facet::nn::load_state_dict(*tiny, tensors, "ok.pt", "tiny", options));
 }
+
+TEST(StateDict, TakesOverOwnedStoragesAndCopiesSharedOnes) {
+  Tiny tiny;
+  torch::Tensor weight = torch::randn({2, 3});                 // owns its storage: taken over
+  torch::Tensor both = torch::randn({4});                      // bias and scale views of one storage: copied
+  torch::Tensor doubles = torch::tensor({5., 6.}, torch::kFloat64);  // another dtype: converted copy
+  facet::io::TensorMap tensors{{"fc.weight", weight}, {"fc.bias", both.slice(0, 0, 2)}, {"scale", doubles}};
+  facet::nn::load_state_dict(*tiny, tensors, "tiny.pt", "tiny");
+  EXPECT_EQ(tiny->fc->weight.data_ptr(), weight.data_ptr());
+  EXPECT_TRUE(tiny->fc->weight.requires_grad()) << "still a trainable parameter";
+  EXPECT_NE(tiny->fc->bias.data_ptr(), both.data_ptr());
+  EXPECT_TRUE(torch::equal(tiny->fc->bias, both.slice(0, 0, 2)));
+  EXPECT_EQ(tiny->named_buffers()["scale"].scalar_type(), torch::kFloat32);
+  EXPECT_FLOAT_EQ(tiny->named_buffers()["scale"][1].item<float>(), 6.f);
+}
