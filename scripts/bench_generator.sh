@@ -2,8 +2,8 @@
 # Facet's StyleGAN2 against the reference PyTorch code, same machine, same run, same random config-f weights.
 #   scripts/bench_generator.sh REFERENCE_DIR [SIZE]
 # REFERENCE_DIR: a checkout of rosinality/stylegan2-pytorch. Needs Debian's python3-torch (/usr/bin/python3).
-# Prints the reference's ms/image, Facet's whole `facet-cli render` process time and its in-process ms/image,
-# and the ratio.
+# Prints the reference's ms/image and whole-process time (load, render, write the image), Facet's whole
+# `facet-cli render` process time and its in-process ms/image, and the ratios.
 set -euo pipefail
 ref="${1:?usage: scripts/bench_generator.sh REFERENCE_DIR [SIZE]}"
 size="${2:-1024}"
@@ -16,18 +16,26 @@ trap 'rm -rf "$work"' EXIT
 ref_json=$(/usr/bin/python3 "$here/scripts/bench_reference_generator.py" --reference "$ref" --size "$size" \
   --repeat 2 --threads "$(nproc)" --save-checkpoint "$work/g.pt" --save-wplus "$work/w.npy")
 echo "reference: $ref_json"
-start=$(date +%s.%N)
-"$cli" render --generator "$work/g.pt" --wplus "$work/w.npy" --out "$work/out.png" 2>/dev/null
-end=$(date +%s.%N)
-process_ms=$(echo "($end - $start) * 1000" | bc)
+# Whole processes, each the median of three runs, alternating so both see the same machine.
+ms_of() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1; e=$(date +%s.%N); echo "($e - $s) * 1000" | bc; }
+median() { printf '%s\n' "$@" | sort -n | sed -n 2p; }
+ref_runs=() facet_runs=()
+for _ in 1 2 3; do
+  ref_runs+=("$(ms_of /usr/bin/python3 "$here/scripts/bench_reference_generator.py" --reference "$ref" \
+    --threads "$(nproc)" --render "$work/g.pt" --wplus "$work/w.npy" --out "$work/ref.png")")
+  facet_runs+=("$(ms_of "$cli" render --generator "$work/g.pt" --wplus "$work/w.npy" --out "$work/out.png")")
+done
+ref_process_ms=$(median "${ref_runs[@]}")
+process_ms=$(median "${facet_runs[@]}")
 facet_json=$("$cli" bench generator --generator "$work/g.pt" --size "$size" --size 256 --repeat 3 --json 2>/dev/null)
 echo "facet bench: $(echo "$facet_json" | tr -d '\n ' )"
 ref_ms=$(echo "$ref_json" | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["ms_median"])')
 fast_ms=$(echo "$facet_json" | /usr/bin/python3 -c "import json,sys; d=json.load(sys.stdin); print([r['ms_median'] for r in d['results'] if r['size']==$size][0])")
-echo "facet-cli render, whole process (load + render + PNG): ${process_ms} ms"
-/usr/bin/python3 - "$ref_ms" "$process_ms" "$fast_ms" <<'PY'
+echo "whole process (load + render + PNG), median of 3: facet-cli render ${process_ms} ms, reference ${ref_process_ms} ms"
+/usr/bin/python3 - "$ref_ms" "$process_ms" "$fast_ms" "$ref_process_ms" <<'PY'
 import sys
-ref, proc, fast = map(float, sys.argv[1:])
-print(f"ratio, whole facet-cli render process / reference: {proc / ref:.3f} (reference {ref:.0f} ms)")
-print(f"ratio, facet in-process synthesis / reference:      {fast / ref:.3f} ({fast:.0f} ms)")
+ref, proc, fast, ref_proc = map(float, sys.argv[1:])
+print(f"ratio, whole facet-cli render process / whole reference process: {proc / ref_proc:.3f}")
+print(f"ratio, whole facet-cli render process / reference ms per image:  {proc / ref:.3f} (reference {ref:.0f} ms)")
+print(f"ratio, facet in-process synthesis / reference ms per image:      {fast / ref:.3f} ({fast:.0f} ms)")
 PY

@@ -4,6 +4,9 @@ optionally writes the same random weights as a checkpoint Facet loads, so both r
 
   /usr/bin/python3 scripts/bench_reference_generator.py --reference DIR [--size 1024] [--repeat 2] [--threads T]
       [--save-checkpoint G.pt --save-wplus W.npy]
+  /usr/bin/python3 scripts/bench_reference_generator.py --reference DIR --render G.pt --wplus W.npy --out OUT.png
+      [--threads T]: the reference's counterpart of `facet-cli render` (load the checkpoint, render once, write the
+      image), for timing the whole process against Facet's.
 
 DIR is a checkout of rosinality/stylegan2-pytorch (model.py and op/). Its op/ compiles CUDA extensions at import;
 this script replaces that loader with a no-op so the reference's own pure-PyTorch CPU fallbacks run. Nothing of
@@ -24,6 +27,9 @@ parser.add_argument("--repeat", type=int, default=2)
 parser.add_argument("--threads", type=int, default=0, help="torch threads (0: PyTorch's default)")
 parser.add_argument("--save-checkpoint")
 parser.add_argument("--save-wplus")
+parser.add_argument("--render", help="checkpoint to load and render once (whole-process timing)")
+parser.add_argument("--wplus")
+parser.add_argument("--out")
 args = parser.parse_args()
 
 torch.utils.cpp_extension.load = lambda *a, **k: None  # CPU fallbacks only
@@ -31,6 +37,22 @@ if args.threads:
     torch.set_num_threads(args.threads)
 sys.path.insert(0, args.reference)
 from model import Generator  # noqa: E402
+
+if args.render:
+    checkpoint = torch.load(args.render, map_location="cpu")
+    blocks = sum(1 for k in checkpoint["g_ema"] if k.split(".")[0] == "to_rgbs" and k.split(".")[2:] == ["bias"])
+    size = 4 * 2 ** blocks
+    g = Generator(size, 512, 8, channel_multiplier=2).eval()
+    g.load_state_dict(checkpoint["g_ema"])
+    with torch.no_grad():
+        image, _ = g([torch.from_numpy(np.load(args.wplus))], input_is_latent=True, randomize_noise=False)
+    pixels = ((image[0].clamp(-1, 1) + 1) * 127.5).round().to(torch.uint8).permute(1, 2, 0).numpy()
+    try:
+        from PIL import Image
+        Image.fromarray(pixels).save(args.out)
+    except ImportError:
+        np.save(args.out + ".npy", pixels)
+    sys.exit(0)
 
 torch.manual_seed(0)
 g = Generator(args.size, 512, 8, channel_multiplier=2).eval()
