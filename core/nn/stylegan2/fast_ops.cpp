@@ -202,7 +202,7 @@ torch::Tensor blur_phases_activate_aten(const std::array<torch::Tensor, 4>& phas
 }
 
 torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, const torch::Tensor& kernel,
-                                   const Activation& a) {
+                                   const Activation& a, torch::Tensor out) {
   bool cpu = is_4x4(kernel);
   for (const auto& p : phases) cpu = cpu && cpu_kernel_applies(p);
   if (!cpu) return blur_phases_activate_aten(phases, kernel, a);
@@ -218,7 +218,9 @@ torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, c
   const float* src[4];
   for (int64_t i = 0; i < 4; ++i) src[i] = phases[i].data_ptr<float>();
 
-  torch::Tensor out = torch::empty({1, channels, 2 * h, 2 * w}, phases[0].options().memory_format(kChannelsLast));
+  const std::vector<int64_t> shape = {1, channels, 2 * h, 2 * w};
+  if (!out.defined() || out.sizes() != shape || !cpu_kernel_applies(out))
+    out = torch::empty(shape, phases[0].options().memory_format(kChannelsLast));
   float* dst = out.data_ptr<float>();
   at::parallel_for(0, 2 * h, 1, [&](int64_t first, int64_t last) {
     std::vector<float> acc(static_cast<size_t>(channels));

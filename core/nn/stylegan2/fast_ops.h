@@ -25,8 +25,10 @@ void activate_(torch::Tensor& y, const Activation& a);
 //   phase (a, b) has (H + 1 + a) rows and (W + 1 + b) columns; output row 2m + a is phase row m + a.
 // Returns blur(transposed conv, pad 1) followed by the activation: [1, C, 2H, 2W], as rosinality's up-sampling
 // ModulatedConv2d + FusedLeakyReLU compute it. `kernel` is the layer's blur.kernel (4×4).
+// `out`, when given with that shape in channels-last float32 on the CPU, receives the result (see StyleGan2's
+// up-sampling layers for why it is allocated before the phases).
 torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, const torch::Tensor& kernel,
-                                   const Activation& a);
+                                   const Activation& a, torch::Tensor out = {});
 
 // y += upfirdn2d(skip, kernel, up 2, pad (2, 1)): ToRGB's up-sampled skip. y [1, C, 2h, 2w], skip [1, C, h, w],
 // kernel 4×4 (upsample.kernel).

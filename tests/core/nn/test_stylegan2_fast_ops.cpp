@@ -53,6 +53,10 @@ TEST(StyleGan2FastOps, PhasesBlurAndActivationEqualTheReferenceLayer) {
       ASSERT_EQ(fast.sizes(), reference.sizes());
       EXPECT_TRUE(fast.is_contiguous(kChannelsLast));
       EXPECT_LT(relative_max_error(fast, reference), 1e-6) << channels << " channels, noise " << with_noise;
+      torch::Tensor given = torch::empty(reference.sizes(), torch::TensorOptions().memory_format(kChannelsLast));
+      auto into = blur_phases_activate(phases, conv->blur->value, act, given);
+      EXPECT_EQ(into.data_ptr(), given.data_ptr()) << "a given output of the right shape is written, not replaced";
+      EXPECT_TRUE(torch::equal(into, fast));
       auto aten = blur_phases_activate_aten(phases, conv->blur->value, act);
       ASSERT_EQ(aten.sizes(), reference.sizes());
       EXPECT_LT(relative_max_error(aten, reference), 1e-6) << channels << " channels, noise " << with_noise;
