@@ -17,6 +17,12 @@
 #else
 #define FACET_VECTOR_CLONES
 #endif
+// GCC's vector types, with the element-wise ?: the activation uses; other compilers take the plain loops.
+#if defined(__GNUC__) && !defined(__clang__)
+#define FACET_GCC_VECTORS 1
+#else
+#define FACET_GCC_VECTORS 0
+#endif
 
 namespace facet::nn::stylegan2 {
 
@@ -64,9 +70,11 @@ void activate_pixels(float* y, int64_t first, int64_t last, int64_t channels, Ep
   }
 }
 
+#if FACET_GCC_VECTORS
 // 16 floats as one value: one AVX-512 register, two AVX2 or four SSE ones, whichever the clone targets.
 // (Loaded with memcpy, in place: a function returning one would change the ABI between clones.)
 typedef float Floats16 __attribute__((vector_size(64)));
+#endif
 
 // One output row y of blur(transposed conv) from the four phases: output pixel (y, x) = Σ_ij kf[i][j]·T[y+i−1][x+j−1]
 // (kf: the flipped kernel, i.e. true convolution), where T[2m + a][2n + b] is phase (a, b) at row m + a, column n + b.
@@ -94,6 +102,7 @@ void blur_phase_row(const float* const phase[4], int64_t w, int64_t channels, in
     float* out = out_row + x * channels;
     // Blocks of 16 channels keep their sums in registers across the 16 taps; the rest goes through `acc`.
     int64_t c0 = 0;
+#if FACET_GCC_VECTORS
     for (; c0 + 16 <= channels; c0 += 16) {
       Floats16 sum = {}, tap;
       for (int t = 0; t < 16; ++t) {
@@ -106,6 +115,7 @@ void blur_phase_row(const float* const phase[4], int64_t w, int64_t channels, in
       const Floats16 activated = (v > kSlope * v ? v : kSlope * v) * kGain;  // leaky ReLU · √2, as finish_pixel
       std::memcpy(out + c0, &activated, sizeof activated);
     }
+#endif
     if (c0 == channels) continue;
     for (int64_t c = c0; c < channels; ++c) acc[c] = kf[0] * src[0][c];
     for (int t = 1; t < 16; ++t)
