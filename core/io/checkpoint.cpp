@@ -92,15 +92,17 @@ Checkpoint load_checkpoint_from_memory(const void* data, size_t size, const std:
 Checkpoint load_checkpoint(const std::string& path) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) throw Error(path + ": is a folder, not a file");
-  std::ifstream head(path, std::ios::binary);
-  if (!head) throw Error("cannot read " + path + ": " + std::strerror(errno));
-  char magic[4] = {};
-  head.read(magic, sizeof magic);
-  if (detail::looks_like_zip(magic, static_cast<size_t>(head.gcount()))) {
-    log::get("io")->debug("reading checkpoint {} (zip archive, record by record)", path);
-    return Checkpoint(path, detail::read_zip_checkpoint_file(path));
+  if (fs::is_regular_file(path, ec)) {  // a pipe could not be read twice: it takes the whole-file path below
+    std::ifstream head(path, std::ios::binary);
+    if (!head) throw Error("cannot read " + path + ": " + std::strerror(errno));
+    char magic[4] = {};
+    head.read(magic, sizeof magic);
+    if (detail::looks_like_zip(magic, static_cast<size_t>(head.gcount()))) {
+      log::get("io")->debug("reading checkpoint {} (zip archive, record by record)", path);
+      return Checkpoint(path, detail::read_zip_checkpoint_file(path));
+    }
   }
-  const std::string data = read_file(path);  // the legacy stream is read whole
+  const std::string data = read_file(path);  // legacy streams (and pipes) are read whole
   log::get("io")->debug("reading checkpoint {} ({} bytes)", path, data.size());
   return load_checkpoint_from_memory(data.data(), data.size(), path);
 }

@@ -1,5 +1,8 @@
 #include <fstream>
 #include <random>
+#include <thread>
+
+#include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -138,6 +141,12 @@ TEST(Checkpoint, TruncatedZipFilesReadFromDiskGiveCleanErrors) {
     EXPECT_THROW(load_checkpoint(path), facet::Error) << cut;
   }
   EXPECT_NE(error_of([&] { load_checkpoint(dir + "/absent.pt"); }).find("cannot read"), std::string::npos);
+  // A pipe is read whole, as before (it cannot be read a second time record by record).
+  const std::string fifo = dir + "/pipe.pt";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  std::thread writer([&] { std::ofstream(fifo, std::ios::binary).write(bytes.data(), static_cast<std::streamsize>(bytes.size())); });
+  expect_mixed(load_checkpoint(fifo));
+  writer.join();
   EXPECT_NE(error_of([&] { load_checkpoint(dir); }).find("folder"), std::string::npos);
 }
 
