@@ -73,9 +73,13 @@ torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torc
   // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
   // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).
   if (upsample) return forward_plain(x, style).contiguous(kChannelsLast);  // without phases (k ≠ 3)
+  return F::conv2d(x, modulated_weight(style).contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(kernel_size / 2));
+}
+
+torch::Tensor ModulatedConvImpl::modulated_weight(const torch::Tensor& style) const {
   torch::Tensor g = weight[0] * scale * style.view({1, in_channels, 1, 1});  // [out, in, k, k]
   if (demodulate) g = g * torch::rsqrt(g.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
-  return F::conv2d(x, g.contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(kernel_size / 2));
+  return g;
 }
 
 bool ModulatedConvImpl::has_phases() const { return upsample && kernel_size == 3; }
@@ -88,8 +92,7 @@ std::array<torch::Tensor, 4> ModulatedConvImpl::forward_phases(const torch::Tens
   // the taps that reach it: 9 multiply-adds per input pixel in all, where folding the blur into the weights (a 6×6
   // kernel, four 3×3 phases) took 36. The phases are cut from the modulated weight at each call: as cheap as
   // modulating stored phase weights, and no second copy of the layer's weights.
-  torch::Tensor g = weight[0] * scale * style.view({1, in_channels, 1, 1});  // [out, in, 3, 3]
-  if (demodulate) g = g * torch::rsqrt(g.pow(2).sum({1, 2, 3}) + 1e-8).view({out_channels, 1, 1, 1});
+  const torch::Tensor g = modulated_weight(style);  // [out, in, 3, 3]
   const torch::Tensor taps[2] = {torch::tensor({2, 0}, torch::kLong).to(g.device()),
                                  torch::tensor({1}, torch::kLong).to(g.device())};
   std::array<torch::Tensor, 4> phases;

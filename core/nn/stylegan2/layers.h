@@ -64,6 +64,10 @@ struct ModulatedConvImpl : torch::nn::Module {
   int64_t in_channels, out_channels, kernel_size;
   double scale;
   bool demodulate, upsample;
+
+ private:
+  // scale · weight · style, demodulated: the one sample's [out, in, k, k] weight.
+  torch::Tensor modulated_weight(const torch::Tensor& style) const;
 };
 TORCH_MODULE(ModulatedConv);
 
