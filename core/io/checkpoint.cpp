@@ -91,8 +91,9 @@ Checkpoint load_checkpoint_from_memory(const void* data, size_t size, const std:
 
 Checkpoint load_checkpoint(const std::string& path) {
   std::error_code ec;
-  if (fs::is_directory(path, ec)) throw Error(path + ": is a folder, not a file");
-  if (fs::is_regular_file(path, ec)) {  // a pipe could not be read twice: it takes the whole-file path below
+  // Only regular files are read record by record: a pipe could not be read twice, and read_file below explains
+  // folders and missing files.
+  if (fs::is_regular_file(path, ec)) {
     std::ifstream head(path, std::ios::binary);
     if (!head) throw Error("cannot read " + path + ": " + std::strerror(errno));
     char magic[4] = {};
