@@ -12,6 +12,7 @@
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "tests/core/embed/det_weights.h"
+#include "tests/core/embed/embed_fixture.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -20,27 +21,11 @@ using facet::embed::EmbedOptions;
 using facet::embed::EmbedProgress;
 using facet::embed::Image2StyleGan;
 
-struct Fixture {
-  std::shared_ptr<facet::nn::StyleGan2> g;
-  torch::Tensor wplus, target;
-};
-
-Fixture load_fixture() {
-  Fixture f;
-  f.g = facet::nn::StyleGan2::load(facet::test::fixture("stylegan2/g_small_zip.pt"));
-  f.wplus = facet::io::read_npy(facet::test::fixture("stylegan2/wplus.npy")).slice(0, 0, 1).to(torch::kFloat);
-  torch::NoGradGuard no_grad;
-  facet::nn::SynthesisOptions o;
-  o.fast = false;
-  f.target = f.g->synthesis(f.wplus, o);
-  return f;
-}
-
 }  // namespace
 
 TEST(Image2StyleGan, PixelLossEmbeddingConverges) {
   FACET_REQUIRE_FIXTURES();
-  auto f = load_fixture();
+  auto f = facet::test::load_embed_fixture();
   Image2StyleGan embedder(f.g);
   EmbedOptions o;
   o.steps = 100;
@@ -73,7 +58,7 @@ TEST(Image2StyleGan, PixelLossEmbeddingConverges) {
 
 TEST(Image2StyleGan, PerceptualAndNoiseTermsReduceTheLoss) {
   FACET_REQUIRE_FIXTURES();
-  auto f = load_fixture();
+  auto f = facet::test::load_embed_fixture();
   facet::embed::Lpips lpips(facet::embed::vgg16_from_tensors(facet::test::det_vgg16_tensors(), "det"),
                             facet::embed::Lpips::lin_from_tensors(facet::test::det_lpips_lin_tensors(), "det"));
   Image2StyleGan embedder(f.g, facet::embed::PerceptualLoss(lpips));
@@ -97,7 +82,7 @@ TEST(Image2StyleGan, PerceptualAndNoiseTermsReduceTheLoss) {
 
 TEST(Image2StyleGan, NoiseMapsReceiveGradients) {
   FACET_REQUIRE_FIXTURES();
-  auto f = load_fixture();
+  auto f = facet::test::load_embed_fixture();
   Image2StyleGan embedder(f.g);
   EmbedOptions o;
   o.steps = 2;
@@ -118,7 +103,7 @@ TEST(Image2StyleGan, NoiseMapsReceiveGradients) {
 
 TEST(Image2StyleGan, CancelStopsWithinOneStep) {
   FACET_REQUIRE_FIXTURES();
-  auto f = load_fixture();
+  auto f = facet::test::load_embed_fixture();
   Image2StyleGan embedder(f.g);
   EmbedOptions o;
   o.steps = 100;
@@ -132,7 +117,7 @@ TEST(Image2StyleGan, CancelStopsWithinOneStep) {
 
 TEST(Image2StyleGan, SameSeedSameResult) {
   FACET_REQUIRE_FIXTURES();
-  auto f = load_fixture();
+  auto f = facet::test::load_embed_fixture();
   Image2StyleGan embedder(f.g);
   EmbedOptions o;
   o.steps = 8;
@@ -148,7 +133,7 @@ TEST(Image2StyleGan, SameSeedSameResult) {
 
 TEST(Image2StyleGan, StartCodeAndBadInputs) {
   FACET_REQUIRE_FIXTURES();
-  auto f = load_fixture();
+  auto f = facet::test::load_embed_fixture();
   Image2StyleGan embedder(f.g);
   EmbedOptions o;
   o.steps = 0;

@@ -6,7 +6,7 @@
 #include <torch/torch.h>
 
 #include "core/embed/image2stylegan.h"
-#include "core/io/npy.h"
+#include "tests/core/embed/embed_fixture.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -15,25 +15,9 @@ using facet::embed::EmbedOptions;
 using facet::embed::EmbedProgress;
 using facet::embed::Image2StyleGan;
 
-struct Setup {
-  std::shared_ptr<facet::nn::StyleGan2> g;
-  torch::Tensor wplus, target;
-};
-
-Setup setup() {
-  Setup s;
-  s.g = facet::nn::StyleGan2::load(facet::test::fixture("stylegan2/g_small_zip.pt"));
-  s.wplus = facet::io::read_npy(facet::test::fixture("stylegan2/wplus.npy")).slice(0, 0, 1).to(torch::kFloat);
-  torch::NoGradGuard no_grad;
-  facet::nn::SynthesisOptions o;
-  o.fast = false;
-  s.target = s.g->synthesis(s.wplus, o);
-  return s;
-}
-
 TEST(Image2StyleGanKeepBest, OvershootingAdamStillReturnsTheBestCode) {
   FACET_REQUIRE_FIXTURES();
-  auto s = setup();
+  auto s = facet::test::load_embed_fixture();
   Image2StyleGan embedder(s.g);
   EmbedOptions o;
   o.steps = 12;
@@ -56,7 +40,7 @@ TEST(Image2StyleGanKeepBest, OvershootingAdamStillReturnsTheBestCode) {
 
 TEST(Image2StyleGanKeepBest, CancelledRunKeepsTheBestSoFar) {
   FACET_REQUIRE_FIXTURES();
-  auto s = setup();
+  auto s = facet::test::load_embed_fixture();
   Image2StyleGan embedder(s.g);
   EmbedOptions o;
   o.steps = 1000;
