@@ -22,6 +22,7 @@
 #include "ui/attribute_catalogue.h"
 #include "ui/attribute_edit_command.h"
 #include "ui/charts_panel.h"
+#include "ui/dock_panel.h"
 #include "ui/language.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
@@ -105,13 +106,8 @@ void MainWindow::buildPanels() {
   preview_->clear(tr("No photo open"));
   setCentralWidget(preview_);
 
-  auto* dock = new QDockWidget(tr("Attributes"), this);
-  dock->setObjectName("attributesDock");
-  sliders_ = new AttributeSliderPanel(dock);
-  sliders_->setObjectName("attributeSliders");
+  addDockPanel(this, sliders_, tr("Attributes"), "attributesDock", "attributeSliders", Qt::RightDockWidgetArea);
   sliders_->setMinimumWidth(470);  // name, badge, slider, value, probability, reset
-  dock->setWidget(sliders_);
-  addDockWidget(Qt::RightDockWidgetArea, dock);
   connect(sliders_, &AttributeSliderPanel::alphasChanged, this, [this](const std::vector<float>& alphas) {
     if (models_ && !wplus_.defined()) {
       // Models are in but no face to edit (none opened yet, or a photo whose faces are not embedded).
@@ -136,13 +132,8 @@ void MainWindow::buildPanels() {
       });
 #endif
 
-  auto* chartsDock = new QDockWidget(tr("Numbers"), this);
-  chartsDock->setObjectName("chartsDock");
-  charts_ = new ChartsPanel(chartsDock);
-  charts_->setObjectName("charts");
+  addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
   charts_->setMinimumWidth(320);
-  chartsDock->setWidget(charts_);
-  addDockWidget(Qt::LeftDockWidgetArea, chartsDock);
   buildTextPanel();  // text edits room: "Text edits" under the attribute sliders
 
   timingLabel_ = new QLabel(this);

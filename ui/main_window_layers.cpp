@@ -10,6 +10,7 @@
 #include "app/editor/autosave.h"
 #include "app/editor/layer_mask.h"
 #include "app/editor/render_controller.h"
+#include "ui/dock_panel.h"
 #include "ui/latest_image_job.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
@@ -26,12 +27,7 @@ constexpr const char* kRefineStepsKey = "photo/refinementSteps";
 }
 
 void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
-  auto* dock = new QDockWidget(tr("Edited layers"), this);
-  dock->setObjectName("layersDock");
-  layers_ = new LayerMaskPanel(dock);
-  layers_->setObjectName("layerMask");
-  dock->setWidget(layers_);
-  addDockWidget(Qt::RightDockWidgetArea, dock);
+  QDockWidget* dock = addDockPanel(this, layers_, tr("Edited layers"), "layersDock", "layerMask", Qt::RightDockWidgetArea);
   connect(layers_, &LayerMaskPanel::maskChanged, this, [this](const std::vector<bool>& mask) { setEditedLayers(mask); });
 
   compositor_ = new LatestImageJob(this);

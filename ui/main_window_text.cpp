@@ -19,6 +19,7 @@
 #include "app/editor/render_controller.h"
 #include "core/models/model_paths.h"
 #include "ui/attribute_edit_command.h"
+#include "ui/dock_panel.h"
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
@@ -30,12 +31,8 @@
 namespace facet::ui {
 
 void MainWindow::buildTextPanel() {
-  auto* dock = new QDockWidget(tr("Text edits"), this);
-  dock->setObjectName("textEditsDock");
-  textPanel_ = new TextSliderPanel(dock);
-  textPanel_->setObjectName("textSliders");
-  dock->setWidget(textPanel_);
-  addDockWidget(Qt::RightDockWidgetArea, dock);
+  QDockWidget* dock = addDockPanel(this, textPanel_, tr("Text edits"), "textEditsDock", "textSliders",
+                                   Qt::RightDockWidgetArea);
   if (auto* attributes = findChild<QDockWidget*>("attributesDock")) splitDockWidget(attributes, dock, Qt::Vertical);
   connect(textPanel_, &TextSliderPanel::textEditsChanged, this, [this] {
     sendTextEdits();

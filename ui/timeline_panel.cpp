@@ -28,6 +28,7 @@
 #include "core/embed/lpips.h"
 #include "core/embed/vgg16_features.h"
 #endif
+#include "ui/dock_panel.h"
 
 namespace facet::ui {
 
@@ -293,12 +294,8 @@ void TimelinePanel::openVideoEditDialog() {
 }
 
 TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* sliders, app::RenderController* renderer) {
-  auto* dock = new QDockWidget(TimelinePanel::tr("Timeline"), window);
-  dock->setObjectName("timelineDock");
-  auto* panel = new TimelinePanel(dock);
-  panel->setObjectName("timelinePanel");
-  dock->setWidget(panel);
-  window->addDockWidget(Qt::BottomDockWidgetArea, dock);
+  TimelinePanel* panel = nullptr;
+  addDockPanel(window, panel, TimelinePanel::tr("Timeline"), "timelineDock", "timelinePanel", Qt::BottomDockWidgetArea);
   app::TimelineModel* model = panel->model();
   panel->setCurrentAlphas([sliders] { return sliders->alphas(); });
 #ifdef FACET_VIDEO_HAS_FACE

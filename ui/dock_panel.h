@@ -1,0 +1,22 @@
+#pragma once
+// A panel in its own dock on a main window: the dock and the panel get the object names the tests and saved window
+// states find them by. Sets `panel` and returns its dock (for its toggle action or splitting).
+#include <QDockWidget>
+#include <QMainWindow>
+#include <QString>
+
+namespace facet::ui {
+
+template <typename Panel>
+QDockWidget* addDockPanel(QMainWindow* window, Panel*& panel, const QString& title, const char* dockName,
+                          const char* panelName, Qt::DockWidgetArea area) {
+  auto* dock = new QDockWidget(title, window);
+  dock->setObjectName(dockName);
+  panel = new Panel(dock);
+  panel->setObjectName(panelName);
+  dock->setWidget(panel);
+  window->addDockWidget(area, dock);
+  return dock;
+}
+
+}  // namespace facet::ui
