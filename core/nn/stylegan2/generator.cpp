@@ -1,5 +1,6 @@
 #include "core/nn/stylegan2/generator.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <ATen/CPUGeneratorImpl.h>
@@ -153,6 +154,51 @@ struct StyleGan2::Impl {
     return y + upfirdn2d(skip, r->upsample->value, 2, 1, {2, 1, 2, 1});
   }
 
+  // Rows per band for the last block, or 0 for none. Bands pay a few halo rows of the up-sampling layer (about
+  // 10 per band), and save the first render the page faults of ~400 MB of fresh activations at 1024² and every
+  // render the trips of those activations through memory.
+  static int64_t band_rows_for(const SynthesisOptions& o, const torch::Tensor& x, int64_t out_channels) {
+    if (!x.device().is_cpu() || x.size(0) != 1) return 0;
+    if (o.band_rows >= 0) return o.band_rows;
+    constexpr int64_t kBandBytes = 16 << 20, kMinBlockBytes = 64 << 20;
+    const int64_t row_bytes = out_channels * 2 * x.size(3) * static_cast<int64_t>(sizeof(float));
+    if (row_bytes * 2 * x.size(2) < kMinBlockBytes) return 0;
+    return std::max<int64_t>(16, kBandBytes / row_bytes);
+  }
+
+  // Block b (up-sampling conv, conv, ToRGB) band by band: output rows [r0, r1) need the up-sampled activation's
+  // rows r0 − 1 … r1 (the 3×3 conv), which need input rows from ⌊(r0 − 2)/2⌋ − 1 to ⌊(r1 + 2)/2⌋ (transposed
+  // conv and 4-tap blur). Each band computes those rows from a slice of x; rows next to a cut, which see zeros
+  // where the image goes on, are dropped. Exact: every kept value reads only real rows or the image's own border.
+  torch::Tensor block_in_bands(size_t b, const torch::Tensor& x, const std::vector<torch::Tensor>& s,
+                               const torch::Tensor& skip, const SynthesisOptions& o, at::Generator& gen,
+                               int64_t band) const {
+    const StyledConv up = conv(2 * b), same = conv(2 * b + 1);
+    const ToRgb r = rgb(b);
+    const int64_t h = x.size(2), w = x.size(3);
+    const torch::Tensor noise_up = noise_for(1 + 2 * b, 1, 2 * h, 2 * w, x, o, gen);
+    const torch::Tensor noise_same = noise_for(2 + 2 * b, 1, 2 * h, 2 * w, x, o, gen);
+    auto rows = [](const torch::Tensor& t, int64_t first, int64_t last) {
+      return t.defined() ? t.slice(2, first, last) : t;
+    };
+    const auto channels_last = x.options().memory_format(torch::MemoryFormat::ChannelsLast);
+    torch::Tensor image = torch::empty({1, 3, 2 * h, 2 * w}, channels_last);
+    for (int64_t r0 = 0; r0 < 2 * h; r0 += band) {
+      const int64_t r1 = std::min(2 * h, r0 + band);
+      const int64_t u0 = std::max<int64_t>(0, r0 - 1), u1 = std::min(2 * h, r1 + 1);  // up-sampled rows needed
+      const int64_t x0 = std::max<int64_t>(0, (u0 - 1) / 2 - 1), x1 = std::min(h, (u1 + 1) / 2 + 1);
+      const Activation up_act{rows(noise_up, 2 * x0, 2 * x1), up->noise->value, up->activate->value};
+      const torch::Tensor u = blur_phases_activate(up->conv->forward_phases(x.slice(2, x0, x1), s[2 + 3 * b]),
+                                                   up->conv->blur->value, up_act)
+                                  .slice(2, u0 - 2 * x0, u1 - 2 * x0);
+      torch::Tensor v = same->conv->forward_fast(u, s[3 + 3 * b]);
+      activate_(v, Activation{rows(noise_same, u0, u1), same->noise->value, same->activate->value});
+      image.slice(2, r0, r1).copy_(r->conv->forward_fast(v.slice(2, r0 - u0, r1 - u0), s[4 + 3 * b]) + r->bias);
+    }
+    add_upsampled_(image, skip, r->upsample->value);
+    return image;
+  }
+
   // Synthesis from styles (each [N, in]); stops at the block whose resolution is `target`.
   torch::Tensor run(const std::vector<torch::Tensor>& s, const SynthesisOptions& o, bool fast) const {
     const int64_t target = o.output_size ? o.output_size : config.size;
@@ -163,6 +209,8 @@ struct StyleGan2::Impl {
     torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, fast);
     int64_t res = 4;
     for (size_t b = 0; b < blocks() && res < target; ++b, res *= 2) {
+      if (const int64_t band = fast && 2 * res == target ? band_rows_for(o, x, conv(2 * b)->conv->out_channels) : 0)
+        return block_in_bands(b, x, s, skip, o, gen, band).contiguous();
       x = styled(conv(2 * b), x, s[2 + 3 * b], 1 + 2 * b, o, gen, fast);
       x = styled(conv(2 * b + 1), x, s[3 + 3 * b], 2 + 2 * b, o, gen, fast);
       skip = to_rgb(rgb(b), x, s[4 + 3 * b], skip, fast);

@@ -24,6 +24,9 @@ struct SynthesisOptions {
   uint64_t seed = 0;          // for NoiseMode::Random
   int64_t output_size = 0;    // 0: the model's size; else a power of two ≥ 4: the skip RGB of that block
   bool fast = true;           // fast path (inference only); false: plain differentiable path
+  // Fast path on the CPU: the last block in row bands of this many output rows, so that its two full-size
+  // activations (128 MB each at 1024²) never exist whole; 0: whole; -1: chosen from the block's size.
+  int64_t band_rows = -1;
 };
 
 struct GeneratorLoadOptions {

@@ -85,6 +85,29 @@ TEST(StyleGan2, FastPathEqualsPlainPathAt1024) {
   EXPECT_LT(relative_max_error(b, a), 1e-5);
 }
 
+TEST(StyleGan2, LastBlockInBandsEqualsWholeBlock) {
+  auto g = StyleGan2::random(64, 32, 1, 1, /*seed=*/7, torch::kCPU, /*max_channels=*/24);
+  with_visible_noise(*g);
+  torch::NoGradGuard no_grad;
+  auto wplus = g->to_wplus(g->mapping(torch::randn({1, 32})));
+  for (auto mode : {NoiseMode::Const, NoiseMode::Random, NoiseMode::Zero})
+    for (int64_t size : {int64_t(64), int64_t(32)}) {
+      SynthesisOptions whole;
+      whole.noise = mode;
+      whole.seed = 3;
+      whole.output_size = size;
+      whole.band_rows = 0;
+      const auto expected = g->synthesis(wplus, whole);
+      // Bands of one row, odd sizes that leave a short last band, and one band taller than the image.
+      for (int64_t band : {int64_t(1), int64_t(5), int64_t(16), int64_t(100)}) {
+        SynthesisOptions banded = whole;
+        banded.band_rows = band;
+        EXPECT_LT(relative_max_error(g->synthesis(wplus, banded), expected), 1e-6)
+            << "noise " << static_cast<int>(mode) << ", size " << size << ", band " << band;
+      }
+    }
+}
+
 TEST(StyleGan2, PreviewSizesAreTheSkipOutputs) {
   auto g = StyleGan2::random(128, 32, 1, 1, 9, torch::kCPU, 32);
   torch::NoGradGuard no_grad;
