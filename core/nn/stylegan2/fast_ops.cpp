@@ -37,36 +37,43 @@ bool cpu_kernel_applies(const torch::Tensor& t) {
          t.is_contiguous(kChannelsLast);
 }
 
-// What the CPU loops read of an Activation.
+// What the CPU loops read of an Activation: contiguous float32 data, kept alive by the tensors beside it.
 struct Epilogue {
+  torch::Tensor noise_data, bias_data, demod_data;
   const float* noise = nullptr;  // [H, W] of the output, or null
   float noise_weight = 0.f;
   const float* bias = nullptr;   // [C]
+  const float* demod = nullptr;  // [C]: ones when the activation has none
 };
 
-Epilogue epilogue_of(const Activation& a, const torch::Tensor& noise_holder, const torch::Tensor& bias_holder) {
+Epilogue epilogue_of(const Activation& a, int64_t channels) {
   Epilogue e;
   if (a.noise.defined()) {
-    e.noise = noise_holder.data_ptr<float>();
+    e.noise_data = a.noise.contiguous();
+    e.noise = e.noise_data.data_ptr<float>();
     e.noise_weight = a.noise_weight.item<float>();
   }
-  e.bias = bias_holder.data_ptr<float>();
+  e.bias_data = a.bias.contiguous();
+  e.bias = e.bias_data.data_ptr<float>();
+  e.demod_data = a.demod.defined() ? a.demod.contiguous() : torch::ones({channels});
+  e.demod = e.demod_data.data_ptr<float>();
   return e;
 }
 
-// out[c] = leaky_relu(v[c] + noise_term + bias[c])·√2 for one pixel's channels.
-inline void finish_pixel(const float* v, float noise_term, const float* bias, int64_t channels, float* out) {
+// out[c] = leaky_relu(demod[c]·v[c] + noise_term + bias[c])·√2 for one pixel's channels.
+inline void finish_pixel(const float* v, float noise_term, const float* bias, const float* demod, int64_t channels,
+                         float* out) {
   for (int64_t c = 0; c < channels; ++c) {
-    const float t = v[c] + noise_term + bias[c];
+    const float t = demod[c] * v[c] + noise_term + bias[c];
     out[c] = std::max(t, kSlope * t) * kGain;
   }
 }
 
 FACET_VECTOR_CLONES
-void activate_pixels(float* y, int64_t first, int64_t last, int64_t channels, Epilogue e) {
+void activate_pixels(float* y, int64_t first, int64_t last, int64_t channels, const Epilogue& e) {
   for (int64_t p = first; p < last; ++p) {
     float* v = y + p * channels;
-    finish_pixel(v, e.noise ? e.noise_weight * e.noise[p] : 0.f, e.bias, channels, v);
+    finish_pixel(v, e.noise ? e.noise_weight * e.noise[p] : 0.f, e.bias, e.demod, channels, v);
   }
 }
 
@@ -80,7 +87,7 @@ typedef float Floats16 __attribute__((vector_size(64)));
 // (kf: the flipped kernel, i.e. true convolution), where T[2m + a][2n + b] is phase (a, b) at row m + a, column n + b.
 FACET_VECTOR_CLONES
 void blur_phase_row(const float* const phase[4], int64_t w, int64_t channels, int64_t y, const float kf[16],
-                    Epilogue e, float* acc, float* out_row) {
+                    const Epilogue& e, float* acc, float* out_row) {
   const int64_t p = y & 1, m = y >> 1;
   // Row base of each of the kernel's four rows, per column parity b.
   const float* row_base[4][2];
@@ -109,9 +116,10 @@ void blur_phase_row(const float* const phase[4], int64_t w, int64_t channels, in
         std::memcpy(&tap, src[t] + c0, sizeof tap);
         sum += kf[t] * tap;
       }
-      Floats16 bias;
+      Floats16 bias, demod;
       std::memcpy(&bias, e.bias + c0, sizeof bias);
-      const Floats16 v = sum + noise_term + bias;
+      std::memcpy(&demod, e.demod + c0, sizeof demod);
+      const Floats16 v = demod * sum + noise_term + bias;
       const Floats16 activated = (v > kSlope * v ? v : kSlope * v) * kGain;  // leaky ReLU · √2, as finish_pixel
       std::memcpy(out + c0, &activated, sizeof activated);
     }
@@ -120,7 +128,7 @@ void blur_phase_row(const float* const phase[4], int64_t w, int64_t channels, in
     for (int64_t c = c0; c < channels; ++c) acc[c] = kf[0] * src[0][c];
     for (int t = 1; t < 16; ++t)
       for (int64_t c = c0; c < channels; ++c) acc[c] += kf[t] * src[t][c];
-    finish_pixel(acc + c0, noise_term, e.bias + c0, channels - c0, out + c0);
+    finish_pixel(acc + c0, noise_term, e.bias + c0, e.demod + c0, channels - c0, out + c0);
   }
 }
 
@@ -178,6 +186,7 @@ void add_upsampled_(torch::Tensor& y, const torch::Tensor& skip, const torch::Te
 }
 
 void activate_aten_(torch::Tensor& y, const Activation& a) {
+  if (a.demod.defined()) y.mul_(a.demod.view({1, -1, 1, 1}));
   if (a.noise.defined()) y.add_(a.noise * a.noise_weight);
   y.add_(a.bias.view({1, -1, 1, 1}));
   torch::leaky_relu_(y, kSlope);
@@ -186,11 +195,9 @@ void activate_aten_(torch::Tensor& y, const Activation& a) {
 
 void activate_(torch::Tensor& y, const Activation& a) {
   if (!cpu_kernel_applies(y)) return activate_aten_(y, a);
-  const torch::Tensor noise = a.noise.defined() ? a.noise.contiguous() : torch::Tensor();
-  const torch::Tensor bias = a.bias.contiguous();
-  const Epilogue e = epilogue_of(a, noise, bias);
-  float* data = y.data_ptr<float>();
   const int64_t channels = y.size(1), pixels = y.size(2) * y.size(3);
+  const Epilogue e = epilogue_of(a, channels);
+  float* data = y.data_ptr<float>();
   at::parallel_for(0, pixels, std::max<int64_t>(1, 16384 / channels), [&](int64_t first, int64_t last) {
     activate_pixels(data, first, last, channels, e);
   });
@@ -222,9 +229,7 @@ torch::Tensor blur_phases_activate(const std::array<torch::Tensor, 4>& phases, c
     TORCH_CHECK(phases[i].size(1) == channels && phases[i].size(2) == h + 1 + i / 2 && phases[i].size(3) == w + 1 + i % 2,
                 "blur_phases_activate: phase ", i, " has shape ", phases[i].sizes());
   const std::array<float, 16> kf = flipped_kernel(kernel);
-  const torch::Tensor noise = a.noise.defined() ? a.noise.contiguous() : torch::Tensor();
-  const torch::Tensor bias = a.bias.contiguous();
-  const Epilogue e = epilogue_of(a, noise, bias);
+  const Epilogue e = epilogue_of(a, channels);
   const float* src[4];
   for (int64_t i = 0; i < 4; ++i) src[i] = phases[i].data_ptr<float>();
 

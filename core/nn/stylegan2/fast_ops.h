@@ -1,6 +1,6 @@
 #pragma once
 // The element-wise ends of the fast path's layers, each in one pass over the activations. StyledConv:
-//   y ← leaky_relu(conv + noise_weight·noise + bias, 0.2)·√2
+//   y ← leaky_relu(demod·conv + noise_weight·noise + bias, 0.2)·√2
 // with, on up-sampling layers, the FIR blur of the transposed convolution in the same pass; ToRGB: the
 // up-sampled skip added.
 // CPU float32 channels-last tensors take hand-written loops (one read and one write of each activation, where a
@@ -15,6 +15,7 @@ struct Activation {
   torch::Tensor noise;         // [1, 1, H, W], or undefined for no noise
   torch::Tensor noise_weight;  // [1]: the layer's noise.weight
   torch::Tensor bias;          // [C]: the layer's activate.bias
+  torch::Tensor demod;         // [C], or undefined for 1: the demodulation a layer that modulated its input owes
 };
 
 // In place on y [1, C, H, W].

@@ -108,6 +108,16 @@ struct StyleGan2::Impl {
     return layers;
   }
 
+  // Tells each modulated conv the size of its input on the fast path (see ModulatedConv::prepare_fast).
+  void prepare_fast() {
+    net->conv1->conv->prepare_fast(4 * 4);
+    int64_t res = 4;
+    for (size_t b = 0; b < blocks(); ++b, res *= 2) {
+      conv(2 * b)->conv->prepare_fast(res * res);
+      conv(2 * b + 1)->conv->prepare_fast(4 * res * res);
+    }
+  }
+
   // Noise for an output of size h × w; undefined for NoiseMode::Zero.
   torch::Tensor noise_for(size_t layer, int64_t n, int64_t h, int64_t w, const torch::Tensor& like,
                           const SynthesisOptions& o, at::Generator& gen) const {
@@ -127,7 +137,7 @@ struct StyleGan2::Impl {
       return fused_leaky_relu(y, c->activate->value);
     }
     // Inference: conv, then noise, bias and activation in one pass (fused with the blur on up-sampling layers).
-    const Activation act{noise, c->noise->value, c->activate->value};
+    Activation act{noise, c->noise->value, c->activate->value, {}};
     if (c->conv->has_phases()) {
       // The output before the phases: the freed phases then leave a hole the next convolution's output fits. In
       // the other order the heap grew by about one more output per block (first 1024² render: 255 k → 225 k page
@@ -136,16 +146,25 @@ struct StyleGan2::Impl {
       if (x.device().is_cpu())
         out = torch::empty({1, c->conv->out_channels, 2 * x.size(2), 2 * x.size(3)},
                            x.options().memory_format(torch::MemoryFormat::ChannelsLast));
-      return blur_phases_activate(c->conv->forward_phases(x, s), c->conv->blur->value, act, out);
+      FastPhases phases = c->conv->forward_phases(x, s);
+      act.demod = phases.demod;
+      return blur_phases_activate(phases.phases, c->conv->blur->value, act, out);
     }
-    torch::Tensor y = c->conv->forward_fast(x, s);
-    activate_(y, act);
-    return y;
+    FastConv y = c->conv->forward_fast(x, s);
+    act.demod = y.demod;
+    activate_(y.y, act);
+    return y.y;
+  }
+
+  // ToRGB's 1×1 conv on the fast path (not demodulated: its weights are modulated, never its input).
+  static torch::Tensor rgb_conv(const ToRgb& r, const torch::Tensor& x, const torch::Tensor& s) {
+    FastConv c = r->conv->forward_fast(x, s);
+    return c.demod.defined() ? c.y * c.demod.view({1, -1, 1, 1}) : c.y;
   }
 
   torch::Tensor to_rgb(const ToRgb& r, const torch::Tensor& x, const torch::Tensor& s, const torch::Tensor& skip,
                        bool fast) const {
-    torch::Tensor y = (fast ? r->conv->forward_fast(x, s) : r->conv->forward_plain(x, s)) + r->bias;
+    torch::Tensor y = (fast ? rgb_conv(r, x, s) : r->conv->forward_plain(x, s)) + r->bias;
     if (!skip.defined()) return y;
     if (fast) {
       add_upsampled_(y, skip, r->upsample->value);
@@ -187,13 +206,13 @@ struct StyleGan2::Impl {
       const int64_t r1 = std::min(2 * h, r0 + band);
       const int64_t u0 = std::max<int64_t>(0, r0 - 1), u1 = std::min(2 * h, r1 + 1);  // up-sampled rows needed
       const int64_t x0 = std::max<int64_t>(0, (u0 - 1) / 2 - 1), x1 = std::min(h, (u1 + 1) / 2 + 1);
-      const Activation up_act{rows(noise_up, 2 * x0, 2 * x1), up->noise->value, up->activate->value};
-      const torch::Tensor u = blur_phases_activate(up->conv->forward_phases(x.slice(2, x0, x1), s[2 + 3 * b]),
-                                                   up->conv->blur->value, up_act)
+      const FastPhases phases = up->conv->forward_phases(x.slice(2, x0, x1), s[2 + 3 * b]);
+      const Activation up_act{rows(noise_up, 2 * x0, 2 * x1), up->noise->value, up->activate->value, phases.demod};
+      const torch::Tensor u = blur_phases_activate(phases.phases, up->conv->blur->value, up_act)
                                   .slice(2, u0 - 2 * x0, u1 - 2 * x0);
-      torch::Tensor v = same->conv->forward_fast(u, s[3 + 3 * b]);
-      activate_(v, Activation{rows(noise_same, u0, u1), same->noise->value, same->activate->value});
-      image.slice(2, r0, r1).copy_(r->conv->forward_fast(v.slice(2, r0 - u0, r1 - u0), s[4 + 3 * b]) + r->bias);
+      FastConv v = same->conv->forward_fast(u, s[3 + 3 * b]);
+      activate_(v.y, Activation{rows(noise_same, u0, u1), same->noise->value, same->activate->value, v.demod});
+      image.slice(2, r0, r1).copy_(rgb_conv(r, v.y.slice(2, r0 - u0, r1 - u0), s[4 + 3 * b]) + r->bias);
     }
     add_upsampled_(image, skip, r->upsample->value);
     return image;
@@ -323,6 +342,7 @@ std::shared_ptr<StyleGan2> StyleGan2::load(const std::string& path, const Genera
   g->impl_->net->eval();
   g->impl_->net->to(options.device);
   g->impl_->device = options.device;
+  g->impl_->prepare_fast();
   if (auto avg = ckpt.find("latent_avg"); avg && avg->is(io::ValueKind::Tensor)) {
     torch::Tensor a = avg->as_tensor().to(torch::kFloat32);
     // pSp stores it repeated per layer ([n_latent, style_dim]); the generator's mean w is one row.
@@ -355,6 +375,7 @@ std::shared_ptr<StyleGan2> StyleGan2::random(int64_t size, int64_t style_dim, in
   g->impl_->net->eval();
   g->impl_->net->to(device);
   g->impl_->device = device;
+  g->impl_->prepare_fast();
   torch::NoGradGuard no_grad;
   g->impl_->latent_avg = g->mapping(torch::randn({1024, style_dim}).to(device)).mean(0);
   return g;

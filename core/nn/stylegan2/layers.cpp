@@ -69,11 +69,16 @@ torch::Tensor ModulatedConvImpl::forward_plain(const torch::Tensor& x, const tor
   return y.view({n, out_channels, h, w});
 }
 
-torch::Tensor ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
+FastConv ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
   // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
   // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).
-  if (upsample) return forward_plain(x, style).contiguous(kChannelsLast);  // without phases (k ≠ 3)
-  return F::conv2d(x, modulated_weight(style).contiguous(kChannelsLast), F::Conv2dFuncOptions().padding(kernel_size / 2));
+  if (upsample) return {forward_plain(x, style).contiguous(kChannelsLast), {}};  // without phases (k ≠ 3)
+  const auto padding = F::Conv2dFuncOptions().padding(kernel_size / 2);
+  if (modulates_input()) {
+    auto [factor, demod] = input_modulation(style);
+    return {F::conv2d(x * factor, weight[0], padding), demod};
+  }
+  return {F::conv2d(x, modulated_weight(style).contiguous(kChannelsLast), padding), {}};
 }
 
 torch::Tensor ModulatedConvImpl::modulated_weight(const torch::Tensor& style) const {
@@ -84,24 +89,72 @@ torch::Tensor ModulatedConvImpl::modulated_weight(const torch::Tensor& style) co
 
 bool ModulatedConvImpl::has_phases() const { return upsample && kernel_size == 3; }
 
-std::array<torch::Tensor, 4> ModulatedConvImpl::forward_phases(const torch::Tensor& x, const torch::Tensor& style) const {
-  TORCH_CHECK(has_phases(), "forward_phases: only 3×3 up-sampling layers have sub-pixel phases");
+void ModulatedConvImpl::prepare_fast(int64_t input_pixels) {
+  if (!demodulate || (upsample && !has_phases()) || input_pixels > out_channels * kernel_size * kernel_size) return;
+  torch::NoGradGuard no_grad;
+  const torch::Tensor w = weight[0];  // [out, in, k, k]
+  squared_ = torch::linalg_vector_norm(w, 2, at::IntArrayRef{2, 3}).square();  // a reduction: no [out, in, k, k] temporary
+  if (has_phases()) {
+    constant_phases_ = phase_weights(w);
+  } else if (!w.is_contiguous(kChannelsLast)) {
+    weight.set_data(w.contiguous(kChannelsLast).unsqueeze(0));  // same values; weight[0] is now channels-last
+  }
+  prepared_data_ = weight.data_ptr();
+  prepared_version_ = weight._version();
+}
+
+bool ModulatedConvImpl::modulates_input() const {
+  return squared_.defined() && weight.data_ptr() == prepared_data_ && weight._version() == prepared_version_;
+}
+
+std::pair<torch::Tensor, torch::Tensor> ModulatedConvImpl::input_modulation(const torch::Tensor& style) const {
+  const torch::Tensor factor = style.reshape({in_channels}) * scale;
+  const torch::Tensor demod = torch::rsqrt(torch::mv(squared_, factor.pow(2)) + 1e-8);
+  return {factor.view({1, in_channels, 1, 1}), demod};
+}
+
+std::array<torch::Tensor, 4> ModulatedConvImpl::phase_weights(const torch::Tensor& g) {
   // Transposed conv, stride 2: T[2m + a] = Σ_ky W[ky]·x[(2m + a − ky) / 2] over the ky of parity a, i.e. even rows
   // take W[0]·x[m] + W[2]·x[m − 1] and odd rows W[1]·x[m]. Over an input padded by 1, a correlation reads the taps
   // in the order {2, 0} (even) and {1} (odd); the same per column. Each phase is an ordinary convolution with only
   // the taps that reach it: 9 multiply-adds per input pixel in all, where folding the blur into the weights (a 6×6
-  // kernel, four 3×3 phases) took 36. The phases are cut from the modulated weight at each call: as cheap as
-  // modulating stored phase weights, and no second copy of the layer's weights.
-  const torch::Tensor g = modulated_weight(style);  // [out, in, 3, 3]
-  const torch::Tensor taps[2] = {torch::tensor({2, 0}, torch::kLong).to(g.device()),
-                                 torch::tensor({1}, torch::kLong).to(g.device())};
-  std::array<torch::Tensor, 4> phases;
-  for (int64_t a = 0; a < 2; ++a)
-    for (int64_t b = 0; b < 2; ++b) {
-      torch::Tensor w = g.index_select(2, taps[a]).index_select(3, taps[b]).contiguous(kChannelsLast);
-      phases[2 * a + b] = F::conv2d(x, w, F::Conv2dFuncOptions().padding(1)).contiguous(kChannelsLast);
+  // kernel, four 3×3 phases) took 36.
+  static const std::vector<int64_t> kTaps[2] = {{2, 0}, {1}};
+  std::array<torch::Tensor, 4> w;
+  for (size_t a = 0; a < 2; ++a)
+    for (size_t b = 0; b < 2; ++b) {
+      const auto& rows = kTaps[a];
+      const auto& cols = kTaps[b];
+      torch::Tensor phase = torch::empty({g.size(0), g.size(1), static_cast<int64_t>(rows.size()),
+                                          static_cast<int64_t>(cols.size())},
+                                         g.options().memory_format(kChannelsLast));
+      for (size_t i = 0; i < rows.size(); ++i)  // tap by tap: no temporaries
+        for (size_t j = 0; j < cols.size(); ++j)
+          phase.select(2, static_cast<int64_t>(i)).select(2, static_cast<int64_t>(j))
+              .copy_(g.select(2, rows[i]).select(2, cols[j]));
+      w[2 * a + b] = phase;
     }
-  return phases;
+  return w;
+}
+
+FastPhases ModulatedConvImpl::forward_phases(const torch::Tensor& x, const torch::Tensor& style) const {
+  TORCH_CHECK(has_phases(), "forward_phases: only 3×3 up-sampling layers have sub-pixel phases");
+  // Small inputs: the constant phase weights on the modulated input. Large ones: the phases cut from the
+  // modulated weight at each call, as cheap as modulating stored phase weights.
+  FastPhases out;
+  torch::Tensor input = x;
+  std::array<torch::Tensor, 4> w;
+  if (modulates_input()) {
+    torch::Tensor factor;
+    std::tie(factor, out.demod) = input_modulation(style);
+    input = x * factor;
+    w = constant_phases_;
+  } else {
+    w = phase_weights(modulated_weight(style));
+  }
+  for (size_t i = 0; i < 4; ++i)
+    out.phases[i] = F::conv2d(input, w[i], F::Conv2dFuncOptions().padding(1)).contiguous(kChannelsLast);
+  return out;
 }
 
 }  // namespace facet::nn::stylegan2

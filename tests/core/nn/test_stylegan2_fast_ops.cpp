@@ -48,7 +48,7 @@ TEST(StyleGan2FastOps, PhasesBlurAndActivationEqualTheReferenceLayer) {
       const Activation act = random_activation(channels, 14, 18, with_noise);
       torch::InferenceMode inference;
       auto reference = reference_activation(conv->forward_plain(x, s), act);
-      auto phases = conv->forward_phases(x.contiguous(kChannelsLast), s);
+      auto phases = conv->forward_phases(x.contiguous(kChannelsLast), s).phases;
       auto fast = blur_phases_activate(phases, conv->blur->value, act);
       ASSERT_EQ(fast.sizes(), reference.sizes());
       EXPECT_TRUE(fast.is_contiguous(kChannelsLast));
@@ -67,7 +67,7 @@ TEST(StyleGan2FastOps, PhasesBlurAndActivationEqualTheReferenceLayer) {
 TEST(StyleGan2FastOps, PhaseShapesFollowTheirTaps) {
   auto conv = random_upsampling_layer(3, 4);
   torch::InferenceMode inference;
-  auto phases = conv->forward_phases(torch::randn({1, 3, 5, 8}).contiguous(kChannelsLast), torch::ones({1, 3}));
+  auto phases = conv->forward_phases(torch::randn({1, 3, 5, 8}).contiguous(kChannelsLast), torch::ones({1, 3})).phases;
   for (int64_t i = 0; i < 4; ++i) {
     EXPECT_EQ(phases[i].size(2), 5 + 1 + i / 2) << i;
     EXPECT_EQ(phases[i].size(3), 8 + 1 + i % 2) << i;
@@ -102,5 +102,47 @@ TEST(StyleGan2FastOps, UpsampledSkipEqualsUpfirdn2d) {
     torch::Tensor aten = base.contiguous();
     add_upsampled_aten_(aten, skip.contiguous(), kernel);
     EXPECT_LT(relative_max_error(aten, reference), 1e-6) << channels;
+  }
+}
+
+TEST(StyleGan2FastOps, InputModulationEqualsWeightModulation) {
+  torch::manual_seed(6);
+  ModulatedConv conv(6, 5, 3, 8, /*demodulate=*/true, /*upsample=*/false);
+  torch::NoGradGuard no_grad;
+  auto x = torch::randn({1, 6, 7, 9}).contiguous(kChannelsLast);
+  auto s = conv->modulation->forward(torch::randn({1, 8}));
+  auto finished = [](const FastConv& c) { return c.demod.defined() ? c.y * c.demod.view({1, -1, 1, 1}) : c.y; };
+
+  conv->prepare_fast(7 * 9);  // an input larger than the weights (63 > 5·3·3): weights stay modulated
+  EXPECT_FALSE(conv->forward_fast(x, s).demod.defined());
+  conv->prepare_fast(2 * 2);
+  const FastConv modulated_input = conv->forward_fast(x, s);
+  ASSERT_TRUE(modulated_input.demod.defined());
+  EXPECT_TRUE(conv->weight[0].is_contiguous(kChannelsLast));
+  EXPECT_LT(relative_max_error(finished(modulated_input), conv->forward_plain(x, s)), 1e-6);
+
+  // Weights changed after preparing (their version moves): back to modulating them, with the new values.
+  conv->weight.mul_(torch::rand_like(conv->weight) + 0.5);
+  const FastConv after_change = conv->forward_fast(x, s);
+  EXPECT_FALSE(after_change.demod.defined());
+  EXPECT_LT(relative_max_error(after_change.y, conv->forward_plain(x, s)), 1e-6);
+}
+
+TEST(StyleGan2FastOps, InputModulatedPhasesEqualTheReferenceLayer) {
+  torch::manual_seed(7);
+  for (int64_t channels : {5, 21}) {
+    auto conv = random_upsampling_layer(6, channels);
+    conv->prepare_fast(1);
+    auto x = torch::randn({1, 6, 7, 9});
+    auto s = conv->modulation->forward(torch::randn({1, 8}));
+    Activation act = random_activation(channels, 14, 18, /*with_noise=*/true);
+    torch::InferenceMode inference;
+    const FastPhases phases = conv->forward_phases(x.contiguous(kChannelsLast), s);
+    ASSERT_TRUE(phases.demod.defined());
+    act.demod = phases.demod;
+    auto reference = reference_activation(conv->forward_plain(x, s), Activation{act.noise, act.noise_weight, act.bias, {}});
+    EXPECT_LT(relative_max_error(blur_phases_activate(phases.phases, conv->blur->value, act), reference), 1e-6) << channels;
+    EXPECT_LT(relative_max_error(blur_phases_activate_aten(phases.phases, conv->blur->value, act), reference), 1e-6)
+        << channels;
   }
 }
