@@ -1,5 +1,6 @@
 #include "app/cli/generator_options.h"
 
+#include "app/cli/heap_warmup.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"
@@ -23,7 +24,9 @@ std::shared_ptr<nn::StyleGan2> load_generator(const GeneratorArgs& args) {
   nn::GeneratorLoadOptions options;
   options.device = models::choose_device(args.device);
   options.lr_mlp = args.lr_mlp;
-  return nn::StyleGan2::load(models::require_model_file(args.file, "StyleGAN2 generator"), options);
+  auto generator = nn::StyleGan2::load(models::require_model_file(args.file, "StyleGAN2 generator"), options);
+  stop_heap_warmup();  // rendering needs both cores
+  return generator;
 }
 
 nn::NoiseMode parse_noise(const std::string& text) {

@@ -10,6 +10,7 @@
 #include <c10/util/Exception.h>
 
 #include "app/cli/command.h"
+#include "app/cli/heap_warmup.h"
 #include "core/models/runtime.h"
 #include "core/io/error.h"
 #include "core/io/log.h"
@@ -68,6 +69,7 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "facet-cli: error: " << e.what() << "\n";
   }
+  stop_heap_warmup();
   // Everything the command writes is complete and closed by now (files are written atomically). Tearing down
   // LibTorch's thread pools and freeing a gigabyte of tensors piece by piece took 0.1 s after a 1024² render;
   // leave that to the kernel.
