@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <string>
 #include <thread>
-
-#include <torch/torch.h>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -13,8 +12,11 @@
 namespace facet::models {
 
 void configure_runtime() {
+  // Through the environment rather than at::set_num_threads: ATen reads OMP_NUM_THREADS when a thread first runs
+  // a parallel op, and set_num_threads would also start a pthreadpool (for QNNPACK, unused here) whose workers
+  // spin for ~25 ms each on start, taking a core from the model's loading.
   if (!std::getenv("OMP_NUM_THREADS"))
-    torch::set_num_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+    setenv("OMP_NUM_THREADS", std::to_string(std::max(1u, std::thread::hardware_concurrency())).c_str(), 0);
 #if defined(__GLIBC__)
   mallopt(M_MMAP_MAX, 0);                    // every block from the heap, where freed pages stay mapped
   mallopt(M_TRIM_THRESHOLD, 1 << 30);        // give memory back to the system only past 1 GiB free at the top

@@ -51,7 +51,9 @@ ModulatedConvImpl::ModulatedConvImpl(int64_t in, int64_t out, int64_t k, int64_t
 
 torch::Tensor ModulatedConvImpl::forward_plain(const torch::Tensor& x, const torch::Tensor& style) const {
   const int64_t n = x.size(0), h = x.size(2), w = x.size(3);
-  torch::Tensor wt = weight * scale * style.view({n, 1, in_channels, 1, 1});  // [N, out, in, k, k]
+  // weight.contiguous(): layers prepared for the fast path keep their weights channels-last; the grouped
+  // convolutions below run about 30 % slower on that layout than on a copy in the standard one.
+  torch::Tensor wt = weight.contiguous() * scale * style.view({n, 1, in_channels, 1, 1});  // [N, out, in, k, k]
   if (demodulate) {
     torch::Tensor d = torch::rsqrt(wt.pow(2).sum({2, 3, 4}) + 1e-8);
     wt = wt * d.view({n, out_channels, 1, 1, 1});
