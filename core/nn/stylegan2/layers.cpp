@@ -9,6 +9,8 @@ constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
 
 namespace {
 thread_local bool skip_weight_init = false;
+// Tensors made under InferenceMode have no version counter (and cannot be changed outside it).
+uint32_t version_of(const torch::Tensor& t) { return t.is_inference() ? 0 : t._version(); }
 torch::Tensor initial_weight(at::IntArrayRef shape) {
   return skip_weight_init ? torch::empty(shape) : torch::randn(shape);
 }
@@ -102,11 +104,11 @@ void ModulatedConvImpl::prepare_fast(int64_t input_pixels) {
     weight.set_data(w.contiguous(kChannelsLast).unsqueeze(0));  // same values; weight[0] is now channels-last
   }
   prepared_data_ = weight.data_ptr();
-  prepared_version_ = weight._version();
+  prepared_version_ = version_of(weight);
 }
 
 bool ModulatedConvImpl::modulates_input() const {
-  return squared_.defined() && weight.data_ptr() == prepared_data_ && weight._version() == prepared_version_;
+  return squared_.defined() && weight.data_ptr() == prepared_data_ && version_of(weight) == prepared_version_;
 }
 
 std::pair<torch::Tensor, torch::Tensor> ModulatedConvImpl::input_modulation(const torch::Tensor& style) const {

@@ -108,6 +108,16 @@ TEST(StyleGan2, LastBlockInBandsEqualsWholeBlock) {
     }
 }
 
+TEST(StyleGan2, BuiltUnderInferenceModeRendersTheSameImage) {
+  // Weights made under InferenceMode are inference tensors (no version counter): the fast path's preparation
+  // must cope with them.
+  auto reference = StyleGan2::random(32, 32, 1, 1, 4, torch::kCPU, 32);
+  torch::InferenceMode inference;
+  auto built_inside = StyleGan2::random(32, 32, 1, 1, 4, torch::kCPU, 32);
+  auto wplus = reference->to_wplus(reference->mapping(torch::randn({1, 32})));
+  EXPECT_LT(relative_max_error(built_inside->synthesis(wplus), reference->synthesis(wplus)), 1e-6);
+}
+
 TEST(StyleGan2, PreviewSizesAreTheSkipOutputs) {
   auto g = StyleGan2::random(128, 32, 1, 1, 9, torch::kCPU, 32);
   torch::NoGradGuard no_grad;
