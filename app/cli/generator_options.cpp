@@ -1,6 +1,6 @@
 #include "app/cli/generator_options.h"
 
-#include "app/cli/heap_warmup.h"
+#include "app/cli/startup.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"

@@ -10,7 +10,7 @@
 #include <c10/util/Exception.h>
 
 #include "app/cli/command.h"
-#include "app/cli/heap_warmup.h"
+#include "app/cli/startup.h"
 #include "core/models/runtime.h"
 #include "core/io/error.h"
 #include "core/io/log.h"
@@ -18,6 +18,7 @@
 
 int main(int argc, char** argv) {
   using namespace facet::cli;
+  end_quiet_blas_start();  // the libraries are initialised: every CPU again
   CLI::App app{"facet-cli — edit face attributes in photos and videos (StyleGAN2 + Latent Transformer)",
                "facet-cli"};
   app.set_version_flag("--version", std::string("facet-cli ") + FACET_VERSION);
