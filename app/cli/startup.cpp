@@ -94,7 +94,9 @@ void start_heap_warmup(int argc, char** argv, char** envp) {
     first_page = reinterpret_cast<char*>((reinterpret_cast<uintptr_t>(probe) + page - 1) & ~(page - 1));
     heap_end = static_cast<char*>(sbrk(0));
     std::free(probe);
-    helper_running = heap_end > first_page && pthread_create(&helper, nullptr, populate, nullptr) == 0;
+    // Only the growth just made: another malloc (a preloaded one) may not take its memory from the break at all.
+    const bool grew = heap_end > first_page && static_cast<size_t>(heap_end - first_page) <= kBudget + 2 * kProbe;
+    helper_running = grew && pthread_create(&helper, nullptr, populate, nullptr) == 0;
   }
   if (!needs_threaded_blas(command)) {
     cpu_set_t one;
