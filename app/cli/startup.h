@@ -8,6 +8,8 @@
 //   which would spin (sched_yield) for ~0.1 s against the two threads above (whole render −30 to −60 ms). These
 //   commands use BLAS only for small matrix-vector products (the mapping network); `text` and `embed` (CLIP,
 //   LPIPS) keep it threaded.
+//   OpenMP also takes its default team size (1) from that one CPU: models::configure_runtime() sets the main
+//   thread's again, and a thread facet-cli may start later for networks must call at::init_num_threads() first.
 // Linux/glibc only, and only with a spare core; FACET_NO_STARTUP_TUNING=1 in the environment turns both off.
 
 namespace facet::cli {
