@@ -77,7 +77,7 @@ bool disabled(char** envp) {
 
 // Runs from .preinit_array: after the dynamic loader, before every library's initialisers (libc's included, so
 // getenv is not ready yet: the environment comes as envp).
-void start_heap_warmup(int argc, char** argv, char** envp) {
+void tune_startup(int argc, char** argv, char** envp) {
   const char* subcommand = "";
   const char* command = disabled(envp) ? nullptr : command_of(argc, argv, &subcommand);
   if (!command || !renders(command, subcommand) || sched_getaffinity(0, sizeof allowed_cpus, &allowed_cpus) != 0 ||
@@ -113,7 +113,7 @@ void start_heap_warmup(int argc, char** argv, char** envp) {
 }  // namespace
 
 __attribute__((section(".preinit_array"), used)) static void (*const facet_startup)(int, char**, char**) =
-    start_heap_warmup;
+    tune_startup;
 
 namespace facet::cli {
 
