@@ -1,5 +1,6 @@
 // render, sample and bench generator, run as a user would.
 #include <filesystem>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -64,6 +65,27 @@ TEST(CliGenerator, BenchReportsJson) {
   ASSERT_EQ(json["results"].size(), 2u);
   EXPECT_EQ(json["results"][1]["size"], 64);
   EXPECT_GT(json["results"][1]["ms_median"].get<double>(), 0.0);
+}
+
+TEST(CliGenerator, StartupTuningChangesNothingButTime) {
+  FACET_REQUIRE_FIXTURES();
+  // The pre-init hook (app/cli/startup.cpp) shows the libraries' initialisers one CPU and warms the heap: the
+  // images must stay the same (up to float rounding: OpenBLAS then sums the mapping network single-threaded), and
+  // the command must still get every core (OMP_NUM_THREADS unset, as for a user).
+  const std::string dir = facet::test::scratch_dir("startup-tuning");
+  const std::string render = " render --generator " + fixture("stylegan2/g_small_zip.pt") + " --wplus " +
+                             fixture("stylegan2/wplus.npy") + " --out ";
+  ASSERT_EQ(run_command(cli() + render + dir + "/tuned.npy").exit_code, 0);
+  ASSERT_EQ(run_command("env FACET_NO_STARTUP_TUNING=1 " + cli() + render + dir + "/plain.npy").exit_code, 0);
+  EXPECT_LT(facet::test::relative_max_error(facet::io::read_npy(dir + "/tuned.npy"),
+                                            facet::io::read_npy(dir + "/plain.npy")),
+            1e-5);
+
+  auto r = run_command("env -u OMP_NUM_THREADS " + cli() + " bench generator --generator " +
+                           fixture("stylegan2/g_small_zip.pt") + " --size 16 --repeat 1 --json",
+                       false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(nlohmann::json::parse(r.output)["threads"].get<unsigned>(), std::thread::hardware_concurrency());
 }
 
 TEST(CliLatent, ClassifyAndEditMatchTheReference) {
