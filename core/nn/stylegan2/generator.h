@@ -4,9 +4,10 @@
 //
 // Two synthesis paths compute the same function:
 //  - plain: the reference maths (grouped modulated convolutions, upfirdn2d blur); differentiable (embedding).
-//  - fast:  inference only; per-sample modulated weights (no grouped conv), channels-last activations, the
-//           up-sampling convolutions as four sub-pixel convolutions whose blur, noise, bias and activation run in
-//           one pass (fast_ops.h).
+//  - fast:  inference only, one sample at a time, channels-last; per-sample modulated weights, or a modulated
+//           input where the weights outweigh it (ModulatedConv::prepare_fast); the up-sampling convolutions as
+//           four sub-pixel convolutions whose blur, demodulation, noise, bias and activation run in one pass
+//           (fast_ops.h); on the CPU the last block in row bands (SynthesisOptions::band_rows).
 #include <memory>
 #include <optional>
 #include <string>
