@@ -70,10 +70,9 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "facet-cli: error: " << e.what() << "\n";
   }
-  stop_heap_warmup();
   // Everything the command writes is complete and closed by now (files are written atomically). Tearing down
   // LibTorch's thread pools and freeing a gigabyte of tensors piece by piece took 0.1 s after a 1024² render;
-  // leave that to the kernel.
+  // leave that to the kernel (it ends the heap warm-up's helper too, if the command loaded no generator).
   std::cout.flush();
   std::cerr.flush();
   spdlog::apply_all([](const std::shared_ptr<spdlog::logger>& logger) { logger->flush(); });

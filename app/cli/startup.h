@@ -18,7 +18,8 @@ namespace facet::cli {
 void end_quiet_blas_start();
 
 // Ends the warm-up: the helper finishes the step in hand (4 MB, ~1 ms) and exits. Called once the generator is
-// loaded (rendering uses every core) and before exit; later calls do nothing.
+// loaded (rendering uses every core); later calls do nothing. Without one, the helper stops at the end of its
+// budget or with the process.
 void stop_heap_warmup();
 
 }  // namespace facet::cli

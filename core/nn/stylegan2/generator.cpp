@@ -136,16 +136,23 @@ struct StyleGan2::Impl {
       if (noise.defined()) y = y + c->noise->value * noise;
       return fused_leaky_relu(y, c->activate->value);
     }
-    // Inference: conv, then noise, bias and activation in one pass (fused with the blur on up-sampling layers).
+    // The output before the phases: the freed phases then leave a hole the next convolution's output fits. In
+    // the other order the heap grew by about one more output per block (first 1024² render: 255 k → 225 k page
+    // faults, peak memory 1.12 → 1.00 GB).
+    torch::Tensor out;
+    if (c->conv->has_phases() && x.device().is_cpu())
+      out = torch::empty({1, c->conv->out_channels, 2 * x.size(2), 2 * x.size(3)},
+                         x.options().memory_format(torch::MemoryFormat::ChannelsLast));
+    return styled_fast(c, x, s, noise, out);
+  }
+
+  // A StyledConv on the fast path, given the noise of its output (undefined: none): conv, then demodulation (when
+  // the layer modulated its input), noise, bias and activation in one pass, fused with the blur on up-sampling
+  // layers. `out`: see blur_phases_activate.
+  static torch::Tensor styled_fast(const StyledConv& c, const torch::Tensor& x, const torch::Tensor& s,
+                                   const torch::Tensor& noise, const torch::Tensor& out = {}) {
     Activation act{noise, c->noise->value, c->activate->value, {}};
     if (c->conv->has_phases()) {
-      // The output before the phases: the freed phases then leave a hole the next convolution's output fits. In
-      // the other order the heap grew by about one more output per block (first 1024² render: 255 k → 225 k page
-      // faults, peak memory 1.12 → 1.00 GB).
-      torch::Tensor out;
-      if (x.device().is_cpu())
-        out = torch::empty({1, c->conv->out_channels, 2 * x.size(2), 2 * x.size(3)},
-                           x.options().memory_format(torch::MemoryFormat::ChannelsLast));
       FastPhases phases = c->conv->forward_phases(x, s);
       act.demod = phases.demod;
       return blur_phases_activate(phases.phases, c->conv->blur->value, act, out);
@@ -206,13 +213,10 @@ struct StyleGan2::Impl {
       const int64_t r1 = std::min(2 * h, r0 + band);
       const int64_t u0 = std::max<int64_t>(0, r0 - 1), u1 = std::min(2 * h, r1 + 1);  // up-sampled rows needed
       const int64_t x0 = std::max<int64_t>(0, (u0 - 1) / 2 - 1), x1 = std::min(h, (u1 + 1) / 2 + 1);
-      const FastPhases phases = up->conv->forward_phases(x.slice(2, x0, x1), s[2 + 3 * b]);
-      const Activation up_act{rows(noise_up, 2 * x0, 2 * x1), up->noise->value, up->activate->value, phases.demod};
-      const torch::Tensor u = blur_phases_activate(phases.phases, up->conv->blur->value, up_act)
+      const torch::Tensor u = styled_fast(up, x.slice(2, x0, x1), s[2 + 3 * b], rows(noise_up, 2 * x0, 2 * x1))
                                   .slice(2, u0 - 2 * x0, u1 - 2 * x0);
-      FastConv v = same->conv->forward_fast(u, s[3 + 3 * b]);
-      activate_(v.y, Activation{rows(noise_same, u0, u1), same->noise->value, same->activate->value, v.demod});
-      image.slice(2, r0, r1).copy_(rgb_conv(r, v.y.slice(2, r0 - u0, r1 - u0), s[4 + 3 * b]) + r->bias);
+      const torch::Tensor v = styled_fast(same, u, s[3 + 3 * b], rows(noise_same, u0, u1));
+      image.slice(2, r0, r1).copy_(rgb_conv(r, v.slice(2, r0 - u0, r1 - u0), s[4 + 3 * b]) + r->bias);
     }
     add_upsampled_(image, skip, r->upsample->value);
     return image;
