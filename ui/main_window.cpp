@@ -27,7 +27,7 @@
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
 #include "ui/text_slider_panel.h"
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
 #include "ui/timeline_panel.h"
 #endif
 
@@ -118,14 +118,14 @@ void MainWindow::buildPanels() {
     autosaver_->markChanged();
   });
   connect(sliders_, &AttributeSliderPanel::editCommitted, this, &MainWindow::commitEdit);
-#ifdef FACET_WITH_TIMELINE
-  installTimeline(this, sliders_, renderer_)  // video room: record / play / render timelines, edit videos
+#ifdef FACET_WITH_VISION
+  installTimeline(this, sliders_, renderer_)  // record / play / render timelines, edit videos
       ->setRenderSource([this]() -> std::optional<TimelineRenderSource> {
         // The render worker's models and the face being edited (the dialog renders on its own thread).
         if (!models_ || !wplus_.defined()) return std::nullopt;
         TimelineRenderSource source{models_->generator, models_->editor,
                                     wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_};
-        for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)  // text edits room
+        for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)
           source.textSliders.push_back({textPanel_->slider(i).id.toStdString(), textPanel_->slider(i).direction});
         source.photo = photoPasteTarget();
         return source;
@@ -134,7 +134,7 @@ void MainWindow::buildPanels() {
 
   addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
   charts_->setMinimumWidth(320);
-  buildTextPanel();  // text edits room: "Text edits" under the attribute sliders
+  buildTextPanel();  // "Text edits" under the attribute sliders
 
   timingLabel_ = new QLabel(this);
   timingLabel_->setObjectName("timingLabel");
@@ -152,7 +152,7 @@ void MainWindow::setAttributes(const QVector<AttributeSlot>& attributes) {
   QStringList names;
   for (const AttributeSlot& slot : attributes) names << slot.displayName;
   charts_->setAttributeNames(names);
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
   if (auto* timeline = findChild<TimelinePanel*>()) timeline->setAttributes(attributes);
 #endif
   committed_ = sliders_->alphas();
@@ -208,7 +208,7 @@ void MainWindow::showResult(const app::RenderResult& result) {
 void MainWindow::showModelManager() {
   ModelManagerDialog dialog(this);
   connect(&dialog, &ModelManagerDialog::modelsChanged, this,
-          [this] { loadModels(app::find_editor_model_files()); });
+          [this] { loadModels(models::find_model_files()); });
   dialog.exec();
 }
 

@@ -13,7 +13,7 @@
 #include <QVector>
 #include <torch/types.h>
 
-#include "app/editor/model_registry.h"
+#include "core/models/model_registry.h"
 #include "app/editor/render_backend.h"
 #include "app/editor/render_types.h"
 #include "app/editor/session_files.h"
@@ -56,9 +56,9 @@ class MainWindow : public QMainWindow {
   void openAny(const QString& path);  // by suffix: session (.facet), W+ (.npy), or photo
 
   // Models: loads `files` off the GUI thread; modelsLoaded() (or the status bar's message) when done.
-  void loadModels(const app::EditorModelFiles& files);
+  void loadModels(const models::ModelFiles& files);
   bool modelsReady() const { return models_ != nullptr; }
-  std::shared_ptr<const app::EditorModels> models() const { return models_; }
+  std::shared_ptr<const models::ModelSet> models() const { return models_; }
 
   // Faces: a W+ code (from a file, a session, a photo's embedding, or sampled) becomes the edited face.
   void setFace(const torch::Tensor& wplus, const QString& photoPath = {});
@@ -156,7 +156,7 @@ class MainWindow : public QMainWindow {
   void showResult(const app::RenderResult& result);
   void applyAlphas(const std::vector<float>& alphas);  // undo/redo: panel + full render
   void commitEdit(const std::vector<float>& alphas);
-  void onModelsLoaded(std::shared_ptr<const app::EditorModels> models);
+  void onModelsLoaded(std::shared_ptr<const models::ModelSet> models);
   void updateModelStatus();
   void findFaces(const QString& path);       // main_window_photo.cpp
   void buildEditorExtras(QMenu* view, QMenu* tools);  // main_window_layers.cpp: layer dock, show in photo, refinement
@@ -199,7 +199,7 @@ class MainWindow : public QMainWindow {
     QString photoSha256;  // "" = not known (hashed when the session is saved)
     int faceIndex = 0;
   } faceOrigin_;
-  std::shared_ptr<const app::EditorModels> models_;
+  std::shared_ptr<const models::ModelSet> models_;
   torch::Tensor wplus_;           // the unedited W+ of the face being edited (CPU); undefined = none
   bool loadingModels_ = false;
   struct PhotoState;                       // main_window_photo.cpp (OpenCV types stay out of this header)

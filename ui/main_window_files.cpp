@@ -28,7 +28,7 @@
 #include "core/io/npy.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #include "ui/timeline_panel.h"
 #endif
@@ -161,15 +161,15 @@ std::optional<app::SessionWithCode> MainWindow::currentSession() const {
   for (const edit::Attribute& a : edit::celeba_attributes()) out.session.attributeIds << QString::fromStdString(a.id);
   if (out.session.attributeIds.size() != static_cast<int>(out.session.alphas.size())) out.session.attributeIds.clear();
   if (models_)
-    for (const std::string& id : app::model_ids(models_->files)) out.session.modelIds << QString::fromStdString(id);
+    for (const std::string& id : models::model_ids(models_->files)) out.session.modelIds << QString::fromStdString(id);
   out.wplus = wplus_;
   if (models_) {
     const std::vector<bool> layers = editedLayers();
     if (app::layerPresetOf(layers, models_->generator->n_latent()) != app::LayerPreset::Default)
       out.session.editedLayers = layers;  // the default (0–10) is left out, as older sessions have it
   }
-  out.session.textSliders = textSessionSliders();  // text edits room
-#ifdef FACET_WITH_TIMELINE
+  out.session.textSliders = textSessionSliders();
+#ifdef FACET_WITH_VISION
   if (const auto* timeline = findChild<TimelinePanel*>()) out.session.timeline = timeline->model()->toJson();
 #endif
   return out;
@@ -219,7 +219,7 @@ bool MainWindow::openSession(const QString& path) {
     const std::vector<float> alphas = alphasInCatalogueOrder(loaded.session, sliders_->attributeCount());
     sliders_->setAlphas(alphas);
     committed_ = alphas;
-    restoreTextSliders(loaded.session);  // text edits room: before the face, so its first render has them
+    restoreTextSliders(loaded.session);  // before the face, so its first render has them
     undo_->clear();
     const auto& layers = loaded.session.editedLayers;
     if (!layers.empty() && static_cast<int64_t>(layers.size()) != models_->generator->n_latent())
@@ -230,7 +230,7 @@ bool MainWindow::openSession(const QString& path) {
     setFace(loaded.wplus, loaded.session.photoPath);
     if (!wplus_.defined()) return false;
     faceOrigin_ = {loaded.session.photoPath, loaded.session.photoSha256, loaded.session.faceIndex};
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
     if (auto* timeline = findChild<TimelinePanel*>()) timeline->model()->fromJson(loaded.session.timeline);
 #endif
     addRecentFile(path);

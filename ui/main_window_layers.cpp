@@ -15,7 +15,7 @@
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #include "ui/timeline_panel.h"
 #endif
@@ -43,7 +43,7 @@ void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
     photoPreviewTag_ = 0;
   });
 
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
   // Playback and scrubbing bring back the layers a keyframe was recorded with (the α values follow at once, and
   // their render carries the new mask).
   if (auto* timeline = findChild<TimelinePanel*>())
@@ -84,7 +84,7 @@ void MainWindow::setEditedLayers(const std::vector<bool>& mask) {
   if (layers_ && mask != layers_->mask()) layers_->setMask(mask);
   const std::vector<bool> applied = layers_ ? layers_->mask() : mask;
   renderer_->setEditedLayers(applied);
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
   if (auto* timeline = findChild<TimelinePanel*>()) timeline->model()->setEditedLayers(applied);
 #endif
   if (layers_) statusBar()->showMessage(layers_->summary());
@@ -97,7 +97,7 @@ void MainWindow::setEditedLayersCount(int count) {
   if (count == layers_->layerCount()) return;
   layers_->setLayerCount(count);  // back to the default preset
   renderer_->setEditedLayers(layers_->mask());
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
   if (auto* timeline = findChild<TimelinePanel*>()) timeline->model()->setEditedLayers(layers_->mask());
 #endif
 }

@@ -25,7 +25,7 @@
 namespace facet::ui {
 
 namespace {
-using ModelsPtr = std::shared_ptr<const app::EditorModels>;
+using ModelsPtr = std::shared_ptr<const models::ModelSet>;
 
 // Runs on a pool thread: the networks never load on the GUI thread.
 struct LoadOutcome {
@@ -34,7 +34,7 @@ struct LoadOutcome {
 };
 }  // namespace
 
-void MainWindow::loadModels(const app::EditorModelFiles& files) {
+void MainWindow::loadModels(const models::ModelFiles& files) {
   if (loadingModels_) return;
   loadingModels_ = true;
   statusBar()->showMessage(tr("Loading models…"));
@@ -55,7 +55,7 @@ void MainWindow::loadModels(const app::EditorModelFiles& files) {
   watcher->setFuture(QtConcurrent::run([files, self] {
     LoadOutcome outcome;
     try {
-      outcome.models = app::load_editor_models(files, [self](const std::string& what) {
+      outcome.models = models::load_model_set(files, [self](const std::string& what) {
         const QString text = tr("Loading %1…").arg(QString::fromStdString(what));
         QMetaObject::invokeMethod(QCoreApplication::instance(), [self, text] {
           if (self) self->statusBar()->showMessage(text);
@@ -68,7 +68,7 @@ void MainWindow::loadModels(const app::EditorModelFiles& files) {
   }));
 }
 
-void MainWindow::onModelsLoaded(std::shared_ptr<const app::EditorModels> models) {
+void MainWindow::onModelsLoaded(std::shared_ptr<const models::ModelSet> models) {
   models_ = std::move(models);
   // The "linear" badges follow the transformers now known; the values stay.
   const std::vector<float> alphas = sliders_->alphas();

@@ -1,7 +1,7 @@
 // MainWindow: faces in photos — found, chosen, aligned and encoded (then optionally refined) on a pool thread
 // behind a cancellable progress dialog; the edited face pasted back into the photo for export and, with View ▸
 // Show in photo, for the preview; a session's photo face found again; the bundled sample photo. Needs core/face
-// (FACET_HAVE_FACE); without it a photo is only shown.
+// (FACET_WITH_VISION); without it a photo is only shown.
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -18,22 +18,19 @@
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
 
-#ifdef FACET_HAVE_FACE
+#ifdef FACET_WITH_VISION
 #include <opencv2/imgproc.hpp>
 
-#include "core/face/compositor.h"
 #include "core/io/error.h"
-#include "ui/latest_image_job.h"
-#include "ui/photo_faces.h"
-#include "ui/photo_refinement.h"
-#endif
-#ifdef FACET_VIDEO_HAS_FACE
+#include "core/models/model_registry.h"
+#include "core/pipeline/photo_pipeline.h"
 #include "core/video/photo_paste.h"
+#include "ui/latest_image_job.h"
 #endif
 
 namespace facet::ui {
 
-#ifdef FACET_HAVE_FACE
+#ifdef FACET_WITH_VISION
 
 struct MainWindow::PhotoState {
   QString path;
@@ -59,12 +56,12 @@ cv::Mat imageToMat(const QImage& image) {
   return bgr;
 }
 struct FindOutcome {
-  PhotoFaces found;
+  pipeline::PhotoFaces found;
   QString sha256;  // of the photo's bytes as they were read, for sessions (hashed here, off the GUI thread)
   QString error;
 };
 struct EmbedOutcome {
-  EmbeddedFace embedded;
+  pipeline::EmbeddedFace embedded;
   QString error;
   QString note;          // said after the face is set (refinement skipped or stopped)
   bool refined = false;  // the W+ went through the refinement (cancel then keeps the best code)
@@ -77,7 +74,7 @@ struct FlowState {
   std::atomic<bool> stopRefinement{false};
 };
 struct RestoreOutcome {
-  PhotoFaces found;
+  pipeline::PhotoFaces found;
   face::AlignedFace aligned;
   QString error;
 };
@@ -173,55 +170,59 @@ void MainWindow::findFaces(const QString& path) {
     QPointer<QProgressDialog> dialog(progress);
     embedder->setFuture(QtConcurrent::run([models, state, flow, refineSteps, dialog] {
       EmbedOutcome outcome;
-      const std::atomic<bool>& cancel = flow->cancel;
+      const face::Face& chosen = state->faces[static_cast<size_t>(state->chosen)];
+      pipeline::EmbedModels embedModels;
+      embedModels.generator = models->generator;
+      embedModels.encoder = models->encoder;
+      pipeline::EmbedSettings settings;
+      settings.refine_steps = refineSteps;
+      settings.refine.keep_best = true;  // Cancel keeps the best code so far
+      pipeline::EmbedControl control;
+      control.cancel = &flow->cancel;
+      control.stop_refinement = &flow->stopRefinement;
+      control.refinement_started = [flow, dialog, refineSteps] {
+        flow->refining = true;
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, refineSteps] {
+          if (!dialog) return;
+          dialog->setLabelText(MainWindow::tr("Refining the face's code (Cancel keeps the best so far)…"));
+          dialog->setRange(0, refineSteps);
+          dialog->setValue(0);
+        });
+      };
+      control.progress = [dialog](const embed::EmbedProgress& p) {
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, p] {
+          if (!dialog) return;
+          dialog->setValue(p.step);
+          dialog->setLabelText(MainWindow::tr("Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the "
+                                              "best so far)…").arg(p.step).arg(p.steps).arg(p.psnr, 0, 'f', 1));
+        });
+      };
       try {
-        const face::Face& chosen = state->faces[static_cast<size_t>(state->chosen)];
-        if (models->encoder || refineSteps <= 0)
-          outcome.embedded = embedFace(*models, state->photo, chosen, cancel);  // throws without an encoder
-        else
-          outcome.embedded.aligned = face::align_ffhq(state->photo, chosen.landmarks, 1024);  // start: latent_avg
-        if (refineSteps > 0 && !cancel) {
-          embed::PerceptualLoss perceptual;
-          try {
-            perceptual = loadRefinementPerceptual(models->device);
-          } catch (const std::exception& e) {
-            if (!outcome.embedded.wplus.defined())  // no encoder either: nothing to edit
-              throw Error(std::string("the face is aligned, but there is no encoder and ") + e.what());
-            outcome.note = QString::fromStdString(e.what());
-            return outcome;
-          }
-          flow->refining = true;
-          QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, refineSteps] {
-            if (!dialog) return;
-            dialog->setLabelText(MainWindow::tr("Refining the face's code (Cancel keeps the best so far)…"));
-            dialog->setRange(0, refineSteps);
-            dialog->setValue(0);
-          });
-          const auto report = [dialog](const embed::EmbedProgress& p) {
-            QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, p] {
-              if (!dialog) return;
-              dialog->setValue(p.step);
-              dialog->setLabelText(MainWindow::tr("Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the "
-                                                  "best so far)…").arg(p.step).arg(p.steps).arg(p.psnr, 0, 'f', 1));
-            });
-          };
-          const RefinedFace refined = refineFace(*models, perceptual, outcome.embedded.aligned.image,
-                                                 outcome.embedded.wplus, refineSteps, report, flow->stopRefinement);
-          outcome.embedded.wplus = refined.wplus;
+        if (refineSteps > 0) {
+          // LPIPS, else VGG-16 features, else the pixel loss alone (as facet-cli embed --perceptual auto).
+          std::string note;
+          embedModels.perceptual = models::load_perceptual("auto", models->device, note);
+          outcome.note = QString::fromStdString(note);
+        }
+        outcome.embedded = pipeline::embed_face(state->photo, chosen, embedModels, settings, control);
+        const embed::EmbedResult& refined = outcome.embedded.refined;
+        if (refineSteps > 0) {
           outcome.refined = true;
-          outcome.note = refined.cancelled
-                             ? MainWindow::tr("refinement stopped after %1 of %2 steps (best code kept, %3 dB)")
-                                   .arg(refined.steps_done).arg(refineSteps).arg(refined.psnr, 0, 'f', 1)
-                             : MainWindow::tr("refined in %1 steps (%2 dB)").arg(refined.steps_done).arg(refined.psnr, 0, 'f', 1);
+          const QString done =
+              flow->stopRefinement
+                  ? MainWindow::tr("refinement stopped after %1 of %2 steps (best code kept, %3 dB)")
+                        .arg(refined.steps_done).arg(refineSteps).arg(refined.final_psnr, 0, 'f', 1)
+                  : MainWindow::tr("refined in %1 steps (%2 dB)").arg(refined.steps_done).arg(refined.final_psnr, 0, 'f', 1);
+          outcome.note = outcome.note.isEmpty() ? done : done + " — " + outcome.note;
         }
       } catch (const std::exception& e) {
-        // Keep the alignment when only the encoder failed, so the aligned crop can still be shown.
+        // Keep the alignment when only the embedding failed, so the aligned crop can still be shown.
         outcome.error = QString::fromStdString(e.what());
         outcome.embedded.wplus = torch::Tensor();
         if (outcome.embedded.aligned.image.empty()) {
           try {
             outcome.embedded.aligned =
-                face::align_ffhq(state->photo, state->faces[static_cast<size_t>(state->chosen)].landmarks, 1024);
+                pipeline::align_face(state->photo, chosen, static_cast<int>(models->generator->size()));
           } catch (const std::exception&) {
           }
         }
@@ -233,7 +234,7 @@ void MainWindow::findFaces(const QString& path) {
   finder->setFuture(QtConcurrent::run([file] {
     FindOutcome outcome;
     try {
-      outcome.found = findPhotoFaces(file);
+      outcome.found = pipeline::find_faces(file);
       outcome.sha256 = app::sha256OfFile(QFile::decodeName(file.c_str()));
     } catch (const std::exception& e) {
       outcome.error = QString::fromStdString(e.what());
@@ -256,7 +257,7 @@ bool MainWindow::setPhotoFaceWplus(const torch::Tensor& wplus) {
 namespace {
 // The generated face warped back into the photo it was aligned from.
 QImage pastedInto(const cv::Mat& photo, const face::AlignedFace& aligned, const QImage& generated) {
-  return matToImage(face::paste_back(photo, imageToMat(generated), aligned));
+  return matToImage(pipeline::paste(photo, aligned, imageToMat(generated)));
 }
 }  // namespace
 
@@ -301,16 +302,18 @@ void MainWindow::restorePhotoFace(const QString& path, int faceIndex) {
     Q_EMIT photoFaceRestored();
   });
   const std::string file = QFile::encodeName(path).toStdString();
-  watcher->setFuture(QtConcurrent::run([file, faceIndex, name = QFileInfo(path).fileName()] {
+  // Aligned at the generator's size, as when the face was first embedded (a session opens after its models).
+  const int size = models_ ? static_cast<int>(models_->generator->size()) : 1024;
+  watcher->setFuture(QtConcurrent::run([file, faceIndex, size, name = QFileInfo(path).fileName()] {
     RestoreOutcome outcome;
     try {
-      outcome.found = findPhotoFaces(file);
+      outcome.found = pipeline::find_faces(file);
       const int count = static_cast<int>(outcome.found.faces.size());
       if (faceIndex < 0 || faceIndex >= count)
         throw Error(MainWindow::tr("face %1 is no longer found in %2 (%3 face(s) now)")
                         .arg(faceIndex + 1).arg(name).arg(count).toStdString());
-      outcome.aligned = face::align_ffhq(outcome.found.photo,
-                                         outcome.found.faces[static_cast<size_t>(faceIndex)].landmarks, 1024);
+      outcome.aligned =
+          pipeline::align_face(outcome.found.photo, outcome.found.faces[static_cast<size_t>(faceIndex)], size);
     } catch (const std::exception& e) {
       outcome.error = QString::fromStdString(e.what());
     }
@@ -319,12 +322,8 @@ void MainWindow::restorePhotoFace(const QString& path, int faceIndex) {
 }
 
 std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const {
-#ifdef FACET_VIDEO_HAS_FACE
   if (!hasPhotoFace()) return nullptr;
   return std::make_shared<const video::PhotoPaste>(video::make_photo_paste(photo_->photo, photo_->aligned));
-#else
-  return nullptr;
-#endif
 }
 
 #else  // no core/face in this build

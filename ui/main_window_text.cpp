@@ -23,7 +23,7 @@
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #include "ui/timeline_panel.h"
 #endif
@@ -46,7 +46,7 @@ void MainWindow::buildTextPanel() {
   connect(textPanel_, &TextSliderPanel::sliderRemovedByUser, this,
           [this](const TextSlider& slider) { pushTextSliderStep(slider, false); });
   connect(textPanel_, &TextSliderPanel::addRequested, this, [this] { showAddTextEdit(); });
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
   // The timeline records text slider moves beside the attribute ones and plays them back.
   if (auto* timeline = findChild<TimelinePanel*>()) {
     app::TimelineModel* model = timeline->model();

@@ -14,7 +14,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-#include "app/editor/model_registry.h"
+#include "core/models/model_registry.h"
 #include "core/io/error.h"
 #include "core/models/model_paths.h"
 
@@ -139,7 +139,7 @@ void ModelManagerDialog::refresh() {
   for (const auto& d : facet::models::model_search_paths()) dirs << QString::fromStdString(d);
   searchPath_->setText(tr("Facet looks for models in: %1").arg(dirs.join(" · ")));
 
-  generatorFound_ = !app::find_editor_model_files().generator.empty();
+  generatorFound_ = !models::find_model_files().generator.empty();
   QString text;
   if (!problem.isEmpty()) text = problem + "\n";
   if (generatorFound_) {

@@ -19,14 +19,11 @@
 
 #include "app/editor/render_controller.h"
 #include "core/io/error.h"
-#ifdef FACET_VIDEO_HAS_FACE
+#ifdef FACET_WITH_VISION
 #include "core/models/device.h"
-#include "core/models/model_paths.h"
-#include "core/nn/encoders/psp_encoder.h"
+#include "core/models/model_registry.h"
 #include "core/video/face_ops.h"
 #include "core/video/frame_refine.h"
-#include "core/embed/lpips.h"
-#include "core/embed/vgg16_features.h"
 #endif
 #include "ui/dock_panel.h"
 
@@ -227,7 +224,7 @@ void TimelinePanel::refreshKeyframes() {
     for (size_t i = 0; i < k.state.alphas.size() && i < static_cast<size_t>(attributes_.size()); ++i)
       if (k.state.alphas[i] != 0.0f)
         parts << QString("%1 %2").arg(attributes_[static_cast<int>(i)].displayName).arg(k.state.alphas[i], 0, 'f', 2);
-    const auto& textIds = model_->timeline().text_ids();  // text edits room: text sliders by id
+    const auto& textIds = model_->timeline().text_ids();  // text sliders by id
     for (size_t i = 0; i < k.state.text_alphas.size() && i < textIds.size(); ++i)
       if (k.state.text_alphas[i] != 0.0f)
         parts << QString("%1 %2").arg(QString::fromStdString(textIds[i])).arg(k.state.text_alphas[i], 0, 'f', 2);
@@ -298,7 +295,7 @@ TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* slider
   addDockPanel(window, panel, TimelinePanel::tr("Timeline"), "timelineDock", "timelinePanel", Qt::BottomDockWidgetArea);
   app::TimelineModel* model = panel->model();
   panel->setCurrentAlphas([sliders] { return sliders->alphas(); });
-#ifdef FACET_VIDEO_HAS_FACE
+#ifdef FACET_WITH_VISION
   // Edit-video loads its own encoder, generator (the encoder's decoder) and transformers from the model folders
   // when it starts, so the editor's models stay free for the preview.
   panel->setVideoEditSetup([](bool seamless, QString* whyNot) -> std::optional<VideoEditSetup> {
@@ -306,35 +303,26 @@ TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* slider
       struct Models {
         std::shared_ptr<nn::StyleGan2> generator;
         std::shared_ptr<nn::PspEncoder> encoder;
-        edit::Editor editor;
+        std::shared_ptr<edit::Editor> editor;
       };
       auto m = std::make_shared<Models>();
       // The encoder's decoder is the generator; without an encoder, the FFHQ generator alone (the frames are then
       // embedded by per-frame optimisation from latent_avg, which the dialog asks for).
-      const auto encoder = models::find_model_file("psp_ffhq_encode.pt");
-      const std::string generator =
-          encoder ? *encoder : models::require_model_file("stylegan2-ffhq-config-f.pt", "pSp encoder or StyleGAN2 generator");
-      nn::GeneratorLoadOptions options;
-      options.device = models::choose_device("auto");
-      m->generator = nn::StyleGan2::load(generator, options);
-      if (encoder) m->encoder = std::make_shared<nn::PspEncoder>(nn::PspEncoder::load(*encoder, options.device));
-      m->editor.load_folder(models::require_model_file("latent-transformer", "latent transformers folder"),
-                            options.device);
+      const std::string encoder = models::find_role_file(models::Role::Encoder);
+      const torch::Device device = models::choose_device("auto");
+      m->generator = models::load_generator(encoder.empty() ? models::require_role_file(models::Role::Generator)
+                                                            : encoder, device);
+      if (!encoder.empty()) m->encoder = models::load_encoder(encoder, device);
+      m->editor = models::load_editor(models::require_role_file(models::Role::Transformers), "", device);
       VideoEditSetup setup;
       setup.face = video::make_face_ops("", seamless ? "seamless" : "feather");
       setup.models.generator = m->generator.get();
-      setup.models.editor = &m->editor;
+      setup.models.editor = m->editor.get();
       if (m->encoder) setup.models.encode = [m](const torch::Tensor& crops) { return m->encoder->encode(crops); };
       setup.makeRefiner = [m](int steps, const std::atomic<bool>* cancel) {
         // LPIPS when its files are in the models folder, VGG-16 features with VGG alone, else the pixel loss.
-        embed::PerceptualLoss perceptual;
-        const auto vgg = models::find_model_file("vgg16-397923af.pth");
-        const auto lin = models::find_model_file("lpips_vgg_v0.1.pth");
-        if (vgg && lin) {
-          perceptual = embed::PerceptualLoss(embed::Lpips::load(*vgg, *lin, m->generator->device()));
-        } else if (vgg) {
-          perceptual = embed::PerceptualLoss(embed::load_vgg16(*vgg, m->generator->device()));
-        }
+        std::string note;
+        embed::PerceptualLoss perceptual = models::load_perceptual("auto", m->generator->device(), note);
         embed::EmbedOptions options;
         options.steps = steps;
         return video::make_frame_refiner(m->generator, std::move(perceptual), options, cancel);

@@ -34,7 +34,7 @@ struct TimelineRenderSource {
   // The photo the face was aligned from and its paste-back (null when the face is not from a photo, or this build
   // has no face alignment): enables "Pasted into the photo".
   std::shared_ptr<const video::PhotoPaste> photo = nullptr;
-  std::vector<video::TimelineTextSlider> textSliders = {};  // text edits room: the text sliders the timeline may move
+  std::vector<video::TimelineTextSlider> textSliders = {};  // the text sliders the timeline may move
 };
 using TimelineRenderSourceFn = std::function<std::optional<TimelineRenderSource>()>;
 

@@ -4,9 +4,8 @@
 
 #include "app/cli/command.h"
 #include "app/cli/face_json.h"
-#include "core/face/face_finder.h"
-#include "core/face/ffhq_align.h"
 #include "core/face/photo.h"
+#include "core/pipeline/photo_pipeline.h"
 
 namespace facet::cli {
 namespace {
@@ -34,15 +33,14 @@ void register_align(CLI::App& root, Commands& commands) {
   commands.bind(cmd, [a] {
     if (!a->out.empty()) check_not_input(a->out, a->image);
     const cv::Mat photo = face::read_photo(a->image);
-    const auto finder = face::FaceFinder::create(a->predictor);
     const auto t0 = std::chrono::steady_clock::now();
-    const auto faces = finder.find(photo);
+    const auto faces = pipeline::find_faces(photo, a->predictor).faces;
     const double detect_s = seconds_since(t0);
-    const face::Face& chosen = choose_face(faces, a->face, a->image);
+    const face::Face& chosen = pipeline::choose_face(faces, a->face, a->image);
     face::AlignOptions options;
     options.transform_size = a->transform_size;
     const auto t1 = std::chrono::steady_clock::now();
-    const face::AlignedFace aligned = face::align_ffhq(photo, chosen.landmarks, a->size, options);
+    const face::AlignedFace aligned = pipeline::align_face(photo, chosen, a->size, options);
     const double align_s = seconds_since(t1);
     if (!a->out.empty()) face::write_photo(a->out, aligned.image);
     if (a->json) {

@@ -7,6 +7,7 @@
 #include "app/cli/face_measure.h"
 #include "app/cli/faceapi_options.h"
 #include "core/face/photo.h"
+#include "core/pipeline/photo_pipeline.h"
 #include "core/nn/faceapi/face_expression_net.h"
 
 namespace facet::cli {
@@ -48,8 +49,8 @@ void register_analyze(CLI::App& root, Commands& commands) {
   cmd->add_flag("--json", a->json, "Machine-readable output");
   commands.bind(cmd, [a] {
     const cv::Mat photo = face::read_photo(a->image);
-    const auto faces = face::FaceFinder::create(a->predictor).find(photo);
-    if (faces.empty()) choose_face(faces, 0, a->image);  // throws the "no face" message
+    const auto faces = pipeline::find_faces(photo, a->predictor).faces;
+    if (faces.empty()) pipeline::choose_face(faces, 0, a->image);  // throws the "no face" message
     const nn::FaceAnalyzer analyzer = load_face_analyzer(a->faceapi);
     nlohmann::json list = nlohmann::json::array();
     for (size_t i = 0; i < faces.size(); ++i) {

@@ -3,23 +3,19 @@
 #include <chrono>
 #include <iostream>
 
-#include <opencv2/imgproc.hpp>
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
 #include "app/cli/edit_options.h"
 #include "app/cli/face_json.h"
 #include "app/cli/generator_options.h"
-#include "core/face/compositor.h"
-#include "core/face/face_finder.h"
-#include "core/face/ffhq_align.h"
+#include "core/edit/edit_render.h"
 #include "core/face/photo.h"
 #include "core/face/tensor_image.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
-#include "core/models/device.h"
-#include "core/models/model_paths.h"
-#include "core/nn/encoders/psp_encoder.h"
+#include "core/models/model_registry.h"
+#include "core/pipeline/photo_pipeline.h"
 
 namespace facet::cli {
 namespace {
@@ -28,16 +24,23 @@ struct ApplyArgs {
   std::string photo, out, encoder, wplus, predictor, mode = "feather", noise = "const", save_wplus;
   GeneratorArgs generator;
   EditArgs edit;
-  int face = 0, quality = 95, encoder_size = 256;
+  int face = 0, quality = 95;
   face::CompositeOptions composite;
   bool json = false;
 };
 
-// The pSp/e4e encoders were trained on 256² FFHQ-aligned faces.
-torch::Tensor encode(const nn::PspEncoder& encoder, const cv::Mat& aligned, int size, const torch::Device& device) {
-  cv::Mat input = aligned;
-  if (aligned.rows != size) cv::resize(aligned, input, cv::Size(size, size), 0, 0, aligned.rows > size ? cv::INTER_AREA : cv::INTER_CUBIC);
-  return encoder.encode(face::bgr_to_tensor(input, device));
+// A W+ file for this generator: [1, n_latent, style_dim] (the first code of a batch), finite.
+torch::Tensor read_wplus(const std::string& path, const nn::StyleGan2& generator) {
+  torch::Tensor w = io::read_npy(path).to(torch::kFloat32);
+  if (w.dim() == 2) w = w.unsqueeze(0);
+  if (w.dim() != 3) throw Error(path + ": expected W+ [N, n_latent, style_dim], got " + c10::str(w.sizes()));
+  w = w.slice(0, 0, 1).contiguous();
+  if (w.size(1) != generator.n_latent() || w.size(2) != generator.style_dim())
+    throw Error("the W+ code has shape " + c10::str(w.sizes()) + " but the generator takes [1, " +
+                std::to_string(generator.n_latent()) + ", " + std::to_string(generator.style_dim()) +
+                "]; use an encoder made for this generator");
+  if (!torch::isfinite(w).all().item<bool>()) throw Error("the W+ code holds NaN or infinite values");
+  return w;
 }
 
 void register_apply(CLI::App& root, Commands& commands) {
@@ -72,9 +75,8 @@ void register_apply(CLI::App& root, Commands& commands) {
     nlohmann::json seconds;
 
     auto t = clock::now();
-    const cv::Mat photo = face::read_photo(a->photo);
-    const auto faces = face::FaceFinder::create(a->predictor).find(photo);
-    const face::Face& chosen = choose_face(faces, a->face, a->photo);
+    const pipeline::PhotoFaces found = pipeline::find_faces(a->photo, a->predictor);
+    const face::Face& chosen = pipeline::choose_face(found.faces, a->face, a->photo);
     seconds["detect"] = since(t);
 
     t = clock::now();
@@ -85,51 +87,43 @@ void register_apply(CLI::App& root, Commands& commands) {
     seconds["load_generator"] = since(t);
 
     t = clock::now();
-    const face::AlignedFace aligned = face::align_ffhq(photo, chosen.landmarks, int(generator->size()));
-    seconds["align"] = since(t);
+    pipeline::EmbeddedFace embedded;
+    if (!a->wplus.empty()) {
+      embedded.aligned = pipeline::align_face(found.photo, chosen, static_cast<int>(generator->size()));
+      embedded.wplus = read_wplus(a->wplus, *generator);
+    } else {
+      pipeline::EmbedModels models;
+      models.generator = generator;
+      models.encoder = facet::models::load_encoder(a->encoder, device);
+      embedded = pipeline::embed_face(found.photo, chosen, models);
+    }
+    seconds["embed"] = since(t);
 
     torch::NoGradGuard no_grad;
     t = clock::now();
-    torch::Tensor w;
-    if (!a->wplus.empty()) {
-      w = io::read_npy(a->wplus).to(torch::kFloat32);
-      if (w.dim() == 2) w = w.unsqueeze(0);
-      if (w.dim() != 3) throw Error(a->wplus + ": expected W+ [N, n_latent, style_dim], got " + c10::str(w.sizes()));
-      w = w.slice(0, 0, 1).to(device);
-    } else {
-      const auto encoder = nn::PspEncoder::load(models::require_model_file(a->encoder, "pSp/e4e encoder"), device);
-      w = encode(encoder, aligned.image, a->encoder_size, device);
-    }
-    if (w.size(1) != generator->n_latent() || w.size(2) != generator->style_dim())
-      throw Error("the W+ code has shape " + c10::str(w.sizes()) + " but the generator takes [1, " +
-                  std::to_string(generator->n_latent()) + ", " + std::to_string(generator->style_dim()) +
-                  "]; use an encoder made for this generator");
-    if (!torch::isfinite(w).all().item<bool>()) throw Error("the W+ code holds NaN or infinite values");
-    seconds["embed"] = since(t);
-
-    t = clock::now();
-    EditSetup setup = make_edit(a->edit, w.size(1), /*allow_none=*/true);
-    const torch::Tensor edited = setup.state.edits.empty() ? w : setup.editor.apply(w, setup.state);
-    if (!a->save_wplus.empty()) io::write_npy(a->save_wplus, edited.to(torch::kCPU));
+    EditSetup setup = make_edit(a->edit, generator->n_latent(), /*allow_none=*/true);
+    const torch::Tensor w = embedded.wplus.to(device);
+    const edit::TextEditedCode edited = edit::edit_code(*generator, setup.editor, w, setup.state);
+    if (!a->save_wplus.empty()) io::write_npy(a->save_wplus, edited.wplus.to(torch::kCPU));
     nn::SynthesisOptions synthesis;
     synthesis.noise = parse_noise(a->noise);
-    const cv::Mat generated = face::tensor_to_bgr(generator->synthesis(edited, synthesis));
+    const cv::Mat generated = face::tensor_to_bgr(edit::synthesise_text_edited(*generator, edited, synthesis));
     seconds["edit_render"] = since(t);
 
     t = clock::now();
-    const cv::Mat result = face::paste_back(photo, generated, aligned, a->composite);
+    const cv::Mat result = pipeline::paste(found.photo, embedded.aligned, generated, a->composite);
     face::write_photo(a->out, result, a->quality);
     seconds["paste_write"] = since(t);
 
     if (a->json) {
       print_json({{"photo", a->photo},
                   {"out", a->out},
-                  {"width", photo.cols},
-                  {"height", photo.rows},
-                  {"faces", faces.size()},
+                  {"width", found.photo.cols},
+                  {"height", found.photo.rows},
+                  {"faces", found.faces.size()},
                   {"face", face_to_json(chosen)},
-                  {"alignment", alignment_to_json(aligned)},
-                  {"wplus_shape", {edited.size(0), edited.size(1), edited.size(2)}},
+                  {"alignment", alignment_to_json(embedded.aligned)},
+                  {"wplus_shape", {edited.wplus.size(0), edited.wplus.size(1), edited.wplus.size(2)}},
                   {"edits", setup.state.edits.size()},
                   {"mode", a->mode},
                   {"seconds", seconds}});

@@ -8,7 +8,7 @@
 #include "core/edit/attributes.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"
-#include "core/models/model_paths.h"
+#include "core/models/model_registry.h"
 #include "core/nn/latent/latent_classifier.h"
 
 namespace facet::cli {
@@ -29,7 +29,7 @@ void register_classify(CLI::App& root, Commands& commands) {
   cmd->add_flag("--json", a->json, "Machine-readable output");
   commands.bind(cmd, [a] {
     auto device = models::choose_device(a->device);
-    auto c = nn::load_latent_classifier(models::require_model_file(a->classifier, "latent classifier"), device);
+    auto c = models::load_classifier(a->classifier, device);
     torch::Tensor w = io::read_npy(a->wplus).to(device, torch::kFloat32);
     if (w.dim() == 2) w = w.unsqueeze(0);
     torch::NoGradGuard no_grad;

@@ -25,7 +25,7 @@ void register_edit(CLI::App& root, Commands& commands) {
   cmd->add_option("--wplus", a->wplus, "W+ codes (.npy)")->required();
   cmd->add_option("--out", a->out, "edited W+ (.npy)")->required();
   add_edit_options(cmd, a->edit, /*alpha_required=*/true);
-  auto text = add_edit_text_options(cmd);  // --text "…" / --text-direction FILE (text edits room)
+  auto text = add_edit_text_options(cmd);  // --text "…" / --text-direction FILE
   commands.bind(cmd, [a, text]() -> int {
     if (text_edit_requested(*text))
       return run_text_edit(*text, a->wplus, a->out, a->edit.alphas, a->edit.count() > 0);

@@ -6,7 +6,6 @@
 #include <atomic>
 #include <csignal>
 #include <iostream>
-#include <optional>
 
 #include <torch/torch.h>
 
@@ -18,8 +17,8 @@
 #include "core/edit/edit_stack.h"
 #include "core/io/error.h"
 #include "core/models/device.h"
-#include "core/models/model_paths.h"
-#include "core/nn/encoders/psp_encoder.h"
+#include "core/models/model_registry.h"
+#include "core/pipeline/photo_pipeline.h"
 #include "core/video/frame_refine.h"
 #include "core/video/video_edit.h"
 
@@ -33,7 +32,8 @@ extern "C" void on_edit_video_interrupt(int) { g_cancel = true; }
 struct EditVideoArgs {
   GeneratorArgs generator;
   std::string input, out, encoder = "psp_ffhq_encode.pt", transformers_dir, predictor, blend = "feather",
-                          codec = "auto", layers, perceptual = "none", vgg, lpips, work_dir;
+                          codec = "auto", layers, work_dir;
+  PerceptualArgs perceptual{"none", "", ""};
   std::vector<std::string> edits;
   int from = 0, to = -1, batch = 4, generate_size = 0, refine_steps = 0;
   double refine_lr = 0.01;
@@ -67,10 +67,7 @@ void register_edit_video(CLI::App& root, Commands& commands) {
   cmd->add_flag("--warm-start", a->warm,
                 "refine each frame from the previous frame's refined code (default: from the encoder's code, or "
                 "latent_avg without an encoder; steadier)");
-  cmd->add_option("--perceptual", a->perceptual, "refinement's perceptual loss: none, auto, vgg or lpips")
-      ->capture_default_str();
-  cmd->add_option("--vgg", a->vgg, "VGG-16 checkpoint for the perceptual loss");
-  cmd->add_option("--lpips", a->lpips, "LPIPS linear layers for the perceptual loss");
+  add_perceptual_options(cmd, a->perceptual);
   cmd->add_option("--transformers", a->transformers_dir, "folder of tnet_<k>.pth.tar (default: the models folder's)");
   cmd->add_option("--predictor", a->predictor, "dlib 68-point shape predictor");
   cmd->add_option("--blend", a->blend, "feather (dilated, feathered landmark mask) or seamless (Poisson cloning)")
@@ -110,30 +107,27 @@ void register_edit_video(CLI::App& root, Commands& commands) {
       return usage("--no-encoder needs --refine-steps N (the frames are then embedded by optimisation alone)");
     const video::FaceOps face = video::make_face_ops(a->predictor, a->blend);
 
-    const std::string encoder_file = a->no_encoder ? "" : models::require_model_file(a->encoder, "pSp/e4e encoder");
+    const std::string encoder_file = a->no_encoder ? "" : models::require_role_file(models::Role::Encoder, a->encoder);
     if (a->generator.file.empty()) {
       if (a->no_encoder) return usage("--no-encoder needs --generator");
       a->generator.file = encoder_file;
     }
     auto g = load_generator(a->generator);
-    std::optional<nn::PspEncoder> encoder;
+    std::shared_ptr<nn::PspEncoder> encoder;
     if (!a->no_encoder) {
-      encoder = nn::PspEncoder::load(encoder_file, g->device());
+      encoder = models::load_encoder(encoder_file, g->device());
       if (encoder->n_styles() != g->n_latent())
         throw Error(encoder_file + ": the encoder predicts " + std::to_string(encoder->n_styles()) +
                     " styles but the generator takes " + std::to_string(g->n_latent()));
     }
     if (!a->layers.empty()) options.edits.edited_layers = edit::parse_layers(a->layers, g->n_latent());
-    edit::Editor editor;
-    const std::string dir =
-        a->transformers_dir.empty() ? models::require_model_file("latent-transformer", "latent transformers folder")
-                                    : a->transformers_dir;
-    editor.load_folder(dir, g->device());
+    const auto editor =
+        models::load_editor(models::require_role_file(models::Role::Transformers, a->transformers_dir), "", g->device());
     video::VideoEditModels models;
     models.generator = g.get();
-    models.editor = &editor;
-    if (encoder) models.encode = [&encoder](const torch::Tensor& crops) { return encoder->encode(crops); };
-    models.encoder_size = 256;
+    models.editor = editor.get();
+    if (encoder) models.encode = [encoder](const torch::Tensor& crops) { return encoder->encode(crops); };
+    models.encoder_size = pipeline::kEncoderInputSize;
     std::string note;
     if (a->refine_steps > 0) {
       embed::EmbedOptions refine;
@@ -141,11 +135,11 @@ void register_edit_video(CLI::App& root, Commands& commands) {
       refine.lr = a->refine_lr;
       // With the Ctrl-C flag, so an interrupt also ends a frame's optimisation early.
       models.refine = video::make_frame_refiner(
-          g, make_perceptual(a->perceptual, a->vgg, a->lpips, g->device(), note), refine, &g_cancel);
+          g, make_perceptual(a->perceptual, g->device(), note), refine, &g_cancel);
       if (!note.empty() && !a->json) std::cerr << "note: " << note << "\n";
     }
     options.settings = {{"generator", a->generator.file}, {"encoder", encoder_file}, {"blend", a->blend},
-                        {"predictor", a->predictor}, {"perceptual", a->perceptual}, {"refine_lr", a->refine_lr},
+                        {"predictor", a->predictor}, {"perceptual", a->perceptual.mode}, {"refine_lr", a->refine_lr},
                         {"flow", !a->no_flow}, {"codec", a->codec}};
 
     g_cancel = false;

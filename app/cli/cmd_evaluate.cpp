@@ -15,7 +15,7 @@
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"
-#include "core/models/model_paths.h"
+#include "core/models/model_registry.h"
 #include "core/nn/faceapi/ffhq_face_crop.h"
 #include "core/nn/latent/latent_classifier.h"
 
@@ -106,18 +106,15 @@ void register_evaluate(CLI::App& root, Commands& commands) {
       throw Error("give --transformers DIR and/or --directions FILE to evaluate");
     const auto device = models::choose_device(a->device);
     // A file that exists as given wins (require_model_file); a bare name is looked up in the model folders.
-    auto classifier =
-        nn::load_latent_classifier(models::require_model_file(a->classifier, "latent classifier"), device);
+    auto classifier = models::load_classifier(a->classifier, device);
     torch::Tensor w = io::read_npy(a->latents).to(torch::kFloat32);
     if (w.dim() == 2) w = w.unsqueeze(0);
     if (w.dim() != 3) throw Error(a->latents + ": expected W+ codes [N, n_latent, dim]");
     if (a->samples > 0 && a->samples < w.size(0)) w = w.slice(0, 0, a->samples);
     w = w.to(device);
 
-    edit::Editor editor;
-    if (!a->transformers.empty() && editor.load_folder(a->transformers, device) == 0)
-      throw Error(a->transformers + ": no tnet_<k>.pth.tar file in this folder");
-    if (!a->directions.empty()) editor.load_directions(a->directions, device);
+    const auto loaded = models::load_editor(a->transformers, a->directions, device);
+    const edit::Editor& editor = *loaded;
     std::vector<int> attrs;
     for (const auto& group : a->attrs) {
       std::stringstream in(group);

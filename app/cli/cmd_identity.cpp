@@ -9,7 +9,7 @@
 #include "app/cli/face_json.h"
 #include "app/cli/face_measure.h"
 #include "app/cli/faceapi_options.h"
-#include "core/face/photo.h"
+#include "core/pipeline/photo_pipeline.h"
 
 namespace facet::cli {
 namespace {
@@ -32,13 +32,12 @@ void register_identity(CLI::App& root, Commands& commands) {
   cmd->add_option("--predictor", a->predictor, "dlib 68-point shape predictor (.dat; default: libdlib-data's)");
   cmd->add_flag("--json", a->json, "Machine-readable output");
   commands.bind(cmd, [a] {
-    const auto finder = face::FaceFinder::create(a->predictor);
     const nn::FaceAnalyzer analyzer = load_face_analyzer(a->faceapi);
     const auto arcface = load_optional_arcface(a->arcface);
     auto measure = [&](const std::string& path, int index) {
-      const cv::Mat photo = face::read_photo(path);
-      const auto faces = finder.find(photo);
-      return measure_face(photo, choose_face(faces, index, path), analyzer, arcface ? &*arcface : nullptr);
+      const pipeline::PhotoFaces found = pipeline::find_faces(path, a->predictor);
+      return measure_face(found.photo, pipeline::choose_face(found.faces, index, path), analyzer,
+                          arcface ? &*arcface : nullptr);
     };
     const MeasuredFace fa = measure(a->a, a->face_a), fb = measure(a->b, a->face_b);
     const double distance = nn::descriptor_distance(fa.analysis.descriptor, fb.analysis.descriptor);

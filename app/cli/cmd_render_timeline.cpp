@@ -9,8 +9,7 @@
 #include "core/edit/edit_stack.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
-#include "core/models/model_paths.h"
-#include "core/nn/latent/latent_transformer.h"
+#include "core/models/model_registry.h"
 #include "core/video/timeline_video.h"
 
 namespace facet::cli {
@@ -26,20 +25,8 @@ struct RenderTimelineArgs {
 };
 
 // Paste-back into the session's photo: its chosen face found and aligned again (core/video/photo_paste.h).
-video::PhotoPaste paste_target(const SessionFile& session) {
-#ifdef FACET_VIDEO_HAS_FACE
-  return video::photo_paste_from_file(session.photo, session.face_index);
-#else
-  (void)session;
-  throw Error("--paste needs face alignment (core/face), which this build does not have");
-#endif
-}
-
-// The authors' tnet_<k> naming gives the attribute index.
-int attribute_of_file(const std::string& file) {
-  const auto pos = file.rfind("tnet_");
-  if (pos == std::string::npos) throw Error(file + ": transformer files must be named tnet_<attribute index>.pth.tar");
-  return std::atoi(file.c_str() + pos + 5);
+video::PhotoPaste paste_target(const SessionFile& session, int size) {
+  return video::photo_paste_from_file(session.photo, session.face_index, size);
 }
 
 void register_render_timeline(CLI::App& root, Commands& commands) {
@@ -67,17 +54,13 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
     if (!a->interpolation.empty()) timeline.set_interpolation(video::parse_interpolation(a->interpolation));
     if (a->generator.file.empty()) a->generator.file = "stylegan2-ffhq-config-f.pt";
     auto g = load_generator(a->generator);
-    torch::Tensor w = io::read_npy(session.wplus).to(torch::kFloat32);
-    if (w.dim() == 3) w = w.narrow(0, 0, 1);
+    const torch::Tensor w = session.code;
 
-    edit::Editor editor;
-    for (const auto& file : a->transformers)
-      editor.set_transformer(attribute_of_file(file), nn::load_latent_transformer(file, g->device()));
-    if (!a->transformers_dir.empty()) {
-      editor.load_folder(a->transformers_dir, g->device());
-    } else if (a->transformers.empty()) {
-      if (auto dir = models::find_model_file("latent-transformer")) editor.load_folder(*dir, g->device());
-    }
+    const std::string dir = a->transformers_dir.empty() && a->transformers.empty()
+                                ? models::find_role_file(models::Role::Transformers)
+                                : a->transformers_dir;
+    const auto editor = models::load_editor(dir, "", g->device());
+    for (const auto& file : a->transformers) models::load_transformer_file(*editor, file, g->device());
 
     video::TimelineRenderOptions options;
     options.fps = a->fps;
@@ -86,9 +69,9 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
     options.text_sliders = session.text_sliders;  // text sliders the timeline moves (embedded in the session)
     const int side = a->size > 0 ? a->size : static_cast<int>(g->size());
     video::PhotoPaste target;
-    if (a->paste) target = paste_target(session);
+    if (a->paste) target = paste_target(session, static_cast<int>(g->size()));
     const auto result = video::render_timeline_video(
-        a->out, video::parse_codec(a->codec), *g, editor, w, timeline, options, a->paste ? &target : nullptr,
+        a->out, video::parse_codec(a->codec), *g, *editor, w, timeline, options, a->paste ? &target : nullptr,
         [&](int done, int total) {
           if (!a->json) std::cerr << "\rframe " << done << "/" << total << std::flush;
         });

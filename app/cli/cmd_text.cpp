@@ -16,7 +16,7 @@
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"
-#include "core/models/model_paths.h"
+#include "core/models/model_registry.h"
 
 namespace facet::cli {
 namespace {
@@ -248,9 +248,7 @@ void register_tokenize(CLI::App& text, Commands& commands) {
   cmd->add_option("--vocab", a->vocab, "CLIP vocabulary (default: bpe_simple_vocab_16e6.txt.gz on the model path)");
   cmd->add_flag("--json", a->json, "print the ids as JSON");
   commands.bind(cmd, [a] {
-    const std::string vocab =
-        a->vocab.empty() ? models::require_model_file("bpe_simple_vocab_16e6.txt.gz", "CLIP vocabulary") : a->vocab;
-    const auto t = nn::clip::ClipTokenizer::load(vocab);
+    const auto t = nn::clip::ClipTokenizer::load(models::require_role_file(models::Role::ClipVocab, a->vocab));
     std::vector<int64_t> ids{t.start_token()};
     for (auto id : t.encode(a->text)) ids.push_back(id);
     ids.push_back(t.end_token());

@@ -16,6 +16,7 @@
 #include "core/edit/training.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
+#include "core/models/model_registry.h"
 
 namespace facet::cli {
 namespace {
@@ -181,7 +182,7 @@ void register_train(CLI::App& root, Commands& commands) {
   commands.bind(ct, [t] {
     auto [w, l] = read_data(*t);
     const int k = edit::require_attribute(t->attr).index;
-    auto classifier = nn::load_latent_classifier(t->classifier);
+    auto classifier = models::load_classifier(t->classifier, torch::kCPU);
     nn::LatentTransformer transformer(w.size(1), w.size(2));
     edit::TransformerTrainOptions o;
     o.epochs = t->epochs;

@@ -1,10 +1,8 @@
 #include "app/cli/edit_options.h"
 
-#include <cstdlib>
-
 #include "core/edit/attributes.h"
 #include "core/io/error.h"
-#include "core/nn/latent/latent_transformer.h"
+#include "core/models/model_registry.h"
 
 namespace facet::cli {
 
@@ -28,23 +26,18 @@ EditSetup make_edit(const EditArgs& a, int64_t n_latent, bool allow_none) {
   if (a.alphas.size() != count)
     throw Error("give one --alpha per --transformer/--attr (" + std::to_string(count) + " edits, " +
                 std::to_string(a.alphas.size()) + " alphas)");
+  if (!a.attrs.empty() && a.transformers_dir.empty() && a.directions.empty())
+    throw Error("--attr needs --transformers DIR or --directions FILE");
   EditSetup s;
+  if (!a.attrs.empty()) s.editor = *models::load_editor(a.transformers_dir, a.directions, torch::kCPU);
+  // Files given one by one come after the folder, so an explicit file wins for its attribute.
   size_t next_alpha = 0;
   for (size_t i = 0; i < a.transformers.size(); ++i) {
     // The attribute index comes from the authors' file name tnet_<k>; any other name gets a free slot.
-    const std::string& file = a.transformers[i];
-    const auto pos = file.rfind("tnet_");
-    int k = pos == std::string::npos ? 100 + static_cast<int>(i) : std::atoi(file.c_str() + pos + 5);
-    s.editor.set_transformer(k, nn::load_latent_transformer(file));
+    const int k = models::load_transformer_file(s.editor, a.transformers[i], torch::kCPU, 100 + static_cast<int>(i));
     s.state.edits.push_back({k, a.alphas[next_alpha++]});
   }
-  if (!a.attrs.empty()) {
-    if (a.transformers_dir.empty() && a.directions.empty())
-      throw Error("--attr needs --transformers DIR or --directions FILE");
-    if (!a.transformers_dir.empty()) s.editor.load_folder(a.transformers_dir);
-    if (!a.directions.empty()) s.editor.load_directions(a.directions);
-    for (const auto& name : a.attrs) s.state.edits.push_back({edit::require_attribute(name).index, a.alphas[next_alpha++]});
-  }
+  for (const auto& name : a.attrs) s.state.edits.push_back({edit::require_attribute(name).index, a.alphas[next_alpha++]});
   if (!a.layers.empty()) s.state.edited_layers = edit::parse_layers(a.layers, n_latent);
   s.state.alpha_min = a.alpha_min;
   s.state.alpha_max = a.alpha_max;

@@ -35,15 +35,6 @@ nlohmann::json alignment_to_json(const face::AlignedFace& a) {
           {"aligned_landmarks", lm}};
 }
 
-const face::Face& choose_face(const std::vector<face::Face>& faces, int index, const std::string& photo) {
-  if (faces.empty())
-    throw Error(photo + ": no face found (Facet looks for upright, roughly frontal faces at least about 40 px wide)");
-  if (index < 0 || size_t(index) >= faces.size())
-    throw Error(photo + ": --face " + std::to_string(index) + " asked, but " + std::to_string(faces.size()) +
-                " face(s) were found (0 is the largest)");
-  return faces[size_t(index)];
-}
-
 void check_not_input(const std::string& out, const std::string& input) {
   std::error_code ec;
   if (std::filesystem::equivalent(out, input, ec) || out == input)

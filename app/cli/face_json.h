@@ -10,9 +10,6 @@ namespace facet::cli {
 nlohmann::json face_to_json(const face::Face& face);
 nlohmann::json alignment_to_json(const face::AlignedFace& aligned);
 
-// The photo's face number `index` (largest first); facet::Error naming the photo when there is none or too few.
-const face::Face& choose_face(const std::vector<face::Face>& faces, int index, const std::string& photo);
-
 // Refuses to write over the input photo (same file, also through links).
 void check_not_input(const std::string& out, const std::string& input);
 

@@ -2,7 +2,7 @@
 
 #include <torch/torch.h>
 
-#include "core/face/ffhq_align.h"
+#include "core/pipeline/photo_pipeline.h"
 #include "core/face/tensor_image.h"
 #include "core/models/model_paths.h"
 #include "core/nn/faceapi/ffhq_face_crop.h"
@@ -14,7 +14,7 @@ MeasuredFace measure_face(const cv::Mat& photo, const face::Face& f, const nn::F
   MeasuredFace m;
   m.face = f;
   // 256² is the size pSp's ArcFace crop expects and more than face-api's 150² input needs.
-  m.aligned = face::bgr_to_tensor(face::align_ffhq(photo, f.landmarks, 256).image);
+  m.aligned = face::bgr_to_tensor(pipeline::align_face(photo, f, 256).image);
   m.analysis = analyzer.analyze(nn::faceapi::ffhq_face_crop(m.aligned));
   if (arcface) {
     torch::NoGradGuard no_grad;

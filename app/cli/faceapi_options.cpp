@@ -1,8 +1,6 @@
 #include "app/cli/faceapi_options.h"
 
-#include <filesystem>
-
-#include "core/models/model_paths.h"
+#include "core/models/model_registry.h"
 
 namespace facet::cli {
 
@@ -12,16 +10,11 @@ void add_faceapi_option(CLI::App* cmd, std::string& dir) {
 }
 
 nn::FaceAnalyzer load_face_analyzer(const std::string& dir, torch::Device device) {
-  if (!dir.empty()) return nn::FaceAnalyzer::load(dir, device);
-  const std::string probe = models::require_model_file("face-api/face_recognition_model-weights_manifest.json",
-                                                       "face-api.js networks");
-  return nn::FaceAnalyzer::load(std::filesystem::path(probe).parent_path().string(), device);
+  return *models::load_face_analyzer(dir, device);
 }
 
 std::optional<nn::ArcFace> load_optional_arcface(const std::string& path, torch::Device device) {
-  if (!path.empty()) return nn::ArcFace::load(models::require_model_file(path, "ArcFace IR-SE50"), device);
-  if (auto found = models::find_model_file("model_ir_se50.pth")) return nn::ArcFace::load(*found, device);
-  return std::nullopt;
+  return models::load_optional_arcface(path, device);
 }
 
 }  // namespace facet::cli

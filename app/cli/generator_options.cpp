@@ -4,7 +4,7 @@
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"
-#include "core/models/model_paths.h"
+#include "core/models/model_registry.h"
 #ifdef FACET_WITH_VISION
 #include "core/io/image.h"
 #endif
@@ -21,10 +21,7 @@ void add_generator_options(CLI::App* cmd, GeneratorArgs& args, bool required) {
 }
 
 std::shared_ptr<nn::StyleGan2> load_generator(const GeneratorArgs& args) {
-  nn::GeneratorLoadOptions options;
-  options.device = models::choose_device(args.device);
-  options.lr_mlp = args.lr_mlp;
-  auto generator = nn::StyleGan2::load(models::require_model_file(args.file, "StyleGAN2 generator"), options);
+  auto generator = models::load_generator(args.file, models::choose_device(args.device), args.lr_mlp);
   stop_heap_warmup();  // rendering needs both cores
   return generator;
 }

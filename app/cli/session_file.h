@@ -1,5 +1,6 @@
 #pragma once
-// Reads a .facet session (the editor's JSON, app/editor/session.cpp) without Qt: the parts video commands need.
+// A .facet session (core/session) as the video commands use it: the timeline and text sliders parsed, the W+
+// path resolved against the session's folder.
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,9 +15,11 @@ struct SessionFile {
   std::string photo;         // absolute photo path
   int face_index = 0;        // which detected face (detector order, largest first)
   std::string wplus;         // W+ .npy, resolved against the session's folder ("" = not embedded)
+  torch::Tensor code;        // its W+ code [1, n_latent, dim] (undefined when not embedded)
   std::vector<float> alphas;
   std::vector<std::string> attributes;
   std::vector<std::string> models;
+  std::vector<bool> edited_layers;  // empty: the default (0–10)
   std::optional<video::Timeline> timeline;  // the "timeline" object, when recorded
   std::vector<video::TimelineTextSlider> text_sliders;  // "text_sliders": the embedded directions, by slider id
   std::vector<float> text_alphas;                       // their α values, same order

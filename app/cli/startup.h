@@ -2,10 +2,9 @@
 // Start-up of the commands that render on the CPU. Debian's LibTorch spends ~0.3 s before main() loading and
 // initialising its libraries, on one core. A pre-init hook (it runs before any library's initialiser) uses that time:
 // - heap warm-up: it grows the heap's top once and has a helper thread populate those pages, so the checkpoint's
-//   tensors and the first render's activations land on memory already mapped (load 120 → 60 ms, first 1024²
-//   render 520 → 430 ms);
+//   tensors and the first render's activations land on memory already mapped instead of faulting page by page;
 // - quiet BLAS: it shows the libraries' initialisers a single CPU, so Debian's OpenBLAS starts no worker thread,
-//   which would spin (sched_yield) for ~0.1 s against the two threads above (whole render −30 to −60 ms). These
+//   which would spin (sched_yield) for ~0.1 s against the two threads above . These
 //   commands use BLAS only for small matrix-vector products (the mapping network); `text` and `embed` (CLIP,
 //   LPIPS) keep it threaded.
 //   OpenMP also takes its default team size (1) from that one CPU: models::configure_runtime() sets the main

@@ -10,8 +10,7 @@
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"
-#include "core/models/model_paths.h"
-#include "core/nn/stylegan2/generator.h"
+#include "core/models/model_registry.h"
 
 namespace facet::cli {
 
@@ -21,20 +20,15 @@ void add_clip_options(CLI::App* cmd, ClipArgs& args) {
   cmd->add_option("--id-model", args.id_model, "ArcFace model_ir_se50.pth for the identity term (optional)");
 }
 
-std::string clip_model_path(const ClipArgs& args) {
-  return args.clip.empty() ? models::require_model_file("ViT-B-32.pt", "CLIP ViT-B/32") : args.clip;
-}
+std::string clip_model_path(const ClipArgs& args) { return models::require_role_file(models::Role::Clip, args.clip); }
 
 edit::ClipGuide load_clip_guide(const ClipArgs& args, const torch::Device& device) {
-  const std::string vocab =
-      args.vocab.empty() ? models::require_model_file("bpe_simple_vocab_16e6.txt.gz", "CLIP vocabulary") : args.vocab;
-  return edit::ClipGuide(std::make_shared<nn::clip::ClipModel>(nn::clip::ClipModel::load(clip_model_path(args), device)),
-                         std::make_shared<nn::clip::ClipTokenizer>(nn::clip::ClipTokenizer::load(vocab)));
+  return models::load_clip(args.clip, args.vocab, device);
 }
 
 std::shared_ptr<edit::IdentityLoss> load_identity(const ClipArgs& args, const torch::Device& device) {
   if (args.id_model.empty()) return nullptr;
-  return edit::IdentityLoss::load(args.id_model, device);
+  return models::load_identity_loss(args.id_model, device);
 }
 
 std::shared_ptr<EditTextArgs> add_edit_text_options(CLI::App* cmd) {
@@ -70,9 +64,7 @@ int run_text_edit(const EditTextArgs& a, const std::string& wplus_path, const st
     if (a.generator.empty()) throw Error("--text needs --text-generator G.pt");
     if (w.size(0) != 1) throw Error("--text optimises one face; " + wplus_path + " holds " + std::to_string(w.size(0)));
     const auto device = models::choose_device(a.device);
-    nn::GeneratorLoadOptions gl;
-    gl.device = device;
-    const auto g = nn::StyleGan2::load(a.generator, gl);
+    const auto g = models::load_generator(a.generator, device);
     const auto clip = load_clip_guide(a.clip, device);
     const auto identity = load_identity(a.clip, device);
     edit::TextOptimisationOptions o;

@@ -6,7 +6,7 @@
 
 #include <torch/torch.h>
 
-#include "core/edit/text_edits.h"
+#include "core/edit/edit_render.h"
 #include "core/io/error.h"
 
 namespace facet::app {
@@ -49,28 +49,15 @@ torch::Tensor imageToRgbTensor(const QImage& image) {
   return out;
 }
 
-edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
-                             const std::vector<bool>& editedLayers) {
-  edit::EditState state;
-  state.edited_layers = editedLayers;
-  for (size_t k = 0; k < alphas.size(); ++k)
-    // A transformer where one is loaded, else the attribute's linear direction (Editor::method_for).
-    if (alphas[k] != 0.f && editor.method_for(static_cast<int>(k)) != edit::EditMethod::None)
-      state.edits.push_back({static_cast<int>(k), static_cast<double>(alphas[k])});
-  return state;
-}
-
-torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
+torch::Tensor editedWplus(const models::ModelSet& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
                           const std::vector<bool>& editedLayers, const std::vector<TextSliderValue>& textEdits) {
   torch::InferenceMode guard;
-  torch::Tensor w = (wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus).to(models.device, torch::kFloat32);
-  const edit::EditState state = editStateFor(alphas, *models.editor, editedLayers);
-  if (!state.edits.empty()) w = models.editor->apply(w, state);
+  const torch::Tensor w = (wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus).to(models.device, torch::kFloat32);
   // Latent text directions are part of the W+; style directions live after it and cannot be exported as W+.
-  for (const TextSliderValue& t : textEdits)
-    if (t.direction && t.alpha != 0 && t.direction->kind == edit::TextDirectionKind::Latent)
-      w = edit::apply_latent_direction(*t.direction, w, t.alpha);
-  return w.to(torch::kCPU).contiguous().clone();
+  const edit::TextEditedCode code =
+      edit::edit_code(*models.generator, *models.editor, w, edit::attribute_edits(alphas, *models.editor, editedLayers),
+                      textEditsFor(textEdits));
+  return code.wplus.to(torch::kCPU).contiguous().clone();
 }
 
 std::vector<edit::TextEdit> textEditsFor(const std::vector<TextSliderValue>& values) {
@@ -80,7 +67,7 @@ std::vector<edit::TextEdit> textEditsFor(const std::vector<TextSliderValue>& val
   return edits;
 }
 
-GeneratorBackend::GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus,
+GeneratorBackend::GeneratorBackend(std::shared_ptr<const models::ModelSet> models, const torch::Tensor& wplus,
                                    Options options)
     : models_(std::move(models)), options_(std::move(options)) {
   if (!models_ || !models_->generator) throw Error("no generator loaded");
@@ -137,11 +124,10 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
   if (!layers.empty() && static_cast<int64_t>(layers.size()) != g.n_latent())
     throw Error("the layer mask has " + std::to_string(layers.size()) + " layers; this generator has " +
                 std::to_string(g.n_latent()));
-  const edit::EditState state = editStateFor(request.alphas, *models_->editor, layers);
-  torch::Tensor edited = state.edits.empty() ? wplus_ : models_->editor->apply(wplus_, state);
-  // Text sliders after the attribute edits: latent directions move W+, style directions the styles.
-  const edit::TextEditedCode code = edit::apply_text_edits(g, edited, textEditsFor(request.textEdits));
-  edited = code.wplus;
+  const edit::TextEditedCode code = edit::edit_code(
+      g, *models_->editor, wplus_, edit::attribute_edits(request.alphas, *models_->editor, layers),
+      textEditsFor(request.textEdits));
+  const torch::Tensor& edited = code.wplus;
   result.timings.edit_ms = msSince(start);
   if (superseded()) return result;
 

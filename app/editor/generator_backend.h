@@ -1,5 +1,5 @@
 #pragma once
-// The real render backend: the generator, classifier, latent transformers and face analyser of one EditorModels,
+// The real render backend: the generator, classifier, latent transformers and face analyser of one models::ModelSet,
 // and the W+ code being edited, resident on the models' device. render() runs the edit stack, synthesises the
 // preview (the skip RGB at preview size, no extra layers run) or the full-size image, then scores the result:
 // classifier probabilities of the edited W+, identity against the unedited face, age/gender/expression from the
@@ -10,7 +10,7 @@
 #include <QImage>
 #include <torch/types.h>
 
-#include "app/editor/model_registry.h"
+#include "core/models/model_registry.h"
 #include "app/editor/render_backend.h"
 #include "core/edit/text_edits.h"
 
@@ -25,8 +25,8 @@ class GeneratorBackend : public RenderBackend {
 
   // wplus: [1, n_latent, style_dim] or [n_latent, style_dim], any device (moved to the models' device; no network
   // runs here, so the GUI thread may construct it). Throws facet::Error when its shape does not fit the generator.
-  GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus, Options options);
-  GeneratorBackend(std::shared_ptr<const EditorModels> models, const torch::Tensor& wplus)
+  GeneratorBackend(std::shared_ptr<const models::ModelSet> models, const torch::Tensor& wplus, Options options);
+  GeneratorBackend(std::shared_ptr<const models::ModelSet> models, const torch::Tensor& wplus)
       : GeneratorBackend(std::move(models), wplus, Options{}) {}
 
   RenderResult render(const RenderRequest& request, const std::function<bool()>& superseded) override;
@@ -37,7 +37,7 @@ class GeneratorBackend : public RenderBackend {
   std::vector<float> probabilities(const torch::Tensor& wplus) const;
   FaceReadout read(const torch::Tensor& image, torch::Tensor* descriptor) const;
 
-  std::shared_ptr<const EditorModels> models_;
+  std::shared_ptr<const models::ModelSet> models_;
   torch::Tensor wplus_;  // [1, n_latent, dim] on the device
   Options options_;
   int previewSize_ = 256;
@@ -49,14 +49,10 @@ class GeneratorBackend : public RenderBackend {
   torch::Tensor originalDescriptor_;
 };
 
-// Slider values (catalogue order) → the edit stack's state. Attributes without a trained transformer are left
-// out until the edit stack's linear fallback lands.
-edit::EditState editStateFor(const std::vector<float>& alphas, const edit::Editor& editor,
-                             const std::vector<bool>& editedLayers = {});
 // The edited W+ for export (CPU, float32); runs the transformers on the models' device. editedLayers: as in
 // RenderRequest (empty: the default 0–10). Latent text sliders in `textEdits` are added too (style-space ones
 // cannot be expressed in W+ and are left out).
-torch::Tensor editedWplus(const EditorModels& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
+torch::Tensor editedWplus(const models::ModelSet& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
                           const std::vector<bool>& editedLayers = {},
                           const std::vector<TextSliderValue>& textEdits = {});
 // The request's text sliders with α ≠ 0, as core/edit's TextEdit list.

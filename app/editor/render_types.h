@@ -31,7 +31,7 @@ struct RenderRequest {
   std::vector<float> alphas;  // one α per attribute slider (catalogue order), −3…3
   RenderQuality quality = RenderQuality::Preview;
   std::vector<bool> editedLayers;  // the W+ layers the edit touches (n_latent entries); empty: the default 0–10
-  std::vector<TextSliderValue> textEdits;  // text sliders, applied after the attribute edits (text edits room)
+  std::vector<TextSliderValue> textEdits;  // text sliders, applied after the attribute edits
 };
 
 struct RenderTimings {

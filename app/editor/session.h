@@ -1,13 +1,13 @@
 #pragma once
-// Editor sessions: a .facet file (JSON) that brings an edit back — the photo (path and SHA-256, so a changed or
-// moved photo is noticed), the chosen face, the W+ code (an .npy file beside the session), the slider values and
-// the ids of the models that made it. Written atomically; reading checks everything and throws facet::Error with
-// a message a user can act on.
+// Editor sessions in Qt types: a view of core/session's Session (the one reader and writer of .facet files, shared
+// with the CLI), plus the photo's SHA-256 that lets a session notice a moved or changed photo.
 #include <vector>
 
 #include <QJsonObject>
 #include <QString>
 #include <QStringList>
+
+#include "core/session/session.h"
 
 namespace facet::app {
 
@@ -36,6 +36,10 @@ struct Session {
 
   bool operator==(const Session& other) const;
 };
+
+// The same session in core/session's types and back.
+facet::session::Session toCoreSession(const Session& session);
+Session fromCoreSession(const facet::session::Session& session);
 
 // SHA-256 of a file's bytes as lower-case hex; facet::Error when unreadable.
 QString sha256OfFile(const QString& path);

@@ -7,7 +7,7 @@
 #include "core/edit/clip_guidance.h"
 #include "core/edit/text_optimisation.h"
 #include "core/io/error.h"
-#include "core/nn/stylegan2/generator.h"
+#include "core/models/model_registry.h"
 
 namespace facet::app {
 
@@ -26,11 +26,8 @@ std::shared_ptr<edit::TextDirection> run_text_edit_job(const TextEditJob& job, c
   if (job.prompt.empty()) throw Error("type a prompt first (e.g. \"a face with curly hair\")");
   if (const std::string reason = missing_clip_reason(job.clip, job.vocab); !reason.empty()) throw Error(reason);
   if (job.generator.empty()) throw Error("no generator loaded");
-  nn::GeneratorLoadOptions gl;
-  gl.device = job.device;
-  const auto g = nn::StyleGan2::load(job.generator, gl);
-  const edit::ClipGuide clip(std::make_shared<nn::clip::ClipModel>(nn::clip::ClipModel::load(job.clip, job.device)),
-                             std::make_shared<nn::clip::ClipTokenizer>(nn::clip::ClipTokenizer::load(job.vocab)));
+  const auto g = models::load_generator(job.generator, job.device);
+  const edit::ClipGuide clip = models::load_clip(job.clip, job.vocab, job.device);
   auto out = std::make_shared<edit::TextDirection>();
   if (job.method == TextEditJob::Method::Global) {
     edit::RelevanceOptions ro = job.relevance;

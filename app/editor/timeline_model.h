@@ -38,7 +38,7 @@ class TimelineModel : public QObject {
   // While recording: a keyframe (now, alphas). Ignored otherwise, and during playback.
   void recordChange(const std::vector<float>& alphas);
   void stopRecording();
-  // The W+ layers the edit touches (editor room's layer control): stored with every keyframe recorded from now on;
+  // The W+ layers the edit touches (the editor's layer control): stored with every keyframe recorded from now on;
   // while recording, a change is itself a keyframe (the current α values with the new layers).
   void setEditedLayers(const std::vector<bool>& layers);
   const std::vector<bool>& editedLayers() const { return layers_; }
@@ -46,7 +46,7 @@ class TimelineModel : public QObject {
   void stop();  // stops recording and playback
   void seek(double seconds);  // emits alphasAt(sample) and positionChanged
 
-  // Text sliders (text edits room): the editor's text slider ids; new ones join the timeline at α = 0, removed
+  // Text sliders: the editor's text slider ids; new ones join the timeline at α = 0, removed
   // ones leave it. recordTextChange keeps the current text α (by id) for every keyframe recorded from now on.
   void setTextSliders(const QStringList& ids);
   void recordTextChange(const QStringList& ids, const std::vector<float>& alphas);

@@ -7,7 +7,7 @@
 #include "ui/language.h"
 #include "ui/main_window.h"
 #include "ui/model_manager_dialog.h"
-#include "app/editor/model_registry.h"
+#include "core/models/model_registry.h"
 #include <QLocale>
 #include <QTimer>
 
@@ -67,7 +67,7 @@ int main(int argc, char** argv) {
       if (!ok || (!parser.isSet(sample) && !file.endsWith(".npy") && !file.endsWith(".facet"))) grabAndQuit();
     });
   }
-  window.loadModels(facet::app::find_editor_model_files());
+  window.loadModels(facet::models::find_model_files());
   if (!file.isEmpty() && !needsModels) window.openPhoto(file);
   if (parser.isSet(quitAfter)) window.quitAfter(parser.value(quitAfter).toInt());
   return QApplication::exec();

@@ -139,6 +139,37 @@ torch::Tensor style_mix(const torch::Tensor& target, const torch::Tensor& source
   return out;
 }
 
+torch::Tensor style_mix(const torch::Tensor& target, const torch::Tensor& source, const std::vector<bool>& layers,
+                        double strength) {
+  if (target.sizes() != source.sizes())
+    throw Error("style mix: the two codes have different shapes (" + c10::str(target.sizes()) + " and " +
+                c10::str(source.sizes()) + "); both must come from the same generator");
+  if (static_cast<int64_t>(layers.size()) != target.size(1))
+    throw Error("style mix: " + std::to_string(layers.size()) + " layer flags for a code of " +
+                std::to_string(target.size(1)) + " layers");
+  torch::Tensor out = target.clone();
+  for (size_t l = 0; l < layers.size(); ++l) {
+    if (!layers[l]) continue;
+    const auto i = static_cast<int64_t>(l);
+    if (strength == 1.0)
+      out.select(1, i).copy_(source.select(1, i));
+    else
+      out.select(1, i).add_(source.select(1, i) - target.select(1, i), strength);
+  }
+  return out;
+}
+
+torch::Tensor slerp(const torch::Tensor& a, const torch::Tensor& b, double t) {
+  if (a.sizes() != b.sizes()) throw Error("slerp: the two latents have different shapes");
+  const auto an = a / a.norm(2, -1, true), bn = b / b.norm(2, -1, true);
+  const auto omega = torch::acos((an * bn).sum(-1, true).clamp(-1 + 1e-7, 1 - 1e-7));
+  const auto so = torch::sin(omega);
+  // Nearly parallel vectors: the straight line is the arc.
+  const auto linear = (1 - t) * a + t * b;
+  const auto spherical = (torch::sin((1 - t) * omega) / so) * a + (torch::sin(t * omega) / so) * b;
+  return torch::where(so.abs() < 1e-6, linear, spherical);
+}
+
 torch::Tensor expression_transfer(const torch::Tensor& a, const torch::Tensor& b, const torch::Tensor& c, double lambda) {
   return a + lambda * (c - b);
 }

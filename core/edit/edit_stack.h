@@ -65,6 +65,14 @@ class Editor {
 torch::Tensor morph(const torch::Tensor& a, const torch::Tensor& b, double lambda);  // λ·a + (1 − λ)·b
 // Layers [from, to) from `source`, the rest from `target` (style mixing / crossover).
 torch::Tensor style_mix(const torch::Tensor& target, const torch::Tensor& source, int64_t from, int64_t to);
+// The layers ticked in `layers` (n_latent flags) moved from `target` towards `source` by `strength` (1: taken
+// whole, 0: untouched); the others stay exactly as in `target`.
+torch::Tensor style_mix(const torch::Tensor& target, const torch::Tensor& source, const std::vector<bool>& layers,
+                        double strength = 1.0);
+// Spherical interpolation of latent vectors along their last dimension, t = 0 → a, t = 1 → b: the path for
+// Gaussian Z samples, whose norms concentrate on a sphere (StyleGAN's path-length metric interpolates Z this way).
+// W+ codes of photos are interpolated linearly (morph), as Image2StyleGAN does.
+torch::Tensor slerp(const torch::Tensor& a, const torch::Tensor& b, double t);
 // w_a + λ·(w_c − w_b): transfer the expression change b→c (another person's) onto a.
 torch::Tensor expression_transfer(const torch::Tensor& a, const torch::Tensor& b, const torch::Tensor& c,
                                   double lambda = 1.0);

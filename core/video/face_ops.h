@@ -1,6 +1,5 @@
 #pragma once
-// core/face behind the video pipeline's face callbacks (built only with core/face, which defines
-// FACET_VIDEO_HAS_FACE): dlib detection + landmarks (following the same person from frame to frame), the official
+// core/face behind the video pipeline's face callbacks: dlib detection + landmarks (following the same person from frame to frame), the official
 // FFHQ quad, alignment on a quad, and paste-back with the landmark mask or seamless cloning.
 #include <string>
 

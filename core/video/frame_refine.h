@@ -1,5 +1,5 @@
 #pragma once
-// edit-video's optional per-frame optimisation (issue #8 step 3, "optimisation optional"): Image2StyleGAN
+// edit-video's optional per-frame optimisation: Image2StyleGAN
 // (core/embed) for a fixed number of steps per frame, from the start code edit_video passes (the encoder's W+, the
 // previous frame's refined code, or latent_avg). Returns the function VideoEditModels::refine expects.
 #include <atomic>

@@ -2,11 +2,9 @@
 
 #include <memory>
 
-#include "core/face/compositor.h"
-#include "core/face/face_finder.h"
-#include "core/face/ffhq_align.h"
 #include "core/face/photo.h"
 #include "core/io/error.h"
+#include "core/pipeline/photo_pipeline.h"
 
 namespace facet::video {
 
@@ -17,17 +15,14 @@ PhotoPaste make_photo_paste(const cv::Mat& photo, const face::AlignedFace& align
   // Both captured by value: the render runs on another thread while the editor may open another photo.
   auto face = std::make_shared<const face::AlignedFace>(aligned);
   const cv::Mat base = target.photo;
-  target.paste = [base, face](const cv::Mat& generated) { return face::paste_back(base, generated, *face); };
+  target.paste = [base, face](const cv::Mat& generated) { return pipeline::paste(base, *face, generated); };
   return target;
 }
 
-PhotoPaste photo_paste_from_file(const std::string& path, int face_index) {
-  const cv::Mat photo = crop_to_even(face::read_photo(path)).clone();
-  const auto faces = face::FaceFinder::create().find(photo);
-  if (face_index < 0 || face_index >= static_cast<int>(faces.size()))
-    throw Error(path + ": face " + std::to_string(face_index) + " not found (" + std::to_string(faces.size()) +
-                " faces detected)");
-  return make_photo_paste(photo, face::align_ffhq(photo, faces[static_cast<size_t>(face_index)].landmarks, 1024));
+PhotoPaste photo_paste_from_file(const std::string& path, int face_index, int size) {
+  const pipeline::PhotoFaces found = pipeline::find_faces(crop_to_even(face::read_photo(path)).clone());
+  return make_photo_paste(found.photo,
+                          pipeline::align_face(found.photo, pipeline::choose_face(found.faces, face_index, path), size));
 }
 
 }  // namespace facet::video

@@ -2,8 +2,8 @@
 // Timeline frames pasted into a still photo ("Pasted into the photo" in the GUI, render-timeline --paste): the
 // photo, cropped to even sides for the video codecs (cropping at the right/bottom edge keeps the alignment's
 // coordinates valid), and a function that pastes a generated face back through the photo's face alignment with
-// core/face's compositor. The struct is face-free so the GUI and the renderer can carry it in any build; making one
-// needs core/face (FACET_VIDEO_HAS_FACE).
+// core/face's compositor. The struct names no core/face type, so the timeline renderer carries it without
+// depending on faces.
 #include <functional>
 #include <string>
 
@@ -24,12 +24,10 @@ struct PhotoPaste {
 
 cv::Mat crop_to_even(const cv::Mat& image);  // drops the last column/row when odd (a view, not a copy)
 
-#ifdef FACET_VIDEO_HAS_FACE
 // `aligned` is the face's FFHQ alignment in `photo` (any output size).
 PhotoPaste make_photo_paste(const cv::Mat& photo, const face::AlignedFace& aligned);
-// Reads `path`, finds its faces with dlib and aligns face `face_index` (largest first). facet::Error when the photo
-// cannot be read or has no such face.
-PhotoPaste photo_paste_from_file(const std::string& path, int face_index);
-#endif
+// Reads `path`, finds its faces and aligns face `face_index` (largest first) at `size`, the generator's, as the
+// photo flow does (core/pipeline). facet::Error when the photo cannot be read or has no such face.
+PhotoPaste photo_paste_from_file(const std::string& path, int face_index, int size);
 
 }  // namespace facet::video

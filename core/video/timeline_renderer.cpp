@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "core/edit/attributes.h"
+#include "core/edit/edit_render.h"
 #include "core/io/error.h"
 #include "core/face/tensor_image.h"
 
@@ -82,10 +83,16 @@ TimelineRenderStats render_timeline(const nn::StyleGan2& generator, const edit::
     edited.reserve(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
       const EditSnapshot snapshot = timeline.sample((first + i) / options.fps);
-      const edit::EditState state =
+      edit::EditState state =
           to_edit_state(snapshot, timeline.attribute_ids(), timeline.alpha_min(), timeline.alpha_max());
+      // As in the editor (edit::attribute_edits): attributes this editor cannot move stay still.
+      state.edits.erase(std::remove_if(state.edits.begin(), state.edits.end(),
+                                       [&](const edit::Edit& e) {
+                                         return editor.method_for(e.attribute) == edit::EditMethod::None;
+                                       }),
+                        state.edits.end());
       const auto text = to_text_edits(snapshot, timeline.text_ids(), options.text_sliders);
-      edited.push_back(edit::apply_text_edits(generator, editor.apply(w, state), text));
+      edited.push_back(edit::edit_code(generator, editor, w, state, text));
     }
     const torch::Tensor images =
         edit::synthesise_text_edited(generator, edit::stack_text_edited(generator, edited), synthesis);

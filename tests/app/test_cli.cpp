@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "core/models/device.h"
 #include "tests/support/test_support.h"
 
 using facet::test::run_command;
@@ -26,7 +27,8 @@ TEST(Cli, InfoJsonIsMachineReadable) {
   auto r = run_command(std::string(FACET_CLI) + " info --json", /*merge_stderr=*/false);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto json = nlohmann::json::parse(r.output);
-  EXPECT_EQ(json["device"], "cpu");
+  // The device the command chose for this machine (CUDA where LibTorch has it, else the CPU).
+  EXPECT_EQ(json["device"], facet::models::describe_device(facet::models::choose_device("auto")));
   EXPECT_FALSE(json["model_search_paths"].empty());
 }
 

@@ -81,7 +81,7 @@ TEST(CliEmbed, RandomGeneratorBenchmark) {
   EXPECT_EQ(facet::io::read_npy(dir + "/w.npy").sizes(), (std::vector<int64_t>{1, 8, 512}));
 }
 
-#ifdef FACET_EMBED_ALIGN
+#ifdef FACET_WITH_VISION
 TEST(CliEmbed, AlignsAPhotoFirst) {
   FACET_REQUIRE_FIXTURES();
   const auto dir = facet::test::scratch_dir("cli_embed_align");

@@ -6,7 +6,7 @@
 #include <torch/torch.h>
 
 #include "core/io/npy.h"
-#ifdef FACET_TEST_HAS_VIDEO
+#ifdef FACET_WITH_VISION
 #include <fstream>
 
 #include <opencv2/core.hpp>
@@ -94,7 +94,7 @@ TEST(CliText, GlobalApplyAndMapper) {
   EXPECT_EQ(run_command("cmp " + dir + "/m1.json " + dir + "/m2.json").exit_code, 0);
 }
 
-#ifdef FACET_TEST_HAS_VIDEO
+#ifdef FACET_WITH_VISION
 // A session whose timeline moves a text slider (a W+ direction embedded in the session) 0 → `to` over a second.
 std::string text_session(const std::string& dir, const std::string& name, float to, bool embed) {
   facet::io::write_npy(dir + "/face.npy", facet::io::read_npy(one_code(dir)));
@@ -131,7 +131,7 @@ TEST(CliText, RenderTimelineMovesATextSlider) {
   const auto gen = fixture("stylegan2/g_small_zip.pt");
   const auto render = [&](const std::string& session, const std::string& out, bool json = true) {
     return run_command(cli() + " render-timeline " + session + " --out " + dir + "/" + out + " --codec mjpeg --fps 2 "
-                       "--generator " + gen + " --transformers " + dir + (json ? " --json" : ""), !json);
+                       "--generator " + gen + (json ? " --json" : ""), !json);
   };
   auto moving = render(text_session(dir, "moving", 2.f, true), "moving.avi");
   ASSERT_EQ(moving.exit_code, 0) << moving.output;

@@ -109,7 +109,7 @@ TEST(CliVideo, RenderTimelinePastedIntoThePhoto) {
   const auto r = run_command(cli() + " render-timeline " + session + " --out " + dir + "/pasted.mp4 --generator " +
                              fixture("stylegan2/g_small_zip.pt") + " --transformer " + dir +
                              "/tnet_31.pth.tar --fps 5 --paste");
-#ifdef FACET_CLI_HAS_FACE
+#ifdef FACET_WITH_VISION
   ASSERT_EQ(r.exit_code, 0) << r.output;
   const cv::Mat original = cv::imread(photo);
   facet::video::FrameSource video(dir + "/pasted.mp4");
@@ -120,7 +120,7 @@ TEST(CliVideo, RenderTimelinePastedIntoThePhoto) {
 #endif
 }
 
-#ifdef FACET_CLI_HAS_FACE
+#ifdef FACET_WITH_VISION
 // track-video with dlib on the astronaut moving along a known path: the JSON has exactly the keys and the
 // stabilisation lowers the jitter.
 TEST(CliVideo, TrackVideoPrintsTheStabilityFigure) {
@@ -142,7 +142,7 @@ TEST(CliVideo, TrackVideoPrintsTheStabilityFigure) {
 }
 #endif
 
-#ifdef FACET_CLI_HAS_FACE
+#ifdef FACET_WITH_VISION
 namespace {
 // ffprobe: does `file` have an audio stream?
 bool has_audio(const std::string& file) {

@@ -7,7 +7,7 @@
 
 namespace facet::test {
 
-// ../shared/fixtures (or $FACET_FIXTURES). Empty string when the folder is absent (a user's clone).
+// tests/data/fixtures (or $FACET_FIXTURES). Empty string when the folder is absent.
 std::string fixtures_dir();
 std::string fixture(const std::string& relative);  // fixtures_dir() + "/" + relative
 std::string source_dir();                         // the repository root
@@ -26,9 +26,10 @@ double relative_max_error(const torch::Tensor& actual, const torch::Tensor& refe
 
 }  // namespace facet::test
 
-// Skips the current test, saying why, when the fixtures folder is missing.
-#define FACET_REQUIRE_FIXTURES()                                                              \
-  do {                                                                                        \
-    if (::facet::test::fixtures_dir().empty())                                                \
-      GTEST_SKIP() << "../shared/fixtures not found (set FACET_FIXTURES to run parity tests)"; \
+// Fails the current test, saying why, when the fixtures folder is missing: the repository ships it, so its
+// absence is a broken checkout or a wrong $FACET_FIXTURES, never a reason to skip.
+#define FACET_REQUIRE_FIXTURES()                                                                        \
+  do {                                                                                                  \
+    if (::facet::test::fixtures_dir().empty())                                                          \
+      FAIL() << "tests/data/fixtures not found (a partial checkout, or $FACET_FIXTURES names no folder)"; \
   } while (0)

@@ -1,8 +1,8 @@
 #pragma once
-// Editor tests on the small parity fixtures (../shared/fixtures): a 64² StyleGAN2 (n_latent 10, style_dim 128),
+// Editor tests on the small parity fixtures (tests/data/fixtures): a 64² StyleGAN2 (n_latent 10, style_dim 128),
 // a latent classifier for it and the transformer for attribute 15 (Eyeglasses). face-api.js models are used too
 // when present ($FACET_FACEAPI_DIR or <build>/faceapi/package/model, which `./facet.sh test` unpacks).
-// FACET_QSKIP_WITHOUT_FIXTURES() skips a QtTest, saying why, where the fixtures folder is absent.
+// FACET_REQUIRE_FIXTURES_QT() fails a QtTest, saying why, where the fixtures folder is absent (the repository ships it).
 #include <memory>
 
 #include <QDir>
@@ -10,14 +10,14 @@
 #include <QString>
 #include <QtTest>
 
-#include "app/editor/model_registry.h"
+#include "core/models/model_registry.h"
 #include "core/io/npy.h"
 
 namespace facet::test {
 
 inline QString fixturesDir() {
   const QByteArray env = qgetenv("FACET_FIXTURES");
-  const QString dir = env.isEmpty() ? QString(FACET_SOURCE_DIR) + "/../shared/fixtures" : QString::fromLocal8Bit(env);
+  const QString dir = env.isEmpty() ? QString(FACET_SOURCE_DIR) + "/tests/data/fixtures" : QString::fromLocal8Bit(env);
   return QFileInfo(dir + "/stylegan2/g_small_zip.pt").exists() ? QDir(dir).canonicalPath() : QString();
 }
 
@@ -28,9 +28,9 @@ inline QString faceApiDir() {
   return {};
 }
 
-inline app::EditorModelFiles fixtureModelFiles(bool withFaceApi = true) {
+inline models::ModelFiles fixtureModelFiles(bool withFaceApi = true) {
   const QString dir = fixturesDir();
-  app::EditorModelFiles files;
+  models::ModelFiles files;
   files.generator = (dir + "/stylegan2/g_small_zip.pt").toStdString();
   files.classifier = (dir + "/latent_transformer/latent_classifier.pth").toStdString();
   files.transformers_dir = (dir + "/latent_transformer").toStdString();
@@ -48,8 +48,8 @@ constexpr int kFixtureAttribute = 15;  // the fixture's only transformer: tnet_1
 
 }  // namespace facet::test
 
-#define FACET_QSKIP_WITHOUT_FIXTURES()                                                      \
-  do {                                                                                      \
-    if (::facet::test::fixturesDir().isEmpty())                                             \
-      QSKIP("../shared/fixtures not found (set FACET_FIXTURES to run the generator tests)"); \
+#define FACET_REQUIRE_FIXTURES_QT()                                                                  \
+  do {                                                                                               \
+    if (::facet::test::fixturesDir().isEmpty())                                                      \
+      QFAIL("tests/data/fixtures not found (a partial checkout, or $FACET_FIXTURES names no folder)"); \
   } while (0)

@@ -13,10 +13,10 @@ using facet::app::RenderRequest;
 using facet::app::RenderResult;
 
 namespace {
-std::shared_ptr<const facet::app::EditorModels> models(bool faceApi = true) {
-  static std::shared_ptr<const facet::app::EditorModels> withApi, without;
+std::shared_ptr<const facet::models::ModelSet> models(bool faceApi = true) {
+  static std::shared_ptr<const facet::models::ModelSet> withApi, without;
   auto& slot = faceApi ? withApi : without;
-  if (!slot) slot = facet::app::load_editor_models(facet::test::fixtureModelFiles(faceApi));
+  if (!slot) slot = facet::models::load_model_set(facet::test::fixtureModelFiles(faceApi));
   return slot;
 }
 RenderRequest request(float eyeglasses, RenderQuality quality) {
@@ -42,7 +42,7 @@ class GeneratorBackendTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void loadsTheFixtureModels() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     auto m = models(false);
     QCOMPARE(m->generator->size(), 64);
     QVERIFY(m->classifier);
@@ -53,7 +53,7 @@ class GeneratorBackendTest : public QObject {
   }
 
   void editChangesImageAndProbabilities() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     GeneratorBackend::Options options;
     options.preview_size = 32;
     GeneratorBackend backend(models(), facet::test::fixtureWplus(), options);
@@ -89,7 +89,7 @@ class GeneratorBackendTest : public QObject {
   }
 
   void previewIsTheSmallSkipOutput() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     GeneratorBackend::Options options;
     options.preview_size = 32;
     GeneratorBackend backend(models(false), facet::test::fixtureWplus(), options);
@@ -104,7 +104,7 @@ class GeneratorBackendTest : public QObject {
   }
 
   void supersededRenderGivesUp() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     GeneratorBackend backend(models(false), facet::test::fixtureWplus());
     const RenderResult r = backend.render(request(1.0f, RenderQuality::Full), [] { return true; });
     QVERIFY(r.image.isNull());
@@ -112,7 +112,7 @@ class GeneratorBackendTest : public QObject {
   }
 
   void wrongWplusIsRefused() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     try {
       GeneratorBackend backend(models(false), torch::zeros({1, 18, 512}));
       QFAIL("accepted a W+ of the wrong shape");
@@ -123,7 +123,7 @@ class GeneratorBackendTest : public QObject {
 
   // Flood the worker with the real backend: far fewer renders than requests, and the last one answered.
   void floodRendersOnlyTheNewest() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     QThread thread;
     auto* worker = new facet::app::RenderWorker(
         std::make_unique<GeneratorBackend>(models(false), facet::test::fixtureWplus()));
@@ -147,9 +147,9 @@ class GeneratorBackendTest : public QObject {
   }
 
   void missingGeneratorIsAClearError() {
-    facet::app::EditorModelFiles files;
+    facet::models::ModelFiles files;
     try {
-      facet::app::load_editor_models(files);
+      facet::models::load_model_set(files);
       QFAIL("loaded without a generator");
     } catch (const facet::Error& e) {
       QVERIFY2(QString(e.what()).contains("Tools ▸ Models"), e.what());
@@ -157,11 +157,11 @@ class GeneratorBackendTest : public QObject {
   }
 
   void modelIdsNameTheManifestEntries() {
-    facet::app::EditorModelFiles files;
+    facet::models::ModelFiles files;
     files.generator = "/x/stylegan2-ffhq-config-f.pt";
     files.classifier = "/x/latent_classifier_epoch_20.pth";
     files.transformers_dir = "/x/latent-transformer";
-    const auto ids = facet::app::model_ids(files);
+    const auto ids = facet::models::model_ids(files);
     QCOMPARE(ids, (std::vector<std::string>{"stylegan2-ffhq-1024", "latent-classifier", "latent-transformers"}));
   }
 };

@@ -1,4 +1,4 @@
-// The editor's photo flow end to end on the fixture generator (../shared/fixtures) and the bundled sample photo:
+// The editor's photo flow end to end on the fixture generator (tests/data/fixtures) and the bundled sample photo:
 // the layer-mask control (presets, per-request masks, sessions, timeline, W+ export), a pSp encoder made for the
 // 64² fixture (tests/support/encoder_checkpoint) taking the photo to a W+ code, the in-photo preview composited
 // off the GUI thread, the optional refinement after the encoder (with a random-weight VGG-16: progress, cancel
@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QProgressDialog>
 #include <QSignalSpy>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -27,15 +28,15 @@
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #include "ui/timeline_panel.h"
 #endif
-#ifdef FACET_HAVE_FACE
+#ifdef FACET_WITH_VISION
 #include "core/embed/vgg16_features.h"
 #include "core/nn/state_dict.h"
 #include "tests/support/encoder_checkpoint.h"
-#include "ui/photo_faces.h"
+#include "core/pipeline/photo_pipeline.h"
 #endif
 
 using facet::ui::MainWindow;
@@ -51,7 +52,7 @@ QByteArray sha(const QString& path) {
   return QCryptographicHash::hash(f.readAll(), QCryptographicHash::Sha256);
 }
 
-std::unique_ptr<MainWindow> windowWith(const facet::app::EditorModelFiles& files) {
+std::unique_ptr<MainWindow> windowWith(const facet::models::ModelFiles& files) {
   auto window = std::make_unique<MainWindow>();
   window->setPreviewSize(32);
   window->renderer()->setSettleMs(100);
@@ -79,6 +80,15 @@ bool sameRgb(const QImage& a, const QImage& b) {
 }
 
 QString samplePhoto() { return QString(FACET_SOURCE_DIR) + "/resources/astronaut.png"; }
+
+// The W+ the photo flow gives for the largest face of `photo` with the encoder alone, from the core pipeline.
+torch::Tensor encoderCode(const facet::models::ModelSet& models, const QString& photo) {
+  const auto found = facet::pipeline::find_faces(photo.toStdString());
+  facet::pipeline::EmbedModels embedModels;
+  embedModels.generator = models.generator;
+  embedModels.encoder = models.encoder;
+  return facet::pipeline::embed_face(found.photo, found.faces.at(0), embedModels).wplus;
+}
 
 }  // namespace
 
@@ -134,7 +144,7 @@ class PhotoFlowTest : public QObject {
   // The mask travels with each request: the same α renders differently with other layers; no layer = no edit.
   // Sessions keep it, the timeline records it, the W+ export applies it.
   void layerMaskDrivesRenderSessionTimelineAndExport() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     auto window = readyWindow();
     QVERIFY(window);
     QCOMPARE(window->layerPanel()->layerCount(), 10);  // the fixture generator's n_latent
@@ -161,7 +171,7 @@ class PhotoFlowTest : public QObject {
     QVERIFY(torch::equal(edited.slice(1, 4), original.slice(1, 4)));
     QVERIFY(!torch::allclose(edited.slice(1, 0, 4), original.slice(1, 0, 4)));
 
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
     auto* timeline = window->findChild<facet::ui::TimelinePanel*>()->model();
     double now = 0;
     timeline->setClock([&now] { return now; });
@@ -242,12 +252,12 @@ class PhotoFlowTest : public QObject {
     QVERIFY2(window.statusText().contains("astronaut.png"), qPrintable(window.statusText()));
   }
 
-#ifdef FACET_HAVE_FACE
+#ifdef FACET_WITH_VISION
   // The encoder path end to end: photo → faces → FFHQ crop → pSp (random weights, sized for the fixture) → W+,
   // then a slider move changes the preview, the in-photo preview shows the photo, and the export is pasted back
   // into a photo of the original size while the original file stays untouched.
   void encoderEndToEndWithInPhotoPreview() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     const QString encoder = writeEncoder();
     QVERIFY(!encoder.isEmpty());
     auto files = facet::test::fixtureModelFiles(false);
@@ -263,9 +273,7 @@ class PhotoFlowTest : public QObject {
     QVERIFY2(window->statusText().startsWith("Editing face 1 of e2e.png"), qPrintable(window->statusText()));
     // The W+ is the encoder's code for the aligned face (the same steps run directly).
     const auto models = window->models();
-    const auto found = facet::ui::findPhotoFaces(photo.toStdString());
-    std::atomic<bool> never{false};
-    const torch::Tensor expected = facet::ui::embedFace(*models, found.photo, found.faces[0], never).wplus;
+    const torch::Tensor expected = encoderCode(*models, photo);
     const torch::Tensor got = window->currentSession()->wplus;
     QCOMPARE(got.sizes().vec(), (std::vector<int64_t>{1, 10, 128}));
     QVERIFY(torch::allclose(got, expected, 1e-5, 1e-5));
@@ -305,9 +313,46 @@ class PhotoFlowTest : public QObject {
     QCOMPARE(window->preview()->image(), window->lastResult().image);
   }
 
+  // The editor and facet-cli apply run the same pipeline: for the same photo, models and edit they give the same
+  // edited W+ and the same exported photo, pixel for pixel.
+  void editorAndCliApplyGiveTheSameCodeAndPixels() {
+    FACET_REQUIRE_FIXTURES_QT();
+    const QString encoder = writeEncoder();
+    auto files = facet::test::fixtureModelFiles(false);
+    files.encoder = encoder.toStdString();
+    auto window = windowWith(files);
+    QVERIFY(window);
+    const QString photo = copyOfSample("same.png");
+    window->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.5f);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
+    QTemporaryDir dir;
+    QVERIFY2(window->exportEdited(dir.filePath("editor.png")), qPrintable(window->statusText()));
+    QVERIFY2(window->exportWplus(dir.filePath("editor.npy")), qPrintable(window->statusText()));
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(dir.filePath("editor.npy")), 10000);
+
+    QProcess cli;
+    cli.start(FACET_CLI, {"apply", photo, "--generator", QString::fromStdString(files.generator), "--encoder", encoder,
+                          "--transformer", QString::fromStdString(files.transformers_dir) + "/tnet_15.pth.tar",
+                          "--alpha", "1.5", "--save-wplus", dir.filePath("cli.npy"), "--out", dir.filePath("cli.png")});
+    QVERIFY(cli.waitForFinished(120000));
+    QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
+
+    const torch::Tensor editorCode = facet::io::read_npy(dir.filePath("editor.npy").toStdString());
+    const torch::Tensor cliCode = facet::io::read_npy(dir.filePath("cli.npy").toStdString());
+    QCOMPARE(editorCode.sizes().vec(), cliCode.sizes().vec());
+    QVERIFY2(torch::allclose(editorCode, cliCode, 1e-5, 1e-6),
+             qPrintable(QString("max W+ difference %1").arg((editorCode - cliCode).abs().max().item<double>())));
+    const QImage fromEditor(dir.filePath("editor.png")), fromCli(dir.filePath("cli.png"));
+    QCOMPARE(fromEditor.size(), QImage(photo).size());
+    QVERIFY(sameRgb(fromEditor, fromCli));
+    QVERIFY(!sameRgb(fromEditor, QImage(photo)));  // the edit is in both
+  }
+
   // No encoder, refinement on: the code starts at latent_avg and is optimised; the status says how it went.
   void refinementWithoutEncoderEditsThePhoto() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     writeVgg();
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
@@ -323,7 +368,7 @@ class PhotoFlowTest : public QObject {
 
   // Encoder, then refinement: the refined code starts from the encoder's and moves away from it.
   void encoderThenRefinement() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     writeVgg();
     auto files = facet::test::fixtureModelFiles(false);
     files.encoder = writeEncoder().toStdString();
@@ -334,9 +379,7 @@ class PhotoFlowTest : public QObject {
     window->openPhoto(photo);
     QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
     QVERIFY2(window->statusText().contains("refined in 4 steps"), qPrintable(window->statusText()));
-    const auto found = facet::ui::findPhotoFaces(photo.toStdString());
-    std::atomic<bool> never{false};
-    const torch::Tensor encoded = facet::ui::embedFace(*window->models(), found.photo, found.faces[0], never).wplus;
+    const torch::Tensor encoded = encoderCode(*window->models(), photo);
     const torch::Tensor refined = window->currentSession()->wplus;
     QVERIFY(!torch::allclose(refined, encoded, 1e-5, 1e-5));
     // Four Adam steps of lr 0.01 from the encoder's code: still close to it.
@@ -346,7 +389,7 @@ class PhotoFlowTest : public QObject {
 
   // Cancel during the refinement keeps the best code so far (the face is still set); the dialog shows progress.
   void cancellingTheRefinementKeepsTheBestCode() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     writeVgg();
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
@@ -367,24 +410,28 @@ class PhotoFlowTest : public QObject {
     window->setRefinementSteps(0);
   }
 
-  void refinementWithoutThePerceptualModelSaysSo() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+  // Without VGG-16 the refinement still runs, on the pixel loss alone (as facet-cli embed --perceptual auto), and
+  // says which file would make it perceptual.
+  void refinementWithoutThePerceptualModelUsesThePixelLoss() {
+    FACET_REQUIRE_FIXTURES_QT();
     QFile::remove(scratch_.filePath("models") + "/vgg16-397923af.pth");
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
     window->setRefinementSteps(5);
     window->openPhoto(copyOfSample("novgg.png"));
-    QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains("perceptual model"), 60000);
-    QVERIFY(window->statusText().contains("vgg16-397923af.pth"));
-    QVERIFY(!window->hasFace());
-    QVERIFY(window->hasPhotoFace());  // aligned, so a W+ from elsewhere can still be used
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    QVERIFY2(window->statusText().contains("refined in 5 steps"), qPrintable(window->statusText()));
+    QVERIFY2(window->statusText().contains("vgg16-397923af.pth not found: pixel loss only"),
+             qPrintable(window->statusText()));
+    const auto avg = window->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
+    QVERIFY(!torch::allclose(window->currentSession()->wplus, avg));
     window->setRefinementSteps(0);
   }
 
   // A session of a photo face: reopened, the face is found and aligned again and the saved W+ used as it is;
   // exports paste back. A changed photo: said so, the W+ alone is edited.
   void sessionFindsItsPhotoFaceAgain() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     const QString photo = copyOfSample("session.png");
     QTemporaryDir dir;
     const QString path = dir.filePath("photo.facet");
@@ -442,7 +489,7 @@ class PhotoFlowTest : public QObject {
 #endif
 
  private:
-#ifdef FACET_HAVE_FACE
+#ifdef FACET_WITH_VISION
   // A pSp checkpoint for the fixture generator (10 × 128), codes around the generator's latent_avg.
   QString writeEncoder() {
     const QString path = scratch_.filePath("psp_small.pt");

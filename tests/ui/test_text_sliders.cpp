@@ -1,4 +1,4 @@
-// Text sliders (StyleCLIP directions) in the editor, on the fixture generator (../shared/fixtures):
+// Text sliders (StyleCLIP directions) in the editor, on the fixture generator (tests/data/fixtures):
 // the render backend applies latent and style directions exactly as the core functions do (full and preview
 // size), sessions keep them, the window's "Text edits" panel moves the preview and undoes, and "Add text edit…"
 // makes sliders through the real dialog with the tiny CLIP stand-in (global direction and optimisation).
@@ -25,7 +25,7 @@
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #include "ui/timeline_panel.h"
 #endif
@@ -96,8 +96,8 @@ class TextSlidersTest : public QObject {
 
   // Latent: w + α·Δ after the attribute edits; style: styles(w) + α·Δs. Same pixels as the core functions.
   void backendAppliesLatentAndStyleDirections() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
-    const auto models = facet::app::load_editor_models(facet::test::fixtureModelFiles(false));
+    FACET_REQUIRE_FIXTURES_QT();
+    const auto models = facet::models::load_model_set(facet::test::fixtureModelFiles(false));
     const auto& g = *models->generator;
     const torch::Tensor w = facet::test::fixtureWplus();
     facet::app::GeneratorBackend::Options options;
@@ -197,7 +197,7 @@ class TextSlidersTest : public QObject {
 
   // A saved direction file → a slider; moving it changes the preview; undo brings the face back; sessions keep it.
   void windowLoadsDirectionAndSliderMovesFace() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     auto window = readyWindow();
     QVERIFY(window);
     window->show();
@@ -279,7 +279,7 @@ class TextSlidersTest : public QObject {
   // "Add text edit…" through the real dialog with the CLIP stand-in: a global direction (tiny statistics, cached)
   // and an optimisation of this face both become sliders that move the face.
   void dialogMakesSlidersWithClip() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     auto window = readyWindow();
     QVERIFY(window);
     window->show();
@@ -333,10 +333,10 @@ class TextSlidersTest : public QObject {
     dialog->close();
   }
 
-#ifdef FACET_WITH_TIMELINE
+#ifdef FACET_WITH_VISION
   // The timeline records text slider moves, plays them back into the panel, and the session keeps them.
   void timelineRecordsTextSliders() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     auto window = readyWindow();
     QVERIFY(window);
     auto* panel = window->textPanel();
@@ -379,7 +379,7 @@ class TextSlidersTest : public QObject {
 
   // No CLIP model: the dialog says so plainly and offers only the file method, which still works.
   void noClipStillLoadsFiles() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
+    FACET_REQUIRE_FIXTURES_QT();
     auto window = readyWindow();
     QVERIFY(window);
     window->setClipFiles(scratch_.filePath("nope/ViT-B-32.pt"), scratch_.filePath("nope/vocab.txt.gz"));

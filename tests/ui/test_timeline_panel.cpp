@@ -27,7 +27,7 @@
 #include "tests/ui/window_test_support.h"
 #include "ui/main_window.h"
 #include "ui/timeline_panel.h"
-#ifdef FACET_VIDEO_HAS_FACE
+#ifdef FACET_WITH_VISION
 #include <opencv2/imgproc.hpp>
 
 #include "core/video/face_ops.h"
@@ -50,7 +50,7 @@ QVector<AttributeSlot> attributes() {
 
 QString fixturesDir() {
   const QByteArray env = qgetenv("FACET_FIXTURES");
-  const QString dir = env.isEmpty() ? QString(FACET_SOURCE_DIR) + "/../shared/fixtures" : QString::fromLocal8Bit(env);
+  const QString dir = env.isEmpty() ? QString(FACET_SOURCE_DIR) + "/tests/data/fixtures" : QString::fromLocal8Bit(env);
   return QFileInfo::exists(dir + "/stylegan2/g_small_zip.pt") ? dir : QString();
 }
 
@@ -194,7 +194,7 @@ class TimelinePanelTest : public QObject {
 
   void renderDialogWritesAVideoWithTheFixtureGenerator() {
     const QString fixtures = fixturesDir();
-    if (fixtures.isEmpty()) QSKIP("../shared/fixtures not found");
+    if (fixtures.isEmpty()) QFAIL("tests/data/fixtures not found");
     std::shared_ptr<const facet::nn::StyleGan2> g =
         facet::nn::StyleGan2::load((fixtures + "/stylegan2/g_small_zip.pt").toStdString());
     auto editor = std::make_shared<facet::edit::Editor>();
@@ -230,8 +230,8 @@ class TimelinePanelTest : public QObject {
   // (even) size, the background is the photo's and the face changes along the timeline. A face not from a photo
   // leaves the choice disabled.
   void renderDialogPastesIntoThePhotoTheFaceCameFrom() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
-#ifndef FACET_VIDEO_HAS_FACE
+    FACET_REQUIRE_FIXTURES_QT();
+#ifndef FACET_WITH_VISION
     QSKIP("built without core/face");
 #else
     facet::ui::MainWindow window;
@@ -319,8 +319,8 @@ class TimelinePanelTest : public QObject {
   // optimisation is needed, then optimises every frame; cancelled after the first batch, it keeps those frames and
   // "Resume" finishes the video with the rest.
   void videoEditDialogOptimisesFramesAndResumes() {
-    FACET_QSKIP_WITHOUT_FIXTURES();
-#ifndef FACET_VIDEO_HAS_FACE
+    FACET_REQUIRE_FIXTURES_QT();
+#ifndef FACET_WITH_VISION
     QSKIP("built without core/face");
 #else
     QTemporaryDir dir;

@@ -71,8 +71,7 @@ struct ModulatedConvImpl : torch::nn::Module {
 
   // For a layer whose input has `input_pixels` pixels (H·W) on the fast path: when its weights outweigh that
   // input, the fast path modulates the input by the style and leaves the demodulation to the epilogue, so the
-  // weights stay constant (channels-last, ready for oneDNN) instead of being rebuilt at every call. Measured on
-  // config-f's 512-channel layers at 4²…64²: 13 → 1 ms (4²), 23 → 12 ms (32²), 51 → 44 ms (64²); past about
+  // weights stay constant (channels-last, ready for oneDNN) instead of being rebuilt at every call. Past about
   // H·W = out·k² the extra pass over the input costs more than it saves. The weights keep their values (only
   // their memory layout changes); up-sampling layers keep their four phase weights beside them (a copy the size
   // of the 3×3 weight: 38 MB in all for config-f). A later change to them turns this off again when it moves their storage or

@@ -80,3 +80,45 @@ TEST(Image2StyleGanOps, MorphMixTransfer) {
   EXPECT_THROW(style_mix(a, b, 3, 1), facet::Error);
   EXPECT_TRUE(torch::allclose(expression_transfer(a, b, b * 3, 0.5), torch::ones({1, 4, 2})));
 }
+
+TEST(TwoFaces, MorphEndsAreTheTwoCodesExactly) {
+  torch::manual_seed(4);
+  const auto a = torch::randn({1, 6, 8}), b = torch::randn({1, 6, 8});
+  EXPECT_TRUE(torch::equal(morph(a, b, 1.0), a));
+  EXPECT_TRUE(torch::equal(morph(a, b, 0.0), b));
+  EXPECT_TRUE(torch::allclose(morph(a, b, 0.25), 0.25 * a + 0.75 * b));
+}
+
+TEST(TwoFaces, MixingSwapsExactlyTheChosenLayers) {
+  torch::manual_seed(5);
+  const auto target = torch::randn({1, 6, 8}), source = torch::randn({1, 6, 8});
+  const std::vector<bool> layers{true, false, false, true, false, true};
+  const auto mixed = style_mix(target, source, layers);
+  for (int64_t l = 0; l < 6; ++l)
+    EXPECT_TRUE(torch::equal(mixed.select(1, l), (layers[size_t(l)] ? source : target).select(1, l))) << l;
+  // Half strength moves the chosen layers half-way and leaves the others bit-identical.
+  const auto half = style_mix(target, source, layers, 0.5);
+  EXPECT_TRUE(torch::allclose(half.select(1, 3), 0.5 * (target.select(1, 3) + source.select(1, 3)), 1e-6, 1e-6));
+  EXPECT_TRUE(torch::equal(half.select(1, 1), target.select(1, 1)));
+  EXPECT_THROW(style_mix(target, source, std::vector<bool>(5, true)), facet::Error);
+  EXPECT_THROW(style_mix(target, torch::randn({1, 5, 8}), layers), facet::Error);
+}
+
+TEST(TwoFaces, ExpressionTransferFromAFaceToItselfChangesNothing) {
+  torch::manual_seed(6);
+  const auto a = torch::randn({1, 6, 8}), b = torch::randn({1, 6, 8}), c = torch::randn({1, 6, 8});
+  EXPECT_TRUE(torch::equal(expression_transfer(a, b, b, 1.0), a));
+  EXPECT_TRUE(torch::allclose(expression_transfer(a, b, c, 0.5), a + 0.5 * (c - b)));
+}
+
+TEST(TwoFaces, SlerpStaysOnTheSphereAndEndsAtBothLatents) {
+  torch::manual_seed(7);
+  const auto a = torch::randn({1, 512}), b = torch::randn({1, 512});
+  EXPECT_TRUE(torch::allclose(slerp(a, b, 0.0), a, 1e-5, 1e-5));
+  EXPECT_TRUE(torch::allclose(slerp(a, b, 1.0), b, 1e-5, 1e-5));
+  // Halfway between two vectors of equal norm the arc keeps the norm; the straight line shortens it.
+  const auto bn = b / b.norm() * a.norm();
+  EXPECT_NEAR(slerp(a, bn, 0.5).norm().item<double>(), a.norm().item<double>(), 1e-3);
+  EXPECT_LT(morph(a, bn, 0.5).norm().item<double>(), 0.8 * a.norm().item<double>());
+  EXPECT_TRUE(torch::allclose(slerp(a, a, 0.3), a, 1e-5, 1e-5));  // parallel: no division by zero
+}

@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
+#include <torch/torch.h>
 
 #include "core/face/photo.h"
+#include "core/face/tensor_image.h"
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
 #include "tests/core/face/face_test_util.h"
+#include "tests/support/exif_jpeg.h"
 #include "tests/support/test_support.h"
 
 namespace facet::face {
@@ -20,19 +23,7 @@ std::string encode(const cv::Mat& image, const std::string& ext) {
   return std::string(bytes.begin(), bytes.end());
 }
 
-// A minimal EXIF APP1 segment (big-endian TIFF, one IFD entry: Orientation = value) put right after SOI.
-std::string with_exif_orientation(const std::string& jpeg, int orientation) {
-  const std::string tiff = std::string("MM\0*\0\0\0\x08", 8) + std::string("\0\x01", 2) +          // 1 entry
-                           std::string("\x01\x12\0\x03\0\0\0\x01", 8) +                             // 0x0112 SHORT×1
-                           std::string(1, '\0') + std::string(1, char(orientation)) + std::string(2, '\0') +
-                           std::string(4, '\0');                                                    // next IFD: none
-  const std::string payload = std::string("Exif\0\0", 6) + tiff;
-  const size_t length = payload.size() + 2;
-  std::string segment = "\xFF\xE1";
-  segment += char(length >> 8);
-  segment += char(length & 0xFF);
-  return jpeg.substr(0, 2) + segment + payload + jpeg.substr(2);
-}
+using test::with_exif_orientation;
 
 TEST(ReadPhoto, ReadsTheSampleAsBgr) {
   const cv::Mat& image = test::astronaut();
@@ -51,6 +42,45 @@ TEST(ReadPhoto, AppliesExifOrientation) {
   EXPECT_GT(cv::mean(upright(cv::Rect(0, 36, 32, 28)))[0], 200);
   // Without the tag the same pixels stay landscape.
   EXPECT_EQ(decode_photo(encode(image, ".jpg"), "plain.jpg").size(), cv::Size(64, 32));
+}
+
+TEST(ReadPhoto, AllEightOrientationsInBothByteOrdersComeOutUpright) {
+  const cv::Mat stored = test::quadrant_image();
+  std::vector<int> params{cv::IMWRITE_JPEG_QUALITY, 100};
+  std::vector<uchar> jpeg;
+  ASSERT_TRUE(cv::imencode(".jpg", stored, jpeg, params));
+  const std::string bytes(jpeg.begin(), jpeg.end());
+  for (const bool big_endian : {true, false}) {
+    for (int orientation = 1; orientation <= 8; ++orientation) {
+      SCOPED_TRACE("orientation " + std::to_string(orientation) + (big_endian ? " (MM)" : " (II)"));
+      const cv::Mat upright = decode_photo(with_exif_orientation(bytes, orientation, big_endian), "tagged.jpg");
+      const cv::Mat expected = test::upright_for_orientation(stored, orientation);
+      ASSERT_EQ(upright.size(), expected.size());
+      cv::Mat diff;
+      cv::absdiff(upright, expected, diff);
+      // JPEG at quality 100 moves colours a little at the quadrant edges; a wrong turn moves them by ~200.
+      EXPECT_LT(cv::mean(diff)[0] + cv::mean(diff)[1] + cv::mean(diff)[2], 12.0);
+    }
+  }
+}
+
+TEST(TensorImage, ColourOrderIsRgbInTensorsAndBgrInMats) {
+  // One pure red BGR pixel (0, 0, 255): channel 0 of the tensor is red, and it comes back as BGR red.
+  cv::Mat red(2, 3, CV_8UC3, cv::Scalar(0, 0, 255));
+  red.at<cv::Vec3b>(1, 2) = cv::Vec3b(255, 0, 0);  // one blue pixel, to see positions too
+  const torch::Tensor t = bgr_to_tensor(red);
+  ASSERT_EQ(t.sizes(), (std::vector<int64_t>{1, 3, 2, 3}));
+  EXPECT_FLOAT_EQ(t[0][0][0][0].item<float>(), 1.f);   // R of the red pixel
+  EXPECT_FLOAT_EQ(t[0][2][0][0].item<float>(), -1.f);  // B of the red pixel
+  EXPECT_FLOAT_EQ(t[0][2][1][2].item<float>(), 1.f);   // B of the blue pixel at row 1, column 2
+  EXPECT_FLOAT_EQ(t[0][0][1][2].item<float>(), -1.f);
+  const cv::Mat back = tensor_to_bgr(t);
+  EXPECT_EQ(back.at<cv::Vec3b>(0, 0), cv::Vec3b(0, 0, 255));
+  EXPECT_EQ(back.at<cv::Vec3b>(1, 2), cv::Vec3b(255, 0, 0));
+  // Mid-grey round-trips to within one level, and values outside [-1, 1] are clamped.
+  cv::Mat grey(1, 1, CV_8UC3, cv::Scalar(128, 64, 200));
+  EXPECT_EQ(tensor_to_bgr(bgr_to_tensor(grey)).at<cv::Vec3b>(0, 0), cv::Vec3b(128, 64, 200));
+  EXPECT_EQ(tensor_to_bgr(torch::full({3, 1, 1}, 5.f)).at<cv::Vec3b>(0, 0), cv::Vec3b(255, 255, 255));
 }
 
 TEST(ReadPhoto, ConvertsGrayscaleTo3Channels) {

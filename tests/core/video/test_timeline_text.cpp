@@ -1,4 +1,4 @@
-// Text sliders in timelines (text edits room): text α values round-trip through JSON, old JSON still loads,
+// Text sliders in timelines: text α values round-trip through JSON, old JSON still loads,
 // they interpolate like attribute α, and the renderer applies the directions as the editor does.
 #include <gtest/gtest.h>
 #include <torch/torch.h>
