@@ -100,7 +100,9 @@ class MainWindow : public QMainWindow {
   void offerAutosaveRestore();  // asks when an earlier run crashed with unsaved work
   bool restoreAutosave();
 
-  // Export (never over the opened photo): the edited image, the before/after side-by-side, the edited W+.
+  // Export (never over the opened photo): the edited image, the before/after side-by-side, the edited W+. Each
+  // checks the request at once (false: refused, the status bar says why) and then works on a pool thread, so a
+  // large photo never stalls the window; exportFinished() reports the outcome.
   bool exportEdited(const QString& path, int quality = 95);
   bool exportSideBySide(const QString& path, int quality = 95);
   // The edited face as generated (the aligned crop), whether or not it came from a photo.
@@ -140,6 +142,7 @@ class MainWindow : public QMainWindow {
   void modelsLoaded(bool ok);
   void faceChanged();
   void photoFaceRestored();  // a session's photo face is found and aligned again (paste-back available)
+  void exportFinished(const QString& path, bool ok);  // an export written (or failed) off the GUI thread
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -164,11 +167,16 @@ class MainWindow : public QMainWindow {
   void setEditedLayersCount(int count);
   // A session's photo: re-find face `faceIndex` and re-align it for the W+ just set (no re-embedding).
   void restorePhotoFace(const QString& path, int faceIndex);
-  QImage pasteBack(const QImage& generated) const;
+  // The photo face's paste-back as a function safe to run on any thread (it holds its own copies); empty when the
+  // face has no photo.
+  std::function<QImage(const QImage& generated)> pasteBackJob() const;
   // The photo and its aligned face for timeline renders pasted into it (main_window_photo.cpp); null without one.
   std::shared_ptr<const video::PhotoPaste> photoPasteTarget() const;
   // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
-  bool exportRendered(const QString& path, int quality, const std::function<QImage()>& image, bool needsBefore = false);  // the photo with the edited face; null without a photo face
+  // Checks at once, then makes the image (`image` runs on a pool thread: it must hold its own copies), encodes
+  // and writes it there; exportFinished() says when. False when the export cannot start.
+  bool exportRendered(const QString& path, int quality, std::function<QImage()> image, bool needsBefore = false);
+  void finishExport(const QString& path, const QString& error);  // the photo with the edited face; null without a photo face
   void buildTextPanel();  // main_window_text.cpp
   void sendTextEdits();   // the text panel's values → the renderer
   void commitTextEdit(const std::vector<float>& alphas);

@@ -14,6 +14,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QUndoStack>
+#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <torch/torch.h>
@@ -279,40 +280,57 @@ bool fullResultIsCurrent(const app::RenderResult& result, const app::RenderContr
 }
 }  // namespace
 
-bool MainWindow::exportRendered(const QString& path, int quality, const std::function<QImage()>& image,
-                                bool needsBefore) {
+bool MainWindow::exportRendered(const QString& path, int quality, std::function<QImage()> image, bool needsBefore) {
   if (!fullResultIsCurrent(lastResult_, *renderer_) || (needsBefore && lastResult_.before.isNull())) {
     statusBar()->showMessage(tr("The full-size image is still rendering; export again in a moment."));
     return false;
   }
+  app::ImageExportOptions options;
+  options.quality = quality;
+  options.sourcePath = currentPath_;
   try {
-    app::ImageExportOptions options;
-    options.quality = quality;
-    options.sourcePath = currentPath_;
-    app::exportImage(image(), path, options);
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
-    return true;
+    app::checkExportPath(path, options);
   } catch (const std::exception& e) {
     statusBar()->showMessage(QString::fromStdString(e.what()));
     return false;
   }
+  statusBar()->showMessage(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+    finishExport(path, watcher->result());
+    watcher->deleteLater();
+  });
+  watcher->setFuture(QtConcurrent::run([image = std::move(image), path, options]() -> QString {
+    try {
+      app::exportImage(image(), path, options);
+      return {};
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  }));
+  return true;
+}
+
+void MainWindow::finishExport(const QString& path, const QString& error) {
+  statusBar()->showMessage(error.isEmpty() ? tr("Exported %1").arg(QFileInfo(path).fileName()) : error);
+  Q_EMIT exportFinished(path, error.isEmpty());
 }
 
 bool MainWindow::exportEdited(const QString& path, int quality) {
-  return exportRendered(path, quality, [this] {
-    // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
-    const QImage pasted = pasteBack(lastResult_.image);
-    return pasted.isNull() ? lastResult_.image : pasted;
-  });
+  // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
+  const QImage generated = lastResult_.image;
+  const auto paste = pasteBackJob();
+  return exportRendered(path, quality, [generated, paste] { return paste ? paste(generated) : generated; });
 }
 
 bool MainWindow::exportAlignedFace(const QString& path, int quality) {
-  return exportRendered(path, quality, [this] { return lastResult_.image; });
+  const QImage generated = lastResult_.image;
+  return exportRendered(path, quality, [generated] { return generated; });
 }
 
 bool MainWindow::exportSideBySide(const QString& path, int quality) {
-  return exportRendered(
-      path, quality, [this] { return app::sideBySide(lastResult_.before, lastResult_.image); }, /*needsBefore=*/true);
+  const QImage before = lastResult_.before, after = lastResult_.image;
+  return exportRendered(path, quality, [before, after] { return app::sideBySide(before, after); }, /*needsBefore=*/true);
 }
 
 bool MainWindow::exportWplus(const QString& path) {
@@ -320,24 +338,31 @@ bool MainWindow::exportWplus(const QString& path) {
     statusBar()->showMessage(tr("Nothing to export: open a face first."));
     return false;
   }
-  try {
-    if (!currentPath_.isEmpty() && QFileInfo(path).absoluteFilePath() == QFileInfo(currentPath_).absoluteFilePath())
-      throw Error(tr("will not overwrite the opened file %1").arg(currentPath_).toStdString());
-    // The transformers run on a pool thread; the wait is short (a few small matrix products).
-    const auto models = models_;
-    const torch::Tensor wplus = wplus_;
-    const std::vector<float> alphas = sliders_->alphas();
-    const std::vector<bool> layers = editedLayers();
-    const auto text = renderer_->textEdits();  // latent text sliders are part of the W+
-    const torch::Tensor edited =
-        QtConcurrent::run([=] { return app::editedWplus(*models, wplus, alphas, layers, text); }).result();
-    io::write_npy(QFile::encodeName(path).toStdString(), edited);
-    statusBar()->showMessage(tr("Exported %1").arg(QFileInfo(path).fileName()));
-    return true;
-  } catch (const std::exception& e) {
-    statusBar()->showMessage(QString::fromStdString(e.what()));
+  if (!currentPath_.isEmpty() && QFileInfo(path).absoluteFilePath() == QFileInfo(currentPath_).absoluteFilePath()) {
+    statusBar()->showMessage(tr("%1: will not overwrite the opened file").arg(currentPath_));
     return false;
   }
+  // The edit stack runs on the models' device and the file is written on a pool thread.
+  const auto models = models_;
+  const torch::Tensor wplus = wplus_;
+  const std::vector<float> alphas = sliders_->alphas();
+  const std::vector<bool> layers = editedLayers();
+  const auto text = renderer_->textEdits();  // latent text sliders are part of the W+
+  statusBar()->showMessage(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+    finishExport(path, watcher->result());
+    watcher->deleteLater();
+  });
+  watcher->setFuture(QtConcurrent::run([=]() -> QString {
+    try {
+      io::write_npy(QFile::encodeName(path).toStdString(), app::editedWplus(*models, wplus, alphas, layers, text));
+      return {};
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  }));
+  return true;
 }
 
 void MainWindow::addRecentFile(const QString& path) {

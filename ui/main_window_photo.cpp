@@ -261,9 +261,12 @@ QImage pastedInto(const cv::Mat& photo, const face::AlignedFace& aligned, const 
 }
 }  // namespace
 
-QImage MainWindow::pasteBack(const QImage& generated) const {
-  if (!hasPhotoFace() || generated.isNull()) return {};
-  return pastedInto(photo_->photo, photo_->aligned, generated);
+std::function<QImage(const QImage&)> MainWindow::pasteBackJob() const {
+  if (!hasPhotoFace()) return {};
+  const std::shared_ptr<const PhotoState> state = photo_;  // the job keeps the photo even if another one opens
+  return [state](const QImage& generated) {
+    return generated.isNull() ? QImage() : pastedInto(state->photo, state->aligned, generated);
+  };
 }
 
 void MainWindow::composePhotoPreview(const app::RenderResult& result) {
@@ -332,7 +335,7 @@ struct MainWindow::PhotoState {};
 bool MainWindow::hasPhotoFace() const { return false; }
 void MainWindow::findFaces(const QString&) {}
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor&) { return false; }
-QImage MainWindow::pasteBack(const QImage&) const { return {}; }
+std::function<QImage(const QImage&)> MainWindow::pasteBackJob() const { return {}; }
 void MainWindow::composePhotoPreview(const app::RenderResult&) {}
 void MainWindow::restorePhotoFace(const QString&, int) {}
 std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const { return nullptr; }

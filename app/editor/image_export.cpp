@@ -17,8 +17,7 @@ namespace {
 [[noreturn]] void fail(const QString& message) { throw facet::Error(message.toStdString()); }
 }  // namespace
 
-void exportImage(const QImage& image, const QString& path, const ImageExportOptions& options) {
-  if (image.isNull()) fail(QString("%1: nothing to export yet (no rendered image)").arg(path));
+QByteArray checkExportPath(const QString& path, const ImageExportOptions& options) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   QByteArray format;
   if (suffix == "jpg" || suffix == "jpeg") format = "jpeg";
@@ -27,6 +26,12 @@ void exportImage(const QImage& image, const QString& path, const ImageExportOpti
   if (!options.sourcePath.isEmpty() && QFileInfo::exists(path) &&
       QFileInfo(path).canonicalFilePath() == QFileInfo(options.sourcePath).canonicalFilePath())
     fail(QString("%1: this is the original photo; choose another file name (Facet never overwrites the source)").arg(path));
+  return format;
+}
+
+void exportImage(const QImage& image, const QString& path, const ImageExportOptions& options) {
+  if (image.isNull()) fail(QString("%1: nothing to export yet (no rendered image)").arg(path));
+  const QByteArray format = checkExportPath(path, options);
 
   QByteArray bytes;
   QBuffer buffer(&bytes);

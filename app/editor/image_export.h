@@ -13,6 +13,9 @@ struct ImageExportOptions {
 };
 
 void exportImage(const QImage& image, const QString& path, const ImageExportOptions& options = {});
+// The checks exportImage makes before encoding (format from the suffix, never the source photo), for callers that
+// encode later on another thread; returns Qt's format name. facet::Error with the reason.
+QByteArray checkExportPath(const QString& path, const ImageExportOptions& options = {});
 // Before on the left, after on the right, both scaled to the taller one's height.
 QImage sideBySide(const QImage& before, const QImage& after);
 

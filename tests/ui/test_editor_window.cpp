@@ -137,12 +137,16 @@ class EditorWindowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
     QVERIFY(window->exportEdited(dir.filePath("edited.png")));
+    QVERIFY(facet::test::exported(dir.filePath("edited.png")));
     QCOMPARE(QImage(dir.filePath("edited.png")), window->lastResult().image.convertToFormat(QImage::Format_RGB32));
     QVERIFY(window->exportEdited(dir.filePath("edited.jpg"), 80));
+    QVERIFY(facet::test::exported(dir.filePath("edited.jpg")));
     QCOMPARE(QImage(dir.filePath("edited.jpg")).size(), QSize(64, 64));
     QVERIFY(window->exportSideBySide(dir.filePath("both.png")));
+    QVERIFY(facet::test::exported(dir.filePath("both.png")));
     QCOMPARE(QImage(dir.filePath("both.png")).size(), QSize(128, 64));
     QVERIFY(window->exportWplus(dir.filePath("edited.npy")));
+    QVERIFY(facet::test::exported(dir.filePath("edited.npy")));
     const torch::Tensor edited = facet::io::read_npy(dir.filePath("edited.npy").toStdString());
     QCOMPARE(edited.sizes().vec(), (std::vector<int64_t>{1, 10, 128}));
     QVERIFY(!torch::allclose(edited, facet::test::fixtureWplus()));
@@ -267,6 +271,7 @@ class EditorWindowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
     QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    QVERIFY(facet::test::exported(dir.filePath("pasted.png")));
     const QImage original(photo), pasted(dir.filePath("pasted.png"));
     QCOMPARE(pasted.size(), original.size());
     QVERIFY(pasted != original.convertToFormat(pasted.format()));
@@ -275,6 +280,7 @@ class EditorWindowTest : public QObject {
     QVERIFY(!window->exportEdited(photo));  // never over the source
     // The aligned crop: the edited face as generated, at the generator's size.
     QVERIFY2(window->exportAlignedFace(dir.filePath("aligned.png")), qPrintable(window->statusText()));
+    QVERIFY(facet::test::exported(dir.filePath("aligned.png")));
     QCOMPARE(QImage(dir.filePath("aligned.png")),
              window->lastResult().image.convertToFormat(QImage::Format_RGB32));
     QVERIFY(!window->exportAlignedFace(photo));

@@ -166,6 +166,7 @@ class PhotoFlowTest : public QObject {
     QTemporaryDir dir;
     // W+ export: the unmasked layers keep the original code exactly.
     QVERIFY(window->exportWplus(dir.filePath("coarse.npy")));
+    QVERIFY(facet::test::exported(dir.filePath("coarse.npy")));
     const torch::Tensor edited = facet::io::read_npy(dir.filePath("coarse.npy").toStdString());
     const torch::Tensor original = facet::test::fixtureWplus();
     QVERIFY(torch::equal(edited.slice(1, 4), original.slice(1, 4)));
@@ -299,6 +300,7 @@ class PhotoFlowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
     QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    QVERIFY(facet::test::exported(dir.filePath("pasted.png")));
     const QImage pasted(dir.filePath("pasted.png"));
     QTRY_VERIFY_WITH_TIMEOUT(sameRgb(window->preview()->image(), pasted), 10000);
     QVERIFY(window->photoComposites() > compositesBefore);
@@ -329,8 +331,9 @@ class PhotoFlowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
     QVERIFY2(window->exportEdited(dir.filePath("editor.png")), qPrintable(window->statusText()));
+    QVERIFY(facet::test::exported(dir.filePath("editor.png")));
     QVERIFY2(window->exportWplus(dir.filePath("editor.npy")), qPrintable(window->statusText()));
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(dir.filePath("editor.npy")), 10000);
+    QVERIFY(facet::test::exported(dir.filePath("editor.npy")));
 
     QProcess cli;
     cli.start(FACET_CLI, {"apply", photo, "--generator", QString::fromStdString(files.generator), "--encoder", encoder,
@@ -458,6 +461,7 @@ class PhotoFlowTest : public QObject {
     QVERIFY(window->statusText().contains("restored from the session"));
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    QVERIFY(facet::test::exported(dir.filePath("pasted.png")));
     QCOMPARE(QImage(dir.filePath("pasted.png")).size(), QImage(photo).size());
     // New models for the same face (Tools ▸ Models): the face keeps its photo and the session's record of it.
     QSignalSpy reloaded(window.get(), &MainWindow::modelsLoaded);

@@ -3,6 +3,7 @@
 // keeping autosave, settings, data and the models folder out of the user's home.
 #include <QByteArray>
 #include <QDir>
+#include <QFileInfo>
 #include <QString>
 #include <QTemporaryDir>
 #include <QWidget>
@@ -23,6 +24,11 @@ inline void saveShot(QWidget& widget, const QString& name) {
 }
 
 // The window shows a full-size render that answers the newest request it sent.
+// Exports run on a pool thread: true once the file is there (written atomically, so whole).
+inline bool exported(const QString& path) {
+  return QTest::qWaitFor([&] { return QFileInfo::exists(path); }, 20000);
+}
+
 inline bool fullAndCurrent(const ui::MainWindow& window) {
   const auto& r = window.lastResult();
   return r.ok() && r.quality == app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
