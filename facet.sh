@@ -27,8 +27,9 @@ packages=(
   ffmpeg  # video room: keeps a video's sound in edit-video (audio_mux), ffprobe in its tests
   desktop-file-utils appstream shared-mime-info zsh  # packaging tests: desktop entry, metainfo, MIME, completion
 )
-# Only `./facet.sh package` needs these: icons, man pages, Debian's tools, the check's validators.
-package_packages=(librsvg2-bin help2man dpkg-dev file lintian man-db)
+# Only `./facet.sh package` needs these: icons, man pages, Debian's tools; the check runs the unpacked editor
+# against the installed system, so the dependency that only it loads is installed too (Qt's translations).
+package_packages=(librsvg2-bin help2man dpkg-dev file lintian man-db qt6-translations-l10n)
 
 log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }
 
@@ -93,8 +94,9 @@ build_package() {
   local dir="${FACET_PACKAGE_BUILD_DIR:-$here/build-package}"
   log "configuring the package build in $dir"
   # shellcheck disable=SC2086
+  # Full RELRO as Debian builds programs (link flags only: the objects stay those of an ordinary build).
   cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release -DFACET_BUILD_TESTS=OFF \
-    -DCMAKE_INSTALL_PREFIX=/usr ${FACET_CMAKE_ARGS:-} > /dev/null
+    -DCMAKE_INSTALL_PREFIX=/usr "-DCMAKE_EXE_LINKER_FLAGS=-Wl,-z,relro -Wl,-z,now" ${FACET_CMAKE_ARGS:-} > /dev/null
   log "building with $jobs jobs"
   cmake --build "$dir" -j "$jobs"
   rm -f "$dir"/facet_*.deb

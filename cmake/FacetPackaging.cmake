@@ -123,11 +123,12 @@ set(CPACK_PACKAGE_NAME facet)
 set(CPACK_PACKAGE_VENDOR "Facet maintainers")
 set(CPACK_PACKAGE_CONTACT "Facet maintainers <maintainers@users.noreply.h-seed-4a05c615.example>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "face attribute editor for photos and videos")
-set(CPACK_PACKAGE_DESCRIPTION "Facet changes the attributes of faces in real photos and videos (age, smile,
-glasses, hair, beard and more) while keeping the person recognisable: the Latent
-Transformer on a StyleGAN2 generator, with Image2StyleGAN embedding and StyleCLIP
-text edits. The package holds the Qt editor (facet) and the scriptable facet-cli.
-The model files are not included: facet-fetch-models downloads them.")
+set(CPACK_PACKAGE_DESCRIPTION "Facet changes the attributes of faces in real photos and videos (age,
+smile, glasses, hair, beard and more) while keeping the person recognisable:
+the Latent Transformer on a StyleGAN2 generator, with Image2StyleGAN embedding
+and StyleCLIP text edits. The package holds the Qt editor (facet) and the
+scriptable facet-cli. The model files are not included: facet-fetch-models
+downloads them.")
 set(CPACK_PACKAGING_INSTALL_PREFIX ${CMAKE_INSTALL_PREFIX})
 set(CPACK_STRIP_FILES ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

@@ -85,9 +85,9 @@ for page in facet facet-cli facet-fetch-models; do
     MANWIDTH=100 man --warnings -E UTF-8 -l '$share/man/man1/$page.1.gz' 2>&1 > '$scratch/$page.txt' | tee /dev/stderr | grep -q . && exit 1
     head -n 8 '$scratch/$page.txt'"
 done
-zcat "$share/man/man1/facet-cli.1.gz" | grep -q 'facet-cli align' && pass "facet-cli(1) holds each command's help" \
+grep -q 'facet-cli align' "$scratch/facet-cli.txt" && pass "facet-cli(1) holds each command's help" \
   || fail "facet-cli(1) lacks the commands"
-zcat "$share/man/man1/facet.1.gz" | grep -q -- '--lang' && pass "facet(1) documents --lang" || fail "facet(1) lacks --lang"
+grep -q -- '--lang' "$scratch/facet.txt" && pass "facet(1) documents --lang" || fail "facet(1) lacks --lang"
 check "desktop-file-validate" desktop-file-validate "$share/applications/facet.desktop"
 check "appstreamcli validate" appstreamcli validate --no-net "$share/metainfo/io.github.facet.Facet.metainfo.xml"
 cp -r "$share/mime" "$scratch/mime-data"
@@ -104,11 +104,13 @@ for lang in ko en; do
     "$bin/facet" --lang "$lang" --screenshot "$shot" --quit-after-ms 120000 "$share/facet/astronaut.png"
   [ -s "$shot" ] && pass "screenshot $shot" || fail "no screenshot $shot"
 done
-cmp -s "$out/editor-ko.png" "$out/editor-en.png" && fail "the Korean and English windows look the same" \
-  || pass "the Korean window differs from the English one"
+if [ -s "$out/editor-ko.png" ] && [ -s "$out/editor-en.png" ]; then
+  cmp -s "$out/editor-ko.png" "$out/editor-en.png" && fail "the Korean and English windows look the same" \
+    || pass "the Korean window differs from the English one"
+fi
 
 step "lintian"
-lintian -I "$deb" > "$out/lintian.txt" 2>&1
+lintian -I --allow-root "$deb" > "$out/lintian.txt" 2>&1
 lintian_status=$?
 sed 's/^/     /' "$out/lintian.txt"
 errors="$(grep -c '^E:' "$out/lintian.txt")"

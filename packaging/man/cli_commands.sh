@@ -10,8 +10,9 @@ subcommands() {
   "$cli" "$@" --help | awk '/^Subcommands:$/ { on = 1; next } on && /^[^ ]/ { on = 0 } on && NF { print $1 }'
 }
 
-# roff-safe verbatim text: backslashes as \e, and a leading . or ' is not read as a request.
-verbatim() { sed -e 's/\\/\\e/g' -e "s/^\([.']\)/\\\\\&\1/"; }
+# roff-safe verbatim text: backslashes as \e, hyphens as minus signs (options), and a leading . or ' is not read
+# as a request.
+verbatim() { sed -e 's/\\/\\e/g' -e 's/-/\\-/g' -e "s/^\([.']\)/\\\\\&\1/"; }
 
 section() {
   printf '.SS "facet-cli %s"\n.nf\n' "$*"
