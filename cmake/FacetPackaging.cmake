@@ -49,7 +49,7 @@ install(FILES ${_zsh_completion} DESTINATION share/zsh/vendor-completions)
 find_program(FACET_HELP2MAN help2man)
 if(FACET_HELP2MAN)
   configure_file(${_pkg_src}/man/common.h2m.in ${_pkg_gen}/man/common.h2m @ONLY)
-  set(_h2m ${FACET_HELP2MAN} --no-info --no-discard-stderr)
+  set(_h2m ${FACET_HELP2MAN} --no-info)  # help on stdout only: start-up warnings on stderr stay out of the pages
   set(_man ${_pkg_gen}/man)
 
   add_custom_command(OUTPUT ${_man}/facet-cli.1.gz
