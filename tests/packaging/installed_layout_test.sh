@@ -11,22 +11,25 @@ cp "$cli" "$prefix/bin/facet-cli"  # a copy, not a link: the program resolves li
 cp "$source_dir/models/manifest.json" "$source_dir/models/fetch" "$prefix/share/facet/models/"
 cp "$source_dir/resources/astronaut.png" "$prefix/share/facet/"
 
-info="$(HOME="$prefix/home" XDG_DATA_HOME= FACET_MODELS= "$prefix/bin/facet-cli" info --json)"
-echo "$info"
-failures=0
-check() {  # a Python condition on d (the JSON) and p (the prefix)
-  python3 -c "import json,sys; d=json.loads(sys.argv[1]); p=sys.argv[2]; sys.exit(0 if ($*) else 1)" "$info" "$prefix" ||
-    { echo "FAIL: $*"; failures=$((failures + 1)); }
-}
-check "d['data_dir'] == p + '/share/facet'"
-check "d['manifest'] == p + '/share/facet/models/manifest.json'"
-check "d['sample_photo'] == p + '/share/facet/astronaut.png'"
-check "d['fetch_script'] == p + '/share/facet/models/fetch'"
-check "d['model_search_paths'] == [p + '/home/.local/share/facet/models', p + '/share/facet/models']"
-
+HOME="$prefix/home" XDG_DATA_HOME= FACET_MODELS= "$prefix/bin/facet-cli" info --json > "$prefix/installed.json"
 # From the build tree the program is not installed: no data folder, and the repository's models/ is searched.
-built="$(HOME="$prefix/home" XDG_DATA_HOME= FACET_MODELS= "$cli" info --json)"
-python3 -c "import json,sys; d=json.loads(sys.argv[1]); sys.exit(0 if d['data_dir'] is None and
-            sys.argv[2] + '/models' in d['model_search_paths'] else 1)" "$built" "$source_dir" ||
-  { echo "FAIL: the build tree's facet-cli: $built"; failures=$((failures + 1)); }
-[ "$failures" -eq 0 ]
+HOME="$prefix/home" XDG_DATA_HOME= FACET_MODELS= "$cli" info --json > "$prefix/built.json"
+python3 - "$prefix" "$source_dir" <<'EOF'
+import json, sys
+prefix, source = sys.argv[1], sys.argv[2]
+installed = json.load(open(prefix + "/installed.json"))
+built = json.load(open(prefix + "/built.json"))
+expected = {
+    "data_dir": prefix + "/share/facet",
+    "manifest": prefix + "/share/facet/models/manifest.json",
+    "fetch_script": prefix + "/share/facet/models/fetch",
+    "sample_photo": prefix + "/share/facet/astronaut.png",
+    "model_search_paths": [prefix + "/home/.local/share/facet/models", prefix + "/share/facet/models"],
+}
+failures = [f"installed {key}: {installed.get(key)!r}, expected {value!r}"
+            for key, value in expected.items() if installed.get(key) != value]
+if built.get("data_dir") is not None or source + "/models" not in built.get("model_search_paths", []):
+    failures.append(f"the build tree's facet-cli: {built}")
+print("\n".join(f"FAIL: {f}" for f in failures) or "installed layout ok")
+sys.exit(1 if failures else 0)
+EOF
