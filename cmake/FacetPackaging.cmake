@@ -49,11 +49,14 @@ install(FILES ${_zsh_completion} DESTINATION share/zsh/vendor-completions)
 find_program(FACET_HELP2MAN help2man)
 if(FACET_HELP2MAN)
   configure_file(${_pkg_src}/man/common.h2m.in ${_pkg_gen}/man/common.h2m @ONLY)
-  set(_h2m ${FACET_HELP2MAN} --no-info)  # help on stdout only: start-up warnings on stderr stay out of the pages
+  # Help on stdout only: start-up warnings on stderr stay out of the pages. HOME=~: defaults derived from the home
+  # folder read ~/.local/share/... rather than the home of whoever builds the package.
+  set(_home ${CMAKE_COMMAND} -E env HOME=~ XDG_DATA_HOME= XDG_STATE_HOME= XDG_CONFIG_HOME=)
+  set(_h2m ${_home} ${FACET_HELP2MAN} --no-info)
   set(_man ${_pkg_gen}/man)
 
   add_custom_command(OUTPUT ${_man}/facet-cli.1.gz
-    COMMAND sh ${_pkg_src}/man/cli_commands.sh $<TARGET_FILE:facet-cli> ${_man}/facet-cli.h2m
+    COMMAND ${_home} sh ${_pkg_src}/man/cli_commands.sh $<TARGET_FILE:facet-cli> ${_man}/facet-cli.h2m
     COMMAND ${_h2m} --name "edit face attributes in photos and videos from the command line"
             --include ${_man}/facet-cli.h2m --include ${_man}/common.h2m
             --output ${_man}/facet-cli.1 $<TARGET_FILE:facet-cli>

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Checks a built facet .deb as a user meets it, without installing it system-wide: the package is unpacked into a
-# scratch root (dpkg -x) and its programs run from there — they find their data beside themselves — then the editor
-# starts under Xvfb in Korean and saves a screenshot, the metadata is validated and lintian reads the package.
+# scratch root (dpkg -x) and its programs run from there — they find their data beside themselves — then the
+# editor starts under Xvfb in Korean and saves a screenshot, the metadata is validated and lintian reads the package.
 #   packaging/check_package.sh facet_VERSION_ARCH.deb [OUT_DIR]
 # OUT_DIR (default: package-check/ beside the .deb) keeps the screenshots, the aligned sample and lintian's report.
 # Exit status: 0 when every check passed, 1 otherwise.
@@ -37,7 +37,8 @@ dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
 dpkg -x "$deb" "$root" || { fail "dpkg -x"; exit 1; }
 bin="$root/usr/bin" share="$root/usr/share"
 for f in bin/facet bin/facet-cli bin/facet-fetch-models share/facet/models/manifest.json share/facet/models/fetch \
-         share/facet/astronaut.png share/applications/facet.desktop share/metainfo/io.github.facet.Facet.metainfo.xml \
+         share/facet/astronaut.png share/applications/facet.desktop \
+         share/metainfo/io.github.facet.Facet.metainfo.xml \
          share/mime/packages/facet.xml share/icons/hicolor/scalable/apps/facet.svg \
          share/icons/hicolor/48x48/apps/facet.png share/icons/hicolor/256x256/apps/facet.png \
          share/man/man1/facet.1.gz share/man/man1/facet-cli.1.gz share/man/man1/facet-fetch-models.1.gz \
@@ -57,7 +58,8 @@ check "facet --version" env QT_QPA_PLATFORM=offscreen "$bin/facet" --version
 check "facet-cli --version" "$bin/facet-cli" --version
 check "facet-cli info" "$bin/facet-cli" info
 "$bin/facet-cli" info --json > "$scratch/info.json" 2>/dev/null
-check "facet-cli info --json names the unpacked data" python3 - "$scratch/info.json" "$share/facet" "$XDG_DATA_HOME" <<'EOF'
+check "facet-cli info --json names the unpacked data" \
+  python3 - "$scratch/info.json" "$share/facet" "$XDG_DATA_HOME" <<'EOF'
 import json, sys
 info, data = json.load(open(sys.argv[1])), sys.argv[2]
 assert info["data_dir"] == data, info["data_dir"]
@@ -79,10 +81,11 @@ step "shell completion, man pages, desktop metadata"
 check "bash completion: 'facet-cli al' completes to align" bash -c "
   source '$share/bash-completion/completions/facet-cli'
   COMP_WORDS=(facet-cli al); COMP_CWORD=1; _facet_cli; echo \"\${COMPREPLY[*]}\"; [ \"\${COMPREPLY[*]}\" = align ]"
-if command -v zsh > /dev/null; then check "zsh completion parses" zsh -n "$share/zsh/vendor-completions/_facet-cli"; fi
+command -v zsh > /dev/null && check "zsh completion parses" zsh -n "$share/zsh/vendor-completions/_facet-cli"
 for page in facet facet-cli facet-fetch-models; do
   check "man $page: renders, without groff warnings" bash -c "
-    MANWIDTH=100 man --warnings -E UTF-8 -l '$share/man/man1/$page.1.gz' 2>&1 > '$scratch/$page.txt' | tee /dev/stderr | grep -q . && exit 1
+    MANWIDTH=100 man --warnings -E UTF-8 -l '$share/man/man1/$page.1.gz' 2>&1 > '$scratch/$page.txt' |
+      tee /dev/stderr | grep -q . && exit 1
     head -n 8 '$scratch/$page.txt'"
 done
 grep -q 'facet-cli align' "$scratch/facet-cli.txt" && pass "facet-cli(1) holds each command's help" \

@@ -94,7 +94,8 @@ std::string bash_script(const CLI::App& root) {
        "  case \"$path\" in\n";
   for (const auto& n : nodes) {
     std::string commands, options, values;
-    for (const CLI::App* sub : visible_subcommands(n.app)) commands += (commands.empty() ? "" : " ") + sub->get_name();
+    for (const CLI::App* sub : visible_subcommands(n.app))
+      commands += (commands.empty() ? "" : " ") + sub->get_name();
     for (const auto& w : option_words(n.app)) {
       options += (options.empty() ? "" : " ") + w.name;
       if (w.takes_value) values += " " + w.name;

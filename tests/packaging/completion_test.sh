@@ -40,7 +40,8 @@ grep -q "'info:Show version" "$scratch/_facet-cli" || fail "the zsh script lacks
 # What bash offers for the words typed so far (the last one is being completed).
 complete_words() {
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); _facet_cli
-           (( ${#COMPREPLY[@]} == 0 )) || printf "%s\n" "${COMPREPLY[@]}"' _ "$scratch/facet-cli.bash" "$@" | sort | tr '\n' ' '
+           (( ${#COMPREPLY[@]} == 0 )) || printf "%s\n" "${COMPREPLY[@]}"' _ "$scratch/facet-cli.bash" "$@" |
+    sort | tr '\n' ' '
 }
 expect() {
   local want="$1"
