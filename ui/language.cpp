@@ -1,6 +1,7 @@
 #include "ui/language.h"
 
 #include <QCoreApplication>
+#include <QLibraryInfo>
 #include <QPointer>
 #include <QSettings>
 #include <QTranslator>
@@ -11,6 +12,18 @@ namespace {
 QPointer<QTranslator>& current() {
   static QPointer<QTranslator> translator;
   return translator;
+}
+
+// Qt's own strings (standard dialogs and buttons), from Qt's translations folder (Debian: qt6-translations-l10n).
+QPointer<QTranslator>& currentQt() {
+  static QPointer<QTranslator> translator;
+  return translator;
+}
+
+void removeTranslator(QPointer<QTranslator>& translator) {
+  if (!translator) return;
+  QCoreApplication::removeTranslator(translator);
+  delete translator;
 }
 }  // namespace
 
@@ -23,10 +36,8 @@ QString languageName(const QString& code) {
 }
 
 bool installLanguage(const QString& code) {
-  if (current()) {
-    QCoreApplication::removeTranslator(current());
-    delete current();
-  }
+  removeTranslator(current());
+  removeTranslator(currentQt());
   if (code.isEmpty() || code == "en") return true;
   auto* translator = new QTranslator(QCoreApplication::instance());
   if (!translator->load(QStringLiteral(":/i18n/facet_%1.qm").arg(code))) {
@@ -35,6 +46,14 @@ bool installLanguage(const QString& code) {
   }
   QCoreApplication::installTranslator(translator);
   current() = translator;
+  // Without Qt's catalogue the standard dialogs stay English; Facet's own strings are what this call promises.
+  auto* qt = new QTranslator(QCoreApplication::instance());
+  if (qt->load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    QCoreApplication::installTranslator(qt);
+    currentQt() = qt;
+  } else {
+    delete qt;
+  }
   return true;
 }
 

@@ -8,7 +8,8 @@ namespace facet::ui {
 
 QStringList availableLanguages();  // "en", "ko", "zh_CN"
 QString languageName(const QString& code);  // in its own language: "English", "한국어", "简体中文"
-// Installs the translator for `code` on the application (replacing a previous one). "en" or "" removes it.
+// Installs the translator for `code` on the application (replacing a previous one), with Qt's own translation
+// for that language when Qt's translations are installed. "en" or "" removes them.
 // Returns false when no translation exists for `code`.
 bool installLanguage(const QString& code);
 QString savedLanguage();  // from QSettings; "" when never chosen (follow the system locale)

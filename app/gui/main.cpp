@@ -31,15 +31,19 @@ int main(int argc, char** argv) {
   parser.addOption(screenshot);
   QCommandLineOption sample("random-face", "Start with a random face from the generator (seed)", "seed");
   parser.addOption(sample);
+  QCommandLineOption lang("lang", "Interface language for this run, not saved: en, ko or zh_CN", "code");
+  parser.addOption(lang);
   parser.process(app);
 
-  // The saved choice (View ▸ Language), else the system locale when we ship it, else English.
-  QString language = facet::ui::savedLanguage();
+  // --lang, else the saved choice (View ▸ Language), else the system locale when we ship it, else English.
+  QString language = parser.isSet(lang) ? parser.value(lang) : facet::ui::savedLanguage();
   if (language.isEmpty()) {
     const QString system = QLocale().name();  // "ko_KR", "zh_CN", ...
     language = facet::ui::availableLanguages().contains(system) ? system : system.section('_', 0, 0);
   }
-  facet::ui::installLanguage(language);
+  if (!facet::ui::installLanguage(language) && parser.isSet(lang))
+    qWarning("facet: no '%s' translation; available: %s", qPrintable(language),
+             qPrintable(facet::ui::availableLanguages().join(", ")));
 
   facet::ui::applyModelsFolderSetting();
   facet::ui::MainWindow window;

@@ -31,6 +31,14 @@ std::string user_models_dir() {
   return base + "/facet/models";
 }
 
+std::string installed_data_dir() {
+  std::error_code ec;
+  const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (ec || exe.parent_path().filename() != "bin") return {};
+  const fs::path data = exe.parent_path().parent_path() / "share" / "facet";
+  return fs::is_regular_file(data / "models" / "manifest.json", ec) ? data.lexically_normal().string() : std::string();
+}
+
 std::vector<std::string> model_search_paths() {
   std::vector<std::string> paths;
   // $FACET_MODELS may hold several folders separated by ':'.
@@ -44,6 +52,11 @@ std::vector<std::string> model_search_paths() {
     start = end + 1;
   }
   paths.push_back(user_models_dir());
+  const std::string installed = installed_data_dir();
+  if (!installed.empty()) {
+    paths.push_back(installed + "/models");
+    return paths;
+  }
   paths.push_back(FACET_INSTALL_MODELS_DIR);
   if (std::string(FACET_SOURCE_MODELS_DIR).size()) paths.push_back(FACET_SOURCE_MODELS_DIR);
   return paths;
