@@ -13,9 +13,10 @@ fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 "$cli" completion zsh > "$scratch/_facet-cli"
 bash -n "$scratch/facet-cli.bash" || fail "the bash script does not parse"
 # What zsh offers: the function runs with the completion system's _describe and _files stood in for, printing
-# the "name:description" entries or FILES.
+# the "name:description" entries that match the typed prefix (as _describe does) or FILES.
 zsh_offers() {
-  zsh -f -c '_describe() { print -rl -- "${(@P)4}"; }; _files() { print FILES; }
+  zsh -f -c '_describe() { local e; for e in "${(@P)4}"; do [[ $e == ${PREFIX}* ]] && print -r -- "$e"; done; return 0; }
+             _files() { print FILES; }
              CURRENT=$1; PREFIX=$2; shift 2; words=("$@"); source "$0"' "$scratch/_facet-cli" "$@" | cut -d: -f1 |
     sort | tr '\n' ' '
 }
