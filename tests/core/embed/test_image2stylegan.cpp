@@ -154,3 +154,30 @@ TEST(Image2StyleGan, NoiseRegularisationPenalisesCorrelatedNoise) {
   EXPECT_LT(white, 0.01);
   EXPECT_NEAR(smooth, 2.0 * 3, 1e-6);  // mean autocorrelation 1 along x and y at 32², 16², 8²
 }
+
+TEST(Image2StyleGan, FastGradientsReconstructAtLeastAsWellAsThePlainPath) {
+  // 200 pixel-loss steps from latent_avg towards a face the generator rendered, once through the fast path's
+  // hand-written backward and once through autograd over the plain path: the same function and gradients to float
+  // rounding, so the fits must agree; the fast one may not be worse beyond that rounding.
+  FACET_REQUIRE_FIXTURES();
+  auto f = facet::test::load_embed_fixture();
+  Image2StyleGan embedder(f.g);
+  EmbedOptions o;
+  o.steps = 200;
+  o.lr = 0.05;
+  o.fast_gradients = false;
+  const auto plain = embedder.embed(f.target, o);
+  o.fast_gradients = true;
+  const auto fast = embedder.embed(f.target, o);
+  const double range = (f.target.max() - f.target.min()).item<double>();
+  const auto psnr_pp = [&](const torch::Tensor& image) {
+    return 10.0 * std::log10(range * range / (image - f.target).pow(2).mean().item<double>());
+  };
+  std::cout << "after 200 steps: PSNR fast " << fast.final_psnr << " dB, plain " << plain.final_psnr
+            << " dB; peak-to-peak PSNR fast " << psnr_pp(fast.image) << " dB, plain " << psnr_pp(plain.image)
+            << " dB; " << fast.ms_per_step << " vs " << plain.ms_per_step << " ms/step\n";
+  EXPECT_GE(fast.final_psnr, plain.final_psnr - 0.01);
+  EXPECT_GE(psnr_pp(fast.image), psnr_pp(plain.image) - 0.01);
+  EXPECT_LE(fast.final_loss, plain.final_loss * 1.01);
+  EXPECT_GT(psnr_pp(fast.image), psnr_pp(f.g->synthesis(f.g->to_wplus(f.g->latent_avg().view({1, -1})))) + 6.0);
+}
