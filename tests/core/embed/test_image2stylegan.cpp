@@ -47,11 +47,12 @@ TEST(Image2StyleGan, PixelLossEmbeddingConverges) {
   EXPECT_LT(r.final_loss, 0.2 * log.front().loss);
   EXPECT_GT(psnr_pp(final_mse), psnr_pp(log.front().mse) + 6.0);
   EXPECT_GT(r.final_psnr, log.front().psnr + 3.0);
-  // The result is what the generator makes of the returned code.
+  // The result is what the generator makes of the returned code (rendered by the fast path, which equals the plain
+  // path to float rounding: the fixture's images reach ±115, so compare relative to their peak).
   torch::NoGradGuard no_grad;
   facet::nn::SynthesisOptions so;
   so.fast = false;
-  EXPECT_TRUE(torch::allclose(f.g->synthesis(r.wplus, so), r.image, 1e-5, 1e-5));
+  EXPECT_LT(facet::test::relative_max_error(r.image, f.g->synthesis(r.wplus, so)), 1e-5);
   // Generator weights are left trainable as they were (the guard restores requires_grad).
   EXPECT_TRUE(f.g->module().parameters().front().requires_grad());
 }
