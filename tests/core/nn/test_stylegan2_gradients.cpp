@@ -187,7 +187,9 @@ TEST(StyleGan2BackwardOps, ActivationBackwardLoopEqualsATen) {
       const ActivationGrad aten = activation_backward_aten_(g_aten, y, a, with_noise);
       EXPECT_LT(relative_max_error(g, g_aten), 1e-6) << channels;
       EXPECT_LT(relative_max_error(loop.demod_sum, aten.demod_sum), 1e-5) << channels;
-      if (with_noise) EXPECT_LT(relative_max_error(loop.noise, aten.noise), 1e-5) << channels;
+      if (with_noise) {
+        EXPECT_LT(relative_max_error(loop.noise, aten.noise), 1e-5) << channels;
+      }
     }
   }
 }
