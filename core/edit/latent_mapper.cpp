@@ -116,6 +116,7 @@ MapperTrainingResult train_latent_mapper(LevelsMapper& mapper, const nn::StyleGa
   FrozenParameters frozen(g.module());
   nn::SynthesisOptions synth;
   synth.fast = false;
+  synth.fast_gradients = true;  // the generator is frozen: the fast path's hand-written backward
   synth.noise = nn::NoiseMode::Const;
   synth.output_size = o.output_size;
   const auto text = clip.text_features({prompt});

@@ -31,6 +31,7 @@ TextOptimisationResult optimise_text_edit(const nn::StyleGan2& generator, const 
   FrozenParameters frozen(g.module());
   nn::SynthesisOptions synth;
   synth.fast = false;
+  synth.fast_gradients = true;  // the generator is frozen: the fast path's hand-written backward
   synth.noise = nn::NoiseMode::Const;
   synth.output_size = o.output_size;
 

@@ -97,10 +97,10 @@ Image2StyleGan::Image2StyleGan(std::shared_ptr<nn::StyleGan2> generator, Percept
 EmbedResult Image2StyleGan::embed(const torch::Tensor& target_in, const EmbedOptions& options,
                                   const EmbedCallback& progress, const std::atomic<bool>* cancel) const {
   auto& g = *generator_;
-  const int64_t size = g.size();
+  const int64_t size = options.output_size ? options.output_size : g.size();
   if (!target_in.defined() || target_in.dim() != 4 || target_in.size(0) != 1 || target_in.size(1) != 3 ||
       target_in.size(2) != size || target_in.size(3) != size)
-    throw Error("embed: the target must be one RGB image of the generator's size [1,3," + std::to_string(size) + "," +
+    throw Error("embed: the target must be one RGB image of the generator's (or output) size [1,3," + std::to_string(size) + "," +
                 std::to_string(size) + "], got " + (target_in.defined() ? shape_of(target_in) : "nothing"));
   if (options.steps < 0) throw Error("embed: steps must be ≥ 0");
   if (!(options.lr > 0)) throw Error("embed: the learning rate must be positive");
@@ -143,7 +143,9 @@ EmbedResult Image2StyleGan::embed(const torch::Tensor& target_in, const EmbedOpt
       use_perceptual ? perceptual_.target_features(for_features(target, options.feature_size)) : std::vector<torch::Tensor>{};
   nn::SynthesisOptions synth;
   synth.fast = false;
+  synth.fast_gradients = options.fast_gradients;
   synth.noise = nn::NoiseMode::Const;
+  synth.output_size = options.output_size;
 
   // Gradients of a well-fitted code reach denormal floats, which run orders of magnitude slower on x86; flush
   // them to zero for the loop (the values are far below anything the optimisation can resolve). ATen cannot

@@ -2,7 +2,8 @@
 // Image2StyleGAN embedding (Abdal, Qin, Wonka — ICCV 2019): optimise a W+ code with Adam so that the generator
 // reproduces a target image, under λ_mse · pixel MSE + λ_p · perceptual loss. Optionally the noise maps are
 // optimised too, with the StyleGAN2 projector's noise regularisation (multi-scale autocorrelation penalty, maps
-// re-normalised after each step). Runs on the generator's device through its plain (differentiable) path.
+// re-normalised after each step). Runs on the generator's device, its gradients through the fast path's hand-written
+// backward (EmbedOptions::fast_gradients).
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -29,6 +30,11 @@ struct EmbedOptions {
   // Return the code with the lowest loss seen (the start included) rather than the last one: Adam's last step is
   // not always its best, and a cancelled run should keep the best code so far (the editor's photo refinement).
   bool keep_best = false;
+  // 0: the generator's size; else a power of two below it: embed against that preview (the target has that size).
+  int64_t output_size = 0;
+  // Gradients through the generator's fast path and its hand-written backward (nn::SynthesisOptions::
+  // fast_gradients); false: autograd over the plain path (the same function, slower, several times the memory).
+  bool fast_gradients = true;
 };
 
 struct EmbedProgress {

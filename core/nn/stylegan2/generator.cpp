@@ -12,6 +12,7 @@
 #include "core/nn/state_dict.h"
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/layers.h"
+#include "core/nn/stylegan2/synthesis_grad.h"
 
 namespace facet::nn {
 
@@ -146,21 +147,11 @@ struct StyleGan2::Impl {
     return styled_fast(c, x, s, noise, out);
   }
 
-  // A StyledConv on the fast path, given the noise of its output (undefined: none): conv, then demodulation (when
-  // the layer modulated its input), noise, bias and activation in one pass, fused with the blur on up-sampling
-  // layers. `out`: see blur_phases_activate.
+  // A StyledConv on the fast path, given the noise of its output (undefined: none). `out`: see
+  // blur_phases_activate.
   static torch::Tensor styled_fast(const StyledConv& c, const torch::Tensor& x, const torch::Tensor& s,
                                    const torch::Tensor& noise, const torch::Tensor& out = {}) {
-    Activation act{noise, c->noise->value, c->activate->value, {}};
-    if (c->conv->has_phases()) {
-      FastPhases phases = c->conv->forward_phases(x, s);
-      act.demod = phases.demod;
-      return blur_phases_activate(phases.phases, c->conv->blur->value, act, out);
-    }
-    FastConv y = c->conv->forward_fast(x, s);
-    act.demod = y.demod;
-    activate_(y.y, act);
-    return y.y;
+    return c->conv->forward_activated(x, s, Activation{noise, c->noise->value, c->activate->value, {}}, out);
   }
 
   // ToRGB's 1×1 conv on the fast path (not demodulated: its weights are modulated, never its input).
@@ -222,6 +213,35 @@ struct StyleGan2::Impl {
     return image;
   }
 
+  bool weights_frozen() const {
+    for (const auto& p : net->parameters())
+      if (p.requires_grad()) return false;
+    return true;
+  }
+
+  // One sample (styles [1, in]) through synthesis_with_gradients, up to the block whose resolution is `target`.
+  torch::Tensor run_with_gradients(const std::vector<torch::Tensor>& s, const SynthesisOptions& o) const {
+    const int64_t target = o.output_size ? o.output_size : config.size;
+    auto gen = at::detail::createCPUGenerator(o.seed);
+    SynthesisLayers layers;
+    layers.input = net->input->value;
+    auto styled_layer = [&](const StyledConv& c, size_t noise_index, int64_t res) {
+      return StyledLayer{c->conv.ptr(), c->noise->value, c->activate->value,
+                         noise_for(noise_index, 1, res, res, layers.input, o, gen)};
+    };
+    layers.convs.push_back(styled_layer(net->conv1, 0, 4));
+    layers.rgbs.push_back(RgbLayer{net->to_rgb1->conv.ptr(), net->to_rgb1->bias, {}});
+    std::vector<torch::Tensor> used = {s[0], s[1]};
+    int64_t res = 4;
+    for (size_t b = 0; b < blocks() && res < target; ++b, res *= 2) {
+      layers.convs.push_back(styled_layer(conv(2 * b), 1 + 2 * b, 2 * res));
+      layers.convs.push_back(styled_layer(conv(2 * b + 1), 2 + 2 * b, 2 * res));
+      layers.rgbs.push_back(RgbLayer{rgb(b)->conv.ptr(), rgb(b)->bias, rgb(b)->upsample->value});
+      used.insert(used.end(), {s[2 + 3 * b], s[3 + 3 * b], s[4 + 3 * b]});
+    }
+    return synthesis_with_gradients(layers, used);
+  }
+
   // Synthesis from styles (each [N, in]); stops at the block whose resolution is `target`.
   torch::Tensor run(const std::vector<torch::Tensor>& s, const SynthesisOptions& o, bool fast) const {
     const int64_t target = o.output_size ? o.output_size : config.size;
@@ -280,8 +300,9 @@ torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>&
   if (o.output_size && (!is_power_of_two(o.output_size) || o.output_size > size()))
     throw Error("output size " + std::to_string(o.output_size) + " must be a power of two from 4 to " +
                 std::to_string(size()));
-  if (!o.fast) return impl_->run(s, o, false);
-  torch::InferenceMode guard;
+  if (!o.fast && !(o.fast_gradients && impl_->weights_frozen())) return impl_->run(s, o, false);
+  c10::optional<torch::InferenceMode> inference;
+  if (o.fast) inference.emplace();
   std::vector<torch::Tensor> images;
   const int64_t n = s[0].size(0);
   for (int64_t i = 0; i < n; ++i) {
@@ -289,7 +310,7 @@ torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>&
     for (const auto& t : s) one.push_back(t.slice(0, i, i + 1));
     SynthesisOptions oi = o;
     oi.seed = o.seed + static_cast<uint64_t>(i);  // random noise differs per sample, reproducibly
-    images.push_back(impl_->run(one, oi, true));
+    images.push_back(o.fast ? impl_->run(one, oi, true) : impl_->run_with_gradients(one, oi));
   }
   return n == 1 ? images[0] : torch::cat(images, 0);
 }

@@ -3,7 +3,9 @@
 // StyleCLIP and the Latent Transformer. Every size comes from the checkpoint's shapes.
 //
 // Two synthesis paths compute the same function:
-//  - plain: the reference maths (grouped modulated convolutions, upfirdn2d blur); differentiable (embedding).
+//  - plain: the reference maths (grouped modulated convolutions, upfirdn2d blur); differentiable. Optimisers that
+//           keep the weights frozen (embedding, text edits) take SynthesisOptions::fast_gradients instead: the fast
+//           path's forward with a hand-written backward, the same function and gradients.
 //  - fast:  inference only, one sample at a time, channels-last; per-sample modulated weights, or a modulated
 //           input where the weights outweigh it (ModulatedConv::prepare_fast); the up-sampling convolutions as
 //           four sub-pixel convolutions whose blur, demodulation, noise, bias and activation run in one pass
@@ -24,7 +26,11 @@ struct SynthesisOptions {
   NoiseMode noise = NoiseMode::Const;
   uint64_t seed = 0;          // for NoiseMode::Random
   int64_t output_size = 0;    // 0: the model's size; else a power of two ≥ 4: the skip RGB of that block
-  bool fast = true;           // fast path (inference only); false: plain differentiable path
+  bool fast = true;           // fast path (inference only); false: differentiable, see fast_gradients
+  // With fast = false: the gradients w.r.t. W+, the styles and the noise maps through the fast path's forward and a
+  // hand-written backward (stylegan2/synthesis_grad.h) instead of autograd over the plain path, when the weights
+  // need none (every parameter has requires_grad off, as while embedding); the plain path otherwise.
+  bool fast_gradients = false;
   // Fast path on the CPU: the last block in row bands of this many output rows, so that its two full-size
   // activations (128 MB each at 1024²) never exist whole; 0: whole; -1: chosen from the block's size.
   int64_t band_rows = -1;

@@ -91,6 +91,19 @@ torch::Tensor ModulatedConvImpl::modulated_weight(const torch::Tensor& style) co
   return g;
 }
 
+torch::Tensor ModulatedConvImpl::forward_activated(const torch::Tensor& x, const torch::Tensor& s, Activation epilogue,
+                                                   const torch::Tensor& out) const {
+  if (has_phases()) {
+    FastPhases phases = forward_phases(x, s);
+    epilogue.demod = phases.demod;
+    return blur_phases_activate(phases.phases, blur->value, epilogue, out);
+  }
+  FastConv y = forward_fast(x, s);
+  epilogue.demod = y.demod;
+  activate_(y.y, epilogue);
+  return y.y;
+}
+
 bool ModulatedConvImpl::has_phases() const { return upsample && kernel_size == 3; }
 
 void ModulatedConvImpl::prepare_fast(int64_t input_pixels) {

@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/upfirdn2d.h"
 
 namespace facet::nn::stylegan2 {
@@ -68,6 +69,11 @@ struct ModulatedConvImpl : torch::nn::Module {
   // (layout in fast_ops.h: blur_phases_activate finishes the layer).
   FastPhases forward_phases(const torch::Tensor& x, const torch::Tensor& s) const;
   bool has_phases() const;
+  // A StyledConv on the fast path: this convolution, then `epilogue` (whose demod this fills in) — demodulation
+  // when the layer modulated its input, noise, bias and activation — in one pass, fused with the blur on
+  // up-sampling layers. `out`: see blur_phases_activate.
+  torch::Tensor forward_activated(const torch::Tensor& x, const torch::Tensor& s, Activation epilogue,
+                                  const torch::Tensor& out = {}) const;
 
   // For a layer whose input has `input_pixels` pixels (H·W) on the fast path: when its weights outweigh that
   // input, the fast path modulates the input by the style and leaves the demodulation to the epilogue, so the

@@ -47,11 +47,12 @@ TEST(Image2StyleGan, PixelLossEmbeddingConverges) {
   EXPECT_LT(r.final_loss, 0.2 * log.front().loss);
   EXPECT_GT(psnr_pp(final_mse), psnr_pp(log.front().mse) + 6.0);
   EXPECT_GT(r.final_psnr, log.front().psnr + 3.0);
-  // The result is what the generator makes of the returned code.
+  // The result is what the generator makes of the returned code (rendered by the fast path, which equals the plain
+  // path to float rounding: the fixture's images reach ±115, so compare relative to their peak).
   torch::NoGradGuard no_grad;
   facet::nn::SynthesisOptions so;
   so.fast = false;
-  EXPECT_TRUE(torch::allclose(f.g->synthesis(r.wplus, so), r.image, 1e-5, 1e-5));
+  EXPECT_LT(facet::test::relative_max_error(r.image, f.g->synthesis(r.wplus, so)), 1e-5);
   // Generator weights are left trainable as they were (the guard restores requires_grad).
   EXPECT_TRUE(f.g->module().parameters().front().requires_grad());
 }
@@ -153,4 +154,33 @@ TEST(Image2StyleGan, NoiseRegularisationPenalisesCorrelatedNoise) {
   const auto smooth = facet::embed::noise_regularisation({torch::ones({1, 1, 32, 32})}).item<double>();
   EXPECT_LT(white, 0.01);
   EXPECT_NEAR(smooth, 2.0 * 3, 1e-6);  // mean autocorrelation 1 along x and y at 32², 16², 8²
+}
+
+TEST(Image2StyleGan, FastGradientsReconstructAtLeastAsWellAsThePlainPath) {
+  // 200 pixel-loss steps from latent_avg towards a face the generator rendered, once through the fast path's
+  // hand-written backward and once through autograd over the plain path: the same function and gradients to float
+  // rounding, so the fits must agree; the fast one may not be worse beyond that rounding.
+  FACET_REQUIRE_FIXTURES();
+  auto f = facet::test::load_embed_fixture();
+  Image2StyleGan embedder(f.g);
+  EmbedOptions o;
+  o.steps = 200;
+  o.lr = 0.05;
+  o.fast_gradients = false;
+  const auto plain = embedder.embed(f.target, o);
+  o.fast_gradients = true;
+  const auto fast = embedder.embed(f.target, o);
+  const double range = (f.target.max() - f.target.min()).item<double>();
+  const auto psnr_pp = [&](const torch::Tensor& image) {
+    return 10.0 * std::log10(range * range / (image - f.target).pow(2).mean().item<double>());
+  };
+  std::cout << "after 200 steps: PSNR fast " << fast.final_psnr << " dB, plain " << plain.final_psnr
+            << " dB; peak-to-peak PSNR fast " << psnr_pp(fast.image) << " dB, plain " << psnr_pp(plain.image)
+            << " dB; " << fast.ms_per_step << " vs " << plain.ms_per_step << " ms/step\n";
+  // The fixture's images reach ±115: its PSNR on images clamped to [-1, 1] sees the few pixels inside that range,
+  // where the two runs' rounding-level differences, grown over 200 steps, decide (9.56 vs 9.67 dB here). The fit the
+  // loss measures is the PSNR over the target's own range (and the loss itself).
+  EXPECT_GE(psnr_pp(fast.image), psnr_pp(plain.image) - 0.01);
+  EXPECT_LE(fast.final_loss, plain.final_loss * 1.01);
+  EXPECT_GT(psnr_pp(fast.image), psnr_pp(f.g->synthesis(f.g->to_wplus(f.g->latent_avg().view({1, -1})))) + 6.0);
 }

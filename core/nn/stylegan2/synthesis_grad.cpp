@@ -1,0 +1,175 @@
+#include "core/nn/stylegan2/synthesis_grad.h"
+
+#include <cmath>
+
+#include <torch/csrc/autograd/function.h>
+#include <torch/torch.h>
+
+#include "core/nn/stylegan2/backward_ops.h"
+#include "core/nn/stylegan2/fast_ops.h"
+#include "core/nn/stylegan2/upfirdn2d.h"
+
+namespace facet::nn::stylegan2 {
+
+namespace F = torch::nn::functional;
+using torch::autograd::variable_list;
+
+namespace {
+
+constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
+
+// [1, C, H, W] channels-last as the [H·W, C] matrix it is in memory (a view).
+torch::Tensor pixels_by_channels(const torch::Tensor& t) {
+  return t.permute({0, 2, 3, 1}).reshape({t.size(2) * t.size(3), t.size(1)});
+}
+
+torch::Tensor rgb_forward(const RgbLayer& r, const torch::Tensor& x, const torch::Tensor& s, const torch::Tensor& skip) {
+  FastConv c = r.conv->forward_fast(x, s);
+  torch::Tensor y = (c.demod.defined() ? c.y * c.demod.view({1, -1, 1, 1}) : c.y) + r.bias;
+  if (skip.defined()) add_upsampled_(y, skip, r.skip_kernel);
+  return y;
+}
+
+struct SynthesisBackward : torch::autograd::Node {
+  SynthesisLayers layers;
+  std::vector<torch::Tensor> styles;       // detached, [1, in]
+  std::vector<torch::Tensor> activations;  // the input, then each StyledConv's output (channels-last)
+  std::vector<size_t> noise_inputs;        // the convs whose noise map is an input of this node (after the styles)
+  int64_t image_size = 0;
+
+  std::string name() const override { return "StyleGan2SynthesisBackward"; }
+  void release_variables() override {
+    layers = {};
+    styles.clear();
+    activations.clear();
+  }
+
+  // dL/dy of StyledConv k → its style's gradient, and dL/dx (undefined for conv1, whose input is constant).
+  torch::Tensor conv_backward(size_t k, torch::Tensor g, variable_list& grads, size_t style_index,
+                              std::vector<torch::Tensor>& noise_grads) const {
+    const StyledLayer& layer = layers.convs[k];
+    const ModulatedConvImpl& conv = *layer.conv;
+    const torch::Tensor w = conv.weight[0];  // [out, in, k, k]
+    const torch::Tensor f = styles[style_index].reshape({conv.in_channels}) * conv.scale;
+    const torch::Tensor squared = w.pow(2).sum({2, 3});  // [out, in]
+    const torch::Tensor demod = torch::rsqrt(torch::mv(squared, f.pow(2)) + 1e-8);
+    Activation a{layer.noise.defined() ? layer.noise.detach() : torch::Tensor(), layer.noise_weight, layer.bias, demod};
+    ActivationGrad ag = activation_backward_(g, activations[k + 1], a, noise_grads.size() > k && layer.noise.requires_grad());
+    if (ag.noise.defined()) noise_grads[k] = ag.noise;
+    torch::Tensor gxf;
+    if (conv.upsample) {
+      const torch::Tensor gt = blur_adjoint(g, conv.blur->value);
+      gxf = F::conv2d(gt, w.transpose(0, 1).contiguous(kChannelsLast), F::Conv2dFuncOptions().stride(2));
+    } else {
+      gxf = F::conv2d(g, w.flip({2, 3}).transpose(0, 1).contiguous(kChannelsLast),
+                      F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
+    }
+    gxf = gxf.contiguous(kChannelsLast);
+    torch::Tensor gf = input_backward_(gxf, activations[k], f, /*want_input_grad=*/k > 0);
+    // The demodulation's share: ∂d_o/∂f_i = −d_o³·Σ_k W_oik²·f_i, and dL/dd_o = demod_sum_o / d_o.
+    gf = gf - f * torch::mv(squared.t(), ag.demod_sum * demod.pow(2));
+    grads[style_index] = (gf * conv.scale).view({1, conv.in_channels});
+    return k > 0 ? gxf : torch::Tensor();
+  }
+
+  // ToRGB of block output x (channels-last), dL/d(rgb) g [1, 3, H, W] → its style's gradient, and dL/dx added to
+  // gx (or made, when undefined).
+  void rgb_backward(const RgbLayer& r, const torch::Tensor& x, const torch::Tensor& g, variable_list& grads,
+                    size_t style_index, torch::Tensor& gx) const {
+    const ModulatedConvImpl& conv = *r.conv;
+    const torch::Tensor w = conv.weight.reshape({conv.out_channels, conv.in_channels});
+    const torch::Tensor f = styles[style_index].reshape({conv.in_channels}) * conv.scale;
+    const torch::Tensor g2 = pixels_by_channels(g.contiguous(kChannelsLast));  // [P, 3]
+    const torch::Tensor m = torch::mm(pixels_by_channels(x).t(), g2);          // [in, 3]: Σ_p x_i·g_o
+    grads[style_index] = ((w.t() * m).sum(1) * conv.scale).view({1, conv.in_channels});
+    const torch::Tensor wf = w * f.view({1, -1});  // [3, in]
+    if (gx.defined()) {
+      torch::Tensor view = pixels_by_channels(gx);
+      view.addmm_(g2, wf);
+    } else {
+      gx = torch::mm(g2, wf).view({1, x.size(2), x.size(3), conv.in_channels}).permute({0, 3, 1, 2});
+    }
+  }
+
+  variable_list apply(variable_list&& inputs) override {
+    TORCH_CHECK(!activations.empty(), "StyleGAN2 synthesis: backward through the same image twice (its saved "
+                                      "activations are freed after the first; render again)");
+    torch::NoGradGuard no_grad;
+    variable_list grads(num_outputs());
+    std::vector<torch::Tensor> noise_grads(noise_inputs.empty() ? 0 : layers.convs.size());
+    torch::Tensor g_skip = inputs[0].defined() ? inputs[0].to(torch::kFloat32).contiguous()
+                                               : torch::zeros({1, 3, image_size, image_size});
+    const size_t blocks = layers.rgbs.size() - 1;
+    torch::Tensor g_next;  // dL/d(the current block's output) from the layer above
+    for (size_t i = blocks + 1; i-- > 0;) {
+      const RgbLayer& r = layers.rgbs[i];
+      const torch::Tensor g_rgb = g_skip;
+      if (r.skip_kernel.defined())
+        g_skip = upfirdn2d(g_rgb, torch::flip(r.skip_kernel, {0, 1}), 1, 2, {1, 2, 1, 2});
+      const size_t last_conv = 2 * i;  // conv1 for i = 0; block i−1's second conv otherwise
+      rgb_backward(r, activations[last_conv + 1], g_rgb, grads, i == 0 ? 1 : 1 + 3 * i, g_next);
+      if (i == 0) {
+        conv_backward(0, g_next, grads, 0, noise_grads);
+        break;
+      }
+      torch::Tensor g = conv_backward(last_conv, g_next, grads, 3 * i, noise_grads);
+      g_next = conv_backward(last_conv - 1, g, grads, 3 * i - 1, noise_grads);
+    }
+    for (size_t j = 0; j < noise_inputs.size(); ++j) grads[styles.size() + j] = noise_grads[noise_inputs[j]];
+    release_variables();
+    return grads;
+  }
+};
+
+}  // namespace
+
+torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std::vector<torch::Tensor>& styles) {
+  TORCH_CHECK(layers.rgbs.size() >= 1 && layers.convs.size() == 2 * layers.rgbs.size() - 1 &&
+                  styles.size() == 2 + 3 * (layers.rgbs.size() - 1),
+              "synthesis_with_gradients: ", styles.size(), " styles for ", layers.convs.size(), " convolutions");
+  bool needs_graph = false;
+  if (torch::GradMode::is_enabled()) {
+    for (const auto& s : styles) needs_graph = needs_graph || s.requires_grad();
+    for (const auto& c : layers.convs) needs_graph = needs_graph || (c.noise.defined() && c.noise.requires_grad());
+  }
+  std::vector<torch::Tensor> detached;
+  for (const auto& s : styles) detached.push_back(s.detach());
+
+  torch::NoGradGuard no_grad;
+  std::vector<torch::Tensor> activations = {layers.input.contiguous(kChannelsLast)};
+  auto styled = [&](size_t k, size_t style_index) {
+    const StyledLayer& l = layers.convs[k];
+    const torch::Tensor& x = activations.back();
+    torch::Tensor out;
+    if (l.conv->has_phases())  // allocated before the phases: see StyleGan2's styled()
+      out = torch::empty({1, l.conv->out_channels, 2 * x.size(2), 2 * x.size(3)}, x.options().memory_format(kChannelsLast));
+    Activation a{l.noise.defined() ? l.noise.detach() : torch::Tensor(), l.noise_weight, l.bias, {}};
+    activations.push_back(l.conv->forward_activated(x, detached[style_index], a, out));
+  };
+  styled(0, 0);
+  torch::Tensor skip = rgb_forward(layers.rgbs[0], activations.back(), detached[1], {});
+  for (size_t b = 1; b < layers.rgbs.size(); ++b) {
+    styled(2 * b - 1, 3 * b - 1);
+    styled(2 * b, 3 * b);
+    skip = rgb_forward(layers.rgbs[b], activations.back(), detached[1 + 3 * b], skip);
+  }
+  torch::Tensor image = skip.contiguous();
+  if (!needs_graph) return image;
+
+  auto node = std::shared_ptr<SynthesisBackward>(new SynthesisBackward(), torch::autograd::deleteNode);
+  node->layers = layers;
+  node->styles = std::move(detached);
+  node->activations = std::move(activations);
+  node->image_size = image.size(2);
+  std::vector<torch::Tensor> noises;
+  for (size_t k = 0; k < layers.convs.size(); ++k)
+    if (layers.convs[k].noise.defined() && layers.convs[k].noise.requires_grad()) {
+      node->noise_inputs.push_back(k);
+      noises.push_back(layers.convs[k].noise);
+    }
+  node->set_next_edges(torch::autograd::collect_next_edges(styles, noises));
+  torch::autograd::create_gradient_edge(image, node);
+  return image;
+}
+
+}  // namespace facet::nn::stylegan2
