@@ -1,42 +1,121 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
     <name>facet::app::Autosaver</name>
     <message>
-        <location filename="../app/editor/autosave.cpp" line="27" />
+        <location filename="../app/editor/autosave.cpp" line="27"/>
         <source>Cannot create the autosave folder %1</source>
         <translation>자동 저장 폴더 %1을(를) 만들 수 없습니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/autosave.cpp" line="55" />
+        <location filename="../app/editor/autosave.cpp" line="55"/>
         <source>Autosave failed: %1</source>
         <translation>자동 저장 실패: %1</translation>
     </message>
 </context>
 <context>
+    <name>facet::app::EditDocument</name>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="32"/>
+        <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
+        <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="172"/>
+        <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
+        <translation>아직 편집할 얼굴이 없습니다: 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="182"/>
+        <source>Change attributes</source>
+        <translation>속성 변경</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="233"/>
+        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
+        <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="313"/>
+        <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
+        <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="320"/>
+        <source>Saved session %1</source>
+        <translation>세션 %1 저장됨</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="323"/>
+        <source>Cannot save the session: %1</source>
+        <translation>세션을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="332"/>
+        <source>this session holds no W+ code (the face was never embedded)</source>
+        <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="337"/>
+        <source>its layer mask has %1 layers; the loaded generator has %2</source>
+        <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="362"/>
+        <source>Cannot open %1: %2</source>
+        <translation>%1을(를) 열 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="370"/>
+        <source>Exporting %1…</source>
+        <translation>%1 내보내는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="375"/>
+        <source>Exported %1</source>
+        <translation>%1 내보냄</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="390"/>
+        <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
+        <translation>%1: 열려 있는 파일입니다. 다른 파일 이름을 고르십시오(Facet은 원본을 덮어쓰지 않습니다)</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="400"/>
+        <source>The full-size image is still rendering; export again in a moment.</source>
+        <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="443"/>
+        <source>Nothing to export: open a face first.</source>
+        <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
+    </message>
+</context>
+<context>
     <name>facet::app::ModelManifest</name>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="72" />
+        <location filename="../app/editor/model_manifest.cpp" line="72"/>
         <source>missing</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="73" />
+        <location filename="../app/editor/model_manifest.cpp" line="73"/>
         <source>not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="74" />
+        <location filename="../app/editor/model_manifest.cpp" line="74"/>
         <source>checksum OK</source>
         <translation>체크섬 일치</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="76" />
+        <location filename="../app/editor/model_manifest.cpp" line="76"/>
         <source>checksum MISMATCH: fetch it again</source>
         <translation>체크섬 불일치: 다시 받으세요</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="78" />
+        <location filename="../app/editor/model_manifest.cpp" line="78"/>
         <source>no published checksum</source>
         <translation>공개된 체크섬 없음</translation>
     </message>
@@ -44,279 +123,294 @@
 <context>
     <name>facet::app::RenderWorker</name>
     <message>
-        <location filename="../app/editor/render_worker.cpp" line="62" />
+        <location filename="../app/editor/render_worker.cpp" line="62"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/render_worker.cpp" line="72" />
+        <location filename="../app/editor/render_worker.cpp" line="72"/>
         <source>Rendering failed: %1</source>
         <translation>렌더링 실패: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/render_worker.cpp" line="79"/>
+        <source>Pasting the face into the photo failed: %1</source>
+        <translation>얼굴을 사진에 붙여 넣지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
     <name>facet::ui::AttributeSliderPanel</name>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="30" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="30"/>
         <source>Filter attributes…</source>
         <translation>속성 필터…</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="45" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="50"/>
         <source>Reset all</source>
         <translation>모두 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="81" />
-        <location filename="../ui/attribute_slider_panel.cpp" line="85" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="86"/>
+        <location filename="../ui/attribute_slider_panel.cpp" line="96"/>
         <source>linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="86" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="90"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_slider_panel.cpp" line="97"/>
         <source>No trained transformer for this attribute: a linear latent direction is used.</source>
         <translation>이 속성에는 학습된 변환기가 없어 선형 잠재 방향을 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="104" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="115"/>
         <source>Classifier probability of this attribute in the edited face</source>
         <translation>편집된 얼굴에서 이 속성의 분류기 확률</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="108" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="119"/>
         <source>Reset %1</source>
         <translation>%1 초기화</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="78"/>
+        <source>Nothing can change %1 yet: its transformer tnet_%2.pth.tar is not in the transformers folder. Get it with Tools ▸ Models or facet-fetch-models.</source>
+        <translation>아직 %1을(를) 바꿀 수 없습니다: 변환기 tnet_%2.pth.tar가 변환기 폴더에 없습니다. 도구 ▸ 모델 또는 facet-fetch-models로 받으십시오.</translation>
     </message>
 </context>
 <context>
     <name>facet::ui::Attributes</name>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="13" />
+        <location filename="../ui/attribute_catalogue.cpp" line="13"/>
         <source>Stubble</source>
         <translation>수염 자국</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="14" />
+        <location filename="../ui/attribute_catalogue.cpp" line="14"/>
         <source>Arched eyebrows</source>
         <translation>아치형 눈썹</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="15" />
+        <location filename="../ui/attribute_catalogue.cpp" line="15"/>
         <source>Attractive</source>
         <translation>매력적</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="16" />
+        <location filename="../ui/attribute_catalogue.cpp" line="16"/>
         <source>Bags under eyes</source>
         <translation>눈 밑 처짐</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="17" />
+        <location filename="../ui/attribute_catalogue.cpp" line="17"/>
         <source>Bald</source>
         <translation>대머리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="18" />
+        <location filename="../ui/attribute_catalogue.cpp" line="18"/>
         <source>Bangs</source>
         <translation>앞머리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="19" />
+        <location filename="../ui/attribute_catalogue.cpp" line="19"/>
         <source>Big lips</source>
         <translation>두꺼운 입술</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="20" />
+        <location filename="../ui/attribute_catalogue.cpp" line="20"/>
         <source>Big nose</source>
         <translation>큰 코</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="21" />
+        <location filename="../ui/attribute_catalogue.cpp" line="21"/>
         <source>Black hair</source>
         <translation>검은 머리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="22" />
+        <location filename="../ui/attribute_catalogue.cpp" line="22"/>
         <source>Blond hair</source>
         <translation>금발</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="23" />
+        <location filename="../ui/attribute_catalogue.cpp" line="23"/>
         <source>Blurry</source>
         <translation>흐릿함</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="24" />
+        <location filename="../ui/attribute_catalogue.cpp" line="24"/>
         <source>Brown hair</source>
         <translation>갈색 머리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="25" />
+        <location filename="../ui/attribute_catalogue.cpp" line="25"/>
         <source>Bushy eyebrows</source>
         <translation>짙은 눈썹</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="26" />
+        <location filename="../ui/attribute_catalogue.cpp" line="26"/>
         <source>Chubby</source>
         <translation>통통함</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="27" />
+        <location filename="../ui/attribute_catalogue.cpp" line="27"/>
         <source>Double chin</source>
         <translation>이중턱</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="28" />
+        <location filename="../ui/attribute_catalogue.cpp" line="28"/>
         <source>Eyeglasses</source>
         <translation>안경</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="29" />
+        <location filename="../ui/attribute_catalogue.cpp" line="29"/>
         <source>Goatee</source>
         <translation>염소수염</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="30" />
+        <location filename="../ui/attribute_catalogue.cpp" line="30"/>
         <source>Grey hair</source>
         <translation>흰머리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="31" />
+        <location filename="../ui/attribute_catalogue.cpp" line="31"/>
         <source>Heavy make-up</source>
         <translation>진한 화장</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="32" />
+        <location filename="../ui/attribute_catalogue.cpp" line="32"/>
         <source>High cheekbones</source>
         <translation>높은 광대뼈</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="33" />
+        <location filename="../ui/attribute_catalogue.cpp" line="33"/>
         <source>Male</source>
         <translation>남성</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="34" />
+        <location filename="../ui/attribute_catalogue.cpp" line="34"/>
         <source>Mouth open</source>
         <translation>벌린 입</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="35" />
+        <location filename="../ui/attribute_catalogue.cpp" line="35"/>
         <source>Moustache</source>
         <translation>콧수염</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="36" />
+        <location filename="../ui/attribute_catalogue.cpp" line="36"/>
         <source>Narrow eyes</source>
         <translation>가는 눈</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="37" />
+        <location filename="../ui/attribute_catalogue.cpp" line="37"/>
         <source>No beard</source>
         <translation>수염 없음</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="38" />
+        <location filename="../ui/attribute_catalogue.cpp" line="38"/>
         <source>Oval face</source>
         <translation>계란형 얼굴</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="39" />
+        <location filename="../ui/attribute_catalogue.cpp" line="39"/>
         <source>Pale skin</source>
         <translation>창백한 피부</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="40" />
+        <location filename="../ui/attribute_catalogue.cpp" line="40"/>
         <source>Pointy nose</source>
         <translation>뾰족한 코</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="41" />
+        <location filename="../ui/attribute_catalogue.cpp" line="41"/>
         <source>Receding hairline</source>
         <translation>M자 이마</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="42" />
+        <location filename="../ui/attribute_catalogue.cpp" line="42"/>
         <source>Rosy cheeks</source>
         <translation>발그레한 볼</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="43" />
+        <location filename="../ui/attribute_catalogue.cpp" line="43"/>
         <source>Sideburns</source>
         <translation>구레나룻</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="44" />
+        <location filename="../ui/attribute_catalogue.cpp" line="44"/>
         <source>Smiling</source>
         <translation>미소</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="45" />
+        <location filename="../ui/attribute_catalogue.cpp" line="45"/>
         <source>Straight hair</source>
         <translation>직모</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="46" />
+        <location filename="../ui/attribute_catalogue.cpp" line="46"/>
         <source>Wavy hair</source>
         <translation>웨이브 머리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="47" />
+        <location filename="../ui/attribute_catalogue.cpp" line="47"/>
         <source>Earrings</source>
         <translation>귀걸이</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="48" />
+        <location filename="../ui/attribute_catalogue.cpp" line="48"/>
         <source>Hat</source>
         <translation>모자</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="49" />
+        <location filename="../ui/attribute_catalogue.cpp" line="49"/>
         <source>Lipstick</source>
         <translation>립스틱</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="50" />
+        <location filename="../ui/attribute_catalogue.cpp" line="50"/>
         <source>Necklace</source>
         <translation>목걸이</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="51" />
+        <location filename="../ui/attribute_catalogue.cpp" line="51"/>
         <source>Necktie</source>
         <translation>넥타이</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="52" />
+        <location filename="../ui/attribute_catalogue.cpp" line="52"/>
         <source>Young</source>
         <translation>젊음</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="53" />
+        <location filename="../ui/attribute_catalogue.cpp" line="53"/>
         <source>Hair</source>
         <translation>머리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="54" />
+        <location filename="../ui/attribute_catalogue.cpp" line="54"/>
         <source>Face</source>
         <translation>얼굴</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="55" />
+        <location filename="../ui/attribute_catalogue.cpp" line="55"/>
         <source>Expression</source>
         <translation>표정</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="56" />
+        <location filename="../ui/attribute_catalogue.cpp" line="56"/>
         <source>Accessories</source>
         <translation>액세서리</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="57" />
+        <location filename="../ui/attribute_catalogue.cpp" line="57"/>
         <source>Age and gender</source>
         <translation>나이와 성별</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="58" />
+        <location filename="../ui/attribute_catalogue.cpp" line="58"/>
         <source>Other</source>
         <translation>기타</translation>
     </message>
@@ -324,94 +418,94 @@
 <context>
     <name>facet::ui::ChartsPanel</name>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="31" />
+        <location filename="../ui/charts_panel.cpp" line="31"/>
         <source>neutral</source>
         <translation>무표정</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="31" />
+        <location filename="../ui/charts_panel.cpp" line="31"/>
         <source>happy</source>
         <translation>행복</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="31" />
+        <location filename="../ui/charts_panel.cpp" line="31"/>
         <source>sad</source>
         <translation>슬픔</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="32" />
+        <location filename="../ui/charts_panel.cpp" line="32"/>
         <source>angry</source>
         <translation>분노</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="32" />
+        <location filename="../ui/charts_panel.cpp" line="32"/>
         <source>fearful</source>
         <translation>두려움</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="32" />
+        <location filename="../ui/charts_panel.cpp" line="32"/>
         <source>disgusted</source>
         <translation>혐오</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="33" />
+        <location filename="../ui/charts_panel.cpp" line="33"/>
         <source>surprised</source>
         <translation>놀람</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="43" />
+        <location filename="../ui/charts_panel.cpp" line="43"/>
         <source>Attribute probabilities</source>
         <translation>속성 확률</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="44" />
-        <location filename="../ui/charts_panel.cpp" line="92" />
+        <location filename="../ui/charts_panel.cpp" line="44"/>
+        <location filename="../ui/charts_panel.cpp" line="92"/>
         <source>original</source>
         <translation>원본</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="45" />
-        <location filename="../ui/charts_panel.cpp" line="93" />
+        <location filename="../ui/charts_panel.cpp" line="45"/>
+        <location filename="../ui/charts_panel.cpp" line="93"/>
         <source>edited</source>
         <translation>편집됨</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="70" />
+        <location filename="../ui/charts_panel.cpp" line="70"/>
         <source>identity</source>
         <translation>신원</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="91" />
+        <location filename="../ui/charts_panel.cpp" line="91"/>
         <source>Expression (from the pixels)</source>
         <translation>표정 (픽셀에서 읽음)</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="122" />
+        <location filename="../ui/charts_panel.cpp" line="122"/>
         <source>Identity: —</source>
         <translation>신원 유지: —</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="123" />
+        <location filename="../ui/charts_panel.cpp" line="123"/>
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>나이, 성별, 표정에는 face-api 모델이 필요합니다 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="162" />
+        <location filename="../ui/charts_panel.cpp" line="162"/>
         <source>Identity: %1 / 100</source>
         <translation>신원 유지: %1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170" />
+        <location filename="../ui/charts_panel.cpp" line="170"/>
         <source>male %1</source>
         <translation>남성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170" />
+        <location filename="../ui/charts_panel.cpp" line="170"/>
         <source>female %1</source>
         <translation>여성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="172" />
+        <location filename="../ui/charts_panel.cpp" line="172"/>
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>나이 %1 → %2 · %3 → %4</translation>
     </message>
@@ -419,52 +513,52 @@
 <context>
     <name>facet::ui::LayerMaskPanel</name>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="25" />
+        <location filename="../ui/layer_mask_panel.cpp" line="25"/>
         <source>Which W+ layers the attribute edits change. Coarse layers hold pose and face shape, middle ones features, fine ones colour and texture.</source>
         <translation>속성 편집이 바꾸는 W+ 레이어. 거친 레이어는 자세와 얼굴형, 중간 레이어는 이목구비, 세밀한 레이어는 색과 질감을 담습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="46" />
+        <location filename="../ui/layer_mask_panel.cpp" line="46"/>
         <source>W+ layer %1</source>
         <translation>W+ 레이어 %1</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="59" />
-        <source>Default: layers 0–10 (the paper's choice)</source>
+        <location filename="../ui/layer_mask_panel.cpp" line="59"/>
+        <source>Default: layers 0–10 (the paper&apos;s choice)</source>
         <translation>기본: 레이어 0–10 (논문의 선택)</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="60" />
+        <location filename="../ui/layer_mask_panel.cpp" line="60"/>
         <source>Coarse: layers 0–3 (pose, face shape)</source>
         <translation>거친: 레이어 0–3 (자세, 얼굴형)</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="61" />
+        <location filename="../ui/layer_mask_panel.cpp" line="61"/>
         <source>Middle: layers 4–7 (features)</source>
         <translation>중간: 레이어 4–7 (이목구비)</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="62" />
+        <location filename="../ui/layer_mask_panel.cpp" line="62"/>
         <source>Fine: layers 8–%1 (colour, texture)</source>
         <translation>세밀: 레이어 8–%1 (색, 질감)</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="63" />
+        <location filename="../ui/layer_mask_panel.cpp" line="63"/>
         <source>All layers 0–%1</source>
         <translation>모든 레이어 0–%1</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="64" />
+        <location filename="../ui/layer_mask_panel.cpp" line="64"/>
         <source>Custom</source>
         <translation>사용자 지정</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="108" />
+        <location filename="../ui/layer_mask_panel.cpp" line="108"/>
         <source>No layer is edited: the sliders change nothing.</source>
         <translation>편집되는 레이어가 없습니다: 슬라이더가 아무것도 바꾸지 않습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="109" />
+        <location filename="../ui/layer_mask_panel.cpp" line="109"/>
         <source>Edits layers %1</source>
         <translation>레이어 %1 편집</translation>
     </message>
@@ -472,761 +566,729 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="36" />
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48" />
+        <location filename="../ui/main_window.cpp" line="70"/>
+        <source>&amp;Panels</source>
+        <translation>패널(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="77"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="35"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="91" />
+        <location filename="../ui/main_window_files.cpp" line="93"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54" />
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55" />
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58" />
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62" />
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66" />
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="68" />
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75" />
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80" />
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93" />
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98" />
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99" />
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105" />
+        <location filename="../ui/main_window.cpp" line="134"/>
         <source>No photo open</source>
         <translation>열린 사진 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location filename="../ui/main_window.cpp" line="137"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
-        <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
-        <translation>아직 편집할 얼굴이 없습니다: W+ 코드나 무작위 얼굴을 여세요 (파일 메뉴).</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="139" />
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151" />
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154" />
-        <location filename="../ui/main_window_models.cpp" line="100" />
+        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window_models.cpp" line="87"/>
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="40" />
+        <location filename="../ui/main_window_files.cpp" line="31"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="46" />
+        <location filename="../ui/main_window_files.cpp" line="37"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="39"/>
         <source>Open sam&amp;ple photo</source>
         <translation>예제 사진 열기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="50" />
+        <location filename="../ui/main_window_files.cpp" line="43"/>
         <source>The bundled public-domain astronaut portrait (NASA)</source>
         <translation>함께 제공되는 퍼블릭 도메인 우주비행사 초상 (NASA)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="51" />
+        <location filename="../ui/main_window_files.cpp" line="44"/>
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="47"/>
         <source>Open W+ code</source>
         <translation>W+ 코드 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="47"/>
+        <location filename="../ui/main_window_files.cpp" line="89"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="56" />
+        <location filename="../ui/main_window_files.cpp" line="53"/>
         <source>Random &amp;face from the generator</source>
         <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61" />
+        <location filename="../ui/main_window_files.cpp" line="59"/>
         <source>Open &amp;session…</source>
         <translation>세션 열기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="61"/>
         <source>Open session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="62"/>
+        <location filename="../ui/main_window_files.cpp" line="69"/>
+        <location filename="../ui/main_window_files.cpp" line="153"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="66" />
+        <location filename="../ui/main_window_files.cpp" line="68"/>
         <source>&amp;Save session…</source>
         <translation>세션 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="69"/>
+        <location filename="../ui/main_window_files.cpp" line="153"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="72" />
+        <location filename="../ui/main_window_files.cpp" line="74"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="73" />
+        <location filename="../ui/main_window_files.cpp" line="75"/>
         <source>Edited &amp;image…</source>
         <translation>편집된 이미지(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="76"/>
         <source>Export edited image</source>
         <translation>편집된 이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78" />
+        <location filename="../ui/main_window_files.cpp" line="80"/>
         <source>Edited &amp;aligned face…</source>
         <translation>편집된 정렬 얼굴(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="81"/>
         <source>Export the edited aligned face</source>
         <translation>편집된 정렬 얼굴 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="82" />
+        <location filename="../ui/main_window_files.cpp" line="84"/>
         <source>&amp;Before and after side by side…</source>
         <translation>전후 나란히(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="85"/>
         <source>Export side by side</source>
         <translation>나란히 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="88"/>
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="89"/>
         <source>Export W+ code</source>
         <translation>W+ 코드 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="97" />
+        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <source>Unsaved edits</source>
+        <translation>저장하지 않은 편집</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <source>The edits to this face are not saved.</source>
+        <translation>이 얼굴의 편집 내용이 저장되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="137"/>
+        <source>Save them in a session, discard them, or go back to editing?</source>
+        <translation>세션에 저장하시겠습니까, 버리시겠습니까, 아니면 편집으로 돌아가시겠습니까?</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="164"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="98" />
+        <location filename="../ui/main_window_files.cpp" line="165"/>
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="117" />
-        <location filename="../ui/main_window_files.cpp" line="143" />
-        <location filename="../ui/main_window_files.cpp" line="253" />
+        <location filename="../ui/main_window_files.cpp" line="186"/>
+        <location filename="../ui/main_window_files.cpp" line="215"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="128" />
+        <location filename="../ui/main_window_files.cpp" line="198"/>
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="136" />
-        <location filename="../ui/main_window_files.cpp" line="218" />
-        <location filename="../ui/main_window_models.cpp" line="124" />
-        <location filename="../ui/main_window_models.cpp" line="147" />
+        <location filename="../ui/main_window_files.cpp" line="206"/>
+        <location filename="../ui/main_window_models.cpp" line="119"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="140" />
+        <location filename="../ui/main_window_files.cpp" line="212"/>
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="181" />
-        <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
-        <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="187" />
-        <source>Saved session %1</source>
-        <translation>세션 %1 저장됨</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="190" />
-        <source>Cannot save the session: %1</source>
-        <translation>세션을 저장할 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
-        <source>this session holds no W+ code (the face was never embedded)</source>
-        <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="226" />
-        <source>its layer mask has %1 layers; the loaded generator has %2</source>
-        <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="237" />
+        <location filename="../ui/main_window_files.cpp" line="235"/>
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="243" />
+        <location filename="../ui/main_window_files.cpp" line="241"/>
         <source>finding face %1 in %2…</source>
         <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="246" />
+        <location filename="../ui/main_window_files.cpp" line="244"/>
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="261" />
+        <location filename="../ui/main_window_files.cpp" line="255"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="262" />
+        <location filename="../ui/main_window_files.cpp" line="256"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="272" />
+        <location filename="../ui/main_window_files.cpp" line="269"/>
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="285" />
-        <source>The full-size image is still rendering; export again in a moment.</source>
-        <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="293" />
-        <location filename="../ui/main_window_files.cpp" line="335" />
-        <source>Exported %1</source>
-        <translation>%1 내보냄</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="320" />
-        <source>Nothing to export: open a face first.</source>
-        <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="325" />
-        <source>will not overwrite the opened file %1</source>
-        <translation>열린 파일 %1은(는) 덮어쓰지 않습니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179" />
-        <source>Change attributes</source>
-        <translation>속성 변경</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="220"/>
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210" />
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="268"/>
+        <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
+        <translation>편집을 시작하려면 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="269"/>
+        <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
+        <translation>생성기를 설치하거나 위치를 지정한 다음(도구 ▸ 모델) 사진을 열어 편집을 시작하십시오.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240" />
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
 StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 편집합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="40" />
+        <location filename="../ui/main_window_models.cpp" line="37"/>
         <source>Loading models…</source>
         <translation>모델 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="47" />
+        <location filename="../ui/main_window_models.cpp" line="44"/>
         <source>No generator loaded: %1</source>
         <translation>생성기가 로드되지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="59" />
+        <location filename="../ui/main_window_models.cpp" line="56"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="81" />
+        <location filename="../ui/main_window_models.cpp" line="75"/>
         <source>Models loaded.</source>
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="99" />
+        <location filename="../ui/main_window_models.cpp" line="86"/>
         <source>models: none (Tools ▸ Models)</source>
         <translation>모델: 없음 (도구 ▸ 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="109" />
+        <location filename="../ui/main_window_models.cpp" line="96"/>
         <source>classifier</source>
         <translation>분류기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="110" />
+        <location filename="../ui/main_window_models.cpp" line="97"/>
         <source>1 transformer</source>
         <translation>변환기 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="110" />
+        <location filename="../ui/main_window_models.cpp" line="97"/>
         <source>%1 transformers</source>
         <translation>변환기 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="111" />
+        <location filename="../ui/main_window_models.cpp" line="98"/>
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="112" />
+        <location filename="../ui/main_window_models.cpp" line="99"/>
         <source>encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="119" />
+        <location filename="../ui/main_window_models.cpp" line="106"/>
         <source>device: %1</source>
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="150" />
+        <location filename="../ui/main_window_models.cpp" line="122"/>
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="156" />
+        <location filename="../ui/main_window_models.cpp" line="131"/>
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="91" />
+        <location filename="../ui/main_window_photo.cpp" line="85"/>
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="91" />
+        <location filename="../ui/main_window_photo.cpp" line="85"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="100" />
+        <location filename="../ui/main_window_photo.cpp" line="94"/>
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>정제를 멈추는 중; 지금까지의 최선 코드를 유지합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="117" />
+        <location filename="../ui/main_window_photo.cpp" line="111"/>
         <source>No face found in %1.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="134" />
+        <location filename="../ui/main_window_photo.cpp" line="127"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="137" />
+        <location filename="../ui/main_window_photo.cpp" line="130"/>
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="138" />
+        <location filename="../ui/main_window_photo.cpp" line="131"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="144" />
+        <location filename="../ui/main_window_photo.cpp" line="137"/>
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="151" />
+        <location filename="../ui/main_window_photo.cpp" line="145"/>
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="155" />
+        <location filename="../ui/main_window_photo.cpp" line="149"/>
         <source>Aligning the face…</source>
         <translation>얼굴을 정렬하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="156" />
+        <location filename="../ui/main_window_photo.cpp" line="150"/>
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="196" />
-        <source>Refining the face's code (Cancel keeps the best so far)…</source>
+        <location filename="../ui/main_window_photo.cpp" line="187"/>
+        <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="204" />
-        <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
-        <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB (취소하면 지금까지의 최선을 유지)…</translation>
+        <location filename="../ui/main_window_photo.cpp" line="198"/>
+        <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
+        <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB, 남은 시간 %4 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="213" />
+        <location filename="../ui/main_window_photo.cpp" line="219"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="215" />
+        <location filename="../ui/main_window_photo.cpp" line="221"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>%1단계로 정제됨 (%2 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="252" />
+        <location filename="../ui/main_window_photo.cpp" line="263"/>
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="281" />
+        <location filename="../ui/main_window_photo.cpp" line="275"/>
         <source>Editing the saved W+ code alone: %1</source>
         <translation>저장된 W+ 코드만 편집합니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="292" />
+        <location filename="../ui/main_window_photo.cpp" line="279"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="303" />
+        <location filename="../ui/main_window_photo.cpp" line="292"/>
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>%2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다 (현재 얼굴 %3개)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="351" />
+        <location filename="../ui/main_window_photo.cpp" line="329"/>
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="33" />
+        <location filename="../ui/main_window_text.cpp" line="31"/>
         <source>Text edits</source>
         <translation>텍스트 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="104" />
+        <location filename="../ui/main_window_text.cpp" line="82"/>
         <source>Change text edits</source>
         <translation>텍스트 편집 변경</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="122" />
-        <source>Add the text edit "%1"</source>
-        <translation>텍스트 편집 "%1" 추가</translation>
+        <location filename="../ui/main_window_text.cpp" line="99"/>
+        <source>Add the text edit &quot;%1&quot;</source>
+        <translation>텍스트 편집 &quot;%1&quot; 추가</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="123" />
-        <source>Remove the text edit "%1"</source>
-        <translation>텍스트 편집 "%1" 제거</translation>
+        <location filename="../ui/main_window_text.cpp" line="100"/>
+        <source>Remove the text edit &quot;%1&quot;</source>
+        <translation>텍스트 편집 &quot;%1&quot; 제거</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="142" />
-        <source>The text direction "%1" was made for another generator.</source>
-        <translation>텍스트 방향 "%1"은(는) 다른 생성기용으로 만들어졌습니다.</translation>
+        <location filename="../ui/main_window_text.cpp" line="119"/>
+        <source>The text direction &quot;%1&quot; was made for another generator.</source>
+        <translation>텍스트 방향 &quot;%1&quot;은(는) 다른 생성기용으로 만들어졌습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="150" />
-        <source>Added the text edit "%1"</source>
-        <translation>텍스트 편집 "%1" 추가됨</translation>
+        <location filename="../ui/main_window_text.cpp" line="127"/>
+        <source>Added the text edit &quot;%1&quot;</source>
+        <translation>텍스트 편집 &quot;%1&quot; 추가됨</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="160" />
+        <location filename="../ui/main_window_text.cpp" line="137"/>
         <source>Cannot load the text direction: %1</source>
         <translation>텍스트 방향을 불러올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="29" />
+        <location filename="../ui/main_window_layers.cpp" line="27"/>
         <source>Edited layers</source>
         <translation>편집 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="62" />
+        <location filename="../ui/main_window_layers.cpp" line="33"/>
         <source>Show in &amp;photo</source>
         <translation>사진에 표시(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="66" />
+        <location filename="../ui/main_window_layers.cpp" line="37"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>편집된 얼굴을 사진에 다시 붙여 표시</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="69" />
+        <location filename="../ui/main_window_layers.cpp" line="39"/>
         <source>Edited &amp;layers</source>
         <translation>편집 레이어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="74" />
+        <location filename="../ui/main_window_layers.cpp" line="43"/>
         <source>Photo &amp;refinement…</source>
         <translation>사진 정제(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="77" />
-        <source>Photo refinement</source>
-        <translation>사진 정제</translation>
+        <location filename="../ui/main_window_layers.cpp" line="76"/>
+        <source>no generator loaded</source>
+        <translation>생성기가 로드되지 않음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="78" />
-        <source>After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 perceptual model; more steps fit the photo better and take longer.</source>
-        <translation>인코더 다음에 얼굴의 W+ 코드를 이 단계 수만큼 최적화합니다 (0: 끔). VGG-16 지각 모델이 필요하며, 단계가 많을수록 사진에 더 잘 맞지만 오래 걸립니다.</translation>
+        <location filename="../ui/main_window_layers.cpp" line="80"/>
+        <source>%1 generator on %2</source>
+        <translation>%2의 %1 생성기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="115" />
+        <location filename="../ui/main_window_layers.cpp" line="103"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>사진은 인코더 다음에 %1단계 정제됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="116" />
+        <location filename="../ui/main_window_layers.cpp" line="104"/>
         <source>Photo refinement is off.</source>
         <translation>사진 정제가 꺼져 있습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="124" />
-        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
-        <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
     </message>
 </context>
 <context>
     <name>facet::ui::ModelManagerDialog</name>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="39" />
+        <location filename="../ui/model_manager_dialog.cpp" line="39"/>
         <source>Models</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Role</source>
         <translation>역할</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Location</source>
         <translation>위치</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Checksum</source>
         <translation>체크섬</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="62" />
+        <location filename="../ui/model_manager_dialog.cpp" line="62"/>
         <source>Verify checksums</source>
         <translation>체크섬 확인</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="64" />
+        <location filename="../ui/model_manager_dialog.cpp" line="64"/>
         <source>Use a models folder…</source>
         <translation>모델 폴더 사용…</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="66" />
+        <location filename="../ui/model_manager_dialog.cpp" line="66"/>
         <source>Run models/fetch</source>
         <translation>models/fetch 실행</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="68" />
+        <location filename="../ui/model_manager_dialog.cpp" line="68"/>
         <source>Look again</source>
         <translation>다시 찾기</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="87" />
+        <location filename="../ui/model_manager_dialog.cpp" line="87"/>
         <source>models/fetch output appears here.</source>
         <translation>models/fetch 출력이 여기에 표시됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="105" />
+        <location filename="../ui/model_manager_dialog.cpp" line="105"/>
         <source>models/manifest.json was not found in the model search path.</source>
         <translation>모델 검색 경로에서 models/manifest.json을 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <location filename="../ui/model_manager_dialog.cpp" line="125"/>
         <source>missing</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <location filename="../ui/model_manager_dialog.cpp" line="125"/>
         <source>found</source>
         <translation>있음</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="126" />
+        <location filename="../ui/model_manager_dialog.cpp" line="126"/>
         <source>download by hand: %1</source>
         <translation>직접 내려받기: %1</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="140" />
+        <location filename="../ui/model_manager_dialog.cpp" line="140"/>
         <source>Facet looks for models in: %1</source>
         <translation>Facet이 모델을 찾는 위치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="146" />
+        <location filename="../ui/model_manager_dialog.cpp" line="146"/>
         <source>A generator is installed: attribute editing is available.</source>
         <translation>생성기가 설치되어 있어 속성 편집을 사용할 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="148" />
-        <source>No StyleGAN2 generator is installed, so faces cannot be edited yet. Facet still opens photos, finds, aligns and analyses faces. To edit, download stylegan2-ffhq-config-f.pt (or psp_ffhq_encode.pt) from the link in the table and put it in %1, or choose the folder that holds it with "Use a models folder…".</source>
-        <translation>StyleGAN2 생성기가 설치되지 않아 아직 얼굴을 편집할 수 없습니다. Facet은 여전히 사진을 열고 얼굴을 찾고 정렬하고 분석합니다. 편집하려면 표의 링크에서 stylegan2-ffhq-config-f.pt(또는 psp_ffhq_encode.pt)를 내려받아 %1에 넣거나, "모델 폴더 사용…"으로 그 파일이 있는 폴더를 고르세요.</translation>
+        <location filename="../ui/model_manager_dialog.cpp" line="148"/>
+        <source>No StyleGAN2 generator is installed, so faces cannot be edited yet. Facet still opens photos, finds, aligns and analyses faces. To edit, download stylegan2-ffhq-config-f.pt (or psp_ffhq_encode.pt) from the link in the table and put it in %1, or choose the folder that holds it with &quot;Use a models folder…&quot;.</source>
+        <translation>StyleGAN2 생성기가 설치되지 않아 아직 얼굴을 편집할 수 없습니다. Facet은 여전히 사진을 열고 얼굴을 찾고 정렬하고 분석합니다. 편집하려면 표의 링크에서 stylegan2-ffhq-config-f.pt(또는 psp_ffhq_encode.pt)를 내려받아 %1에 넣거나, &quot;모델 폴더 사용…&quot;으로 그 파일이 있는 폴더를 고르세요.</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="162" />
+        <location filename="../ui/model_manager_dialog.cpp" line="162"/>
         <source>checking…</source>
         <translation>확인 중…</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="182" />
+        <location filename="../ui/model_manager_dialog.cpp" line="182"/>
         <source>Folder that holds the models</source>
         <translation>모델이 있는 폴더</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="192" />
+        <location filename="../ui/model_manager_dialog.cpp" line="192"/>
         <source>models/fetch was not found next to the manifest.</source>
         <translation>매니페스트 옆에서 models/fetch를 찾지 못했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="203" />
+        <location filename="../ui/model_manager_dialog.cpp" line="203"/>
         <source>models/fetch finished with exit status %1.</source>
         <translation>models/fetch가 종료 상태 %1로 끝났습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="211" />
+        <location filename="../ui/model_manager_dialog.cpp" line="211"/>
         <source>Could not start models/fetch: %1</source>
         <translation>models/fetch를 시작할 수 없습니다: %1</translation>
     </message>
@@ -1234,165 +1296,228 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="113" />
+        <location filename="../ui/preview_widget.cpp" line="113"/>
         <source>Before</source>
         <translation>이전</translation>
     </message>
 </context>
 <context>
+    <name>facet::ui::RefinementDialog</name>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="27"/>
+        <source>Photo refinement</source>
+        <translation>사진 정제</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="30"/>
+        <source>After the encoder, Facet can optimise the face&apos;s W+ code so that the generated face matches the photo more closely (Image2StyleGAN). It uses the LPIPS or VGG-16 perceptual model when installed, else the pixel loss alone. More steps fit the photo better and take longer; Cancel during the refinement keeps the best code so far.</source>
+        <translation>인코더 다음에 Facet은 생성된 얼굴이 사진과 더 가깝게 맞도록 얼굴의 W+ 코드를 최적화할 수 있습니다(Image2StyleGAN). LPIPS 또는 VGG-16 지각 모델이 설치되어 있으면 사용하고, 없으면 픽셀 손실만 사용합니다. 단계가 많을수록 사진에 더 잘 맞지만 더 오래 걸립니다. 정제 중에 취소하면 지금까지의 최선의 코드를 유지합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="43"/>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="45"/>
+        <source>&amp;Steps after the encoder:</source>
+        <translation>인코더 다음 단계 수(&amp;S):</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="91"/>
+        <source>about %1 s</source>
+        <translation>약 %1초</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="93"/>
+        <source>about %1 min</source>
+        <translation>약 %1분</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="94"/>
+        <source>about %1 h %2 min</source>
+        <translation>약 %1시간 %2분</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="100"/>
+        <source>Refinement is off: the encoder&apos;s code is used as it is.</source>
+        <translation>정제가 꺼져 있습니다: 인코더의 코드를 그대로 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="102"/>
+        <source>%1 steps take %2 on this machine (%3 s per step, %4).</source>
+        <translation>%1단계는 이 컴퓨터에서 %2 걸립니다(단계당 %3초, %4).</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="108"/>
+        <source>Measuring how long a step takes (%1)…</source>
+        <translation>한 단계에 걸리는 시간을 재는 중(%1)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="110"/>
+        <source>The time per step could not be measured: %1</source>
+        <translation>단계당 시간을 잴 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="112"/>
+        <source>Load a generator (Tools ▸ Models) to see how long the refinement takes.</source>
+        <translation>정제에 걸리는 시간을 보려면 생성기를 로드하십시오(도구 ▸ 모델).</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TextEditDialog</name>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="26" />
+        <location filename="../ui/text_edit_dialog.cpp" line="26"/>
         <source>Add text edit</source>
         <translation>텍스트 편집 추가</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="33" />
+        <location filename="../ui/text_edit_dialog.cpp" line="33"/>
         <source>e.g. a face with curly hair</source>
         <translation>예: 곱슬머리 얼굴</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="34" />
+        <location filename="../ui/text_edit_dialog.cpp" line="34"/>
         <source>Prompt:</source>
         <translation>프롬프트:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="37" />
+        <location filename="../ui/text_edit_dialog.cpp" line="37"/>
         <source>Global direction (fast slider, any face)</source>
         <translation>전역 방향 (빠른 슬라이더, 모든 얼굴)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="38" />
+        <location filename="../ui/text_edit_dialog.cpp" line="38"/>
         <source>Optimise this face (slow, most faithful)</source>
         <translation>이 얼굴 최적화 (느림, 가장 충실함)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="39" />
+        <location filename="../ui/text_edit_dialog.cpp" line="39"/>
         <source>Load a saved direction file</source>
         <translation>저장된 방향 파일 불러오기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="40" />
+        <location filename="../ui/text_edit_dialog.cpp" line="40"/>
         <source>Method:</source>
         <translation>방법:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="43" />
+        <location filename="../ui/text_edit_dialog.cpp" line="43"/>
         <source>What the prompt is compared against (global directions)</source>
         <translation>프롬프트와 비교할 기준 (전역 방향)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="44" />
+        <location filename="../ui/text_edit_dialog.cpp" line="44"/>
         <source>Neutral text:</source>
         <translation>중립 텍스트:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="50" />
+        <location filename="../ui/text_edit_dialog.cpp" line="50"/>
         <source>Disentanglement threshold β: higher changes fewer style channels</source>
         <translation>분리 임계값 β: 높을수록 바뀌는 스타일 채널이 적습니다</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="51" />
+        <location filename="../ui/text_edit_dialog.cpp" line="51"/>
         <source>Threshold β:</source>
         <translation>임계값 β:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <location filename="../ui/text_edit_dialog.cpp" line="56"/>
         <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
         <translation>관련도 통계를 계산할 때 스타일 채널마다 평균하는 얼굴 수 (StyleCLIP: 100). 적을수록 훨씬 빠르지만 거칠며, 설정마다 따로 캐시됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="58" />
+        <location filename="../ui/text_edit_dialog.cpp" line="58"/>
         <source>Faces per channel:</source>
         <translation>채널당 얼굴 수:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <location filename="../ui/text_edit_dialog.cpp" line="63"/>
         <source>Steps:</source>
         <translation>단계:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="67" />
+        <location filename="../ui/text_edit_dialog.cpp" line="67"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="70" />
+        <location filename="../ui/text_edit_dialog.cpp" line="70"/>
         <source>File:</source>
         <translation>파일:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="75" />
+        <location filename="../ui/text_edit_dialog.cpp" line="75"/>
         <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
         <translation>CLIP 모델이 설치되어 있지 않습니다: 전역 방향과 최적화에는 ViT-B-32.pt가 필요합니다 (도구 ▸ 모델). 저장된 방향 파일은 불러올 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="89" />
+        <location filename="../ui/text_edit_dialog.cpp" line="89"/>
         <source>Make slider</source>
         <translation>슬라이더 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="97" />
+        <location filename="../ui/text_edit_dialog.cpp" line="97"/>
         <source>Load text direction</source>
         <translation>텍스트 방향 불러오기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="98" />
+        <location filename="../ui/text_edit_dialog.cpp" line="98"/>
         <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
         <translation>텍스트 방향 (*.json);;잠재 매퍼 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="156" />
+        <location filename="../ui/text_edit_dialog.cpp" line="156"/>
         <source>open a face first: a mapper is applied to it</source>
         <translation>먼저 얼굴을 여세요: 매퍼는 얼굴에 적용됩니다</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="167" />
-        <source>Loaded "%1"</source>
-        <translation>"%1" 불러옴</translation>
+        <location filename="../ui/text_edit_dialog.cpp" line="167"/>
+        <source>Loaded &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="171" />
+        <location filename="../ui/text_edit_dialog.cpp" line="171"/>
         <source>Cannot load the direction: %1</source>
         <translation>방향을 불러올 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="193" />
+        <location filename="../ui/text_edit_dialog.cpp" line="193"/>
         <source>Computing the relevance statistics (once per generator; cached)…</source>
         <translation>관련도 통계 계산 중 (생성기마다 한 번, 캐시됨)…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="194" />
+        <location filename="../ui/text_edit_dialog.cpp" line="194"/>
         <source>Optimising the face for the prompt…</source>
         <translation>프롬프트에 맞게 얼굴 최적화 중…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="221" />
+        <location filename="../ui/text_edit_dialog.cpp" line="221"/>
         <source>Stopping…</source>
         <translation>중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="231" />
-        <source>Made "%1"</source>
-        <translation>"%1" 만듦</translation>
+        <location filename="../ui/text_edit_dialog.cpp" line="231"/>
+        <source>Made &quot;%1&quot;</source>
+        <translation>&quot;%1&quot; 만듦</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="236" />
+        <location filename="../ui/text_edit_dialog.cpp" line="236"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="237" />
+        <location filename="../ui/text_edit_dialog.cpp" line="237"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -1400,52 +1525,52 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TextSliderPanel</name>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="17" />
+        <location filename="../ui/text_slider_panel.cpp" line="17"/>
         <source>global direction</source>
         <translation>전역 방향</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="18" />
+        <location filename="../ui/text_slider_panel.cpp" line="18"/>
         <source>optimisation</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="19" />
+        <location filename="../ui/text_slider_panel.cpp" line="19"/>
         <source>mapper</source>
         <translation>매퍼</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="20" />
+        <location filename="../ui/text_slider_panel.cpp" line="20"/>
         <source>direction</source>
         <translation>방향</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="26" />
+        <location filename="../ui/text_slider_panel.cpp" line="25"/>
         <source>No text edits yet.</source>
         <translation>아직 텍스트 편집이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="34" />
+        <location filename="../ui/text_slider_panel.cpp" line="33"/>
         <source>Add text edit…</source>
         <translation>텍스트 편집 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="36" />
+        <location filename="../ui/text_slider_panel.cpp" line="35"/>
         <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
         <translation>텍스트 프롬프트로 얼굴 편집 (StyleCLIP): 전역 방향, 최적화 또는 저장된 방향 파일</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="63" />
+        <location filename="../ui/text_slider_panel.cpp" line="62"/>
         <source>%1 (neutral: %2)</source>
         <translation>%1 (중립: %2)</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="83" />
+        <location filename="../ui/text_slider_panel.cpp" line="82"/>
         <source>Reset %1</source>
         <translation>%1 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="88" />
+        <location filename="../ui/text_slider_panel.cpp" line="87"/>
         <source>Remove %1</source>
         <translation>%1 제거</translation>
     </message>
@@ -1453,102 +1578,102 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="80" />
+        <location filename="../ui/timeline_panel.cpp" line="78"/>
         <source>● Record</source>
         <translation>● 녹화</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <location filename="../ui/timeline_panel.cpp" line="80"/>
         <source>Record every slider change as a keyframe</source>
         <translation>슬라이더 변경을 모두 키프레임으로 기록</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <location filename="../ui/timeline_panel.cpp" line="83"/>
         <source>▶ Play</source>
         <translation>▶ 재생</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="88" />
+        <location filename="../ui/timeline_panel.cpp" line="86"/>
         <source>■ Stop</source>
         <translation>■ 정지</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="93" />
+        <location filename="../ui/timeline_panel.cpp" line="91"/>
         <source>Smooth (Catmull-Rom)</source>
         <translation>부드럽게 (Catmull-Rom)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <location filename="../ui/timeline_panel.cpp" line="92"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="95" />
+        <location filename="../ui/timeline_panel.cpp" line="93"/>
         <source>Render video…</source>
         <translation>동영상 렌더링…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="97" />
+        <location filename="../ui/timeline_panel.cpp" line="95"/>
         <source>Edit a video…</source>
         <translation>동영상 편집…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="104" />
+        <location filename="../ui/timeline_panel.cpp" line="102"/>
         <source>Interpolation:</source>
         <translation>보간:</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="119" />
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Time (s)</source>
         <translation>시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="119" />
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="134" />
+        <location filename="../ui/timeline_panel.cpp" line="132"/>
         <source> s</source>
         <translation> 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="135" />
+        <location filename="../ui/timeline_panel.cpp" line="133"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <location filename="../ui/timeline_panel.cpp" line="144"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="149" />
+        <location filename="../ui/timeline_panel.cpp" line="147"/>
         <source>Delete keyframe</source>
         <translation>키프레임 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="233" />
+        <location filename="../ui/timeline_panel.cpp" line="231"/>
         <source>(no edit)</source>
         <translation>(편집 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="256" />
+        <location filename="../ui/timeline_panel.cpp" line="254"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="282" />
+        <location filename="../ui/timeline_panel.cpp" line="280"/>
         <source>Render video</source>
         <translation>동영상 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="282" />
+        <location filename="../ui/timeline_panel.cpp" line="280"/>
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="296" />
+        <location filename="../ui/timeline_panel.cpp" line="295"/>
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
@@ -1556,127 +1681,127 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="24" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="24"/>
         <source>Render timeline to video</source>
         <translation>타임라인을 동영상으로 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="34" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="34"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="35"/>
         <source>Frame rate</source>
         <translation>프레임 속도</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="39" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="39"/>
         <source>Aligned crop %1 × %1</source>
         <translation>정렬된 얼굴 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="43"/>
         <source>Pasted into the photo %1 × %2</source>
         <translation>사진에 붙여넣기 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="45" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="45"/>
         <source>Pasted into the photo (open a photo and embed its face first)</source>
         <translation>사진에 붙여넣기 (먼저 사진을 열고 얼굴을 임베딩하세요)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="48"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="51" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="51"/>
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4, 가능한 최선 (H.264, 없으면 MPEG-4, 없으면 MJPEG AVI)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="52" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="52"/>
         <source>MP4, H.264</source>
         <translation>MP4, H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="53" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="53"/>
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4, MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="54"/>
         <source>AVI, MJPEG</source>
         <translation>AVI, MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="55" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="55"/>
         <source>Container / codec</source>
         <translation>컨테이너 / 코덱</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="59" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="59"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="62" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="62"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="76" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="76"/>
         <source>Render</source>
         <translation>렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="78" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="78"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="82" />
-        <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
+        <location filename="../ui/timeline_render_dialog.cpp" line="82"/>
+        <source>No face model is loaded: open and embed a photo first (the render uses the editor&apos;s generator and transformers).</source>
         <translation>얼굴 모델이 없습니다: 먼저 사진을 열고 임베딩하세요 (렌더링은 편집기의 생성기와 변환기를 사용합니다).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="86" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="86"/>
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>키프레임 %1개, %2초: 이 속도로 %3프레임.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="92" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="92"/>
         <source>Save video</source>
         <translation>동영상 저장</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="93" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="93"/>
         <source>Videos (*.mp4 *.avi)</source>
         <translation>동영상 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="100" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="137" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="137"/>
         <source>Rendering…</source>
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="155" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="155"/>
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="157" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
         <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
         <translation>%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="174" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="174"/>
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
     </message>
@@ -1684,212 +1809,212 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::VideoEditDialog</name>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="28" />
+        <location filename="../ui/video_edit_dialog.cpp" line="28"/>
         <source>Edit a video</source>
         <translation>동영상 편집</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="36" />
+        <location filename="../ui/video_edit_dialog.cpp" line="36"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="38" />
+        <location filename="../ui/video_edit_dialog.cpp" line="38"/>
         <source>Videos (*.mp4 *.mov *.avi *.mkv *.webm)</source>
         <translation>동영상 (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="39" />
+        <location filename="../ui/video_edit_dialog.cpp" line="39"/>
         <source>Save edited video</source>
         <translation>편집된 동영상 저장</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="40" />
+        <location filename="../ui/video_edit_dialog.cpp" line="40"/>
         <source>Open video</source>
         <translation>동영상 열기</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="47" />
+        <location filename="../ui/video_edit_dialog.cpp" line="47"/>
         <source>Video</source>
         <translation>동영상</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="48" />
+        <location filename="../ui/video_edit_dialog.cpp" line="48"/>
         <source>Save as</source>
         <translation>다른 이름으로 저장</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <location filename="../ui/video_edit_dialog.cpp" line="51"/>
         <source>Attribute</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <location filename="../ui/video_edit_dialog.cpp" line="51"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="56" />
+        <location filename="../ui/video_edit_dialog.cpp" line="56"/>
         <source>Add edit</source>
         <translation>편집 추가</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="57" />
+        <location filename="../ui/video_edit_dialog.cpp" line="57"/>
         <source>Remove edit</source>
         <translation>편집 제거</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="64" />
+        <location filename="../ui/video_edit_dialog.cpp" line="64"/>
         <source>Edits (applied in order; layers ≥ 11 kept)</source>
         <translation>편집 (순서대로 적용; 11번 이상 레이어 유지)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="67" />
+        <location filename="../ui/video_edit_dialog.cpp" line="67"/>
         <source>Feathered landmark mask</source>
         <translation>페더링된 랜드마크 마스크</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="68" />
+        <location filename="../ui/video_edit_dialog.cpp" line="68"/>
         <source>Seamless cloning</source>
         <translation>심리스 클로닝</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="69" />
+        <location filename="../ui/video_edit_dialog.cpp" line="69"/>
         <source>Blending</source>
         <translation>합성</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="77" />
+        <location filename="../ui/video_edit_dialog.cpp" line="77"/>
         <source>end</source>
         <translation>끝</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="78" />
+        <location filename="../ui/video_edit_dialog.cpp" line="78"/>
         <source>from frame</source>
         <translation>시작 프레임</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="80" />
+        <location filename="../ui/video_edit_dialog.cpp" line="80"/>
         <source>to (excluded)</source>
         <translation>끝 (제외)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="83" />
+        <location filename="../ui/video_edit_dialog.cpp" line="83"/>
         <source>Frames</source>
         <translation>프레임</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="89" />
+        <location filename="../ui/video_edit_dialog.cpp" line="89"/>
         <source>off (encoder only)</source>
         <translation>끔 (인코더만)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="90" />
+        <location filename="../ui/video_edit_dialog.cpp" line="90"/>
         <source> steps per frame</source>
         <translation> 단계/프레임</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <location filename="../ui/video_edit_dialog.cpp" line="91"/>
         <source>start each frame from the previous one</source>
         <translation>각 프레임을 이전 프레임 결과에서 시작</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <location filename="../ui/video_edit_dialog.cpp" line="98"/>
         <source>Optimise each frame</source>
         <translation>프레임별 최적화</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="100" />
+        <location filename="../ui/video_edit_dialog.cpp" line="100"/>
         <source>Keep the audio (needs ffmpeg)</source>
         <translation>오디오 유지 (ffmpeg 필요)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="103" />
+        <location filename="../ui/video_edit_dialog.cpp" line="103"/>
         <source>Resume an interrupted edit to this file (keeps its finished frames)</source>
         <translation>이 파일로의 중단된 편집 이어서 하기 (완료된 프레임 유지)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="110" />
+        <location filename="../ui/video_edit_dialog.cpp" line="110"/>
         <source>Choose a video and the edits.</source>
         <translation>동영상과 편집을 선택하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="117" />
+        <location filename="../ui/video_edit_dialog.cpp" line="117"/>
         <source>Edit video</source>
         <translation>동영상 편집</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <location filename="../ui/video_edit_dialog.cpp" line="119"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="135" />
+        <location filename="../ui/video_edit_dialog.cpp" line="135"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="141" />
+        <location filename="../ui/video_edit_dialog.cpp" line="141"/>
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>동영상 편집에는 얼굴 검출·정렬과 인코더가 필요하지만 이 빌드에는 아직 없습니다 (있으면 facet-cli edit-video를 사용하세요).</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="194" />
+        <location filename="../ui/video_edit_dialog.cpp" line="194"/>
         <source>Add at least one edit.</source>
         <translation>편집을 하나 이상 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="211" />
+        <location filename="../ui/video_edit_dialog.cpp" line="211"/>
         <source>Per-frame optimisation is not available in this build.</source>
         <translation>이 빌드에서는 프레임별 최적화를 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="216" />
+        <location filename="../ui/video_edit_dialog.cpp" line="216"/>
         <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
         <translation>인코더가 설치되지 않았습니다 (도구 ▸ 모델): “프레임별 최적화”를 설정하면 최적화만으로 프레임을 임베딩합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="223" />
+        <location filename="../ui/video_edit_dialog.cpp" line="223"/>
         <source>Tracking the face…</source>
         <translation>얼굴 추적 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="229" />
+        <location filename="../ui/video_edit_dialog.cpp" line="229"/>
         <source>Tracking the face: frame %1</source>
         <translation>얼굴 추적 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="230" />
+        <location filename="../ui/video_edit_dialog.cpp" line="230"/>
         <source>Writing the video: frame %1</source>
         <translation>동영상 쓰는 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="231" />
+        <location filename="../ui/video_edit_dialog.cpp" line="231"/>
         <source>Editing: frame %1</source>
         <translation>편집 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="241" />
+        <location filename="../ui/video_edit_dialog.cpp" line="241"/>
         <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
         <translation>%1프레임 후 취소됨. 완료된 프레임은 유지됩니다: “이어서 하기”를 선택하고 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="251" />
+        <location filename="../ui/video_edit_dialog.cpp" line="251"/>
         <source> %1 frames came from the interrupted run.</source>
         <translation> %1프레임은 중단된 실행에서 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="253" />
+        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
         <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
         <translation> %1프레임 최적화됨; 얼굴은 프레임당 %2 단계 변합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="246" />
+        <location filename="../ui/video_edit_dialog.cpp" line="246"/>
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="250" />
+        <location filename="../ui/video_edit_dialog.cpp" line="250"/>
         <source> No face (passed through): frames %1.</source>
         <translation> 얼굴 없음 (그대로 통과): 프레임 %1.</translation>
     </message>

@@ -1,42 +1,121 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>facet::app::Autosaver</name>
     <message>
-        <location filename="../app/editor/autosave.cpp" line="27" />
+        <location filename="../app/editor/autosave.cpp" line="27"/>
         <source>Cannot create the autosave folder %1</source>
         <translation>无法创建自动保存文件夹 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/autosave.cpp" line="55" />
+        <location filename="../app/editor/autosave.cpp" line="55"/>
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
 </context>
 <context>
+    <name>facet::app::EditDocument</name>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="32"/>
+        <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
+        <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="172"/>
+        <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
+        <translation>还没有可编辑的人脸：请打开照片、W+ 代码或随机人脸（文件菜单）。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="182"/>
+        <source>Change attributes</source>
+        <translation>更改属性</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="233"/>
+        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
+        <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="313"/>
+        <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
+        <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="320"/>
+        <source>Saved session %1</source>
+        <translation>已保存会话 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="323"/>
+        <source>Cannot save the session: %1</source>
+        <translation>无法保存会话：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="332"/>
+        <source>this session holds no W+ code (the face was never embedded)</source>
+        <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="337"/>
+        <source>its layer mask has %1 layers; the loaded generator has %2</source>
+        <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="362"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="370"/>
+        <source>Exporting %1…</source>
+        <translation>正在导出 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="375"/>
+        <source>Exported %1</source>
+        <translation>已导出 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="390"/>
+        <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
+        <translation>%1：这是已打开的文件；请选择其他文件名（Facet 从不覆盖原文件）</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="400"/>
+        <source>The full-size image is still rendering; export again in a moment.</source>
+        <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="443"/>
+        <source>Nothing to export: open a face first.</source>
+        <translation>没有可导出的内容：请先打开人脸。</translation>
+    </message>
+</context>
+<context>
     <name>facet::app::ModelManifest</name>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="72" />
+        <location filename="../app/editor/model_manifest.cpp" line="72"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="73" />
+        <location filename="../app/editor/model_manifest.cpp" line="73"/>
         <source>not checked</source>
         <translation>未校验</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="74" />
+        <location filename="../app/editor/model_manifest.cpp" line="74"/>
         <source>checksum OK</source>
         <translation>校验和正确</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="76" />
+        <location filename="../app/editor/model_manifest.cpp" line="76"/>
         <source>checksum MISMATCH: fetch it again</source>
         <translation>校验和不匹配：请重新获取</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="78" />
+        <location filename="../app/editor/model_manifest.cpp" line="78"/>
         <source>no published checksum</source>
         <translation>无公开校验和</translation>
     </message>
@@ -44,279 +123,294 @@
 <context>
     <name>facet::app::RenderWorker</name>
     <message>
-        <location filename="../app/editor/render_worker.cpp" line="62" />
+        <location filename="../app/editor/render_worker.cpp" line="62"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../app/editor/render_worker.cpp" line="72" />
+        <location filename="../app/editor/render_worker.cpp" line="72"/>
         <source>Rendering failed: %1</source>
         <translation>渲染失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/render_worker.cpp" line="79"/>
+        <source>Pasting the face into the photo failed: %1</source>
+        <translation>将人脸贴回照片失败：%1</translation>
     </message>
 </context>
 <context>
     <name>facet::ui::AttributeSliderPanel</name>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="30" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="30"/>
         <source>Filter attributes…</source>
         <translation>筛选属性…</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="45" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="50"/>
         <source>Reset all</source>
         <translation>全部重置</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="81" />
-        <location filename="../ui/attribute_slider_panel.cpp" line="85" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="86"/>
+        <location filename="../ui/attribute_slider_panel.cpp" line="96"/>
         <source>linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="86" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="90"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_slider_panel.cpp" line="97"/>
         <source>No trained transformer for this attribute: a linear latent direction is used.</source>
         <translation>此属性没有训练好的变换器：使用线性潜在方向。</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="104" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="115"/>
         <source>Classifier probability of this attribute in the edited face</source>
         <translation>编辑后人脸中此属性的分类器概率</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_slider_panel.cpp" line="108" />
+        <location filename="../ui/attribute_slider_panel.cpp" line="119"/>
         <source>Reset %1</source>
         <translation>重置%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/attribute_catalogue.cpp" line="78"/>
+        <source>Nothing can change %1 yet: its transformer tnet_%2.pth.tar is not in the transformers folder. Get it with Tools ▸ Models or facet-fetch-models.</source>
+        <translation>暂时无法改变%1：变换器 tnet_%2.pth.tar 不在变换器文件夹中。请通过 工具 ▸ 模型 或 facet-fetch-models 获取。</translation>
     </message>
 </context>
 <context>
     <name>facet::ui::Attributes</name>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="13" />
+        <location filename="../ui/attribute_catalogue.cpp" line="13"/>
         <source>Stubble</source>
         <translation>胡茬</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="14" />
+        <location filename="../ui/attribute_catalogue.cpp" line="14"/>
         <source>Arched eyebrows</source>
         <translation>弯眉</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="15" />
+        <location filename="../ui/attribute_catalogue.cpp" line="15"/>
         <source>Attractive</source>
         <translation>有魅力</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="16" />
+        <location filename="../ui/attribute_catalogue.cpp" line="16"/>
         <source>Bags under eyes</source>
         <translation>眼袋</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="17" />
+        <location filename="../ui/attribute_catalogue.cpp" line="17"/>
         <source>Bald</source>
         <translation>秃头</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="18" />
+        <location filename="../ui/attribute_catalogue.cpp" line="18"/>
         <source>Bangs</source>
         <translation>刘海</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="19" />
+        <location filename="../ui/attribute_catalogue.cpp" line="19"/>
         <source>Big lips</source>
         <translation>厚嘴唇</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="20" />
+        <location filename="../ui/attribute_catalogue.cpp" line="20"/>
         <source>Big nose</source>
         <translation>大鼻子</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="21" />
+        <location filename="../ui/attribute_catalogue.cpp" line="21"/>
         <source>Black hair</source>
         <translation>黑发</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="22" />
+        <location filename="../ui/attribute_catalogue.cpp" line="22"/>
         <source>Blond hair</source>
         <translation>金发</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="23" />
+        <location filename="../ui/attribute_catalogue.cpp" line="23"/>
         <source>Blurry</source>
         <translation>模糊</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="24" />
+        <location filename="../ui/attribute_catalogue.cpp" line="24"/>
         <source>Brown hair</source>
         <translation>棕发</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="25" />
+        <location filename="../ui/attribute_catalogue.cpp" line="25"/>
         <source>Bushy eyebrows</source>
         <translation>浓眉</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="26" />
+        <location filename="../ui/attribute_catalogue.cpp" line="26"/>
         <source>Chubby</source>
         <translation>圆胖</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="27" />
+        <location filename="../ui/attribute_catalogue.cpp" line="27"/>
         <source>Double chin</source>
         <translation>双下巴</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="28" />
+        <location filename="../ui/attribute_catalogue.cpp" line="28"/>
         <source>Eyeglasses</source>
         <translation>眼镜</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="29" />
+        <location filename="../ui/attribute_catalogue.cpp" line="29"/>
         <source>Goatee</source>
         <translation>山羊胡</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="30" />
+        <location filename="../ui/attribute_catalogue.cpp" line="30"/>
         <source>Grey hair</source>
         <translation>白发</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="31" />
+        <location filename="../ui/attribute_catalogue.cpp" line="31"/>
         <source>Heavy make-up</source>
         <translation>浓妆</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="32" />
+        <location filename="../ui/attribute_catalogue.cpp" line="32"/>
         <source>High cheekbones</source>
         <translation>高颧骨</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="33" />
+        <location filename="../ui/attribute_catalogue.cpp" line="33"/>
         <source>Male</source>
         <translation>男性</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="34" />
+        <location filename="../ui/attribute_catalogue.cpp" line="34"/>
         <source>Mouth open</source>
         <translation>张嘴</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="35" />
+        <location filename="../ui/attribute_catalogue.cpp" line="35"/>
         <source>Moustache</source>
         <translation>小胡子</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="36" />
+        <location filename="../ui/attribute_catalogue.cpp" line="36"/>
         <source>Narrow eyes</source>
         <translation>细眼</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="37" />
+        <location filename="../ui/attribute_catalogue.cpp" line="37"/>
         <source>No beard</source>
         <translation>无胡须</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="38" />
+        <location filename="../ui/attribute_catalogue.cpp" line="38"/>
         <source>Oval face</source>
         <translation>鹅蛋脸</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="39" />
+        <location filename="../ui/attribute_catalogue.cpp" line="39"/>
         <source>Pale skin</source>
         <translation>白皙皮肤</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="40" />
+        <location filename="../ui/attribute_catalogue.cpp" line="40"/>
         <source>Pointy nose</source>
         <translation>尖鼻子</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="41" />
+        <location filename="../ui/attribute_catalogue.cpp" line="41"/>
         <source>Receding hairline</source>
         <translation>发际线后移</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="42" />
+        <location filename="../ui/attribute_catalogue.cpp" line="42"/>
         <source>Rosy cheeks</source>
         <translation>红润脸颊</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="43" />
+        <location filename="../ui/attribute_catalogue.cpp" line="43"/>
         <source>Sideburns</source>
         <translation>鬓角</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="44" />
+        <location filename="../ui/attribute_catalogue.cpp" line="44"/>
         <source>Smiling</source>
         <translation>微笑</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="45" />
+        <location filename="../ui/attribute_catalogue.cpp" line="45"/>
         <source>Straight hair</source>
         <translation>直发</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="46" />
+        <location filename="../ui/attribute_catalogue.cpp" line="46"/>
         <source>Wavy hair</source>
         <translation>卷发</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="47" />
+        <location filename="../ui/attribute_catalogue.cpp" line="47"/>
         <source>Earrings</source>
         <translation>耳环</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="48" />
+        <location filename="../ui/attribute_catalogue.cpp" line="48"/>
         <source>Hat</source>
         <translation>帽子</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="49" />
+        <location filename="../ui/attribute_catalogue.cpp" line="49"/>
         <source>Lipstick</source>
         <translation>口红</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="50" />
+        <location filename="../ui/attribute_catalogue.cpp" line="50"/>
         <source>Necklace</source>
         <translation>项链</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="51" />
+        <location filename="../ui/attribute_catalogue.cpp" line="51"/>
         <source>Necktie</source>
         <translation>领带</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="52" />
+        <location filename="../ui/attribute_catalogue.cpp" line="52"/>
         <source>Young</source>
         <translation>年轻</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="53" />
+        <location filename="../ui/attribute_catalogue.cpp" line="53"/>
         <source>Hair</source>
         <translation>头发</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="54" />
+        <location filename="../ui/attribute_catalogue.cpp" line="54"/>
         <source>Face</source>
         <translation>面部</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="55" />
+        <location filename="../ui/attribute_catalogue.cpp" line="55"/>
         <source>Expression</source>
         <translation>表情</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="56" />
+        <location filename="../ui/attribute_catalogue.cpp" line="56"/>
         <source>Accessories</source>
         <translation>配饰</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="57" />
+        <location filename="../ui/attribute_catalogue.cpp" line="57"/>
         <source>Age and gender</source>
         <translation>年龄和性别</translation>
     </message>
     <message>
-        <location filename="../ui/attribute_catalogue.cpp" line="58" />
+        <location filename="../ui/attribute_catalogue.cpp" line="58"/>
         <source>Other</source>
         <translation>其他</translation>
     </message>
@@ -324,94 +418,94 @@
 <context>
     <name>facet::ui::ChartsPanel</name>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="31" />
+        <location filename="../ui/charts_panel.cpp" line="31"/>
         <source>neutral</source>
         <translation>中性</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="31" />
+        <location filename="../ui/charts_panel.cpp" line="31"/>
         <source>happy</source>
         <translation>高兴</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="31" />
+        <location filename="../ui/charts_panel.cpp" line="31"/>
         <source>sad</source>
         <translation>悲伤</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="32" />
+        <location filename="../ui/charts_panel.cpp" line="32"/>
         <source>angry</source>
         <translation>愤怒</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="32" />
+        <location filename="../ui/charts_panel.cpp" line="32"/>
         <source>fearful</source>
         <translation>恐惧</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="32" />
+        <location filename="../ui/charts_panel.cpp" line="32"/>
         <source>disgusted</source>
         <translation>厌恶</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="33" />
+        <location filename="../ui/charts_panel.cpp" line="33"/>
         <source>surprised</source>
         <translation>惊讶</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="43" />
+        <location filename="../ui/charts_panel.cpp" line="43"/>
         <source>Attribute probabilities</source>
         <translation>属性概率</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="44" />
-        <location filename="../ui/charts_panel.cpp" line="92" />
+        <location filename="../ui/charts_panel.cpp" line="44"/>
+        <location filename="../ui/charts_panel.cpp" line="92"/>
         <source>original</source>
         <translation>原始</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="45" />
-        <location filename="../ui/charts_panel.cpp" line="93" />
+        <location filename="../ui/charts_panel.cpp" line="45"/>
+        <location filename="../ui/charts_panel.cpp" line="93"/>
         <source>edited</source>
         <translation>编辑后</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="70" />
+        <location filename="../ui/charts_panel.cpp" line="70"/>
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="91" />
+        <location filename="../ui/charts_panel.cpp" line="91"/>
         <source>Expression (from the pixels)</source>
         <translation>表情（从像素读取）</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="122" />
+        <location filename="../ui/charts_panel.cpp" line="122"/>
         <source>Identity: —</source>
         <translation>身份保持：—</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="123" />
+        <location filename="../ui/charts_panel.cpp" line="123"/>
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>年龄、性别和表情需要 face-api 模型（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="162" />
+        <location filename="../ui/charts_panel.cpp" line="162"/>
         <source>Identity: %1 / 100</source>
         <translation>身份保持：%1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170" />
+        <location filename="../ui/charts_panel.cpp" line="170"/>
         <source>male %1</source>
         <translation>男性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170" />
+        <location filename="../ui/charts_panel.cpp" line="170"/>
         <source>female %1</source>
         <translation>女性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="172" />
+        <location filename="../ui/charts_panel.cpp" line="172"/>
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>年龄 %1 → %2 · %3 → %4</translation>
     </message>
@@ -419,52 +513,52 @@
 <context>
     <name>facet::ui::LayerMaskPanel</name>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="25" />
+        <location filename="../ui/layer_mask_panel.cpp" line="25"/>
         <source>Which W+ layers the attribute edits change. Coarse layers hold pose and face shape, middle ones features, fine ones colour and texture.</source>
         <translation>属性编辑会改变哪些 W+ 层。粗略层包含姿态和脸型，中等层包含五官，精细层包含颜色和纹理。</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="46" />
+        <location filename="../ui/layer_mask_panel.cpp" line="46"/>
         <source>W+ layer %1</source>
         <translation>W+ 第 %1 层</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="59" />
-        <source>Default: layers 0–10 (the paper's choice)</source>
+        <location filename="../ui/layer_mask_panel.cpp" line="59"/>
+        <source>Default: layers 0–10 (the paper&apos;s choice)</source>
         <translation>默认：第 0–10 层（论文的选择）</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="60" />
+        <location filename="../ui/layer_mask_panel.cpp" line="60"/>
         <source>Coarse: layers 0–3 (pose, face shape)</source>
         <translation>粗略：第 0–3 层（姿态、脸型）</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="61" />
+        <location filename="../ui/layer_mask_panel.cpp" line="61"/>
         <source>Middle: layers 4–7 (features)</source>
         <translation>中等：第 4–7 层（五官）</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="62" />
+        <location filename="../ui/layer_mask_panel.cpp" line="62"/>
         <source>Fine: layers 8–%1 (colour, texture)</source>
         <translation>精细：第 8–%1 层（颜色、纹理）</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="63" />
+        <location filename="../ui/layer_mask_panel.cpp" line="63"/>
         <source>All layers 0–%1</source>
         <translation>全部层 0–%1</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="64" />
+        <location filename="../ui/layer_mask_panel.cpp" line="64"/>
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="108" />
+        <location filename="../ui/layer_mask_panel.cpp" line="108"/>
         <source>No layer is edited: the sliders change nothing.</source>
         <translation>没有编辑任何层：滑块不会改变任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/layer_mask_panel.cpp" line="109" />
+        <location filename="../ui/layer_mask_panel.cpp" line="109"/>
         <source>Edits layers %1</source>
         <translation>编辑第 %1 层</translation>
     </message>
@@ -472,761 +566,729 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="36" />
+        <location filename="../ui/main_window.cpp" line="47"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="48" />
+        <location filename="../ui/main_window.cpp" line="70"/>
+        <source>&amp;Panels</source>
+        <translation>面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="77"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="52" />
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44" />
+        <location filename="../ui/main_window_files.cpp" line="35"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="91" />
+        <location filename="../ui/main_window_files.cpp" line="93"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="54" />
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="55" />
+        <location filename="../ui/main_window.cpp" line="84"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="58" />
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="62" />
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="66" />
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="68" />
+        <location filename="../ui/main_window.cpp" line="97"/>
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="73" />
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="75" />
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77" />
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="80" />
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="90" />
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="93" />
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95" />
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="98" />
+        <location filename="../ui/main_window.cpp" line="127"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99" />
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="105" />
+        <location filename="../ui/main_window.cpp" line="134"/>
         <source>No photo open</source>
         <translation>未打开照片</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108" />
+        <location filename="../ui/main_window.cpp" line="137"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="118" />
-        <source>No face to edit yet: open a W+ code or a random face (File menu).</source>
-        <translation>还没有可编辑的人脸：请打开 W+ 编码或随机人脸（文件菜单）。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="139" />
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151" />
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="154" />
-        <location filename="../ui/main_window_models.cpp" line="100" />
+        <location filename="../ui/main_window.cpp" line="172"/>
+        <location filename="../ui/main_window_models.cpp" line="87"/>
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="40" />
+        <location filename="../ui/main_window_files.cpp" line="31"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="46" />
+        <location filename="../ui/main_window_files.cpp" line="37"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="48" />
+        <location filename="../ui/main_window_files.cpp" line="39"/>
         <source>Open sam&amp;ple photo</source>
         <translation>打开示例照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="50" />
+        <location filename="../ui/main_window_files.cpp" line="43"/>
         <source>The bundled public-domain astronaut portrait (NASA)</source>
         <translation>随附的公有领域宇航员肖像（NASA）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="51" />
+        <location filename="../ui/main_window_files.cpp" line="44"/>
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
+        <location filename="../ui/main_window_files.cpp" line="47"/>
         <source>Open W+ code</source>
         <translation>打开 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="52" />
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="47"/>
+        <location filename="../ui/main_window_files.cpp" line="89"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="56" />
+        <location filename="../ui/main_window_files.cpp" line="53"/>
         <source>Random &amp;face from the generator</source>
         <translation>从生成器随机生成人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61" />
+        <location filename="../ui/main_window_files.cpp" line="59"/>
         <source>Open &amp;session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
+        <location filename="../ui/main_window_files.cpp" line="61"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62" />
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="62"/>
+        <location filename="../ui/main_window_files.cpp" line="69"/>
+        <location filename="../ui/main_window_files.cpp" line="153"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="66" />
+        <location filename="../ui/main_window_files.cpp" line="68"/>
         <source>&amp;Save session…</source>
         <translation>保存会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="67" />
+        <location filename="../ui/main_window_files.cpp" line="69"/>
+        <location filename="../ui/main_window_files.cpp" line="153"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="72" />
+        <location filename="../ui/main_window_files.cpp" line="74"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="73" />
+        <location filename="../ui/main_window_files.cpp" line="75"/>
         <source>Edited &amp;image…</source>
         <translation>编辑后的图像(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74" />
+        <location filename="../ui/main_window_files.cpp" line="76"/>
         <source>Export edited image</source>
         <translation>导出编辑后的图像</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="78" />
+        <location filename="../ui/main_window_files.cpp" line="80"/>
         <source>Edited &amp;aligned face…</source>
         <translation>编辑后的对齐人脸(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="79" />
+        <location filename="../ui/main_window_files.cpp" line="81"/>
         <source>Export the edited aligned face</source>
         <translation>导出编辑后的对齐人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="82" />
+        <location filename="../ui/main_window_files.cpp" line="84"/>
         <source>&amp;Before and after side by side…</source>
         <translation>前后并排(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="83" />
+        <location filename="../ui/main_window_files.cpp" line="85"/>
         <source>Export side by side</source>
         <translation>并排导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="86" />
+        <location filename="../ui/main_window_files.cpp" line="88"/>
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="87" />
+        <location filename="../ui/main_window_files.cpp" line="89"/>
         <source>Export W+ code</source>
         <translation>导出 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="97" />
+        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <source>Unsaved edits</source>
+        <translation>未保存的编辑</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <source>The edits to this face are not saved.</source>
+        <translation>对这张人脸的编辑尚未保存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="137"/>
+        <source>Save them in a session, discard them, or go back to editing?</source>
+        <translation>保存到会话、放弃，还是返回继续编辑？</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_files.cpp" line="164"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="98" />
+        <location filename="../ui/main_window_files.cpp" line="165"/>
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="117" />
-        <location filename="../ui/main_window_files.cpp" line="143" />
-        <location filename="../ui/main_window_files.cpp" line="253" />
+        <location filename="../ui/main_window_files.cpp" line="186"/>
+        <location filename="../ui/main_window_files.cpp" line="215"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="128" />
+        <location filename="../ui/main_window_files.cpp" line="198"/>
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="136" />
-        <location filename="../ui/main_window_files.cpp" line="218" />
-        <location filename="../ui/main_window_models.cpp" line="124" />
-        <location filename="../ui/main_window_models.cpp" line="147" />
+        <location filename="../ui/main_window_files.cpp" line="206"/>
+        <location filename="../ui/main_window_models.cpp" line="119"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="140" />
+        <location filename="../ui/main_window_files.cpp" line="212"/>
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="181" />
-        <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
-        <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="187" />
-        <source>Saved session %1</source>
-        <translation>已保存会话 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="190" />
-        <source>Cannot save the session: %1</source>
-        <translation>无法保存会话：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="217" />
-        <source>this session holds no W+ code (the face was never embedded)</source>
-        <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="226" />
-        <source>its layer mask has %1 layers; the loaded generator has %2</source>
-        <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="237" />
+        <location filename="../ui/main_window_files.cpp" line="235"/>
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="243" />
+        <location filename="../ui/main_window_files.cpp" line="241"/>
         <source>finding face %1 in %2…</source>
         <translation>正在 %2 中查找人脸 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="246" />
+        <location filename="../ui/main_window_files.cpp" line="244"/>
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>其照片 %1 缺失或已更改；仅编辑保存的 W+ 代码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="261" />
+        <location filename="../ui/main_window_files.cpp" line="255"/>
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="262" />
+        <location filename="../ui/main_window_files.cpp" line="256"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="272" />
+        <location filename="../ui/main_window_files.cpp" line="269"/>
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="285" />
-        <source>The full-size image is still rendering; export again in a moment.</source>
-        <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="293" />
-        <location filename="../ui/main_window_files.cpp" line="335" />
-        <source>Exported %1</source>
-        <translation>已导出 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="320" />
-        <source>Nothing to export: open a face first.</source>
-        <translation>没有可导出的内容：请先打开人脸。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="325" />
-        <source>will not overwrite the opened file %1</source>
-        <translation>不会覆盖已打开的文件 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="179" />
-        <source>Change attributes</source>
-        <translation>更改属性</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="208" />
+        <location filename="../ui/main_window.cpp" line="219"/>
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="209" />
+        <location filename="../ui/main_window.cpp" line="220"/>
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="210" />
+        <location filename="../ui/main_window.cpp" line="221"/>
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="239" />
+        <location filename="../ui/main_window.cpp" line="268"/>
+        <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
+        <translation>请打开照片、W+ 代码或随机人脸（文件菜单）以开始编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="269"/>
+        <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
+        <translation>请安装或指定生成器（工具 ▸ 模型），然后打开照片开始编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="291"/>
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="240" />
+        <location filename="../ui/main_window.cpp" line="292"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
 使用 StyleGAN2 和 Latent Transformer 编辑照片和视频中人脸的属性。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="40" />
+        <location filename="../ui/main_window_models.cpp" line="37"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="47" />
+        <location filename="../ui/main_window_models.cpp" line="44"/>
         <source>No generator loaded: %1</source>
         <translation>未加载生成器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="59" />
+        <location filename="../ui/main_window_models.cpp" line="56"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="81" />
+        <location filename="../ui/main_window_models.cpp" line="75"/>
         <source>Models loaded.</source>
         <translation>模型已加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="99" />
+        <location filename="../ui/main_window_models.cpp" line="86"/>
         <source>models: none (Tools ▸ Models)</source>
         <translation>模型：无（工具 ▸ 模型）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="109" />
+        <location filename="../ui/main_window_models.cpp" line="96"/>
         <source>classifier</source>
         <translation>分类器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="110" />
+        <location filename="../ui/main_window_models.cpp" line="97"/>
         <source>1 transformer</source>
         <translation>1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="110" />
+        <location filename="../ui/main_window_models.cpp" line="97"/>
         <source>%1 transformers</source>
         <translation>%1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="111" />
+        <location filename="../ui/main_window_models.cpp" line="98"/>
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="112" />
+        <location filename="../ui/main_window_models.cpp" line="99"/>
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="119" />
+        <location filename="../ui/main_window_models.cpp" line="106"/>
         <source>device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="150" />
+        <location filename="../ui/main_window_models.cpp" line="122"/>
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="156" />
+        <location filename="../ui/main_window_models.cpp" line="131"/>
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="91" />
+        <location filename="../ui/main_window_photo.cpp" line="85"/>
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="91" />
+        <location filename="../ui/main_window_photo.cpp" line="85"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="100" />
+        <location filename="../ui/main_window_photo.cpp" line="94"/>
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>正在停止精修；保留目前最佳的代码…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="117" />
+        <location filename="../ui/main_window_photo.cpp" line="111"/>
         <source>No face found in %1.</source>
         <translation>在 %1 中未找到人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="134" />
+        <location filename="../ui/main_window_photo.cpp" line="127"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="137" />
+        <location filename="../ui/main_window_photo.cpp" line="130"/>
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="138" />
+        <location filename="../ui/main_window_photo.cpp" line="131"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="144" />
+        <location filename="../ui/main_window_photo.cpp" line="137"/>
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="151" />
+        <location filename="../ui/main_window_photo.cpp" line="145"/>
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="155" />
+        <location filename="../ui/main_window_photo.cpp" line="149"/>
         <source>Aligning the face…</source>
         <translation>正在对齐人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="156" />
+        <location filename="../ui/main_window_photo.cpp" line="150"/>
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="196" />
-        <source>Refining the face's code (Cancel keeps the best so far)…</source>
+        <location filename="../ui/main_window_photo.cpp" line="187"/>
+        <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码（取消将保留目前最佳结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="204" />
-        <source>Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the best so far)…</source>
-        <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB（取消将保留目前最佳结果）…</translation>
+        <location filename="../ui/main_window_photo.cpp" line="198"/>
+        <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
+        <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB，剩余 %4（取消会保留目前最好的结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="213" />
+        <location filename="../ui/main_window_photo.cpp" line="219"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>精修在 %2 步中的第 %1 步后停止（保留最佳代码，%3 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="215" />
+        <location filename="../ui/main_window_photo.cpp" line="221"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>已精修 %1 步（%2 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="252" />
+        <location filename="../ui/main_window_photo.cpp" line="263"/>
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="281" />
+        <location filename="../ui/main_window_photo.cpp" line="275"/>
         <source>Editing the saved W+ code alone: %1</source>
         <translation>仅编辑保存的 W+ 代码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="292" />
+        <location filename="../ui/main_window_photo.cpp" line="279"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>正在编辑 %2 的人脸 %1（从会话恢复）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="303" />
+        <location filename="../ui/main_window_photo.cpp" line="292"/>
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>在 %2 中已找不到人脸 %1（现在有 %3 张人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="351" />
+        <location filename="../ui/main_window_photo.cpp" line="329"/>
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="33" />
+        <location filename="../ui/main_window_text.cpp" line="31"/>
         <source>Text edits</source>
         <translation>文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="104" />
+        <location filename="../ui/main_window_text.cpp" line="82"/>
         <source>Change text edits</source>
         <translation>更改文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="122" />
-        <source>Add the text edit "%1"</source>
+        <location filename="../ui/main_window_text.cpp" line="99"/>
+        <source>Add the text edit &quot;%1&quot;</source>
         <translation>添加文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="123" />
-        <source>Remove the text edit "%1"</source>
+        <location filename="../ui/main_window_text.cpp" line="100"/>
+        <source>Remove the text edit &quot;%1&quot;</source>
         <translation>移除文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="142" />
-        <source>The text direction "%1" was made for another generator.</source>
+        <location filename="../ui/main_window_text.cpp" line="119"/>
+        <source>The text direction &quot;%1&quot; was made for another generator.</source>
         <translation>文本方向“%1”是为另一个生成器制作的。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="150" />
-        <source>Added the text edit "%1"</source>
+        <location filename="../ui/main_window_text.cpp" line="127"/>
+        <source>Added the text edit &quot;%1&quot;</source>
         <translation>已添加文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_text.cpp" line="160" />
+        <location filename="../ui/main_window_text.cpp" line="137"/>
         <source>Cannot load the text direction: %1</source>
         <translation>无法加载文本方向：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="29" />
+        <location filename="../ui/main_window_layers.cpp" line="27"/>
         <source>Edited layers</source>
         <translation>编辑的层</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="62" />
+        <location filename="../ui/main_window_layers.cpp" line="33"/>
         <source>Show in &amp;photo</source>
         <translation>在照片中显示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="66" />
+        <location filename="../ui/main_window_layers.cpp" line="37"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>显示贴回照片中的编辑后人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="69" />
+        <location filename="../ui/main_window_layers.cpp" line="39"/>
         <source>Edited &amp;layers</source>
         <translation>编辑的层(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="74" />
+        <location filename="../ui/main_window_layers.cpp" line="43"/>
         <source>Photo &amp;refinement…</source>
         <translation>照片精修(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="77" />
-        <source>Photo refinement</source>
-        <translation>照片精修</translation>
+        <location filename="../ui/main_window_layers.cpp" line="76"/>
+        <source>no generator loaded</source>
+        <translation>未加载生成器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="78" />
-        <source>After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 perceptual model; more steps fit the photo better and take longer.</source>
-        <translation>在编码器之后，将人脸的 W+ 代码优化这么多步（0：关闭）。需要 VGG-16 感知模型；步数越多越贴合照片，耗时也越长。</translation>
+        <location filename="../ui/main_window_layers.cpp" line="80"/>
+        <source>%1 generator on %2</source>
+        <translation>%2 上的 %1 生成器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="115" />
+        <location filename="../ui/main_window_layers.cpp" line="103"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>照片将在编码器之后精修 %1 步。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="116" />
+        <location filename="../ui/main_window_layers.cpp" line="104"/>
         <source>Photo refinement is off.</source>
         <translation>照片精修已关闭。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_layers.cpp" line="124" />
-        <source>Show in photo applies to faces from photos (File ▸ Open).</source>
-        <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
     </message>
 </context>
 <context>
     <name>facet::ui::ModelManagerDialog</name>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="39" />
+        <location filename="../ui/model_manager_dialog.cpp" line="39"/>
         <source>Models</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Role</source>
         <translation>作用</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="50" />
+        <location filename="../ui/model_manager_dialog.cpp" line="50"/>
         <source>Checksum</source>
         <translation>校验和</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="62" />
+        <location filename="../ui/model_manager_dialog.cpp" line="62"/>
         <source>Verify checksums</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="64" />
+        <location filename="../ui/model_manager_dialog.cpp" line="64"/>
         <source>Use a models folder…</source>
         <translation>使用模型文件夹…</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="66" />
+        <location filename="../ui/model_manager_dialog.cpp" line="66"/>
         <source>Run models/fetch</source>
         <translation>运行 models/fetch</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="68" />
+        <location filename="../ui/model_manager_dialog.cpp" line="68"/>
         <source>Look again</source>
         <translation>重新查找</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="87" />
+        <location filename="../ui/model_manager_dialog.cpp" line="87"/>
         <source>models/fetch output appears here.</source>
         <translation>models/fetch 的输出显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="105" />
+        <location filename="../ui/model_manager_dialog.cpp" line="105"/>
         <source>models/manifest.json was not found in the model search path.</source>
         <translation>在模型搜索路径中未找到 models/manifest.json。</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <location filename="../ui/model_manager_dialog.cpp" line="125"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="125" />
+        <location filename="../ui/model_manager_dialog.cpp" line="125"/>
         <source>found</source>
         <translation>已找到</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="126" />
+        <location filename="../ui/model_manager_dialog.cpp" line="126"/>
         <source>download by hand: %1</source>
         <translation>手动下载：%1</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="140" />
+        <location filename="../ui/model_manager_dialog.cpp" line="140"/>
         <source>Facet looks for models in: %1</source>
         <translation>Facet 在以下位置查找模型：%1</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="146" />
+        <location filename="../ui/model_manager_dialog.cpp" line="146"/>
         <source>A generator is installed: attribute editing is available.</source>
         <translation>已安装生成器：可以编辑属性。</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="148" />
-        <source>No StyleGAN2 generator is installed, so faces cannot be edited yet. Facet still opens photos, finds, aligns and analyses faces. To edit, download stylegan2-ffhq-config-f.pt (or psp_ffhq_encode.pt) from the link in the table and put it in %1, or choose the folder that holds it with "Use a models folder…".</source>
+        <location filename="../ui/model_manager_dialog.cpp" line="148"/>
+        <source>No StyleGAN2 generator is installed, so faces cannot be edited yet. Facet still opens photos, finds, aligns and analyses faces. To edit, download stylegan2-ffhq-config-f.pt (or psp_ffhq_encode.pt) from the link in the table and put it in %1, or choose the folder that holds it with &quot;Use a models folder…&quot;.</source>
         <translation>未安装 StyleGAN2 生成器，因此暂时无法编辑人脸。Facet 仍可打开照片，检测、对齐和分析人脸。要编辑，请从表中的链接下载 stylegan2-ffhq-config-f.pt（或 psp_ffhq_encode.pt）并放入 %1，或通过“使用模型文件夹…”选择存放它的文件夹。</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="162" />
+        <location filename="../ui/model_manager_dialog.cpp" line="162"/>
         <source>checking…</source>
         <translation>校验中…</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="182" />
+        <location filename="../ui/model_manager_dialog.cpp" line="182"/>
         <source>Folder that holds the models</source>
         <translation>存放模型的文件夹</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="192" />
+        <location filename="../ui/model_manager_dialog.cpp" line="192"/>
         <source>models/fetch was not found next to the manifest.</source>
         <translation>在清单旁未找到 models/fetch。</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="203" />
+        <location filename="../ui/model_manager_dialog.cpp" line="203"/>
         <source>models/fetch finished with exit status %1.</source>
         <translation>models/fetch 已结束，退出状态 %1。</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager_dialog.cpp" line="211" />
+        <location filename="../ui/model_manager_dialog.cpp" line="211"/>
         <source>Could not start models/fetch: %1</source>
         <translation>无法启动 models/fetch：%1</translation>
     </message>
@@ -1234,165 +1296,228 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="113" />
+        <location filename="../ui/preview_widget.cpp" line="113"/>
         <source>Before</source>
         <translation>编辑前</translation>
     </message>
 </context>
 <context>
+    <name>facet::ui::RefinementDialog</name>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="27"/>
+        <source>Photo refinement</source>
+        <translation>照片精修</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="30"/>
+        <source>After the encoder, Facet can optimise the face&apos;s W+ code so that the generated face matches the photo more closely (Image2StyleGAN). It uses the LPIPS or VGG-16 perceptual model when installed, else the pixel loss alone. More steps fit the photo better and take longer; Cancel during the refinement keeps the best code so far.</source>
+        <translation>在编码器之后，Facet 可以优化人脸的 W+ 代码，使生成的人脸更贴近照片（Image2StyleGAN）。已安装 LPIPS 或 VGG-16 感知模型时使用它们，否则只用像素损失。步数越多越贴近照片，耗时也越长；精修过程中取消会保留目前最好的代码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="43"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="45"/>
+        <source>&amp;Steps after the encoder:</source>
+        <translation>编码器之后的步数(&amp;S)：</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="91"/>
+        <source>about %1 s</source>
+        <translation>约 %1 秒</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="93"/>
+        <source>about %1 min</source>
+        <translation>约 %1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="94"/>
+        <source>about %1 h %2 min</source>
+        <translation>约 %1 小时 %2 分钟</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="100"/>
+        <source>Refinement is off: the encoder&apos;s code is used as it is.</source>
+        <translation>精修已关闭：直接使用编码器的代码。</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="102"/>
+        <source>%1 steps take %2 on this machine (%3 s per step, %4).</source>
+        <translation>%1 步在本机上需要%2（每步 %3 秒，%4）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="108"/>
+        <source>Measuring how long a step takes (%1)…</source>
+        <translation>正在测量每一步所需时间（%1）…</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="110"/>
+        <source>The time per step could not be measured: %1</source>
+        <translation>无法测量每步时间：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/refinement_dialog.cpp" line="112"/>
+        <source>Load a generator (Tools ▸ Models) to see how long the refinement takes.</source>
+        <translation>请加载生成器（工具 ▸ 模型）以查看精修所需时间。</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TextEditDialog</name>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="26" />
+        <location filename="../ui/text_edit_dialog.cpp" line="26"/>
         <source>Add text edit</source>
         <translation>添加文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="33" />
+        <location filename="../ui/text_edit_dialog.cpp" line="33"/>
         <source>e.g. a face with curly hair</source>
         <translation>例如：卷发的脸</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="34" />
+        <location filename="../ui/text_edit_dialog.cpp" line="34"/>
         <source>Prompt:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="37" />
+        <location filename="../ui/text_edit_dialog.cpp" line="37"/>
         <source>Global direction (fast slider, any face)</source>
         <translation>全局方向（快速滑块，适用于任何人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="38" />
+        <location filename="../ui/text_edit_dialog.cpp" line="38"/>
         <source>Optimise this face (slow, most faithful)</source>
         <translation>优化此人脸（较慢，最忠实）</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="39" />
+        <location filename="../ui/text_edit_dialog.cpp" line="39"/>
         <source>Load a saved direction file</source>
         <translation>加载已保存的方向文件</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="40" />
+        <location filename="../ui/text_edit_dialog.cpp" line="40"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="43" />
+        <location filename="../ui/text_edit_dialog.cpp" line="43"/>
         <source>What the prompt is compared against (global directions)</source>
         <translation>与提示相比较的基准（全局方向）</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="44" />
+        <location filename="../ui/text_edit_dialog.cpp" line="44"/>
         <source>Neutral text:</source>
         <translation>中性文本：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="50" />
+        <location filename="../ui/text_edit_dialog.cpp" line="50"/>
         <source>Disentanglement threshold β: higher changes fewer style channels</source>
         <translation>解耦阈值 β：越高，改变的风格通道越少</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="51" />
+        <location filename="../ui/text_edit_dialog.cpp" line="51"/>
         <source>Threshold β:</source>
         <translation>阈值 β：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="56" />
+        <location filename="../ui/text_edit_dialog.cpp" line="56"/>
         <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
         <translation>计算相关性统计时每个风格通道平均的人脸数（StyleCLIP：100）。越少越快但越粗糙；每种设置分别缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="58" />
+        <location filename="../ui/text_edit_dialog.cpp" line="58"/>
         <source>Faces per channel:</source>
         <translation>每通道人脸数：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="63" />
+        <location filename="../ui/text_edit_dialog.cpp" line="63"/>
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="67" />
+        <location filename="../ui/text_edit_dialog.cpp" line="67"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="70" />
+        <location filename="../ui/text_edit_dialog.cpp" line="70"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="75" />
+        <location filename="../ui/text_edit_dialog.cpp" line="75"/>
         <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
         <translation>未安装 CLIP 模型：全局方向和优化需要 ViT-B-32.pt（工具 ▸ 模型）。仍可加载已保存的方向文件。</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="89" />
+        <location filename="../ui/text_edit_dialog.cpp" line="89"/>
         <source>Make slider</source>
         <translation>生成滑块</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="97" />
+        <location filename="../ui/text_edit_dialog.cpp" line="97"/>
         <source>Load text direction</source>
         <translation>加载文本方向</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="98" />
+        <location filename="../ui/text_edit_dialog.cpp" line="98"/>
         <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
         <translation>文本方向 (*.json);;潜在映射器 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="144" />
+        <location filename="../ui/text_edit_dialog.cpp" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="156" />
+        <location filename="../ui/text_edit_dialog.cpp" line="156"/>
         <source>open a face first: a mapper is applied to it</source>
         <translation>请先打开人脸：映射器作用于人脸</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="167" />
-        <source>Loaded "%1"</source>
+        <location filename="../ui/text_edit_dialog.cpp" line="167"/>
+        <source>Loaded &quot;%1&quot;</source>
         <translation>已加载“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="171" />
+        <location filename="../ui/text_edit_dialog.cpp" line="171"/>
         <source>Cannot load the direction: %1</source>
         <translation>无法加载方向：%1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="193" />
+        <location filename="../ui/text_edit_dialog.cpp" line="193"/>
         <source>Computing the relevance statistics (once per generator; cached)…</source>
         <translation>正在计算相关性统计（每个生成器一次，已缓存）…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="194" />
+        <location filename="../ui/text_edit_dialog.cpp" line="194"/>
         <source>Optimising the face for the prompt…</source>
         <translation>正在根据提示优化人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="221" />
+        <location filename="../ui/text_edit_dialog.cpp" line="221"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="231" />
-        <source>Made "%1"</source>
+        <location filename="../ui/text_edit_dialog.cpp" line="231"/>
+        <source>Made &quot;%1&quot;</source>
         <translation>已生成“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="236" />
+        <location filename="../ui/text_edit_dialog.cpp" line="236"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="237" />
+        <location filename="../ui/text_edit_dialog.cpp" line="237"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -1400,52 +1525,52 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TextSliderPanel</name>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="17" />
+        <location filename="../ui/text_slider_panel.cpp" line="17"/>
         <source>global direction</source>
         <translation>全局方向</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="18" />
+        <location filename="../ui/text_slider_panel.cpp" line="18"/>
         <source>optimisation</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="19" />
+        <location filename="../ui/text_slider_panel.cpp" line="19"/>
         <source>mapper</source>
         <translation>映射器</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="20" />
+        <location filename="../ui/text_slider_panel.cpp" line="20"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="26" />
+        <location filename="../ui/text_slider_panel.cpp" line="25"/>
         <source>No text edits yet.</source>
         <translation>尚无文本编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="34" />
+        <location filename="../ui/text_slider_panel.cpp" line="33"/>
         <source>Add text edit…</source>
         <translation>添加文本编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="36" />
+        <location filename="../ui/text_slider_panel.cpp" line="35"/>
         <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
         <translation>用文本提示编辑人脸（StyleCLIP）：全局方向、优化或已保存的方向文件</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="63" />
+        <location filename="../ui/text_slider_panel.cpp" line="62"/>
         <source>%1 (neutral: %2)</source>
         <translation>%1（中性：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="83" />
+        <location filename="../ui/text_slider_panel.cpp" line="82"/>
         <source>Reset %1</source>
         <translation>重置%1</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="88" />
+        <location filename="../ui/text_slider_panel.cpp" line="87"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>
@@ -1453,102 +1578,102 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="80" />
+        <location filename="../ui/timeline_panel.cpp" line="78"/>
         <source>● Record</source>
         <translation>● 录制</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="82" />
+        <location filename="../ui/timeline_panel.cpp" line="80"/>
         <source>Record every slider change as a keyframe</source>
         <translation>将每次滑块变化记录为关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85" />
+        <location filename="../ui/timeline_panel.cpp" line="83"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="88" />
+        <location filename="../ui/timeline_panel.cpp" line="86"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="93" />
+        <location filename="../ui/timeline_panel.cpp" line="91"/>
         <source>Smooth (Catmull-Rom)</source>
         <translation>平滑（Catmull-Rom）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="94" />
+        <location filename="../ui/timeline_panel.cpp" line="92"/>
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="95" />
+        <location filename="../ui/timeline_panel.cpp" line="93"/>
         <source>Render video…</source>
         <translation>渲染视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="97" />
+        <location filename="../ui/timeline_panel.cpp" line="95"/>
         <source>Edit a video…</source>
         <translation>编辑视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="104" />
+        <location filename="../ui/timeline_panel.cpp" line="102"/>
         <source>Interpolation:</source>
         <translation>插值：</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="119" />
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="119" />
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="134" />
+        <location filename="../ui/timeline_panel.cpp" line="132"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="135" />
+        <location filename="../ui/timeline_panel.cpp" line="133"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146" />
+        <location filename="../ui/timeline_panel.cpp" line="144"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="149" />
+        <location filename="../ui/timeline_panel.cpp" line="147"/>
         <source>Delete keyframe</source>
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="233" />
+        <location filename="../ui/timeline_panel.cpp" line="231"/>
         <source>(no edit)</source>
         <translation>（无编辑）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="256" />
+        <location filename="../ui/timeline_panel.cpp" line="254"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="282" />
+        <location filename="../ui/timeline_panel.cpp" line="280"/>
         <source>Render video</source>
         <translation>渲染视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="282" />
+        <location filename="../ui/timeline_panel.cpp" line="280"/>
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="296" />
+        <location filename="../ui/timeline_panel.cpp" line="295"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -1556,127 +1681,127 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="24" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="24"/>
         <source>Render timeline to video</source>
         <translation>将时间轴渲染为视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="34" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="34"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="35" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="35"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="39" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="39"/>
         <source>Aligned crop %1 × %1</source>
         <translation>对齐人脸 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="43" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="43"/>
         <source>Pasted into the photo %1 × %2</source>
         <translation>贴回照片 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="45" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="45"/>
         <source>Pasted into the photo (open a photo and embed its face first)</source>
         <translation>贴回照片（请先打开照片并嵌入人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="48"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="51" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="51"/>
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4，最佳可用（H.264，否则 MPEG-4，否则 MJPEG AVI）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="52" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="52"/>
         <source>MP4, H.264</source>
         <translation>MP4，H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="53" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="53"/>
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4，MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="54" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="54"/>
         <source>AVI, MJPEG</source>
         <translation>AVI，MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="55" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="55"/>
         <source>Container / codec</source>
         <translation>容器 / 编解码器</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="59" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="59"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="62" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="62"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="76" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="76"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="78" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="78"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="82" />
-        <source>No face model is loaded: open and embed a photo first (the render uses the editor's generator and transformers).</source>
+        <location filename="../ui/timeline_render_dialog.cpp" line="82"/>
+        <source>No face model is loaded: open and embed a photo first (the render uses the editor&apos;s generator and transformers).</source>
         <translation>未加载人脸模型：请先打开并嵌入照片（渲染使用编辑器的生成器和变换器）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="86" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="86"/>
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>%1 个关键帧，%2 秒：按此帧率共 %3 帧。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="92" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="92"/>
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="93" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="93"/>
         <source>Videos (*.mp4 *.avi)</source>
         <translation>视频 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="100" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="137" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="137"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="155" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="155"/>
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="157" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
         <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
         <translation>已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="174" />
+        <location filename="../ui/timeline_render_dialog.cpp" line="174"/>
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
     </message>
@@ -1684,212 +1809,212 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::VideoEditDialog</name>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="28" />
+        <location filename="../ui/video_edit_dialog.cpp" line="28"/>
         <source>Edit a video</source>
         <translation>编辑视频</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="36" />
+        <location filename="../ui/video_edit_dialog.cpp" line="36"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="38" />
+        <location filename="../ui/video_edit_dialog.cpp" line="38"/>
         <source>Videos (*.mp4 *.mov *.avi *.mkv *.webm)</source>
         <translation>视频 (*.mp4 *.mov *.avi *.mkv *.webm)</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="39" />
+        <location filename="../ui/video_edit_dialog.cpp" line="39"/>
         <source>Save edited video</source>
         <translation>保存编辑后的视频</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="40" />
+        <location filename="../ui/video_edit_dialog.cpp" line="40"/>
         <source>Open video</source>
         <translation>打开视频</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="47" />
+        <location filename="../ui/video_edit_dialog.cpp" line="47"/>
         <source>Video</source>
         <translation>视频</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="48" />
+        <location filename="../ui/video_edit_dialog.cpp" line="48"/>
         <source>Save as</source>
         <translation>另存为</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <location filename="../ui/video_edit_dialog.cpp" line="51"/>
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="51" />
+        <location filename="../ui/video_edit_dialog.cpp" line="51"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="56" />
+        <location filename="../ui/video_edit_dialog.cpp" line="56"/>
         <source>Add edit</source>
         <translation>添加编辑</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="57" />
+        <location filename="../ui/video_edit_dialog.cpp" line="57"/>
         <source>Remove edit</source>
         <translation>移除编辑</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="64" />
+        <location filename="../ui/video_edit_dialog.cpp" line="64"/>
         <source>Edits (applied in order; layers ≥ 11 kept)</source>
         <translation>编辑（按顺序应用；保留第 11 层及以上）</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="67" />
+        <location filename="../ui/video_edit_dialog.cpp" line="67"/>
         <source>Feathered landmark mask</source>
         <translation>羽化的特征点蒙版</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="68" />
+        <location filename="../ui/video_edit_dialog.cpp" line="68"/>
         <source>Seamless cloning</source>
         <translation>无缝克隆</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="69" />
+        <location filename="../ui/video_edit_dialog.cpp" line="69"/>
         <source>Blending</source>
         <translation>融合</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="77" />
+        <location filename="../ui/video_edit_dialog.cpp" line="77"/>
         <source>end</source>
         <translation>结尾</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="78" />
+        <location filename="../ui/video_edit_dialog.cpp" line="78"/>
         <source>from frame</source>
         <translation>起始帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="80" />
+        <location filename="../ui/video_edit_dialog.cpp" line="80"/>
         <source>to (excluded)</source>
         <translation>结束（不含）</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="83" />
+        <location filename="../ui/video_edit_dialog.cpp" line="83"/>
         <source>Frames</source>
         <translation>帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="89" />
+        <location filename="../ui/video_edit_dialog.cpp" line="89"/>
         <source>off (encoder only)</source>
         <translation>关闭（仅编码器）</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="90" />
+        <location filename="../ui/video_edit_dialog.cpp" line="90"/>
         <source> steps per frame</source>
         <translation> 步/帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="91" />
+        <location filename="../ui/video_edit_dialog.cpp" line="91"/>
         <source>start each frame from the previous one</source>
         <translation>每帧从上一帧的结果开始</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="98" />
+        <location filename="../ui/video_edit_dialog.cpp" line="98"/>
         <source>Optimise each frame</source>
         <translation>逐帧优化</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="100" />
+        <location filename="../ui/video_edit_dialog.cpp" line="100"/>
         <source>Keep the audio (needs ffmpeg)</source>
         <translation>保留音频（需要 ffmpeg）</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="103" />
+        <location filename="../ui/video_edit_dialog.cpp" line="103"/>
         <source>Resume an interrupted edit to this file (keeps its finished frames)</source>
         <translation>继续此文件中断的编辑（保留已完成的帧）</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="110" />
+        <location filename="../ui/video_edit_dialog.cpp" line="110"/>
         <source>Choose a video and the edits.</source>
         <translation>请选择视频和编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="117" />
+        <location filename="../ui/video_edit_dialog.cpp" line="117"/>
         <source>Edit video</source>
         <translation>编辑视频</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="119" />
+        <location filename="../ui/video_edit_dialog.cpp" line="119"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="135" />
+        <location filename="../ui/video_edit_dialog.cpp" line="135"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="141" />
+        <location filename="../ui/video_edit_dialog.cpp" line="141"/>
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>视频编辑需要人脸检测、对齐和编码器，此版本尚未提供（提供后请使用 facet-cli edit-video）。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="194" />
+        <location filename="../ui/video_edit_dialog.cpp" line="194"/>
         <source>Add at least one edit.</source>
         <translation>请至少添加一个编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="211" />
+        <location filename="../ui/video_edit_dialog.cpp" line="211"/>
         <source>Per-frame optimisation is not available in this build.</source>
         <translation>此版本不支持逐帧优化。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="216" />
+        <location filename="../ui/video_edit_dialog.cpp" line="216"/>
         <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
         <translation>未安装编码器（工具 ▸ 模型）：设置“逐帧优化”即可仅通过优化嵌入各帧。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="223" />
+        <location filename="../ui/video_edit_dialog.cpp" line="223"/>
         <source>Tracking the face…</source>
         <translation>正在跟踪人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="229" />
+        <location filename="../ui/video_edit_dialog.cpp" line="229"/>
         <source>Tracking the face: frame %1</source>
         <translation>正在跟踪人脸：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="230" />
+        <location filename="../ui/video_edit_dialog.cpp" line="230"/>
         <source>Writing the video: frame %1</source>
         <translation>正在写入视频：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="231" />
+        <location filename="../ui/video_edit_dialog.cpp" line="231"/>
         <source>Editing: frame %1</source>
         <translation>正在编辑：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="241" />
+        <location filename="../ui/video_edit_dialog.cpp" line="241"/>
         <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
         <translation>已在 %1 帧后取消。已完成的帧已保留：勾选“继续”并重新开始即可继续。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="251" />
+        <location filename="../ui/video_edit_dialog.cpp" line="251"/>
         <source> %1 frames came from the interrupted run.</source>
         <translation> %1 帧来自中断的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="253" />
+        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
         <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
         <translation> 已优化 %1 帧；人脸每帧变化 %2 级。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="246" />
+        <location filename="../ui/video_edit_dialog.cpp" line="246"/>
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="250" />
+        <location filename="../ui/video_edit_dialog.cpp" line="250"/>
         <source> No face (passed through): frames %1.</source>
         <translation> 无人脸（原样保留）：第 %1 帧。</translation>
     </message>

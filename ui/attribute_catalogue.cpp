@@ -70,7 +70,15 @@ QVector<AttributeSlot> celebaSlots(const edit::Editor* editor) {
     slot.id = QString::fromStdString(a.id);
     slot.displayName = translatedAttributeName(a.display_name);
     slot.group = translatedAttributeName(edit::group_name(a.group));
-    slot.hasTransformer = editor && editor->has_transformer(a.index);
+    // Without models nothing is known yet: no badges (the panel is disabled until there is a face).
+    slot.hasTransformer = !editor || editor->has_transformer(a.index);
+    slot.movable = !editor || slot.hasTransformer || editor->has_direction(a.index);
+    if (!slot.movable)
+      slot.unavailableReason =
+          AttributeSliderPanel::tr("Nothing can change %1 yet: its transformer tnet_%2.pth.tar is not in the transformers "
+                                   "folder. Get it with Tools ▸ Models or facet-fetch-models.")
+              .arg(slot.displayName)
+              .arg(a.index);
     slots.push_back(slot);
   }
   return slots;

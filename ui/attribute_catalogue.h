@@ -10,7 +10,8 @@ class Editor;
 
 namespace facet::ui {
 
-// `editor` decides the "linear" badge (attributes without a trained transformer); null = all linear.
+// `editor` decides each row's method: its transformer, else a linear direction ("linear" badge), else none (the row
+// is disabled with what to install). Null (no models yet): every row as if it had a transformer.
 QVector<AttributeSlot> celebaSlots(const edit::Editor* editor);
 QString translatedAttributeName(const std::string& englishName);
 

@@ -31,6 +31,11 @@ AttributeSliderPanel::AttributeSliderPanel(QWidget* parent) : QWidget(parent) {
   filter_->setClearButtonEnabled(true);
   connect(filter_, &QLineEdit::textChanged, this, [this] { applyFilter(); });
   layout->addWidget(filter_);
+  hint_ = new QLabel(this);
+  hint_->setObjectName("attributeHint");
+  hint_->setWordWrap(true);
+  hint_->hide();
+  layout->addWidget(hint_);
 
   auto* scroll = new QScrollArea(this);
   scroll->setWidgetResizable(true);
@@ -80,7 +85,13 @@ void AttributeSliderPanel::setAttributes(const QVector<AttributeSlot>& attribute
     auto* badge = new QLabel(row.widget);
     badge->setFixedWidth(badge->fontMetrics().horizontalAdvance(tr("linear")) + 10);
     badge->setAlignment(Qt::AlignCenter);
-    if (!slot.hasTransformer) {
+    if (!slot.movable) {
+      badge->setObjectName("unavailableBadge");
+      badge->setText(tr("none"));
+      badge->setToolTip(slot.unavailableReason);
+      name->setToolTip(slot.unavailableReason);
+      badge->setStyleSheet("QLabel { color: palette(mid); border: 1px solid palette(mid); border-radius: 3px; }");
+    } else if (!slot.hasTransformer) {
       badge->setObjectName("linearBadge");
       badge->setText(tr("linear"));
       badge->setToolTip(tr("No trained transformer for this attribute: a linear latent direction is used."));
@@ -123,6 +134,28 @@ void AttributeSliderPanel::setAttributes(const QVector<AttributeSlot>& attribute
   }
   contentLayout->addStretch(1);
   applyFilter();
+  applyEnabled();
+}
+
+void AttributeSliderPanel::setEditingEnabled(bool on, const QString& why) {
+  editingEnabled_ = on;
+  hint_->setText(why);
+  hint_->setVisible(!on && !why.isEmpty());
+  applyEnabled();
+}
+
+void AttributeSliderPanel::applyEnabled() {
+  for (Row& row : rows_) {
+    const bool enabled = editingEnabled_ && row.slot.movable;
+    row.slider->setEnabled(enabled);
+    row.reset->setEnabled(enabled);
+    if (!row.slot.movable) row.slider->setToolTip(row.slot.unavailableReason);
+  }
+  if (auto* resetAll = findChild<QToolButton*>("resetAll")) resetAll->setEnabled(editingEnabled_);
+}
+
+bool AttributeSliderPanel::isRowEnabled(int index) const {
+  return index >= 0 && index < rows_.size() && rows_[index].slider->isEnabled();
 }
 
 std::vector<float> AttributeSliderPanel::alphas() const {

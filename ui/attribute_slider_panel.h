@@ -1,7 +1,8 @@
 #pragma once
 // The attribute slider panel: one row per attribute (label, −3…3 slider, value, probability, reset), grouped
 // (hair, face, expression, ...), a filter box, and a "linear" badge on attributes that have no trained
-// transformer and fall back to a linear latent direction. It only holds values; rendering is the caller's job.
+// transformer and fall back to a linear latent direction; attributes nothing can move are disabled with the reason.
+// It only holds values; rendering is the caller's job.
 #include <vector>
 
 #include <QString>
@@ -21,6 +22,10 @@ struct AttributeSlot {
   QString displayName;  // shown to the user (translated)
   QString group;        // "Hair", "Face", "Expression", "Accessories", "Age and gender", ...
   bool hasTransformer = true;
+  // False when nothing can move this attribute (no transformer, no linear direction): the row is shown disabled
+  // with `unavailableReason` (what is missing and how to get it).
+  bool movable = true;
+  QString unavailableReason;
 };
 
 class AttributeSliderPanel : public QWidget {
@@ -48,6 +53,13 @@ class AttributeSliderPanel : public QWidget {
 
   void setFilter(const QString& text);  // case-insensitive match on display name, id or group
   bool isRowVisible(int index) const;
+  QLineEdit* filterBox() const { return filter_; }
+
+  // Off: every slider and reset button is disabled and `why` is shown above them (no face to edit yet). On: the
+  // movable attributes' rows are enabled. Kept across setAttributes().
+  void setEditingEnabled(bool on, const QString& why = {});
+  bool editingEnabled() const { return editingEnabled_; }
+  bool isRowEnabled(int index) const;
 
  Q_SIGNALS:
   void alphasChanged(const std::vector<float>& alphas);
@@ -66,12 +78,15 @@ class AttributeSliderPanel : public QWidget {
   };
   void updateValueLabel(Row& row);
   void applyFilter();
+  void applyEnabled();
 
   QLineEdit* filter_ = nullptr;
   QWidget* content_ = nullptr;
   QVector<Row> rows_;
   QVector<QGroupBox*> groups_;
   bool quiet_ = false;  // suppresses alphasChanged while values are set from code
+  bool editingEnabled_ = true;
+  QLabel* hint_ = nullptr;  // why editing is off
 };
 
 }  // namespace facet::ui

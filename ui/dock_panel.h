@@ -5,14 +5,17 @@
 #include <QMainWindow>
 #include <QString>
 
+#include <utility>
+
 namespace facet::ui {
 
-template <typename Panel>
+// `args` follow the dock (the panel's parent) in the panel's constructor.
+template <typename Panel, typename... Args>
 QDockWidget* addDockPanel(QMainWindow* window, Panel*& panel, const QString& title, const char* dockName,
-                          const char* panelName, Qt::DockWidgetArea area) {
+                          const char* panelName, Qt::DockWidgetArea area, Args&&... args) {
   auto* dock = new QDockWidget(title, window);
   dock->setObjectName(dockName);
-  panel = new Panel(dock);
+  panel = new Panel(dock, std::forward<Args>(args)...);
   panel->setObjectName(panelName);
   dock->setWidget(panel);
   window->addDockWidget(area, dock);

@@ -14,6 +14,11 @@ QPointer<QTranslator>& current() {
   return translator;
 }
 
+QString& activeCode() {
+  static QString code = QStringLiteral("en");
+  return code;
+}
+
 // Qt's own strings (standard dialogs and buttons), from Qt's translations folder (Debian: qt6-translations-l10n).
 QPointer<QTranslator>& currentQt() {
   static QPointer<QTranslator> translator;
@@ -38,6 +43,7 @@ QString languageName(const QString& code) {
 bool installLanguage(const QString& code) {
   removeTranslator(current());
   removeTranslator(currentQt());
+  activeCode() = QStringLiteral("en");
   if (code.isEmpty() || code == "en") return true;
   auto* translator = new QTranslator(QCoreApplication::instance());
   if (!translator->load(QStringLiteral(":/i18n/facet_%1.qm").arg(code))) {
@@ -46,6 +52,7 @@ bool installLanguage(const QString& code) {
   }
   QCoreApplication::installTranslator(translator);
   current() = translator;
+  activeCode() = code;
   // Without Qt's catalogue the standard dialogs stay English; Facet's own strings are what this call promises.
   auto* qt = new QTranslator(QCoreApplication::instance());
   if (qt->load(QStringLiteral("qtbase_%1").arg(code), QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
@@ -56,6 +63,8 @@ bool installLanguage(const QString& code) {
   }
   return true;
 }
+
+QString activeLanguage() { return activeCode(); }
 
 QString savedLanguage() { return QSettings().value("language").toString(); }
 

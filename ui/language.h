@@ -12,7 +12,8 @@ QString languageName(const QString& code);  // in its own language: "English", "
 // for that language when Qt's translations are installed. "en" or "" removes them.
 // Returns false when no translation exists for `code`.
 bool installLanguage(const QString& code);
-QString savedLanguage();  // from QSettings; "" when never chosen (follow the system locale)
+QString activeLanguage();  // the language installLanguage() put in place ("en" when none)
+QString savedLanguage();   // from QSettings; "" when never chosen (follow the system locale)
 void saveLanguage(const QString& code);
 
 }  // namespace facet::ui

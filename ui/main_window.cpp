@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
 #include <QApplication>
@@ -7,20 +9,28 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QImageReader>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
+#include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
 #include <QUndoStack>
 
 #include "app/editor/autosave.h"
+#include "app/editor/edit_document.h"
+#include "app/editor/photo_face.h"
 #include "app/editor/render_controller.h"
+#include "core/edit/attributes.h"
 #include "facet_version.h"
 #include "ui/attribute_catalogue.h"
-#include "ui/attribute_edit_command.h"
 #include "ui/charts_panel.h"
 #include "ui/dock_panel.h"
 #include "ui/language.h"
@@ -35,17 +45,35 @@ namespace facet::ui {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setWindowTitle(tr("Facet"));
-  resize(1400, 900);
+  // Room for the sliders and the preview, within the screen (laptops have 768 pixels).
+  const QRect screen = QGuiApplication::primaryScreen() ? QGuiApplication::primaryScreen()->availableGeometry()
+                                                        : QRect(0, 0, 1400, 900);
+  resize(std::min(1400, screen.width() * 95 / 100), std::min(900, screen.height() * 95 / 100));
   setAcceptDrops(true);
-  undo_ = new QUndoStack(this);
-  renderer_ = new app::RenderController(nullptr, this);
-  connect(renderer_, &app::RenderController::resultReady, this, &MainWindow::showResult);
-  autosaver_ = new app::Autosaver([this] { return currentSession(); }, app::Autosaver::defaultDir(), this);
-  connect(autosaver_, &app::Autosaver::failed, this, [this](const QString& m) { statusBar()->showMessage(m); });
+  doc_ = new app::EditDocument(static_cast<int>(edit::celeba_attributes().size()), this);
+  connect(doc_, &app::EditDocument::resultReady, this, &MainWindow::showResult);
+  connect(doc_, &app::EditDocument::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
+  connect(doc_, &app::EditDocument::alphasChanged, this, &MainWindow::showDocumentAlphas);
+  connect(doc_, &app::EditDocument::faceChanged, this, [this] {
+    charts_->clear();
+    updateEditingEnabled();
+    Q_EMIT faceChanged();
+  });
+  connect(doc_, &app::EditDocument::exportFinished, this, &MainWindow::exportFinished);
+  doc_->setTextSessionSource([this] { return textSessionSliders(); });
+  connect(doc_, &app::EditDocument::textSlidersLoaded, this, &MainWindow::restoreTextSliders);
   buildMenus();
   buildPanels();
   buildEditorExtras(findChild<QMenu*>("viewMenu"), findChild<QMenu*>("toolsMenu"));  // main_window_layers.cpp
+  if (QMenu* view = findChild<QMenu*>("viewMenu")) {
+    // Every dock can be closed and brought back from here.
+    QMenu* panels = view->addMenu(tr("&Panels"));
+    panels->setObjectName("panelsMenu");
+    for (QDockWidget* dock : findChildren<QDockWidget*>()) panels->addAction(dock->toggleViewAction());
+  }
+  for (QLineEdit* box : findChildren<QLineEdit*>()) box->installEventFilter(this);
   setAttributes(celebaSlots(nullptr));
+  updateEditingEnabled();
   statusBar()->showMessage(tr("Open a photo to begin (File ▸ Open)."));
 }
 
@@ -53,10 +81,10 @@ void MainWindow::buildMenus() {
   buildFileMenu(menuBar()->addMenu(tr("&File")));
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
+  QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
   undo->setShortcut(QKeySequence::Undo);
   edit->addAction(undo);
-  QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
+  QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
   redo->setShortcut(QKeySequence::Redo);
   edit->addAction(redo);
   edit->addSeparator();
@@ -84,7 +112,7 @@ void MainWindow::buildMenus() {
     QAction* action = language->addAction(languageName(code));
     action->setObjectName("language_" + code);
     action->setCheckable(true);
-    action->setChecked(code == (savedLanguage().isEmpty() ? QString("en") : savedLanguage()));
+    action->setChecked(code == activeLanguage());  // the language in use, chosen or from the system
     languages->addAction(action);
     connect(action, &QAction::triggered, this, [this, code] {
       saveLanguage(code);
@@ -108,32 +136,31 @@ void MainWindow::buildPanels() {
 
   addDockPanel(this, sliders_, tr("Attributes"), "attributesDock", "attributeSliders", Qt::RightDockWidgetArea);
   sliders_->setMinimumWidth(470);  // name, badge, slider, value, probability, reset
-  connect(sliders_, &AttributeSliderPanel::alphasChanged, this, [this](const std::vector<float>& alphas) {
-    if (models_ && !wplus_.defined()) {
-      // Models are in but no face to edit (none opened yet, or a photo whose faces are not embedded).
-      statusBar()->showMessage(tr("No face to edit yet: open a W+ code or a random face (File menu)."));
-      return;
-    }
-    renderer_->setAlphas(alphas);
-    autosaver_->markChanged();
-  });
-  connect(sliders_, &AttributeSliderPanel::editCommitted, this, &MainWindow::commitEdit);
+  connect(sliders_, &AttributeSliderPanel::alphasChanged, doc_, &app::EditDocument::setAlphas);
+  connect(sliders_, &AttributeSliderPanel::editCommitted, doc_, &app::EditDocument::commitAlphas);
 #ifdef FACET_WITH_VISION
-  installTimeline(this, sliders_, renderer_)  // record / play / render timelines, edit videos
+  installTimeline(this, doc_)  // record / play / render timelines, edit videos
       ->setRenderSource([this]() -> std::optional<TimelineRenderSource> {
-        // The render worker's models and the face being edited (the dialog renders on its own thread).
-        if (!models_ || !wplus_.defined()) return std::nullopt;
-        TimelineRenderSource source{models_->generator, models_->editor,
-                                    wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_};
+        // The document's models and face (the dialog renders on its own thread).
+        const auto models = doc_->models();
+        if (!models || !doc_->hasFace()) return std::nullopt;
+        TimelineRenderSource source{models->generator, models->editor, doc_->wplus()};
         for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)
           source.textSliders.push_back({textPanel_->slider(i).id.toStdString(), textPanel_->slider(i).direction});
-        source.photo = photoPasteTarget();
+        if (const auto photo = doc_->photoFace()) source.photo = photo->videoPaste;
         return source;
       });
 #endif
 
-  addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
+  QDockWidget* chartsDock = addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
   charts_->setMinimumWidth(320);
+  // The charts keep their readable heights and scroll, so the dock never makes the window taller than the screen.
+  auto* chartsScroll = new QScrollArea(chartsDock);
+  chartsScroll->setObjectName("chartsScroll");
+  chartsScroll->setWidgetResizable(true);
+  chartsScroll->setFrameShape(QFrame::NoFrame);
+  chartsScroll->setWidget(charts_);
+  chartsDock->setWidget(chartsScroll);
   buildTextPanel();  // "Text edits" under the attribute sliders
 
   timingLabel_ = new QLabel(this);
@@ -155,29 +182,30 @@ void MainWindow::setAttributes(const QVector<AttributeSlot>& attributes) {
 #ifdef FACET_WITH_VISION
   if (auto* timeline = findChild<TimelinePanel*>()) timeline->setAttributes(attributes);
 #endif
-  committed_ = sliders_->alphas();
-  undo_->clear();
+  doc_->resetAlphas(sliders_->alphas());
 }
 
 void MainWindow::setRenderBackend(std::unique_ptr<app::RenderBackend> backend) {
-  renderer_->setBackend(std::move(backend));
-  renderer_->renderFull(sliders_->alphas());
+  doc_->renderer()->setBackend(std::move(backend));
+  doc_->renderFull();
 }
 
-void MainWindow::commitEdit(const std::vector<float>& alphas) {
-  if (alphas == committed_) return;
-  undo_->push(new AttributeEditCommand(committed_, alphas, [this](const std::vector<float>& a) { applyAlphas(a); },
-                                       tr("Change attributes")));
-  committed_ = alphas;
-  autosaver_->markChanged();
+void MainWindow::showDocumentAlphas(const std::vector<float>& alphas) {
+  if (alphas.size() == static_cast<size_t>(sliders_->attributeCount()) && alphas != sliders_->alphas())
+    sliders_->setAlphas(alphas);  // quietly: the document already has them
 }
 
-void MainWindow::applyAlphas(const std::vector<float>& alphas) {
-  sliders_->setAlphas(alphas);
-  committed_ = alphas;
-  if (models_ && !wplus_.defined()) return;  // no face: nothing to render
-  renderer_->renderFull(alphas);
-  autosaver_->markChanged();
+void MainWindow::showImages(const app::RenderResult& result) {
+  // The old image stays until the new one arrives; a preview is drawn into the full image's rectangle.
+  const auto photo = doc_->photoFace();
+  if (doc_->showInPhoto() && photo && !result.inPhoto.isNull()) {
+    if (photo->photo.cacheKey() != preview_->before().cacheKey()) preview_->setBefore(photo->photo);
+    preview_->setImage(result.inPhoto);
+  } else if (!doc_->showInPhoto() || !photo) {
+    if (!result.before.isNull() && result.before.cacheKey() != preview_->before().cacheKey())
+      preview_->setBefore(result.before);
+    preview_->setImage(result.image);
+  }
 }
 
 void MainWindow::showResult(const app::RenderResult& result) {
@@ -185,15 +213,7 @@ void MainWindow::showResult(const app::RenderResult& result) {
     statusBar()->showMessage(result.error);
     return;
   }
-  lastResult_ = result;
-  // The old image stays until the new one arrives; a preview is drawn into the full image's rectangle.
-  if (showInPhoto_ && hasPhotoFace()) {
-    composePhotoPreview(result);  // pasted into the photo on a pool thread; shown when it is done
-  } else {
-    if (!result.before.isNull() && result.before.cacheKey() != preview_->before().cacheKey())
-      preview_->setBefore(result.before);
-    preview_->setImage(result.image);
-  }
+  showImages(result);
   sliders_->setProbabilities(result.probabilities);
   charts_->showResult(result);
   const QString kind = result.quality == app::RenderQuality::Preview ? tr("preview") : tr("full");
@@ -215,11 +235,52 @@ void MainWindow::showModelManager() {
 void MainWindow::quitAfter(int milliseconds) { QTimer::singleShot(milliseconds, qApp, &QApplication::quit); }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  autosaver_->discard();  // a clean exit: nothing to restore next time
+  if (!settleUnsavedChanges()) {
+    event->ignore();  // back to editing; the autosave stays
+    return;
+  }
+  doc_->autosaver()->discard();  // saved or discarded: nothing to restore next time
+  QSettings settings;
+  settings.setValue("window/geometry", saveGeometry());
+  settings.setValue("window/state", saveState());
   QMainWindow::closeEvent(event);
 }
 
+void MainWindow::restoreLayout() {
+  QSettings settings;
+  restoreGeometry(settings.value("window/geometry").toByteArray());
+  restoreState(settings.value("window/state").toByteArray());
+}
+
+bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
+  if (event->type() == QEvent::ShortcutOverride && qobject_cast<QLineEdit*>(watched)) {
+    // A text box would take Ctrl+Z, Ctrl+E… for itself; the window's own shortcuts win instead.
+    const QKeySequence pressed(static_cast<QKeyEvent*>(event)->keyCombination());
+    for (const QAction* action : findChildren<QAction*>())
+      if (action->isEnabled() && action->shortcuts().contains(pressed)) return true;
+  }
+  return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::updateEditingEnabled() {
+  QString why;
+  if (!doc_->hasFace())
+    why = doc_->models() ? tr("Open a photo, a W+ code or a random face (File menu) to start editing.")
+                         : tr("Install or locate a generator (Tools ▸ Models), then open a photo to start editing.");
+  sliders_->setEditingEnabled(doc_->hasFace(), why);
+}
+
 MainWindow::~MainWindow() = default;
+
+std::shared_ptr<const models::ModelSet> MainWindow::models() const { return doc_->models(); }
+bool MainWindow::hasFace() const { return doc_->hasFace(); }
+void MainWindow::setPreviewSize(int side) { doc_->setPreviewSize(side); }
+app::Autosaver* MainWindow::autosaver() const { return doc_->autosaver(); }
+app::RenderController* MainWindow::renderer() const { return doc_->renderer(); }
+QUndoStack* MainWindow::undoStack() const { return doc_->undoStack(); }
+const app::RenderResult& MainWindow::lastResult() const { return doc_->lastResult(); }
+bool MainWindow::showInPhoto() const { return doc_->showInPhoto(); }
+int MainWindow::photoComposites() const { return doc_->photoComposites(); }
 
 QString MainWindow::statusText() const { return statusBar()->currentMessage(); }
 QString MainWindow::deviceText() const { return deviceLabel_->text(); }

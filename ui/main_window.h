@@ -1,8 +1,9 @@
 #pragma once
-// The editor's main window: menus, the preview, the side panels (sliders, charts) and the status bar. Rendering
-// runs in the render worker (app/editor); this window only sends slider values and shows the results. Model
-// loading, opening faces and sessions, export and autosave live in main_window_models.cpp and
-// main_window_files.cpp.
+// The editor's main window: a view over app::EditDocument (the face, α values, layers, undo, timeline, sessions,
+// exports, rendering). Its menus, sliders and panels change the document and its signals update them. The window
+// itself keeps what needs widgets: dialogs, the photo flow's progress and face choice, model loading with its
+// messages (main_window_models.cpp), the File menu (main_window_files.cpp), photos (main_window_photo.cpp), text
+// sliders (main_window_text.cpp) and the layer dock and refinement settings (main_window_layers.cpp).
 #include <functional>
 #include <memory>
 #include <optional>
@@ -27,18 +28,17 @@ class QUndoStack;
 
 namespace facet::app {
 class Autosaver;
+class EditDocument;
 class RenderController;
+struct LoadedTextSlider;
 }  // namespace facet::app
-namespace facet::video {
-struct PhotoPaste;
-}  // namespace facet::video
 
 namespace facet::ui {
 
 class ChartsPanel;
-class LatestImageJob;
 class LayerMaskPanel;
 class PreviewWidget;
+class RefinementDialog;
 class TextSliderPanel;
 struct TextSlider;
 class TextEditDialog;
@@ -53,18 +53,20 @@ class MainWindow : public QMainWindow {
   // status bar; never throws.
   void openPhoto(const QString& path);
   void quitAfter(int milliseconds);
+  // The window's size, position and docks as they were when it was last closed (closing saves them).
+  void restoreLayout();
   void openAny(const QString& path);  // by suffix: session (.facet), W+ (.npy), or photo
 
   // Models: loads `files` off the GUI thread; modelsLoaded() (or the status bar's message) when done.
   void loadModels(const models::ModelFiles& files);
-  bool modelsReady() const { return models_ != nullptr; }
-  std::shared_ptr<const models::ModelSet> models() const { return models_; }
+  bool modelsReady() const { return models() != nullptr; }
+  std::shared_ptr<const models::ModelSet> models() const;
 
   // Faces: a W+ code (from a file, a session, a photo's embedding, or sampled) becomes the edited face.
   void setFace(const torch::Tensor& wplus, const QString& photoPath = {});
   bool openWplus(const QString& path);       // .npy [1|-, n_latent, dim]; false + status message on failure
   void sampleRandomFace(uint64_t seed);      // z ~ N(0, 1) → mapping → truncation 0.7, off the GUI thread
-  bool hasFace() const { return wplus_.defined(); }
+  bool hasFace() const;
   // Photos (with core/face): faces are found, the chosen one aligned and encoded on a pool thread with a progress
   // dialog that can cancel; the edit is pasted back into the photo on export. The chooser picks one of several
   // faces (default: a dialog); tests replace it.
@@ -72,31 +74,46 @@ class MainWindow : public QMainWindow {
   bool hasPhotoFace() const;  // a face of the opened photo is aligned (paste-back available)
   // Uses `wplus` (from an external embedding) for the opened photo's aligned face.
   bool setPhotoFaceWplus(const torch::Tensor& wplus);
-  void setPreviewSize(int side) { previewSize_ = side; }  // preview renders while a slider moves (default 256)
+  void setPreviewSize(int side);  // preview renders while a slider moves (default 256)
   // File ▸ Open sample photo: the bundled public-domain astronaut portrait through the normal photo flow.
   void openSamplePhoto();
   static QString samplePhotoPath();  // next to the binary (installed), else the source tree; "" when missing
-  // View ▸ Show in photo: the preview shows the edited face pasted back into the photo (composited on a pool
-  // thread after each render, newest wins); before/after compares with the photo itself.
+  // View ▸ Show in photo: the preview shows the edited face pasted back into the photo (composited by the render
+  // worker with each render); before/after compares with the photo itself.
   void setShowInPhoto(bool on);
-  bool showInPhoto() const { return showInPhoto_; }
-  int photoComposites() const;  // paste-backs done for the preview (tests)
+  bool showInPhoto() const;
+  int photoComposites() const;  // renders delivered pasted into the photo (tests)
   // Optional refinement after the encoder (Image2StyleGAN, perceptual + MSE) in the photo flow: `steps` Adam
   // steps from the encoder's W+ (from latent_avg without an encoder), off the GUI thread with progress and cancel
   // (cancel keeps the best code so far). Saved in the settings; steps ≤ 0 turns it off.
   void setRefinementSteps(int steps);
   int refinementSteps() const;
+  // Tools ▸ Photo refinement (window-modal, not blocking): the steps, with how long they take here (the time per
+  // step remembered from the last refinement with this generator size and device, else measured as it opens).
+  RefinementDialog* showRefinementDialog();
 
   // The W+ layers the attribute edits touch (one flag per layer; the control in the "Edited layers" dock).
   void setEditedLayers(const std::vector<bool>& mask);
   std::vector<bool> editedLayers() const;
   LayerMaskPanel* layerPanel() const { return layers_; }
 
+  // Unsaved edits before quitting, closing or opening something else from the menus: Save (to the session they
+  // came from, else where a file dialog says), Discard, or Cancel. By default a dialog asks; tests answer instead.
+  enum class UnsavedChoice { Save, Discard, Cancel };
+  void setUnsavedChangesPrompt(std::function<UnsavedChoice()> prompt) { unsavedPrompt_ = std::move(prompt); }
+  // True when nothing is unsaved or the user saved or discarded it; false when they cancelled.
+  bool settleUnsavedChanges();
+
+  // Where file dialogs start (the opened file's folder, else the last folder used, else home) with the name they
+  // suggest ("astronaut-edited.jpg" for a photo astronaut.png).
+  enum class FileKind { EditedImage, AlignedFace, SideBySide, Wplus, Session };
+  QString suggestedPath(FileKind kind) const;
+
   // Sessions (.facet + W+ .npy beside it) and autosave.
   bool saveSessionTo(const QString& path);
   bool openSession(const QString& path);
   std::optional<app::SessionWithCode> currentSession() const;
-  app::Autosaver* autosaver() const { return autosaver_; }
+  app::Autosaver* autosaver() const;
   void offerAutosaveRestore();  // asks when an earlier run crashed with unsaved work
   bool restoreAutosave();
 
@@ -133,9 +150,10 @@ class MainWindow : public QMainWindow {
   AttributeSliderPanel* sliderPanel() const { return sliders_; }
   PreviewWidget* preview() const { return preview_; }
   ChartsPanel* charts() const { return charts_; }
-  app::RenderController* renderer() const { return renderer_; }
-  QUndoStack* undoStack() const { return undo_; }
-  const app::RenderResult& lastResult() const { return lastResult_; }
+  app::EditDocument* document() const { return doc_; }
+  app::RenderController* renderer() const;
+  QUndoStack* undoStack() const;
+  const app::RenderResult& lastResult() const;
 
  Q_SIGNALS:
   void previewUpdated();
@@ -146,6 +164,8 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
+  // Text boxes leave the window's shortcuts (undo, export, reset…) to the window.
+  bool eventFilter(QObject* watched, QEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
@@ -157,33 +177,28 @@ class MainWindow : public QMainWindow {
   void showModelManager();
   void showAbout();
   void showResult(const app::RenderResult& result);
-  void applyAlphas(const std::vector<float>& alphas);  // undo/redo: panel + full render
-  void commitEdit(const std::vector<float>& alphas);
+  void showDocumentAlphas(const std::vector<float>& alphas);  // the document changed them: the sliders follow
+  void showEditedLayers(const std::vector<bool>& mask);
   void onModelsLoaded(std::shared_ptr<const models::ModelSet> models);
   void updateModelStatus();
   void findFaces(const QString& path);       // main_window_photo.cpp
   void buildEditorExtras(QMenu* view, QMenu* tools);  // main_window_layers.cpp: layer dock, show in photo, refinement
-  void composePhotoPreview(const app::RenderResult& result);
-  void setEditedLayersCount(int count);
+  void showImages(const app::RenderResult& result);  // the preview's image and before, in the photo or not
+  QString refinementTimingKey() const;  // settings key of the time per refinement step for the loaded models
+  void rememberRefinementStepMs(double ms);
   // A session's photo: re-find face `faceIndex` and re-align it for the W+ just set (no re-embedding).
   void restorePhotoFace(const QString& path, int faceIndex);
-  // The photo face's paste-back as a function safe to run on any thread (it holds its own copies); empty when the
-  // face has no photo.
-  std::function<QImage(const QImage& generated)> pasteBackJob() const;
-  // The photo and its aligned face for timeline renders pasted into it (main_window_photo.cpp); null without one.
-  std::shared_ptr<const video::PhotoPaste> photoPasteTarget() const;
-  // Writes image() once the current edit's full-size render is in (with its "before" when needsBefore).
-  // Checks at once, then makes the image (`image` runs on a pool thread: it must hold its own copies), encodes
-  // and writes it there; exportFinished() says when. False when the export cannot start.
-  bool exportRendered(const QString& path, int quality, std::function<QImage()> image, bool needsBefore = false);
-  void finishExport(const QString& path, const QString& error);  // the photo with the edited face; null without a photo face
   void buildTextPanel();  // main_window_text.cpp
   void sendTextEdits();   // the text panel's values → the renderer
   void commitTextEdit(const std::vector<float>& alphas);
   // An undo step for a text slider the user added (added) or removed, already done.
   void pushTextSliderStep(const TextSlider& slider, bool added);
   std::vector<app::SessionTextSlider> textSessionSliders() const;
-  void restoreTextSliders(const app::Session& session);
+  void restoreTextSliders(const std::vector<app::LoadedTextSlider>& sliders);
+  void updateEditingEnabled();  // sliders on with a face, else off with what to do
+  void rememberFolder(const QString& path);
+  // A file dialog for `kind` starting at suggestedPath(kind); "" when cancelled.
+  QString askSavePath(FileKind kind, const QString& title, const QString& filter);
   void addRecentFile(const QString& path);
   void rebuildRecentMenu();
 
@@ -194,32 +209,16 @@ class MainWindow : public QMainWindow {
   QLabel* timingLabel_ = nullptr;
   QMenu* recentMenu_ = nullptr;
   AttributeSliderPanel* sliders_ = nullptr;
-  app::RenderController* renderer_ = nullptr;
-  app::Autosaver* autosaver_ = nullptr;
-  QUndoStack* undo_ = nullptr;
-  std::vector<float> committed_;  // α values at the last undo point
-  app::RenderResult lastResult_;
-  QString currentPath_;           // the opened photo ("" for a W+ or a sampled face)
-  // Where the face being edited came from, as sessions record it: set when a photo's face is embedded or a session
-  // is opened, so a failed photo restore or a photo changed on disk since does not rewrite the session's record.
-  struct FaceOrigin {
-    QString photoPath;    // absolute; "" = none
-    QString photoSha256;  // "" = not known (hashed when the session is saved)
-    int faceIndex = 0;
-  } faceOrigin_;
-  std::shared_ptr<const models::ModelSet> models_;
-  torch::Tensor wplus_;           // the unedited W+ of the face being edited (CPU); undefined = none
+  app::EditDocument* doc_ = nullptr;
+  QString currentPath_;  // the opened photo ("" for a W+ or a sampled face)
   bool loadingModels_ = false;
-  struct PhotoState;                       // main_window_photo.cpp (OpenCV types stay out of this header)
-  std::shared_ptr<PhotoState> photo_;      // the opened photo's faces and the aligned one; null = none
+  struct PhotoState;                   // main_window_photo.cpp (OpenCV types stay out of this header)
+  std::shared_ptr<PhotoState> photo_;  // the opened photo's faces while the flow runs; null = none
   std::function<int(int)> chooseFace_;
-  int previewSize_ = 256;
   LayerMaskPanel* layers_ = nullptr;
-  LatestImageJob* compositor_ = nullptr;  // show-in-photo paste-backs
-  bool showInPhoto_ = false;
   QAction* showInPhotoAction_ = nullptr;
-  quint64 photoPreviewTag_ = 0;  // the newest render shown in the photo
   TextSliderPanel* textPanel_ = nullptr;
+  std::function<UnsavedChoice()> unsavedPrompt_;
   std::vector<float> committedText_;  // text α values at the last undo point
   QStringList clipOverride_;          // {clip, vocab} or empty
   QString textCacheDir_;

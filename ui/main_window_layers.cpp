@@ -1,24 +1,21 @@
-// MainWindow: the editor's extra controls — the "Edited layers" dock (which W+ layers the edits touch), View ▸
-// Show in photo, and Tools ▸ photo refinement settings.
+// MainWindow: the editor's extra controls — the "Edited layers" dock (which W+ layers the edits touch; the
+// document holds the mask), View ▸ Show in photo, and Tools ▸ Photo refinement with its time estimate.
 #include <QAction>
 #include <QDockWidget>
-#include <QInputDialog>
 #include <QMenu>
 #include <QSettings>
 #include <QStatusBar>
 
-#include "app/editor/autosave.h"
+#include "app/editor/edit_document.h"
 #include "app/editor/layer_mask.h"
-#include "app/editor/render_controller.h"
+#include "core/embed/step_timing.h"
+#include "core/models/device.h"
+#include "core/models/model_registry.h"
 #include "ui/dock_panel.h"
-#include "ui/latest_image_job.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
-#ifdef FACET_WITH_VISION
-#include "app/editor/timeline_model.h"
-#include "ui/timeline_panel.h"
-#endif
+#include "ui/refinement_dialog.h"
 
 namespace facet::ui {
 
@@ -29,30 +26,8 @@ constexpr const char* kRefineStepsKey = "photo/refinementSteps";
 void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
   QDockWidget* dock = addDockPanel(this, layers_, tr("Edited layers"), "layersDock", "layerMask", Qt::RightDockWidgetArea);
   connect(layers_, &LayerMaskPanel::maskChanged, this, [this](const std::vector<bool>& mask) { setEditedLayers(mask); });
-
-  compositor_ = new LatestImageJob(this);
-  connect(compositor_, &LatestImageJob::ready, this, [this](quint64 tag, const QImage& image) {
-    if (!showInPhoto_ || !hasPhotoFace() || tag < photoPreviewTag_ || image.isNull()) return;
-    photoPreviewTag_ = tag;
-    preview_->setImage(image);
-    Q_EMIT previewUpdated();
-  });
-  connect(compositor_, &LatestImageJob::failed, this, [this](const QString& m) { statusBar()->showMessage(m); });
-  connect(this, &MainWindow::faceChanged, this, [this] {
-    compositor_->reset();
-    photoPreviewTag_ = 0;
-  });
-
-#ifdef FACET_WITH_VISION
-  // Playback and scrubbing bring back the layers a keyframe was recorded with (the α values follow at once, and
-  // their render carries the new mask).
-  if (auto* timeline = findChild<TimelinePanel*>())
-    connect(timeline->model(), &app::TimelineModel::editedLayersAt, this, [this](const std::vector<bool>& mask) {
-      if (static_cast<int>(mask.size()) != layers_->layerCount()) return;
-      layers_->setMask(mask);
-      renderer_->setEditedLayers(layers_->mask());
-    });
-#endif
+  // The document changes the layers too (new models, timeline playback, sessions): the panel follows.
+  connect(doc_, &app::EditDocument::editedLayersChanged, this, &MainWindow::showEditedLayers);
   if (view) {
     view->addSeparator();
     showInPhotoAction_ = view->addAction(tr("Show in &photo"));
@@ -61,48 +36,65 @@ void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
     showInPhotoAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
     showInPhotoAction_->setToolTip(tr("Show the edited face pasted back into the photo"));
     connect(showInPhotoAction_, &QAction::toggled, this, [this](bool on) { setShowInPhoto(on); });
-    QAction* layersAction = dock->toggleViewAction();
-    layersAction->setText(tr("Edited &layers"));
-    view->addAction(layersAction);
+    dock->toggleViewAction()->setText(tr("Edited &layers"));  // in View ▸ Panels with the other docks
   }
   if (tools) {
     tools->addSeparator();
-    QAction* refine = tools->addAction(tr("Photo &refinement…"), this, [this] {
-      bool ok = false;
-      const int steps = QInputDialog::getInt(
-          this, tr("Photo refinement"),
-          tr("After the encoder, optimise the face's W+ code for this many steps (0: off). It needs the VGG-16 "
-             "perceptual model; more steps fit the photo better and take longer."),
-          refinementSteps(), 0, 5000, 50, &ok);
-      if (ok) setRefinementSteps(steps);
-    });
+    QAction* refine = tools->addAction(tr("Photo &refinement…"), this, [this] { showRefinementDialog(); });
     refine->setObjectName("refinementAction");
   }
 }
 
 void MainWindow::setEditedLayers(const std::vector<bool>& mask) {
-  if (layers_ && mask != layers_->mask()) layers_->setMask(mask);
-  const std::vector<bool> applied = layers_ ? layers_->mask() : mask;
-  renderer_->setEditedLayers(applied);
-#ifdef FACET_WITH_VISION
-  if (auto* timeline = findChild<TimelinePanel*>()) timeline->model()->setEditedLayers(applied);
-#endif
-  if (layers_) statusBar()->showMessage(layers_->summary());
-  if (!wplus_.defined()) return;
-  renderer_->renderFull(sliders_->alphas());
-  autosaver_->markChanged();
+  if (mask != layers_->mask()) layers_->setMask(mask);
+  doc_->setEditedLayers(layers_->mask());
+  statusBar()->showMessage(layers_->summary());
 }
 
-void MainWindow::setEditedLayersCount(int count) {
-  if (count == layers_->layerCount()) return;
-  layers_->setLayerCount(count);  // back to the default preset
-  renderer_->setEditedLayers(layers_->mask());
-#ifdef FACET_WITH_VISION
-  if (auto* timeline = findChild<TimelinePanel*>()) timeline->model()->setEditedLayers(layers_->mask());
-#endif
+void MainWindow::showEditedLayers(const std::vector<bool>& mask) {
+  if (static_cast<int>(mask.size()) != layers_->layerCount()) layers_->setLayerCount(static_cast<int>(mask.size()));
+  if (mask != layers_->mask()) layers_->setMask(mask);
 }
 
-std::vector<bool> MainWindow::editedLayers() const { return renderer_->editedLayers(); }
+std::vector<bool> MainWindow::editedLayers() const { return doc_->editedLayers(); }
+
+QString MainWindow::refinementTimingKey() const {
+  const auto models = doc_->models();
+  if (!models) return {};
+  return QString("photo/refinementStepMs/%1/%2")
+      .arg(models->generator->size())
+      .arg(QString::fromStdString(models->device.str()));
+}
+
+void MainWindow::rememberRefinementStepMs(double ms) {
+  if (ms > 0 && doc_->models()) QSettings().setValue(refinementTimingKey(), ms);
+}
+
+RefinementDialog* MainWindow::showRefinementDialog() {
+  double known = 0;
+  std::function<double()> measure;
+  QString setup = tr("no generator loaded");
+  if (const auto loaded = doc_->models()) {
+    known = QSettings().value(refinementTimingKey(), 0.0).toDouble();
+    // (Qt's arg() reads "²" after a placeholder as a digit, so the size is put in as text.)
+    setup = tr("%1 generator on %2").arg(QString::number(loaded->generator->size()) + QChar(0x00B2))
+                .arg(QString::fromStdString(models::describe_device(loaded->device)));
+    measure = [models = loaded] {
+      // The loss the photo flow will use, timed on a face the generator renders itself.
+      std::string note;
+      const embed::PerceptualLoss perceptual = models::load_perceptual("auto", models->device, note);
+      embed::EmbedOptions options;
+      return embed::time_embedding_steps(models->generator, perceptual, options, 1).median_ms;
+    };
+  }
+  auto* dialog = new RefinementDialog(refinementSteps(), known, std::move(measure), setup, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &RefinementDialog::measured, this, [this](double ms) { rememberRefinementStepMs(ms); });
+  connect(dialog, &QDialog::accepted, this, [this, dialog] { setRefinementSteps(dialog->steps()); });
+  dialog->setWindowModality(Qt::WindowModal);
+  dialog->show();
+  return dialog;
+}
 
 int MainWindow::refinementSteps() const { return QSettings().value(kRefineStepsKey, 0).toInt(); }
 
@@ -113,20 +105,14 @@ void MainWindow::setRefinementSteps(int steps) {
 }
 
 void MainWindow::setShowInPhoto(bool on) {
-  showInPhoto_ = on;
   if (showInPhotoAction_ && showInPhotoAction_->isChecked() != on) showInPhotoAction_->setChecked(on);
-  compositor_->reset();
-  photoPreviewTag_ = 0;
-  if (on && !hasPhotoFace()) statusBar()->showMessage(tr("Show in photo applies to faces from photos (File ▸ Open)."));
-  if (!lastResult_.ok()) return;
-  if (on && hasPhotoFace()) {
-    composePhotoPreview(lastResult_);
-  } else {
-    preview_->setBefore(lastResult_.before);
-    preview_->setImage(lastResult_.image);
+  doc_->setShowInPhoto(on);  // the next renders come back pasted into the photo
+  const app::RenderResult& last = doc_->lastResult();
+  if (!on && last.ok()) {
+    preview_->setBefore(last.before);
+    preview_->setImage(last.image);
   }
 }
 
-int MainWindow::photoComposites() const { return compositor_->runs(); }
 
 }  // namespace facet::ui

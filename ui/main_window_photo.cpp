@@ -2,7 +2,10 @@
 // behind a cancellable progress dialog; the edited face pasted back into the photo for export and, with View ▸
 // Show in photo, for the preview; a session's photo face found again; the bundled sample photo. Needs core/face
 // (FACET_WITH_VISION); without it a photo is only shown.
+#include <chrono>
+
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -17,21 +20,24 @@
 
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
+#include "ui/refinement_dialog.h"
 
 #ifdef FACET_WITH_VISION
-#include <opencv2/imgproc.hpp>
-
+#include "app/editor/edit_document.h"
+#include "app/editor/photo_face.h"
+#include "app/editor/session.h"
 #include "core/io/error.h"
 #include "core/models/model_registry.h"
+#include "core/face/photo.h"
 #include "core/pipeline/photo_pipeline.h"
-#include "core/video/photo_paste.h"
-#include "ui/latest_image_job.h"
 #endif
 
 namespace facet::ui {
 
 #ifdef FACET_WITH_VISION
 
+// The opened photo while its face is found, chosen, aligned and embedded; the embedded face then lives in the
+// document as an app::PhotoFace.
 struct MainWindow::PhotoState {
   QString path;
   cv::Mat photo;
@@ -39,22 +45,10 @@ struct MainWindow::PhotoState {
   int chosen = 0;
   face::AlignedFace aligned;  // empty image until aligned
   QString sha256;             // of the photo when its faces were found
-  QImage photoImage;          // the photo as shown ("before" of the in-photo preview); null until needed
+  std::shared_ptr<const app::PhotoFace> face;  // made with the alignment (off the GUI thread)
 };
 
 namespace {
-QImage matToImage(const cv::Mat& bgr) {
-  cv::Mat rgb;
-  cv::cvtColor(bgr, rgb, cv::COLOR_BGR2RGB);
-  return QImage(rgb.data, rgb.cols, rgb.rows, static_cast<int>(rgb.step), QImage::Format_RGB888).copy();
-}
-cv::Mat imageToMat(const QImage& image) {
-  const QImage rgb = image.convertToFormat(QImage::Format_RGB888);
-  cv::Mat wrapped(rgb.height(), rgb.width(), CV_8UC3, const_cast<uchar*>(rgb.constBits()), rgb.bytesPerLine());
-  cv::Mat bgr;
-  cv::cvtColor(wrapped, bgr, cv::COLOR_RGB2BGR);
-  return bgr;
-}
 struct FindOutcome {
   pipeline::PhotoFaces found;
   QString sha256;  // of the photo's bytes as they were read, for sessions (hashed here, off the GUI thread)
@@ -63,8 +57,9 @@ struct FindOutcome {
 struct EmbedOutcome {
   pipeline::EmbeddedFace embedded;
   QString error;
+  std::shared_ptr<const app::PhotoFace> face;  // the aligned face's paste-back into the photo
   QString note;          // said after the face is set (refinement skipped or stopped)
-  bool refined = false;  // the W+ went through the refinement (cancel then keeps the best code)
+  bool refined = false;  // the W+ went through the refinement (its time per step is remembered)
 };
 // The photo flow's cancel state: before the refinement, cancel drops the photo's embedding; during it, cancel
 // stops the optimisation and the best code so far is used.
@@ -74,13 +69,15 @@ struct FlowState {
   std::atomic<bool> stopRefinement{false};
 };
 struct RestoreOutcome {
-  pipeline::PhotoFaces found;
-  face::AlignedFace aligned;
+  std::shared_ptr<const app::PhotoFace> face;
   QString error;
 };
 }  // namespace
 
-bool MainWindow::hasPhotoFace() const { return photo_ && !photo_->aligned.image.empty(); }
+bool MainWindow::hasPhotoFace() const {
+  // The document's face came from a photo, or the opened photo's face is aligned and waits for its code.
+  return doc_->hasPhotoFace() || (photo_ && !photo_->aligned.image.empty());
+}
 
 void MainWindow::findFaces(const QString& path) {
   auto flow = std::make_shared<FlowState>();
@@ -119,7 +116,6 @@ void MainWindow::findFaces(const QString& path) {
     state->photo = outcome.found.photo;
     state->faces = outcome.found.faces;
     state->sha256 = outcome.sha256;
-    state->photoImage = matToImage(state->photo);
     const int count = static_cast<int>(state->faces.size());
     if (count > 1) {
       if (chooseFace_) {
@@ -143,13 +139,14 @@ void MainWindow::findFaces(const QString& path) {
       }
     }
     photo_ = state;
-    if (!models_) {
+    const auto models = doc_->models();
+    if (!models) {
       progress->deleteLater();
       statusBar()->showMessage(tr("Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.").arg(count).arg(name));
       return;
     }
     const int refineSteps = refinementSteps();
-    progress->setLabelText(refineSteps > 0 && !models_->encoder ? tr("Aligning the face…")
+    progress->setLabelText(refineSteps > 0 && !models->encoder ? tr("Aligning the face…")
                                                                 : tr("Aligning and embedding the face…"));
     auto* embedder = new QFutureWatcher<EmbedOutcome>(this);
     connect(embedder, &QFutureWatcher<EmbedOutcome>::finished, this, [this, embedder, progress, flow, state] {
@@ -158,15 +155,16 @@ void MainWindow::findFaces(const QString& path) {
       progress->deleteLater();
       if (flow->cancel || photo_ != state) return;
       state->aligned = result.embedded.aligned;
-      if (!state->aligned.image.empty()) preview_->setImage(matToImage(state->aligned.image));
+      state->face = result.face;
+      if (!state->aligned.image.empty()) preview_->setImage(app::matToImage(state->aligned.image));
       if (!result.error.isEmpty()) {
         statusBar()->showMessage(result.error);
         return;
       }
+      if (result.refined) rememberRefinementStepMs(result.embedded.refined.ms_per_step);
       if (result.embedded.wplus.defined() && setPhotoFaceWplus(result.embedded.wplus) && !result.note.isEmpty())
         statusBar()->showMessage(statusBar()->currentMessage() + " — " + result.note);
     });
-    const auto models = models_;
     QPointer<QProgressDialog> dialog(progress);
     embedder->setFuture(QtConcurrent::run([models, state, flow, refineSteps, dialog] {
       EmbedOutcome outcome;
@@ -180,7 +178,9 @@ void MainWindow::findFaces(const QString& path) {
       pipeline::EmbedControl control;
       control.cancel = &flow->cancel;
       control.stop_refinement = &flow->stopRefinement;
-      control.refinement_started = [flow, dialog, refineSteps] {
+      auto refineStart = std::make_shared<std::chrono::steady_clock::time_point>();
+      control.refinement_started = [flow, dialog, refineSteps, refineStart] {
+        *refineStart = std::chrono::steady_clock::now();
         flow->refining = true;
         QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, refineSteps] {
           if (!dialog) return;
@@ -189,12 +189,16 @@ void MainWindow::findFaces(const QString& path) {
           dialog->setValue(0);
         });
       };
-      control.progress = [dialog](const embed::EmbedProgress& p) {
-        QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, p] {
+      control.progress = [dialog, refineStart](const embed::EmbedProgress& p) {
+        const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - *refineStart).count();
+        const double left = elapsed / p.step * (p.steps - p.step);
+        QMetaObject::invokeMethod(QCoreApplication::instance(), [dialog, p, left] {
           if (!dialog) return;
           dialog->setValue(p.step);
-          dialog->setLabelText(MainWindow::tr("Refining the face's code: step %1 of %2, %3 dB (Cancel keeps the "
-                                              "best so far)…").arg(p.step).arg(p.steps).arg(p.psnr, 0, 'f', 1));
+          dialog->setLabelText(MainWindow::tr("Refining the face's code: step %1 of %2, %3 dB, %4 left (Cancel "
+                                              "keeps the best so far)…")
+                                   .arg(p.step).arg(p.steps).arg(p.psnr, 0, 'f', 1)
+                                   .arg(RefinementDialog::durationText(left)));
         });
       };
       try {
@@ -205,6 +209,8 @@ void MainWindow::findFaces(const QString& path) {
           outcome.note = QString::fromStdString(note);
         }
         outcome.embedded = pipeline::embed_face(state->photo, chosen, embedModels, settings, control);
+        outcome.face = app::makePhotoFace(state->path, state->sha256, state->chosen, state->photo,
+                                          outcome.embedded.aligned);
         const embed::EmbedResult& refined = outcome.embedded.refined;
         if (refineSteps > 0) {
           outcome.refined = true;
@@ -234,8 +240,12 @@ void MainWindow::findFaces(const QString& path) {
   finder->setFuture(QtConcurrent::run([file] {
     FindOutcome outcome;
     try {
-      outcome.found = pipeline::find_faces(file);
-      outcome.sha256 = app::sha256OfFile(QFile::decodeName(file.c_str()));
+      // Read once: the bytes are hashed (sessions notice a changed photo) and decoded from memory.
+      const std::string bytes = face::read_photo_file(file);
+      outcome.sha256 = QString::fromLatin1(
+          QCryptographicHash::hash(QByteArray::fromRawData(bytes.data(), static_cast<qsizetype>(bytes.size())),
+                                   QCryptographicHash::Sha256).toHex());
+      outcome.found = pipeline::find_faces(face::decode_photo(bytes, file));
     } catch (const std::exception& e) {
       outcome.error = QString::fromStdString(e.what());
     }
@@ -244,89 +254,51 @@ void MainWindow::findFaces(const QString& path) {
 }
 
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor& wplus) {
-  if (!hasPhotoFace()) return false;
   const std::shared_ptr<PhotoState> state = photo_;
-  setFace(wplus, state->path);  // resets photo_ (any new face does) …
-  if (!wplus_.defined()) return false;
-  photo_ = state;               // … and this face belongs to the photo
-  faceOrigin_ = {QFileInfo(state->path).absoluteFilePath(), state->sha256, state->chosen};
+  if (!state || state->aligned.image.empty()) return false;
+  if (!state->face)
+    state->face = app::makePhotoFace(state->path, state->sha256, state->chosen, state->photo, state->aligned);
+  if (!doc_->setFace(wplus, state->face)) return false;
+  currentPath_ = state->path;
   statusBar()->showMessage(tr("Editing face %1 of %2").arg(state->chosen + 1).arg(QFileInfo(state->path).fileName()));
   return true;
 }
 
-namespace {
-// The generated face warped back into the photo it was aligned from.
-QImage pastedInto(const cv::Mat& photo, const face::AlignedFace& aligned, const QImage& generated) {
-  return matToImage(pipeline::paste(photo, aligned, imageToMat(generated)));
-}
-}  // namespace
-
-std::function<QImage(const QImage&)> MainWindow::pasteBackJob() const {
-  if (!hasPhotoFace()) return {};
-  const std::shared_ptr<const PhotoState> state = photo_;  // the job keeps the photo even if another one opens
-  return [state](const QImage& generated) {
-    return generated.isNull() ? QImage() : pastedInto(state->photo, state->aligned, generated);
-  };
-}
-
-void MainWindow::composePhotoPreview(const app::RenderResult& result) {
-  if (!hasPhotoFace() || !result.ok()) return;
-  const std::shared_ptr<const PhotoState> state = photo_;
-  if (state->photoImage.cacheKey() != preview_->before().cacheKey()) preview_->setBefore(state->photoImage);
-  // The paste-back (inverse warp + feathered blend over the photo) runs on a pool thread, newest render wins.
-  compositor_->setWork([state](const QImage& generated) {
-    return pastedInto(state->photo, state->aligned, generated);
-  });
-  compositor_->submit(result.sequence, result.image);
-}
-
 void MainWindow::restorePhotoFace(const QString& path, int faceIndex) {
-  const torch::Tensor face = wplus_;  // the session's code, just set; a later face makes this restore moot
+  const torch::Tensor face = doc_->wplus();  // the session's code, just set; a later face makes this restore moot
   auto* watcher = new QFutureWatcher<RestoreOutcome>(this);
   connect(watcher, &QFutureWatcher<RestoreOutcome>::finished, this, [this, watcher, path, faceIndex, face] {
     RestoreOutcome outcome = watcher->result();
     watcher->deleteLater();
-    if (!wplus_.defined() || !wplus_.is_same(face)) return;  // another face was opened meanwhile
-    const QString name = QFileInfo(path).fileName();
+    if (!doc_->hasFace() || !doc_->wplus().is_same(face)) return;  // another face was opened meanwhile
     if (!outcome.error.isEmpty()) {
       statusBar()->showMessage(tr("Editing the saved W+ code alone: %1").arg(outcome.error));
       return;
     }
-    auto state = std::make_shared<PhotoState>();
-    state->path = path;
-    state->photo = outcome.found.photo;
-    state->faces = outcome.found.faces;
-    state->chosen = faceIndex;
-    state->aligned = outcome.aligned;
-    state->photoImage = matToImage(state->photo);
-    photo_ = state;
-    statusBar()->showMessage(tr("Editing face %1 of %2 (restored from the session)").arg(faceIndex + 1).arg(name));
-    if (showInPhoto_) composePhotoPreview(lastResult_);
+    doc_->setPhotoFace(outcome.face);
+    statusBar()->showMessage(tr("Editing face %1 of %2 (restored from the session)")
+                                 .arg(faceIndex + 1).arg(QFileInfo(path).fileName()));
     Q_EMIT photoFaceRestored();
   });
   const std::string file = QFile::encodeName(path).toStdString();
   // Aligned at the generator's size, as when the face was first embedded (a session opens after its models).
-  const int size = models_ ? static_cast<int>(models_->generator->size()) : 1024;
-  watcher->setFuture(QtConcurrent::run([file, faceIndex, size, name = QFileInfo(path).fileName()] {
+  const int size = doc_->models() ? static_cast<int>(doc_->models()->generator->size()) : 1024;
+  watcher->setFuture(QtConcurrent::run([file, path, faceIndex, size, name = QFileInfo(path).fileName()] {
     RestoreOutcome outcome;
     try {
-      outcome.found = pipeline::find_faces(file);
-      const int count = static_cast<int>(outcome.found.faces.size());
+      const pipeline::PhotoFaces found = pipeline::find_faces(file);
+      const int count = static_cast<int>(found.faces.size());
       if (faceIndex < 0 || faceIndex >= count)
         throw Error(MainWindow::tr("face %1 is no longer found in %2 (%3 face(s) now)")
                         .arg(faceIndex + 1).arg(name).arg(count).toStdString());
-      outcome.aligned =
-          pipeline::align_face(outcome.found.photo, outcome.found.faces[static_cast<size_t>(faceIndex)], size);
+      const face::AlignedFace aligned =
+          pipeline::align_face(found.photo, found.faces[static_cast<size_t>(faceIndex)], size);
+      outcome.face = app::makePhotoFace(path, app::sha256OfFile(path), faceIndex, found.photo, aligned);
     } catch (const std::exception& e) {
       outcome.error = QString::fromStdString(e.what());
     }
     return outcome;
   }));
-}
-
-std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const {
-  if (!hasPhotoFace()) return nullptr;
-  return std::make_shared<const video::PhotoPaste>(video::make_photo_paste(photo_->photo, photo_->aligned));
 }
 
 #else  // no core/face in this build
@@ -335,10 +307,7 @@ struct MainWindow::PhotoState {};
 bool MainWindow::hasPhotoFace() const { return false; }
 void MainWindow::findFaces(const QString&) {}
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor&) { return false; }
-std::function<QImage(const QImage&)> MainWindow::pasteBackJob() const { return {}; }
-void MainWindow::composePhotoPreview(const app::RenderResult&) {}
 void MainWindow::restorePhotoFace(const QString&, int) {}
-std::shared_ptr<const video::PhotoPaste> MainWindow::photoPasteTarget() const { return nullptr; }
 
 #endif
 

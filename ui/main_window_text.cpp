@@ -10,22 +10,19 @@
 #include <QStatusBar>
 #include <QUndoStack>
 
-#include "ui/applied_command.h"
-
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
-#include "app/editor/autosave.h"
+#include "app/editor/edit_document.h"
 #include "app/editor/render_controller.h"
+#include "app/editor/undo_commands.h"
 #include "core/models/model_paths.h"
-#include "ui/attribute_edit_command.h"
 #include "ui/dock_panel.h"
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
 #ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
-#include "ui/timeline_panel.h"
 #endif
 
 namespace facet::ui {
@@ -34,10 +31,7 @@ void MainWindow::buildTextPanel() {
   QDockWidget* dock = addDockPanel(this, textPanel_, tr("Text edits"), "textEditsDock", "textSliders",
                                    Qt::RightDockWidgetArea);
   if (auto* attributes = findChild<QDockWidget*>("attributesDock")) splitDockWidget(attributes, dock, Qt::Vertical);
-  connect(textPanel_, &TextSliderPanel::textEditsChanged, this, [this] {
-    sendTextEdits();
-    autosaver_->markChanged();
-  });
+  connect(textPanel_, &TextSliderPanel::textEditsChanged, this, &MainWindow::sendTextEdits);
   connect(textPanel_, &TextSliderPanel::slidersChanged, this, [this] {
     // Adding or removing a slider is not an undo step; the undo point follows the new list.
     committedText_ = textPanel_->alphas();
@@ -48,8 +42,7 @@ void MainWindow::buildTextPanel() {
   connect(textPanel_, &TextSliderPanel::addRequested, this, [this] { showAddTextEdit(); });
 #ifdef FACET_WITH_VISION
   // The timeline records text slider moves beside the attribute ones and plays them back.
-  if (auto* timeline = findChild<TimelinePanel*>()) {
-    app::TimelineModel* model = timeline->model();
+  if (app::TimelineModel* model = doc_->timeline()) {
     connect(textPanel_, &TextSliderPanel::slidersChanged, model,
             [this, model] { model->setTextSliders(textPanel_->ids()); });
     connect(textPanel_, &TextSliderPanel::textEditsChanged, model,
@@ -61,26 +54,20 @@ void MainWindow::buildTextPanel() {
         if (i >= 0) alphas[static_cast<size_t>(i)] = a[static_cast<size_t>(k)];
       }
       textPanel_->setAlphas(alphas);  // quietly: playback is not a new edit
-      renderer_->setTextEdits(textPanel_->values());
+      doc_->renderer()->setTextEdits(textPanel_->values());
     });
   }
 #endif
 }
 
-void MainWindow::sendTextEdits() {
-  if (models_ && !wplus_.defined()) {
-    renderer_->storeTextEdits(textPanel_->values());  // kept for the face that comes next; nothing to render yet
-    return;
-  }
-  renderer_->setTextEdits(textPanel_->values());
-}
+void MainWindow::sendTextEdits() { doc_->setTextEdits(textPanel_->values()); }
 
 void MainWindow::commitTextEdit(const std::vector<float>& alphas) {
   if (alphas == committedText_) return;
   // Both sides follow the slider list of this moment; sliders added or removed later must not shift them, so the
   // values are put back by slider id (a removed slider's value is skipped).
   const QStringList ids = textPanel_->ids();
-  undo_->push(new AttributeEditCommand(
+  doc_->undoStack()->push(new app::ValuesCommand(
       committedText_, alphas,
       [this, ids](const std::vector<float>& a) {
         std::vector<float> current = textPanel_->alphas();
@@ -91,11 +78,9 @@ void MainWindow::commitTextEdit(const std::vector<float>& alphas) {
         textPanel_->setAlphas(current);
         committedText_ = textPanel_->alphas();
         sendTextEdits();
-        autosaver_->markChanged();
       },
       tr("Change text edits")));
   committedText_ = alphas;
-  autosaver_->markChanged();
 }
 
 void MainWindow::pushTextSliderStep(const TextSlider& slider, bool added) {
@@ -111,15 +96,15 @@ void MainWindow::pushTextSliderStep(const TextSlider& slider, bool added) {
     if (i >= 0) textPanel_->removeSlider(i);
   };
   const QString prompt = QString::fromStdString(direction->prompt);
-  undo_->push(added ? new AppliedCommand(remove, add, tr("Add the text edit \"%1\"").arg(prompt))
-                    : new AppliedCommand(add, remove, tr("Remove the text edit \"%1\"").arg(prompt)));
+  doc_->undoStack()->push(added ? new app::AppliedCommand(remove, add, tr("Add the text edit \"%1\"").arg(prompt))
+                                : new app::AppliedCommand(add, remove, tr("Remove the text edit \"%1\"").arg(prompt)));
 }
 
 bool MainWindow::addTextDirection(std::shared_ptr<const edit::TextDirection> direction, float alpha, QString* id) {
   if (!direction || !direction->delta.defined()) return false;
-  if (models_ && models_->generator) {
+  if (const auto models = doc_->models()) {
     // A direction made for another generator would only fail at render time; say so now.
-    const auto& g = *models_->generator;
+    const auto& g = *models->generator;
     bool fits = true;
     if (direction->kind == edit::TextDirectionKind::Latent) {
       fits = direction->delta.dim() == 2 && direction->delta.size(0) == g.n_latent() &&
@@ -156,17 +141,17 @@ bool MainWindow::loadTextDirection(const QString& path) {
 
 TextEditDialog* MainWindow::showAddTextEdit() {
   app::TextEditJob job;
-  if (models_) {
-    job.generator = models_->files.generator;
-    job.device = models_->device;
-    job.clip = models_->files.clip;
-    job.vocab = models_->files.clip_vocab;
+  if (const auto models = doc_->models()) {
+    job.generator = models->files.generator;
+    job.device = models->device;
+    job.clip = models->files.clip;
+    job.vocab = models->files.clip_vocab;
   }
   if (clipOverride_.size() == 2) {
     job.clip = clipOverride_[0].toStdString();
     job.vocab = clipOverride_[1].toStdString();
   }
-  if (wplus_.defined()) job.wplus = wplus_.dim() == 2 ? wplus_.unsqueeze(0) : wplus_;
+  if (doc_->hasFace()) job.wplus = doc_->wplus();
   job.cache_dir = textCacheDir_.isEmpty() ? models::user_models_dir() + "/relevance" : textCacheDir_.toStdString();
   auto* dialog = new TextEditDialog(job, this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
@@ -187,23 +172,15 @@ std::vector<app::SessionTextSlider> MainWindow::textSessionSliders() const {
   return out;
 }
 
-void MainWindow::restoreTextSliders(const app::Session& session) {
-  // Parse everything first: a malformed direction leaves the panel as it was (openSession reports the error).
-  std::vector<std::shared_ptr<const edit::TextDirection>> directions;
-  for (const app::SessionTextSlider& t : session.textSliders) {
-    const QByteArray bytes = QJsonDocument(t.direction).toJson(QJsonDocument::Compact);
-    directions.push_back(std::make_shared<const edit::TextDirection>(edit::text_direction_from_json(
-        nlohmann::json::parse(bytes.toStdString()), "text slider '" + t.id.toStdString() + "'")));
-  }
+void MainWindow::restoreTextSliders(const std::vector<app::LoadedTextSlider>& sliders) {
   {
-    const QSignalBlocker quiet(textPanel_);  // one render for the whole session, from setFace
+    const QSignalBlocker quiet(textPanel_);  // one render for the whole session, when its face is set
     textPanel_->clear();
-    for (size_t i = 0; i < directions.size(); ++i)
-      textPanel_->addSlider(directions[i], session.textSliders[i].alpha, session.textSliders[i].id);
+    for (const app::LoadedTextSlider& t : sliders) textPanel_->addSlider(t.direction, t.alpha, t.id);
   }
   Q_EMIT textPanel_->slidersChanged();
   committedText_ = textPanel_->alphas();
-  renderer_->storeTextEdits(textPanel_->values());  // setFace renders them next
+  doc_->renderer()->storeTextEdits(textPanel_->values());  // the face's first render has them
 }
 
 }  // namespace facet::ui

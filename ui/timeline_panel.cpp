@@ -17,7 +17,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
-#include "app/editor/render_controller.h"
+#include "app/editor/edit_document.h"
 #include "core/io/error.h"
 #ifdef FACET_WITH_VISION
 #include "core/models/device.h"
@@ -68,8 +68,8 @@ class KeyframeTrack : public QWidget {
   int selected_ = -1;
 };
 
-TimelinePanel::TimelinePanel(QWidget* parent) : QWidget(parent) {
-  model_ = new app::TimelineModel(this);
+TimelinePanel::TimelinePanel(QWidget* parent, app::TimelineModel* model) : QWidget(parent) {
+  model_ = model ? model : new app::TimelineModel(this);
   auto* layout = new QVBoxLayout(this);
 
   auto* transport = new QHBoxLayout;
@@ -290,11 +290,11 @@ void TimelinePanel::openVideoEditDialog() {
   dialog.exec();
 }
 
-TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* sliders, app::RenderController* renderer) {
+TimelinePanel* installTimeline(QMainWindow* window, app::EditDocument* document) {
   TimelinePanel* panel = nullptr;
-  addDockPanel(window, panel, TimelinePanel::tr("Timeline"), "timelineDock", "timelinePanel", Qt::BottomDockWidgetArea);
-  app::TimelineModel* model = panel->model();
-  panel->setCurrentAlphas([sliders] { return sliders->alphas(); });
+  addDockPanel(window, panel, TimelinePanel::tr("Timeline"), "timelineDock", "timelinePanel", Qt::BottomDockWidgetArea,
+               document->timeline());
+  panel->setCurrentAlphas([document] { return document->alphas(); });
 #ifdef FACET_WITH_VISION
   // Edit-video loads its own encoder, generator (the encoder's decoder) and transformers from the model folders
   // when it starts, so the editor's models stay free for the preview.
@@ -335,12 +335,6 @@ TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* slider
     }
   });
 #endif
-  QObject::connect(sliders, &AttributeSliderPanel::alphasChanged, model, &app::TimelineModel::recordChange);
-  QObject::connect(model, &app::TimelineModel::alphasAt, sliders, [sliders, renderer](const std::vector<float>& a) {
-    if (static_cast<int>(a.size()) != sliders->attributeCount()) return;
-    sliders->setAlphas(a);
-    if (renderer) renderer->setAlphas(a);
-  });
   return panel;
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // The timeline dock: record / play / stop, a scrub slider over a painted keyframe track, the keyframe list with
 // move, delete and change-α controls, the interpolation choice, and the buttons that open the render-to-video and
-// edit-video dialogs. It drives the sliders through app::TimelineModel (α vectors in catalogue order).
+// edit-video dialogs, over an app::TimelineModel (α vectors in catalogue order).
 #include <functional>
 #include <optional>
 
@@ -23,7 +23,7 @@ class QTableWidget;
 class QToolButton;
 
 namespace facet::app {
-class RenderController;
+class EditDocument;
 }
 
 namespace facet::ui {
@@ -33,7 +33,8 @@ class KeyframeTrack;
 class TimelinePanel : public QWidget {
   Q_OBJECT
  public:
-  explicit TimelinePanel(QWidget* parent = nullptr);
+  // `model`: the edit document's timeline; null: the panel makes its own.
+  explicit TimelinePanel(QWidget* parent = nullptr, app::TimelineModel* model = nullptr);
 
   app::TimelineModel* model() const { return model_; }
   void setAttributes(const QVector<AttributeSlot>& attributes);
@@ -79,7 +80,8 @@ class TimelinePanel : public QWidget {
   bool updating_ = false;
 };
 
-// Adds the timeline dock to the main window and wires it to the sliders and the render controller; returns it.
-TimelinePanel* installTimeline(QMainWindow* window, AttributeSliderPanel* sliders, app::RenderController* renderer);
+// Adds the timeline dock to the main window over the document's timeline (its playback changes the document);
+// returns it.
+TimelinePanel* installTimeline(QMainWindow* window, app::EditDocument* document);
 
 }  // namespace facet::ui

@@ -1,6 +1,5 @@
 // facet-cli bench embed: ms per embedding step (forward, backward, Adam; pixel loss) and peak memory, on a face the
 // generator rendered itself.
-#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -11,7 +10,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
-#include "core/embed/image2stylegan.h"
+#include "core/embed/step_timing.h"
 #include "core/models/device.h"
 
 namespace facet::cli {
@@ -56,29 +55,13 @@ void register_bench_embed(CLI::App& root, Commands& commands) {
             : load_generator(a->generator);
     const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     const int64_t size = a->size ? a->size : g->size();
-    torch::Tensor target;
-    {
-      torch::NoGradGuard no_grad;
-      nn::SynthesisOptions o;
-      o.output_size = size;
-      target = g->synthesis(g->to_wplus(g->mapping(torch::randn({1, g->style_dim()}).to(g->device())), 0.7), o);
-    }
-    embed::Image2StyleGan embedder(g);
     embed::EmbedOptions options;
-    options.steps = a->steps + 1;
     options.output_size = a->size;
     options.fast_gradients = !a->plain;
     const double rss_before = peak_rss_mb();
     const bool resettable = reset_peak_rss();
-    std::vector<double> times;
-    auto last = Clock::now();
-    const auto result = embedder.embed(target, options, [&](const embed::EmbedProgress& p) {
-      const auto now = Clock::now();
-      if (p.step > 1) times.push_back(std::chrono::duration<double, std::milli>(now - last).count());
-      last = now;
-    });
+    const embed::StepTiming timing = embed::time_embedding_steps(g, {}, options, a->steps);
     const double peak = peak_rss_mb();
-    std::sort(times.begin(), times.end());
     nlohmann::json out{{"device", models::describe_device(g->device())},
                        {"generator", a->generator.file.empty() ? "random config-f" : a->generator.file},
                        {"model_size", g->size()},
@@ -87,12 +70,12 @@ void register_bench_embed(CLI::App& root, Commands& commands) {
                        {"threads", torch::get_num_threads()},
                        {"load_ms", load_ms},
                        {"steps", a->steps},
-                       {"ms_median", times.empty() ? 0.0 : times[times.size() / 2]},
-                       {"ms_min", times.empty() ? 0.0 : times.front()},
+                       {"ms_median", timing.median_ms},
+                       {"ms_min", timing.min_ms},
                        {"peak_rss_mb", peak},
                        {"peak_rss_mb_before_embedding", rss_before},
                        {"peak_is_the_embeddings", resettable},
-                       {"final_psnr", result.final_psnr}};
+                       {"final_psnr", timing.final_psnr}};
     if (a->json) {
       print_json(out);
     } else {

@@ -40,8 +40,7 @@ struct Face {
 };
 
 struct Faces {
-  std::shared_ptr<nn::StyleGan2> generator;
-  pipeline::EmbedModels models;
+  pipeline::EmbedModels models;  // models.generator renders and embeds every face
   pipeline::EmbedSettings settings;
 };
 
@@ -58,14 +57,13 @@ void add_face_options(CLI::App* cmd, FaceArgs& a) {
 Faces load_faces(FaceArgs& a) {
   if (a.generator.file.empty()) a.generator.file = a.encoder;
   Faces f;
-  f.generator = load_generator(a.generator);
-  f.models.generator = f.generator;
-  if (!a.encoder.empty()) f.models.encoder = models::load_encoder(a.encoder, f.generator->device());
+  f.models.generator = load_generator(a.generator);
+  if (!a.encoder.empty()) f.models.encoder = models::load_encoder(a.encoder, f.models.generator->device());
   f.settings.refine_steps = a.steps;
   f.settings.refine.keep_best = true;
   if (a.steps > 0) {
     std::string note;
-    f.models.perceptual = make_perceptual(a.perceptual, f.generator->device(), note);
+    f.models.perceptual = make_perceptual(a.perceptual, f.models.generator->device(), note);
     if (!note.empty()) std::cerr << "note: " << note << "\n";
   }
   return f;
@@ -76,7 +74,7 @@ bool ends_with(const std::string& s, const std::string& tail) {
 }
 
 Face face_of(const std::string& source, const Faces& f, const FaceArgs& a) {
-  const nn::StyleGan2& g = *f.generator;
+  const nn::StyleGan2& g = *f.models.generator;
   Face out;
   out.source = source;
   if (source.rfind("seed:", 0) == 0) {
@@ -164,7 +162,7 @@ void register_morph(CLI::App& root, Commands& commands) {
   commands.bind(cmd, [a] {
     Faces f = load_faces(a->faces);
     const Face fa = face_of(a->a, f, a->faces), fb = face_of(a->b, f, a->faces);
-    const nn::StyleGan2& g = *f.generator;
+    const nn::StyleGan2& g = *f.models.generator;
     if (a->spherical && (!fa.z.defined() || !fb.z.defined()))
       throw Error("--spherical interpolates random faces in Z: give both faces as seed:N");
     const auto code_at = [&](double lambda) {
@@ -229,8 +227,8 @@ void register_mix(CLI::App& root, Commands& commands) {
   commands.bind(cmd, [a] {
     Faces f = load_faces(a->faces);
     const Face target = face_of(a->target, f, a->faces), source = face_of(a->source, f, a->faces);
-    const auto mask = parse_mix_layers(a->layers, f.generator->n_latent());
-    write_outputs(a->output, *f.generator, edit::style_mix(target.wplus, source.wplus, mask, a->strength), target);
+    const auto mask = parse_mix_layers(a->layers, f.models.generator->n_latent());
+    write_outputs(a->output, *f.models.generator, edit::style_mix(target.wplus, source.wplus, mask, a->strength), target);
     std::cerr << "mixed layers " << a->layers << " of " << a->source << " into " << a->target << " → "
               << a->output.out << "\n";
     return kOk;
@@ -259,7 +257,7 @@ void register_transfer_expression(CLI::App& root, Commands& commands) {
     Faces f = load_faces(a->faces);
     const Face face = face_of(a->face, f, a->faces), neutral = face_of(a->neutral, f, a->faces),
                expressive = face_of(a->expressive, f, a->faces);
-    write_outputs(a->output, *f.generator,
+    write_outputs(a->output, *f.models.generator,
                   edit::expression_transfer(face.wplus, neutral.wplus, expressive.wplus, a->lambda), face);
     std::cerr << "moved " << a->face << " by λ " << a->lambda << " × (" << a->expressive << " − " << a->neutral
               << ") → " << a->output.out << "\n";

@@ -54,6 +54,7 @@ void RenderController::submit(RenderQuality quality) {
   request.quality = quality;
   request.editedLayers = editedLayers_;
   request.textEdits = textEdits_;
+  request.paste = paste_;
   worker_->submit(std::move(request));
 }
 

@@ -2,6 +2,7 @@
 // GUI-thread side of rendering: owns the worker thread, numbers the requests, and turns slider motion into
 // "preview now, full size once the sliders rest" (a single-shot settle timer, restarted by every change).
 // Results reach the GUI thread through resultReady(); one older than a result already delivered is dropped.
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -35,6 +36,9 @@ class RenderController : public QObject {
   void setTextEdits(std::vector<TextSliderValue> edits);
   const std::vector<TextSliderValue>& textEdits() const { return textEdits_; }
   void storeTextEdits(std::vector<TextSliderValue> edits) { textEdits_ = std::move(edits); }  // no render (no face)
+  // Show in photo: every following request pastes its render into the photo with `paste` (empty: off).
+  void setPhotoPaste(std::function<QImage(const QImage&)> paste) { paste_ = std::move(paste); }
+  bool pastesIntoPhoto() const { return static_cast<bool>(paste_); }
 
   void setSettleMs(int ms) { settle_.setInterval(ms); }
   int settleMs() const { return settle_.interval(); }
@@ -56,6 +60,7 @@ class RenderController : public QObject {
   std::vector<float> alphas_;
   std::vector<bool> editedLayers_;
   std::vector<TextSliderValue> textEdits_;
+  std::function<QImage(const QImage&)> paste_;
   quint64 sequence_ = 0;
   quint64 delivered_ = 0;
 };

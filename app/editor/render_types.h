@@ -1,6 +1,7 @@
 #pragma once
 // What the UI asks the render worker for, and what comes back. Plain values, copied across threads.
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <memory>
 #include <vector>
@@ -32,6 +33,9 @@ struct RenderRequest {
   RenderQuality quality = RenderQuality::Preview;
   std::vector<bool> editedLayers;  // the W+ layers the edit touches (n_latent entries); empty: the default 0–10
   std::vector<TextSliderValue> textEdits;  // text sliders, applied after the attribute edits
+  // Show in photo: the rendered face → the photo with it pasted back, run on the worker after the render (it holds
+  // its own copy of the photo); empty: none.
+  std::function<QImage(const QImage&)> paste;
 };
 
 struct RenderTimings {
@@ -54,6 +58,7 @@ struct RenderResult {
   RenderQuality quality = RenderQuality::Preview;
   QImage image;                      // null when the render failed or was superseded
   QImage before;                     // the unedited face at full size (before/after); null when unknown
+  QImage inPhoto;                    // `image` pasted into the photo when the request asked for it; else null
   std::vector<float> probabilities;  // classifier output per attribute, empty when no classifier
   std::vector<float> originalProbabilities;  // the same for the unedited W+ (charts: original against edited)
   double identity = std::numeric_limits<double>::quiet_NaN();  // vs the unedited face; NaN when unknown

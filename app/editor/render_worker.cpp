@@ -72,6 +72,13 @@ void RenderWorker::drain() {
       result.error = tr("Rendering failed: %1").arg(QString::fromStdString(e.what()));
     }
   }
+  if (result.ok() && request.paste && !superseded()) {
+    try {
+      result.inPhoto = request.paste(result.image);
+    } catch (const std::exception& e) {
+      result.error = tr("Pasting the face into the photo failed: %1").arg(QString::fromStdString(e.what()));
+    }
+  }
   result.sequence = sequence;
   result.quality = request.quality;
   result.timings.total_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

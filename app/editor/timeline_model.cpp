@@ -47,6 +47,8 @@ void TimelineModel::startRecording(const std::vector<float>& current) {
   timeline_.clear();
   timeline_.add(0.0, video::EditSnapshot{current, layers_, text_});
   lastAlphas_ = current;
+  lastFixed_ = 0;
+  trailing_.reset();
   recording_ = true;
   origin_ = now();
   position_ = 0;
@@ -58,7 +60,21 @@ void TimelineModel::startRecording(const std::vector<float>& current) {
 void TimelineModel::recordChange(const std::vector<float>& alphas) {
   if (!recording_ || playing_) return;
   position_ = std::max(0.0, now() - origin_);
+  // A drag sends a change per mouse move: keep one keyframe per kMinKeyframeGap at most, plus one trailing
+  // keyframe with the newest values (replaced by the next change, so the take always ends on what was set).
+  if (trailing_) {
+    for (size_t i = 0; i < timeline_.size(); ++i)
+      if (timeline_.keyframes()[i].time == *trailing_) {
+        timeline_.remove(i);
+        break;
+      }
+    trailing_.reset();
+  }
   timeline_.add(position_, video::EditSnapshot{alphas, layers_, text_});
+  if (position_ - lastFixed_ >= kMinKeyframeGap)
+    lastFixed_ = position_;
+  else if (position_ - lastFixed_ > video::Timeline::kSameTime)
+    trailing_ = position_;
   lastAlphas_ = alphas;
   Q_EMIT keyframesChanged();
   Q_EMIT positionChanged(position_);

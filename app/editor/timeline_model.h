@@ -4,6 +4,7 @@
 // window feeds them to the sliders and the render worker like any other slider change. The timeline itself is
 // core/video's Timeline; its JSON goes into the session file under "timeline".
 #include <functional>
+#include <optional>
 #include <vector>
 
 #include <QJsonObject>
@@ -18,6 +19,9 @@ namespace facet::app {
 class TimelineModel : public QObject {
   Q_OBJECT
  public:
+  // Recording keeps at most one keyframe per this many seconds (plus the newest values at the end of a gesture).
+  static constexpr double kMinKeyframeGap = 0.1;
+
   explicit TimelineModel(QObject* parent = nullptr);
 
   // Catalogue order of the α vectors (clears the timeline when it changes).
@@ -35,7 +39,8 @@ class TimelineModel : public QObject {
 
   // A new take: clears the keyframes and stores `current` at time 0.
   void startRecording(const std::vector<float>& current);
-  // While recording: a keyframe (now, alphas). Ignored otherwise, and during playback.
+  // While recording: a keyframe (now, alphas), coalesced to one per kMinKeyframeGap. Ignored otherwise, and during
+  // playback.
   void recordChange(const std::vector<float>& alphas);
   void stopRecording();
   // The W+ layers the edit touches (the editor's layer control): stored with every keyframe recorded from now on;
@@ -85,6 +90,8 @@ class TimelineModel : public QObject {
   double position_ = 0;
   std::vector<bool> layers_;      // stored in recorded keyframes (empty: the default 0–10)
   std::vector<float> lastAlphas_;  // the α values of the newest recorded keyframe
+  double lastFixed_ = 0;           // time of the newest keyframe a later change will not replace
+  std::optional<double> trailing_;  // time of the keyframe the next change replaces (within kMinKeyframeGap)
   std::vector<float> text_;  // current text α in the timeline's text id order
 };
 

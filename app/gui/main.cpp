@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
 
   facet::ui::applyModelsFolderSetting();
   facet::ui::MainWindow window;
+  window.restoreLayout();
   window.show();
   // Models load on a pool thread; the window opens photos meanwhile. A crash's autosave is offered once they are in.
   const QString file = parser.positionalArguments().value(0);

@@ -121,14 +121,16 @@ cv::Mat decode_photo(const std::string& bytes, const std::string& name) {
   return bgr;
 }
 
-cv::Mat read_photo(const std::string& path) {
+std::string read_photo_file(const std::string& path) {
   std::error_code ec;
   const auto bytes = std::filesystem::file_size(path, ec);
   if (!ec && bytes > kMaxPhotoFileBytes)
     throw Error(path + ": the file is " + std::to_string(bytes >> 20) + " MB; Facet reads photo files up to " +
                 std::to_string(kMaxPhotoFileBytes >> 20) + " MB");
-  return decode_photo(io::read_file(path), path);
+  return io::read_file(path);
 }
+
+cv::Mat read_photo(const std::string& path) { return decode_photo(read_photo_file(path), path); }
 
 void write_photo(const std::string& path, const cv::Mat& bgr, int jpeg_quality) {
   if (bgr.empty() || bgr.type() != CV_8UC3) throw Error("write_photo expects an 8-bit BGR image for " + path);

@@ -16,6 +16,9 @@ constexpr std::uintmax_t kMaxPhotoFileBytes = 256u << 20;
 // Unreadable, corrupt, empty or too large files → facet::Error naming the file and the fix.
 cv::Mat read_photo(const std::string& path);
 
+// A photo file's bytes, refused above kMaxPhotoFileBytes (callers that hash the file decode the same bytes).
+std::string read_photo_file(const std::string& path);
+
 // The same from bytes already in memory (`name` only labels messages).
 cv::Mat decode_photo(const std::string& bytes, const std::string& name);
 

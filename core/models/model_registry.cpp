@@ -89,6 +89,11 @@ std::string require_path(const std::string& name, const std::string& what) {
 
 std::string file_name(const std::string& path) { return fs::path(path).filename().string(); }
 
+// A role's file as callers use it: face-api's is found by a probe file and named by its folder.
+std::string role_path(Role role, const std::string& found) {
+  return role == Role::FaceApi ? fs::path(found).parent_path().string() : found;
+}
+
 }  // namespace
 
 std::string find_role_file(Role role) {
@@ -96,8 +101,7 @@ std::string find_role_file(Role role) {
     const auto found = find_path(f.file);
     if (!found) continue;
     if (role == Role::Transformers && !holds_transformers(*found)) continue;
-    if (role == Role::FaceApi) return fs::path(*found).parent_path().string();
-    return *found;
+    return role_path(role, *found);
   }
   return {};
 }
@@ -108,8 +112,7 @@ std::string require_role_file(Role role, const std::string& given) {
   if (!given.empty()) return role == Role::FaceApi ? given : require_path(given, info.what);
   if (std::string found = find_role_file(role); !found.empty()) return found;
   // Names the first file, the one models/fetch downloads.
-  std::string path = require_model_file(info.files.front().file, info.what);
-  return role == Role::FaceApi ? fs::path(path).parent_path().string() : path;
+  return role_path(role, require_model_file(info.files.front().file, info.what));
 }
 
 std::shared_ptr<nn::StyleGan2> load_generator(const std::string& path, const torch::Device& device, double lr_mlp) {

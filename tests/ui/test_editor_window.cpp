@@ -69,9 +69,15 @@ class EditorWindowTest : public QObject {
              qPrintable(window->deviceText()));
     QVERIFY2(window->modelsText().contains("g_small_zip.pt 64²"), qPrintable(window->modelsText()));
     QVERIFY(window->modelsText().contains("1 transformer"));
-    // The badge says which attributes have no trained transformer.
+    // Eyeglasses has its transformer; Smiling has neither a transformer nor a direction: its row is disabled and
+    // says what to install.
     QVERIFY(!window->findChild<QWidget*>("attribute_Eyeglasses")->findChild<QLabel*>("linearBadge"));
-    QVERIFY(window->findChild<QWidget*>("attribute_Smiling")->findChild<QLabel*>("linearBadge"));
+    QVERIFY(window->sliderPanel()->isRowEnabled(facet::test::kFixtureAttribute));
+    auto* smiling = window->findChild<QWidget*>("attribute_Smiling");
+    QVERIFY(smiling->findChild<QLabel*>("unavailableBadge"));
+    QVERIFY(!smiling->findChild<QSlider*>()->isEnabled());
+    QVERIFY2(smiling->findChild<QLabel*>("unavailableBadge")->toolTip().contains("tnet_31.pth.tar"),
+             qPrintable(smiling->findChild<QLabel*>("unavailableBadge")->toolTip()));
     const QString probabilityBefore = window->sliderPanel()->probabilityText(facet::test::kFixtureAttribute);
     const QImage shownBefore = window->preview()->rendered();
 
@@ -219,8 +225,14 @@ class EditorWindowTest : public QObject {
     QVERIFY2(window->restoreAutosave(), qPrintable(window->statusText()));
     QCOMPARE(window->sliderPanel()->alphas(), alphas);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    // A clean exit removes it.
-    window->close();
+    // The restored work is in no file of the user's: quitting asks, and discarding it removes the autosave.
+    int asked = 0;
+    window->setUnsavedChangesPrompt([&asked] {
+      ++asked;
+      return MainWindow::UnsavedChoice::Discard;
+    });
+    QVERIFY(window->close());
+    QCOMPARE(asked, 1);
     QVERIFY(!QFileInfo::exists(sessionPath));
   }
 

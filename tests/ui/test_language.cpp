@@ -1,5 +1,7 @@
 // Translations: the shipped .qm resources load and translate the menus; unknown languages are refused.
+#include <QAction>
 #include <QMenuBar>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include "ui/language.h"
@@ -8,11 +10,20 @@
 class LanguageTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(scratch_.isValid());
+    qputenv("XDG_CONFIG_HOME", scratch_.path().toLocal8Bit());  // no language chosen by anyone
+  }
+
   void koreanAndChineseTranslateTheMenus() {
     QVERIFY(facet::ui::installLanguage("ko"));
     {
       facet::ui::MainWindow window;
       QCOMPARE(window.menuBar()->actions().first()->text(), QString("파일(&F)"));
+      // View ▸ Language shows the language in use, though none was ever chosen (it came from the system).
+      QCOMPARE(facet::ui::savedLanguage(), QString());
+      QVERIFY(window.findChild<QAction*>("language_ko")->isChecked());
+      QVERIFY(!window.findChild<QAction*>("language_en")->isChecked());
     }
     QVERIFY(facet::ui::installLanguage("zh_CN"));
     {
@@ -25,6 +36,9 @@ class LanguageTest : public QObject {
   }
 
   void unknownLanguageIsRefused() { QVERIFY(!facet::ui::installLanguage("xx")); }
+
+ private:
+  QTemporaryDir scratch_;
 };
 
 QTEST_MAIN(LanguageTest)

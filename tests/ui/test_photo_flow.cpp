@@ -11,6 +11,7 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QProgressDialog>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -24,10 +25,10 @@
 #include "core/io/npy.h"
 #include "tests/ui/fixture_models.h"
 #include "tests/ui/window_test_support.h"
-#include "ui/latest_image_job.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
+#include "ui/refinement_dialog.h"
 #ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #include "ui/timeline_panel.h"
@@ -211,37 +212,6 @@ class PhotoFlowTest : public QObject {
     QCOMPARE(reopened->lastResult().image, coarseEdit);
   }
 
-  // --- the newest-wins compositor ------------------------------------------------------------------------------
-
-  void latestImageJobRunsTheNewestAndDropsTheRest() {
-    facet::ui::LatestImageJob job;
-    std::atomic<int> calls{0};
-    job.setWork([&calls](const QImage& in) {
-      ++calls;
-      QThread::msleep(60);
-      QImage out = in.copy();
-      out.fill(Qt::red);
-      return out;
-    });
-    QSignalSpy ready(&job, &facet::ui::LatestImageJob::ready);
-    QImage input(8, 8, QImage::Format_RGB32);
-    for (quint64 tag = 1; tag <= 6; ++tag) job.submit(tag, input);
-    QTRY_VERIFY_WITH_TIMEOUT(!job.busy() && ready.count() >= 2, 3000);
-    QTest::qWait(100);
-    QCOMPARE(ready.count(), 2);  // the first (already running) and the newest
-    QCOMPARE(ready.at(0).at(0).toULongLong(), quint64(1));
-    QCOMPARE(ready.at(1).at(0).toULongLong(), quint64(6));
-    QCOMPARE(job.runs(), 2);
-    QCOMPARE(job.dropped(), 4);
-    QCOMPARE(ready.at(1).at(1).value<QImage>().pixelColor(0, 0), QColor(Qt::red));
-    // reset(): the running job's result is ignored.
-    job.submit(7, input);
-    job.reset();
-    QTRY_VERIFY_WITH_TIMEOUT(!job.busy(), 3000);
-    QTest::qWait(50);
-    QCOMPARE(ready.count(), 2);
-  }
-
   void samplePhotoIsFound() {
     const QString path = MainWindow::samplePhotoPath();
     QVERIFY2(!path.isEmpty(), "resources/astronaut.png not found");
@@ -294,7 +264,7 @@ class PhotoFlowTest : public QObject {
     QVERIFY(window->showInPhoto());
     QTRY_COMPARE_WITH_TIMEOUT(window->preview()->image().size(), original.size(), 10000);
     QVERIFY(sameRgb(window->preview()->before(), original));
-    // A flood of slider moves: paste-backs run one at a time, newest wins, and the last full render is shown.
+    // A flood of slider moves: the worker pastes each render it makes (newest wins) and the last full one is shown.
     const int compositesBefore = window->photoComposites();
     for (int i = 1; i <= 12; ++i) window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f - 0.3f * i);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
@@ -428,6 +398,46 @@ class PhotoFlowTest : public QObject {
              qPrintable(window->statusText()));
     const auto avg = window->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
     QVERIFY(!torch::allclose(window->currentSession()->wplus, avg));
+    window->setRefinementSteps(0);
+  }
+
+  // Tools ▸ Photo refinement says how long the steps take before anything starts: measured as it opens (with the
+  // loss the photo flow will use), then remembered; a refinement remembers its own time per step too.
+  void refinementDialogEstimatesTheTimeBeforeItStarts() {
+    FACET_REQUIRE_FIXTURES_QT();
+    QCOMPARE(facet::ui::RefinementDialog::durationText(40), QString("about 40 s"));
+    QCOMPARE(facet::ui::RefinementDialog::durationText(300), QString("about 5 min"));
+    QCOMPARE(facet::ui::RefinementDialog::durationText(4800), QString("about 80 min"));
+    QCOMPARE(facet::ui::RefinementDialog::durationText(6000), QString("about 1 h 40 min"));
+    auto window = windowWith(facet::test::fixtureModelFiles(false));
+    QVERIFY(window);
+    QSettings().remove("photo/refinementStepMs");
+    window->setRefinementSteps(0);
+    auto* dialog = window->showRefinementDialog();
+    QVERIFY(dialog->measuring());
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->measuring(), 60000);
+    QVERIFY2(dialog->msPerStep() > 0, qPrintable(dialog->estimateText()));
+    QVERIFY2(dialog->estimateText().contains("off"), qPrintable(dialog->estimateText()));
+    dialog->setSteps(300);
+    QVERIFY2(dialog->estimateText().contains("300 steps take about"), qPrintable(dialog->estimateText()));
+    saveShot(*dialog, "refinement_dialog.png");
+    const double measured = dialog->msPerStep();
+    dialog->accept();
+    QCOMPARE(window->refinementSteps(), 300);
+    auto* again = window->showRefinementDialog();
+    QVERIFY(!again->measuring());
+    QCOMPARE(again->msPerStep(), measured);
+    again->reject();
+    QCOMPARE(window->refinementSteps(), 300);
+
+    QSettings().remove("photo/refinementStepMs");
+    window->setRefinementSteps(3);
+    window->openPhoto(copyOfSample("timed.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    auto* afterRefinement = window->showRefinementDialog();
+    QVERIFY(!afterRefinement->measuring());
+    QVERIFY(afterRefinement->msPerStep() > 0);
+    afterRefinement->reject();
     window->setRefinementSteps(0);
   }
 

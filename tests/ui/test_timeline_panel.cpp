@@ -113,6 +113,30 @@ class TimelinePanelTest : public QObject {
     saveShot(window, "timeline_dock.png");
   }
 
+  // A drag sends a change per mouse move: recording keeps one keyframe per 100 ms at most, at distinct times, and
+  // the take ends on the value the drag stopped at.
+  void recordingADragCoalescesItsKeyframes() {
+    TimelinePanel panel;
+    panel.setAttributes(attributes());
+    double clock = 0;
+    panel.model()->setClock([&clock] { return clock; });
+    panel.model()->startRecording({0, 0, 0});
+    for (int i = 1; i <= 35; ++i) {  // 35 moves, 10 ms apart; two of them in the same millisecond
+      clock = 0.01 * i;
+      panel.model()->recordChange({0.08f * static_cast<float>(i), 0, 0});
+      if (i == 20) panel.model()->recordChange({0.08f * static_cast<float>(i), 0.5f, 0});
+    }
+    panel.model()->stop();
+    const auto& keys = panel.model()->timeline().keyframes();
+    QVERIFY2(keys.size() >= 4 && keys.size() <= 5, qPrintable(QString::number(keys.size())));
+    for (size_t k = 1; k + 1 < keys.size(); ++k)
+      QVERIFY2(keys[k].time - keys[k - 1].time >= facet::app::TimelineModel::kMinKeyframeGap - 1e-9,
+               qPrintable(QString("%1 → %2").arg(keys[k - 1].time).arg(keys[k].time)));
+    for (size_t k = 1; k < keys.size(); ++k) QVERIFY(keys[k].time > keys[k - 1].time);
+    QCOMPARE(keys.back().time, 0.35);
+    QCOMPARE(keys.back().state.alphas[0], 0.08f * 35);
+  }
+
   void editsKeyframesFromThePanel() {
     TimelinePanel panel;
     panel.setAttributes(attributes());

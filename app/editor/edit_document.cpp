@@ -1,0 +1,464 @@
+#include "app/editor/edit_document.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <nlohmann/json.hpp>
+#include <torch/torch.h>
+
+#include "app/editor/autosave.h"
+#include "app/editor/generator_backend.h"
+#include "app/editor/image_export.h"
+#include "app/editor/layer_mask.h"
+#include "app/editor/photo_face.h"
+#include "app/editor/render_controller.h"
+#include "app/editor/undo_commands.h"
+#include "core/edit/attributes.h"
+#include "core/edit/text_direction.h"
+#include "core/io/error.h"
+#include "core/io/npy.h"
+#ifdef FACET_WITH_VISION
+#include "app/editor/timeline_model.h"
+#endif
+
+namespace facet::app {
+
+namespace {
+QString noGenerator() {
+  return EditDocument::tr("No generator is loaded. Open Tools ▸ Models to install or locate one.");
+}
+
+// A session's α values in the catalogue's order, matched by attribute id (older catalogues may differ).
+std::vector<float> alphasInCatalogueOrder(const Session& session, int count) {
+  std::vector<float> alphas(static_cast<size_t>(count), 0.f);
+  const auto& catalogue = edit::celeba_attributes();
+  for (int i = 0; i < static_cast<int>(session.alphas.size()); ++i) {
+    int index = i;
+    if (!session.attributeIds.isEmpty()) {
+      index = -1;
+      for (const auto& a : catalogue)
+        if (QString::fromStdString(a.id) == session.attributeIds[i]) index = a.index;
+    }
+    if (index >= 0 && index < count) alphas[static_cast<size_t>(index)] = session.alphas[static_cast<size_t>(i)];
+  }
+  return alphas;
+}
+}  // namespace
+
+EditDocument::EditDocument(int attributeCount, QObject* parent, const QString& autosaveDir)
+    : QObject(parent), alphas_(static_cast<size_t>(attributeCount), 0.f), committed_(alphas_) {
+  undo_ = new QUndoStack(this);
+  renderer_ = new RenderController(nullptr, this);
+  connect(renderer_, &RenderController::resultReady, this, &EditDocument::receive);
+  autosaver_ = new Autosaver([this] { return session(); },
+                             autosaveDir.isEmpty() ? Autosaver::defaultDir() : autosaveDir, this);
+  connect(autosaver_, &Autosaver::failed, this, &EditDocument::message);
+#ifdef FACET_WITH_VISION
+  timeline_ = new TimelineModel(this);
+  connectTimeline();
+#endif
+}
+
+EditDocument::~EditDocument() = default;
+
+void EditDocument::connectTimeline() {
+#ifdef FACET_WITH_VISION
+  // Playback and scrubbing change the document like the sliders, without undo steps: the layers a span was
+  // recorded with first, then its α values.
+  connect(timeline_, &TimelineModel::editedLayersAt, this, [this](const std::vector<bool>& mask) {
+    if (!models_ || static_cast<int64_t>(mask.size()) != models_->generator->n_latent()) return;
+    renderer_->setEditedLayers(mask);
+    Q_EMIT editedLayersChanged(mask);
+  });
+  connect(timeline_, &TimelineModel::alphasAt, this, [this](const std::vector<float>& alphas) {
+    if (alphas.size() != alphas_.size()) return;
+    alphas_ = alphas;
+    Q_EMIT alphasChanged(alphas_);
+    if (models_ && !hasFace()) return;
+    renderer_->setAlphas(alphas_);
+  });
+  connect(timeline_, &TimelineModel::keyframesChanged, this, [this] {
+    if (hasFace()) autosaver_->markChanged();
+  });
+#endif
+}
+
+// --- models and the face ---------------------------------------------------------------------------------------------
+
+void EditDocument::setModels(std::shared_ptr<const models::ModelSet> models) {
+  models_ = std::move(models);
+  if (!models_) return;
+  const int64_t layers = models_->generator->n_latent();
+  if (static_cast<int64_t>(editedLayers().size()) != layers) {
+    const std::vector<bool> mask = layerPresetMask(LayerPreset::Default, layers);
+    renderer_->setEditedLayers(mask);
+#ifdef FACET_WITH_VISION
+    timeline_->setEditedLayers(mask);
+#endif
+    Q_EMIT editedLayersChanged(mask);
+  }
+  if (hasFace()) {
+    // The same face on the new models: it keeps its photo and where it came from.
+    const FaceOrigin origin = origin_;
+    const QString session = sessionPath_;
+    if (setFace(wplus_, photo_)) {
+      origin_ = origin;
+      sessionPath_ = session;
+    }
+  }
+}
+
+bool EditDocument::setFace(const torch::Tensor& wplus, std::shared_ptr<const PhotoFace> photo) {
+  if (!models_) {
+    Q_EMIT message(noGenerator());
+    return false;
+  }
+  try {
+    GeneratorBackend::Options options;
+    options.preview_size = previewSize_;
+    auto backend = std::make_unique<GeneratorBackend>(models_, wplus, options);
+    wplus_ = wplus.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+    if (wplus_.dim() == 2) wplus_ = wplus_.unsqueeze(0);
+    sessionPath_.clear();  // another face: no longer the session's (openSession sets it again)
+    photo_ = std::move(photo);
+    origin_ = photo_ ? FaceOrigin{photo_->path, photo_->sha256, photo_->faceIndex} : FaceOrigin{};
+    renderer_->setPhotoPaste(showInPhoto_ && photo_ ? photo_->paste : nullptr);
+    renderer_->setBackend(std::move(backend));
+    renderer_->renderFull(alphas_);
+    autosaver_->markChanged();
+    Q_EMIT faceChanged();
+    return true;
+  } catch (const std::exception& e) {
+    Q_EMIT message(QString::fromStdString(e.what()));
+    return false;
+  }
+}
+
+void EditDocument::setFaceOrigin(const QString& photoPath, const QString& sha256, int faceIndex) {
+  origin_ = {photoPath.isEmpty() ? QString() : QFileInfo(photoPath).absoluteFilePath(), sha256, faceIndex};
+}
+
+void EditDocument::setPhotoFace(std::shared_ptr<const PhotoFace> photo) {
+  photo_ = std::move(photo);
+  if (photo_) origin_ = {photo_->path, photo_->sha256, photo_->faceIndex};
+  renderer_->setPhotoPaste(showInPhoto_ && photo_ ? photo_->paste : nullptr);
+  if (showInPhoto_ && hasFace()) renderFull();
+}
+
+void EditDocument::clearFace() {
+  wplus_ = torch::Tensor();
+  photo_.reset();
+  origin_ = {};
+  renderer_->setPhotoPaste(nullptr);
+  lastResult_ = RenderResult{};
+  sessionPath_.clear();
+  undo_->clear();
+  markSaved();
+}
+
+// --- α ----------------------------------------------------------------------------------------------------------------
+
+void EditDocument::setAlphas(const std::vector<float>& alphas) {
+  alphas_ = alphas;
+#ifdef FACET_WITH_VISION
+  timeline_->recordChange(alphas_);
+#endif
+  if (models_ && !hasFace()) {
+    // Models are in but no face to edit (none opened yet, or a photo whose faces are not embedded).
+    Q_EMIT message(tr("No face to edit yet: open a photo, a W+ code or a random face (File menu)."));
+    return;
+  }
+  renderer_->setAlphas(alphas_);
+  changed();
+}
+
+void EditDocument::commitAlphas(const std::vector<float>& alphas) {
+  if (alphas == committed_) return;
+  undo_->push(new ValuesCommand(committed_, alphas, [this](const std::vector<float>& a) { applyAlphas(a); },
+                                tr("Change attributes")));
+  committed_ = alphas;
+  alphas_ = alphas;
+  changed();
+}
+
+void EditDocument::resetAlphas(const std::vector<float>& alphas) {
+  alphas_ = alphas;
+  committed_ = alphas;
+  undo_->clear();
+  Q_EMIT alphasChanged(alphas_);
+}
+
+void EditDocument::applyAlphas(const std::vector<float>& alphas) {
+  alphas_ = alphas;
+  committed_ = alphas;
+  Q_EMIT alphasChanged(alphas_);
+  if (models_ && !hasFace()) return;  // no face: nothing to render
+  renderer_->renderFull(alphas_);
+  changed();
+}
+
+// --- text, layers, show in photo -------------------------------------------------------------------------------------
+
+void EditDocument::setTextEdits(std::vector<TextSliderValue> edits) {
+  if (models_ && !hasFace()) {
+    renderer_->storeTextEdits(std::move(edits));  // kept for the face that comes next; nothing to render yet
+    return;
+  }
+  renderer_->setTextEdits(std::move(edits));
+  changed();
+}
+
+const std::vector<TextSliderValue>& EditDocument::textEdits() const { return renderer_->textEdits(); }
+
+void EditDocument::setEditedLayers(const std::vector<bool>& mask) {
+  renderer_->setEditedLayers(mask);
+#ifdef FACET_WITH_VISION
+  timeline_->setEditedLayers(mask);
+#endif
+  Q_EMIT editedLayersChanged(mask);
+  if (!hasFace()) return;
+  renderFull();
+  changed();
+}
+
+const std::vector<bool>& EditDocument::editedLayers() const { return renderer_->editedLayers(); }
+
+void EditDocument::setShowInPhoto(bool on) {
+  showInPhoto_ = on;
+  renderer_->setPhotoPaste(on && photo_ ? photo_->paste : nullptr);
+  if (on && !photo_) Q_EMIT message(tr("Show in photo applies to faces from photos (File ▸ Open)."));
+  if (hasFace() && photo_) renderFull();
+}
+
+// --- rendering ---------------------------------------------------------------------------------------------------------
+
+void EditDocument::renderFull() { renderer_->renderFull(alphas_); }
+
+bool EditDocument::fullResultIsCurrent() const {
+  return lastResult_.ok() && lastResult_.quality == RenderQuality::Full &&
+         lastResult_.sequence == renderer_->lastSubmitted();
+}
+
+void EditDocument::receive(const RenderResult& result) {
+  if (result.ok()) {
+    lastResult_ = result;
+    if (!result.inPhoto.isNull()) ++photoComposites_;
+  }
+  Q_EMIT resultReady(result);
+}
+
+// --- undo, autosave ------------------------------------------------------------------------------------------------------
+
+void EditDocument::changed() {
+  if (!hasFace()) return;
+  modified_ = true;
+  autosaver_->markChanged();
+}
+
+bool EditDocument::isModified() const {
+  if (!hasFace()) return false;
+  if (modified_) return true;
+#ifdef FACET_WITH_VISION
+  return timeline_->toJson() != savedTimeline_;  // keyframes recorded, moved or deleted since the last save
+#else
+  return false;
+#endif
+}
+
+void EditDocument::markSaved() {
+  modified_ = false;
+#ifdef FACET_WITH_VISION
+  savedTimeline_ = timeline_->toJson();
+#endif
+}
+
+void EditDocument::markModified() { modified_ = true; }
+
+// --- sessions ------------------------------------------------------------------------------------------------------------
+
+std::optional<SessionWithCode> EditDocument::session() const {
+  if (!hasFace()) return std::nullopt;
+  SessionWithCode out;
+  out.session.photoPath = origin_.photoPath;
+  out.session.photoSha256 = origin_.photoSha256;
+  out.session.faceIndex = origin_.faceIndex;
+  if (!out.session.photoPath.isEmpty() && out.session.photoSha256.isEmpty()) {
+    try {
+      out.session.photoSha256 = sha256OfFile(out.session.photoPath);
+    } catch (const facet::Error&) {
+    }
+  }
+  out.session.alphas = alphas_;
+  for (const edit::Attribute& a : edit::celeba_attributes()) out.session.attributeIds << QString::fromStdString(a.id);
+  if (out.session.attributeIds.size() != static_cast<int>(out.session.alphas.size())) out.session.attributeIds.clear();
+  if (models_)
+    for (const std::string& id : models::model_ids(models_->files)) out.session.modelIds << QString::fromStdString(id);
+  out.wplus = wplus_;
+  if (models_ && layerPresetOf(editedLayers(), models_->generator->n_latent()) != LayerPreset::Default)
+    out.session.editedLayers = editedLayers();  // the default (0–10) is left out, as older sessions have it
+  if (textSource_) out.session.textSliders = textSource_();
+#ifdef FACET_WITH_VISION
+  out.session.timeline = timeline_->toJson();
+#endif
+  return out;
+}
+
+bool EditDocument::saveSession(const QString& path) {
+  const auto current = session();
+  if (!current) {
+    Q_EMIT message(tr("Nothing to save: open a photo, a W+ code or a random face first."));
+    return false;
+  }
+  try {
+    saveSessionFiles(path, current->session, current->wplus);
+    sessionPath_ = path;
+    markSaved();
+    Q_EMIT message(tr("Saved session %1").arg(QFileInfo(path).fileName()));
+    return true;
+  } catch (const std::exception& e) {
+    Q_EMIT message(tr("Cannot save the session: %1").arg(QString::fromStdString(e.what())));
+    return false;
+  }
+}
+
+bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) {
+  try {
+    const SessionWithCode loaded = loadSessionFiles(path);
+    if (!loaded.wplus.defined())
+      throw Error(tr("this session holds no W+ code (the face was never embedded)").toStdString());
+    if (!models_) throw Error(noGenerator().toStdString());
+    const int64_t layerCount = models_->generator->n_latent();
+    const auto& layers = loaded.session.editedLayers;
+    if (!layers.empty() && static_cast<int64_t>(layers.size()) != layerCount)
+      throw Error(tr("its layer mask has %1 layers; the loaded generator has %2")
+                      .arg(layers.size()).arg(layerCount).toStdString());
+    // Everything is checked before anything changes; the view shows the text sliders before the face renders.
+    std::vector<LoadedTextSlider> text;
+    for (const SessionTextSlider& t : loaded.session.textSliders) {
+      const QByteArray bytes = QJsonDocument(t.direction).toJson(QJsonDocument::Compact);
+      text.push_back({t.id,
+                      std::make_shared<const edit::TextDirection>(edit::text_direction_from_json(
+                          nlohmann::json::parse(bytes.toStdString()), "text slider '" + t.id.toStdString() + "'")),
+                      t.alpha});
+    }
+    Q_EMIT textSlidersLoaded(text);
+    resetAlphas(alphasInCatalogueOrder(loaded.session, attributeCount()));
+    setEditedLayers(layers.empty() ? layerPresetMask(LayerPreset::Default, layerCount) : layers);
+    if (!setFace(loaded.wplus)) return false;
+    setFaceOrigin(loaded.session.photoPath, loaded.session.photoSha256, loaded.session.faceIndex);
+#ifdef FACET_WITH_VISION
+    timeline_->fromJson(loaded.session.timeline);
+#endif
+    undo_->clear();
+    sessionPath_ = path;
+    markSaved();
+    if (loadedOut) *loadedOut = loaded;
+    return true;
+  } catch (const std::exception& e) {
+    Q_EMIT message(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    return false;
+  }
+}
+
+// --- exports -------------------------------------------------------------------------------------------------------------
+
+void EditDocument::runExport(const QString& path, std::function<QString()> job) {
+  Q_EMIT message(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
+  auto* watcher = new QFutureWatcher<QString>(this);
+  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
+    const QString error = watcher->result();
+    watcher->deleteLater();
+    Q_EMIT message(error.isEmpty() ? tr("Exported %1").arg(QFileInfo(path).fileName()) : error);
+    Q_EMIT exportFinished(path, error.isEmpty());
+  });
+  watcher->setFuture(QtConcurrent::run(std::move(job)));
+}
+
+bool EditDocument::overwritesOriginal(const QString& path) {
+  // Canonical paths where the files exist, so a link or "./" does not hide the original.
+  const auto canonical = [](const QString& p) {
+    const QFileInfo info(p);
+    return info.exists() ? info.canonicalFilePath() : info.absoluteFilePath();
+  };
+  const QString target = canonical(path);
+  for (const QString& original : {openedPath_, origin_.photoPath}) {
+    if (!original.isEmpty() && target == canonical(original)) {
+      Q_EMIT message(tr("%1: this is the opened file; choose another file name (Facet never overwrites the source)")
+                         .arg(path));
+      return true;
+    }
+  }
+  return false;
+}
+
+bool EditDocument::exportRendered(const QString& path, int quality, std::function<QImage()> image, bool needsBefore) {
+  if (!fullResultIsCurrent() || (needsBefore && lastResult_.before.isNull())) {
+    Q_EMIT message(tr("The full-size image is still rendering; export again in a moment."));
+    return false;
+  }
+  if (overwritesOriginal(path)) return false;
+  ImageExportOptions options;
+  options.quality = quality;
+  options.sourcePath = origin_.photoPath.isEmpty() ? openedPath_ : origin_.photoPath;
+  try {
+    checkExportPath(path, options);
+  } catch (const std::exception& e) {
+    Q_EMIT message(QString::fromStdString(e.what()));
+    return false;
+  }
+  runExport(path, [image = std::move(image), path, options]() -> QString {
+    try {
+      exportImage(image(), path, options);
+      return {};
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  });
+  return true;
+}
+
+bool EditDocument::exportEdited(const QString& path, int quality) {
+  // A photo's face goes back into the photo at its original resolution; otherwise the face as generated.
+  const QImage generated = lastResult_.image;
+  const auto paste = photo_ ? photo_->paste : nullptr;
+  return exportRendered(path, quality, [generated, paste] { return paste ? paste(generated) : generated; }, false);
+}
+
+bool EditDocument::exportAlignedFace(const QString& path, int quality) {
+  const QImage generated = lastResult_.image;
+  return exportRendered(path, quality, [generated] { return generated; }, false);
+}
+
+bool EditDocument::exportSideBySide(const QString& path, int quality) {
+  const QImage before = lastResult_.before, after = lastResult_.image;
+  return exportRendered(path, quality, [before, after] { return sideBySide(before, after); }, true);
+}
+
+bool EditDocument::exportWplus(const QString& path) {
+  if (!hasFace() || !models_) {
+    Q_EMIT message(tr("Nothing to export: open a face first."));
+    return false;
+  }
+  if (overwritesOriginal(path)) return false;
+  // The edit stack runs on the models' device, on a pool thread with the file's write.
+  const auto models = models_;
+  const torch::Tensor wplus = wplus_;
+  const std::vector<float> alphas = alphas_;
+  const std::vector<bool> layers = editedLayers();
+  const auto text = textEdits();  // latent text sliders are part of the W+
+  runExport(path, [=]() -> QString {
+    try {
+      io::write_npy(QFile::encodeName(path).toStdString(), editedWplus(*models, wplus, alphas, layers, text));
+      return {};
+    } catch (const std::exception& e) {
+      return QString::fromStdString(e.what());
+    }
+  });
+  return true;
+}
+
+}  // namespace facet::app

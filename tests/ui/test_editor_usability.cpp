@@ -1,0 +1,237 @@
+// The editor as a new user meets it: quitting or opening over unsaved edits asks (save, discard, cancel) and the
+// autosave stays until the user decides; sliders are off until there is a face, and attributes nothing can move say
+// so; the window's shortcuts work from the filter box; every dock comes back from View ▸ Panels; file dialogs start
+// beside the file being edited with a name derived from it. Runs on the fixture generator (tests/data/fixtures).
+#include <QAction>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSlider>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "app/editor/autosave.h"
+#include "app/editor/session.h"
+#include "app/editor/session_files.h"
+#include "tests/ui/fixture_models.h"
+#include "tests/ui/window_test_support.h"
+#include "ui/attribute_slider_panel.h"
+#include "ui/main_window.h"
+
+using facet::test::fullAndCurrent;
+using facet::ui::MainWindow;
+using Choice = MainWindow::UnsavedChoice;
+
+namespace {
+
+std::unique_ptr<MainWindow> readyWindow() {
+  auto window = std::make_unique<MainWindow>();
+  window->setPreviewSize(32);
+  window->renderer()->setSettleMs(100);
+  window->loadModels(facet::test::fixtureModelFiles(false));
+  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
+  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+  if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 20000)) return nullptr;
+  return window;
+}
+
+// An edit as a drag ends: the value, then the undo point.
+void editAttribute(MainWindow& window, float alpha) {
+  window.sliderPanel()->setAlpha(facet::test::kFixtureAttribute, alpha);
+  Q_EMIT window.sliderPanel()->editCommitted(window.sliderPanel()->alphas());
+}
+
+}  // namespace
+
+class EditorUsabilityTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(scratch_.isValid());
+    facet::test::isolateUserFolders(scratch_);
+  }
+
+  // Quit with unsaved edits: Cancel keeps the window and the autosave; Save writes the session the face came from;
+  // Discard closes and removes the autosave. Without edits nothing is asked.
+  void quittingWithUnsavedEditsAsks() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto window = readyWindow();
+    QVERIFY(window);
+    int asked = 0;
+    Choice answer = Choice::Cancel;
+    window->setUnsavedChangesPrompt([&] {
+      ++asked;
+      return answer;
+    });
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    window->autosaver()->setDelayMs(50);
+
+    QVERIFY(window->close());  // nothing edited yet
+    QCOMPARE(asked, 0);
+    window->show();
+
+    editAttribute(*window, 1.5f);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(window->autosaver()->sessionPath()), 5000);
+    QVERIFY(!window->close());
+    QCOMPARE(asked, 1);
+    QVERIFY(window->isVisible());
+    QVERIFY(QFileInfo::exists(window->autosaver()->sessionPath()));  // still there: nothing was decided
+
+    // Save: into the session this face was saved to before.
+    const QString session = scratch_.filePath("quit.facet");
+    QVERIFY(window->saveSessionTo(session));
+    editAttribute(*window, -2.f);
+    answer = Choice::Save;
+    QVERIFY(window->close());
+    QCOMPARE(asked, 2);
+    const auto saved = facet::app::loadSession(session);
+    QCOMPARE(saved.alphas[facet::test::kFixtureAttribute], -2.f);
+    QVERIFY(!QFileInfo::exists(window->autosaver()->sessionPath()));
+
+    // Discard.
+    window->show();
+    editAttribute(*window, 0.5f);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(window->autosaver()->sessionPath()), 5000);
+    answer = Choice::Discard;
+    QVERIFY(window->close());
+    QCOMPARE(asked, 3);
+    QVERIFY(!QFileInfo::exists(window->autosaver()->sessionPath()));
+    QCOMPARE(facet::app::loadSession(session).alphas[facet::test::kFixtureAttribute], -2.f);  // untouched
+  }
+
+  // Opening something else from the menu over unsaved edits asks too; Cancel keeps the face being edited.
+  void openingOverUnsavedEditsAsks() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto window = readyWindow();
+    QVERIFY(window);
+    int asked = 0;
+    window->setUnsavedChangesPrompt([&] {
+      ++asked;
+      return Choice::Cancel;
+    });
+    editAttribute(*window, 1.f);
+    QSignalSpy faces(window.get(), &MainWindow::faceChanged);
+    window->findChild<QAction*>("randomFaceAction")->trigger();
+    QCOMPARE(asked, 1);
+    QTest::qWait(300);
+    QCOMPARE(faces.count(), 0);
+    QCOMPARE(window->sliderPanel()->alphas()[facet::test::kFixtureAttribute], 1.f);
+    window->setUnsavedChangesPrompt([&] {
+      ++asked;
+      return Choice::Discard;
+    });
+    window->findChild<QAction*>("randomFaceAction")->trigger();
+    QCOMPARE(asked, 2);
+    QTRY_COMPARE_WITH_TIMEOUT(faces.count(), 1, 20000);
+  }
+
+  // No face: every slider is off and the panel says what to do; with a face the movable ones are on. Attributes
+  // nothing can move stay off and say what to install.
+  void slidersAreOffUntilThereIsAFace() {
+    MainWindow empty;
+    const auto* panel = empty.sliderPanel();
+    QVERIFY(!panel->editingEnabled());
+    for (int i = 0; i < panel->attributeCount(); ++i) QVERIFY(!panel->isRowEnabled(i));
+    const auto* hint = panel->findChild<QLabel*>("attributeHint");
+    QVERIFY(hint && !hint->isHidden());
+    QVERIFY2(hint->text().contains("Tools ▸ Models"), qPrintable(hint->text()));
+
+    FACET_REQUIRE_FIXTURES_QT();
+    auto window = readyWindow();
+    QVERIFY(window);
+    QVERIFY(window->sliderPanel()->editingEnabled());
+    QVERIFY(window->sliderPanel()->isRowEnabled(facet::test::kFixtureAttribute));
+    QVERIFY(!window->sliderPanel()->isRowEnabled(31));  // Smiling: no transformer, no direction in the fixture
+    // A photo opening: no face until it is embedded (no encoder here), so the sliders go off again.
+    window->openPhoto(MainWindow::samplePhotoPath());
+    QVERIFY(!window->sliderPanel()->editingEnabled());
+    QVERIFY2(window->sliderPanel()->findChild<QLabel*>("attributeHint")->text().contains("File menu"),
+             qPrintable(window->sliderPanel()->findChild<QLabel*>("attributeHint")->text()));
+  }
+
+  // Ctrl+Z typed in the attribute filter undoes the last edit (the box does not keep it for itself).
+  void shortcutsWorkFromTheFilterBox() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto window = readyWindow();
+    QVERIFY(window);
+    window->setUnsavedChangesPrompt([] { return Choice::Discard; });
+    window->show();
+    window->raise();
+    window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    editAttribute(*window, 2.f);
+    QCOMPARE(window->undoStack()->index(), 1);
+    QLineEdit* filter = window->sliderPanel()->filterBox();
+    filter->setFocus();
+    QTest::keyClicks(filter, "eye");
+    QCOMPARE(filter->text(), QString("eye"));
+    QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(window->undoStack()->index(), 0);
+    QCOMPARE(window->sliderPanel()->alphas()[facet::test::kFixtureAttribute], 0.f);
+    QCOMPARE(filter->text(), QString("eye"));  // the box's text is not what was undone
+  }
+
+  // With a face and every dock shown the window fits a 1366×768 screen (less a title bar and a panel): its minimum
+  // size is smaller, and at that size the status bar, where messages go, is inside the window.
+  void windowFitsALaptopScreen() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto window = readyWindow();
+    QVERIFY(window);
+    for (QDockWidget* dock : window->findChildren<QDockWidget*>()) dock->show();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    const QSize screen(1366, 768 - 64);
+    const QSize minimum = window->minimumSizeHint().expandedTo(window->minimumSize());
+    QVERIFY2(minimum.width() <= screen.width() && minimum.height() <= screen.height(),
+             qPrintable(QString("minimum %1×%2").arg(minimum.width()).arg(minimum.height())));
+    window->resize(screen);
+    QTRY_COMPARE(window->size(), screen);
+    QVERIFY(window->statusBar()->isVisible());
+    QVERIFY(window->statusBar()->geometry().bottom() < window->height());
+    facet::test::saveShot(*window, "editor_1366x768.png");
+  }
+
+  // A closed dock comes back from View ▸ Panels.
+  void everyDockComesBackFromTheViewMenu() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto* panels = window.findChild<QMenu*>("panelsMenu");
+    QVERIFY(panels);
+    const QList<QDockWidget*> docks = window.findChildren<QDockWidget*>();
+    QVERIFY(docks.size() >= 4);
+    QCOMPARE(panels->actions().size(), docks.size());
+    for (QDockWidget* dock : docks) {
+      dock->close();
+      QVERIFY(!dock->isVisible());
+      dock->toggleViewAction()->trigger();
+      QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+    }
+  }
+
+  // File dialogs start beside the file being edited and suggest names made from it.
+  void fileDialogsSuggestNamesBesideTheFile() {
+    MainWindow window;
+    QCOMPARE(window.suggestedPath(MainWindow::FileKind::EditedImage), QDir::home().filePath("face-edited.jpg"));
+    FACET_REQUIRE_FIXTURES_QT();
+    QTemporaryDir dir;
+    const QString photo = dir.filePath("astronaut.png");
+    QVERIFY(QFile::copy(MainWindow::samplePhotoPath(), photo));
+    window.openPhoto(photo);
+    QCOMPARE(window.suggestedPath(MainWindow::FileKind::EditedImage), dir.filePath("astronaut-edited.png"));
+    QCOMPARE(window.suggestedPath(MainWindow::FileKind::SideBySide), dir.filePath("astronaut-before-after.png"));
+    QCOMPARE(window.suggestedPath(MainWindow::FileKind::AlignedFace), dir.filePath("astronaut-aligned.png"));
+    QCOMPARE(window.suggestedPath(MainWindow::FileKind::Wplus), dir.filePath("astronaut-edited.npy"));
+    QCOMPARE(window.suggestedPath(MainWindow::FileKind::Session), dir.filePath("astronaut.facet"));
+  }
+
+ private:
+  QTemporaryDir scratch_;
+};
+
+QTEST_MAIN(EditorUsabilityTest)
+#include "test_editor_usability.moc"

@@ -1,0 +1,116 @@
+#include "ui/refinement_dialog.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QFutureWatcher>
+#include <QLabel>
+#include <QSpinBox>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace facet::ui {
+
+namespace {
+struct Measurement {
+  double ms = 0;
+  QString error;
+};
+}  // namespace
+
+RefinementDialog::RefinementDialog(int steps, double msPerStep, std::function<double()> measure,
+                                   const QString& setup, QWidget* parent)
+    : QDialog(parent), msPerStep_(msPerStep), setup_(setup) {
+  setWindowTitle(tr("Photo refinement"));
+  setObjectName("refinementDialog");
+  auto* layout = new QVBoxLayout(this);
+  auto* intro = new QLabel(tr("After the encoder, Facet can optimise the face's W+ code so that the generated face "
+                              "matches the photo more closely (Image2StyleGAN). It uses the LPIPS or VGG-16 "
+                              "perceptual model when installed, else the pixel loss alone. More steps fit the "
+                              "photo better and take longer; Cancel during the refinement keeps the best code so "
+                              "far."),
+                           this);
+  intro->setWordWrap(true);
+  layout->addWidget(intro);
+  auto* form = new QFormLayout;
+  steps_ = new QSpinBox(this);
+  steps_->setObjectName("refinementSteps");
+  steps_->setRange(0, 5000);
+  steps_->setSingleStep(50);
+  steps_->setSpecialValueText(tr("off"));
+  steps_->setValue(steps);
+  form->addRow(tr("&Steps after the encoder:"), steps_);
+  layout->addLayout(form);
+  estimate_ = new QLabel(this);
+  estimate_->setObjectName("refinementEstimate");
+  estimate_->setWordWrap(true);
+  layout->addWidget(estimate_);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+  connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+  layout->addWidget(buttons);
+  connect(steps_, &QSpinBox::valueChanged, this, &RefinementDialog::updateEstimate);
+  resize(460, sizeHint().height());
+
+  if (msPerStep_ <= 0 && measure) {
+    measuring_ = true;
+    auto* watcher = new QFutureWatcher<Measurement>(this);
+    connect(watcher, &QFutureWatcher<Measurement>::finished, this, [this, watcher] {
+      const Measurement m = watcher->result();
+      watcher->deleteLater();
+      measuring_ = false;
+      measureError_ = m.error;
+      if (m.ms > 0) {
+        msPerStep_ = m.ms;
+        Q_EMIT measured(m.ms);
+      }
+      updateEstimate();
+    });
+    // The job holds its own copies (the models it times), so closing the dialog early is safe.
+    watcher->setFuture(QtConcurrent::run([measure = std::move(measure)] {
+      Measurement m;
+      try {
+        m.ms = measure();
+      } catch (const std::exception& e) {
+        m.error = QString::fromStdString(e.what());
+      }
+      return m;
+    }));
+  }
+  updateEstimate();
+}
+
+int RefinementDialog::steps() const { return steps_->value(); }
+void RefinementDialog::setSteps(int steps) { steps_->setValue(steps); }
+QString RefinementDialog::estimateText() const { return estimate_->text(); }
+
+QString RefinementDialog::durationText(double seconds) {
+  if (seconds < 90) return tr("about %1 s").arg(std::max(1L, std::lround(seconds)));
+  const long minutes = std::lround(seconds / 60);
+  if (minutes < 90) return tr("about %1 min").arg(minutes);
+  return tr("about %1 h %2 min").arg(minutes / 60).arg(minutes % 60);
+}
+
+void RefinementDialog::updateEstimate() {
+  const int steps = steps_->value();
+  if (steps == 0) {
+    estimate_->setText(tr("Refinement is off: the encoder's code is used as it is."));
+  } else if (msPerStep_ > 0) {
+    estimate_->setText(tr("%1 steps take %2 on this machine (%3 s per step, %4).")
+                           .arg(steps)
+                           .arg(durationText(steps * msPerStep_ / 1000.0))
+                           .arg(msPerStep_ / 1000.0, 0, 'f', 2)
+                           .arg(setup_));
+  } else if (measuring_) {
+    estimate_->setText(tr("Measuring how long a step takes (%1)…").arg(setup_));
+  } else if (!measureError_.isEmpty()) {
+    estimate_->setText(tr("The time per step could not be measured: %1").arg(measureError_));
+  } else {
+    estimate_->setText(tr("Load a generator (Tools ▸ Models) to see how long the refinement takes."));
+  }
+}
+
+}  // namespace facet::ui
