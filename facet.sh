@@ -20,6 +20,7 @@ packages=(
   libtorch-dev libopenblas0-pthread
   libopencv-dev libdlib-dev libdlib-data
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+  qt6-translations-l10n  # Qt's own dialogs and buttons in the interface language
   libspdlog-dev nlohmann-json3-dev libcli11-dev libgtest-dev
   xvfb xauth fonts-wqy-microhei
   python3-torch python3-torchvision python3-numpy python3-pil python3-scipy
@@ -27,9 +28,8 @@ packages=(
   ffmpeg  # keeps a video's sound in edit-video (audio_mux), ffprobe in its tests
   desktop-file-utils appstream shared-mime-info zsh  # packaging tests: desktop entry, metainfo, MIME, completion
 )
-# Only `./facet.sh package` needs these: icons, man pages, Debian's tools; the check runs the unpacked editor
-# against the installed system, so the dependency that only it loads is installed too (Qt's translations).
-package_packages=(librsvg2-bin help2man dpkg-dev file lintian man-db qt6-translations-l10n)
+# Only `./facet.sh package` needs these: icons, man pages, Debian's tools.
+package_packages=(librsvg2-bin help2man dpkg-dev file lintian man-db)
 
 log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }
 

@@ -37,57 +37,57 @@
         <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="313"/>
+        <location filename="../app/editor/edit_document.cpp" line="318"/>
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="320"/>
+        <location filename="../app/editor/edit_document.cpp" line="325"/>
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="323"/>
+        <location filename="../app/editor/edit_document.cpp" line="328"/>
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="332"/>
+        <location filename="../app/editor/edit_document.cpp" line="337"/>
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="337"/>
+        <location filename="../app/editor/edit_document.cpp" line="342"/>
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="362"/>
+        <location filename="../app/editor/edit_document.cpp" line="367"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="370"/>
+        <location filename="../app/editor/edit_document.cpp" line="375"/>
         <source>Exporting %1…</source>
         <translation>%1 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="375"/>
+        <location filename="../app/editor/edit_document.cpp" line="381"/>
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="390"/>
+        <location filename="../app/editor/edit_document.cpp" line="398"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1: 열려 있는 파일입니다. 다른 파일 이름을 고르십시오(Facet은 원본을 덮어쓰지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="400"/>
+        <location filename="../app/editor/edit_document.cpp" line="407"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="443"/>
+        <location filename="../app/editor/edit_document.cpp" line="450"/>
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
@@ -485,29 +485,69 @@
         <translation>신원 유지: —</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="123"/>
+        <location filename="../ui/charts_panel.cpp" line="128"/>
+        <source>Age, gender and expression appear here once a photo or face is open.</source>
+        <translation>사진이나 얼굴을 열면 나이, 성별, 표정이 여기에 나타납니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="129"/>
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>나이, 성별, 표정에는 face-api 모델이 필요합니다 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="162"/>
+        <location filename="../ui/charts_panel.cpp" line="172"/>
         <source>Identity: %1 / 100</source>
         <translation>신원 유지: %1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170"/>
+        <location filename="../ui/charts_panel.cpp" line="180"/>
         <source>male %1</source>
         <translation>남성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170"/>
+        <location filename="../ui/charts_panel.cpp" line="180"/>
         <source>female %1</source>
         <translation>여성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="172"/>
+        <location filename="../ui/charts_panel.cpp" line="182"/>
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>나이 %1 → %2 · %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="205"/>
+        <source>male (%1)</source>
+        <translation>남성(%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="206"/>
+        <source>female (%1)</source>
+        <translation>여성(%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="207"/>
+        <source>Face %1: about %2 years, %3, %4</source>
+        <translation>얼굴 %1: 약 %2세, %3, %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="218"/>
+        <source>faces 1 and %1: distance %2, %3</source>
+        <translation>얼굴 1과 %1: 거리 %2, %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <source>likely the same person</source>
+        <translation>같은 사람일 가능성이 큼</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <source>different people</source>
+        <translation>다른 사람</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="223"/>
+        <source>Identity: %1</source>
+        <translation>신원: %1</translation>
     </message>
 </context>
 <context>
@@ -566,531 +606,576 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="47"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="35"/>
+        <location filename="../ui/main_window_files.cpp" line="36"/>
         <source>&amp;Open…</source>
         <translation>열기(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="93"/>
+        <location filename="../ui/main_window_files.cpp" line="94"/>
         <source>&amp;Quit</source>
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="110"/>
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window.cpp" line="132"/>
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
-        <source>No photo open</source>
-        <translation>열린 사진 없음</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="181"/>
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
-        <location filename="../ui/main_window_models.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window_models.cpp" line="102"/>
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="31"/>
+        <location filename="../ui/main_window_files.cpp" line="32"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="37"/>
+        <location filename="../ui/main_window_files.cpp" line="38"/>
         <source>Open &amp;recent</source>
         <translation>최근 파일 열기(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39"/>
+        <location filename="../ui/main_window_files.cpp" line="40"/>
         <source>Open sam&amp;ple photo</source>
         <translation>예제 사진 열기(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="43"/>
+        <location filename="../ui/main_window_files.cpp" line="44"/>
         <source>The bundled public-domain astronaut portrait (NASA)</source>
         <translation>함께 제공되는 퍼블릭 도메인 우주비행사 초상 (NASA)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44"/>
+        <location filename="../ui/main_window_files.cpp" line="45"/>
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47"/>
+        <location filename="../ui/main_window_files.cpp" line="48"/>
         <source>Open W+ code</source>
         <translation>W+ 코드 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47"/>
-        <location filename="../ui/main_window_files.cpp" line="89"/>
+        <location filename="../ui/main_window_files.cpp" line="48"/>
+        <location filename="../ui/main_window_files.cpp" line="90"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="53"/>
+        <location filename="../ui/main_window_files.cpp" line="54"/>
         <source>Random &amp;face from the generator</source>
         <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="59"/>
+        <location filename="../ui/main_window_files.cpp" line="60"/>
         <source>Open &amp;session…</source>
         <translation>세션 열기(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61"/>
+        <location filename="../ui/main_window_files.cpp" line="62"/>
         <source>Open session</source>
         <translation>세션 열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62"/>
-        <location filename="../ui/main_window_files.cpp" line="69"/>
-        <location filename="../ui/main_window_files.cpp" line="153"/>
+        <location filename="../ui/main_window_files.cpp" line="63"/>
+        <location filename="../ui/main_window_files.cpp" line="70"/>
+        <location filename="../ui/main_window_files.cpp" line="154"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="68"/>
+        <location filename="../ui/main_window_files.cpp" line="69"/>
         <source>&amp;Save session…</source>
         <translation>세션 저장(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="69"/>
-        <location filename="../ui/main_window_files.cpp" line="153"/>
+        <location filename="../ui/main_window_files.cpp" line="70"/>
+        <location filename="../ui/main_window_files.cpp" line="154"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74"/>
+        <location filename="../ui/main_window_files.cpp" line="75"/>
         <source>&amp;Export</source>
         <translation>내보내기(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="75"/>
+        <location filename="../ui/main_window_files.cpp" line="76"/>
         <source>Edited &amp;image…</source>
         <translation>편집된 이미지(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="76"/>
+        <location filename="../ui/main_window_files.cpp" line="77"/>
         <source>Export edited image</source>
         <translation>편집된 이미지 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="80"/>
+        <location filename="../ui/main_window_files.cpp" line="81"/>
         <source>Edited &amp;aligned face…</source>
         <translation>편집된 정렬 얼굴(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="81"/>
+        <location filename="../ui/main_window_files.cpp" line="82"/>
         <source>Export the edited aligned face</source>
         <translation>편집된 정렬 얼굴 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="84"/>
+        <location filename="../ui/main_window_files.cpp" line="85"/>
         <source>&amp;Before and after side by side…</source>
         <translation>전후 나란히(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="85"/>
+        <location filename="../ui/main_window_files.cpp" line="86"/>
         <source>Export side by side</source>
         <translation>나란히 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="88"/>
+        <location filename="../ui/main_window_files.cpp" line="89"/>
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="89"/>
+        <location filename="../ui/main_window_files.cpp" line="90"/>
         <source>Export W+ code</source>
         <translation>W+ 코드 내보내기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <location filename="../ui/main_window_files.cpp" line="136"/>
         <source>Unsaved edits</source>
         <translation>저장하지 않은 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <location filename="../ui/main_window_files.cpp" line="136"/>
         <source>The edits to this face are not saved.</source>
         <translation>이 얼굴의 편집 내용이 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="137"/>
+        <location filename="../ui/main_window_files.cpp" line="138"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>세션에 저장하시겠습니까, 버리시겠습니까, 아니면 편집으로 돌아가시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="164"/>
+        <location filename="../ui/main_window_files.cpp" line="165"/>
         <source>Open</source>
         <translation>열기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="165"/>
+        <location filename="../ui/main_window_files.cpp" line="166"/>
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="186"/>
-        <location filename="../ui/main_window_files.cpp" line="215"/>
+        <location filename="../ui/main_window_files.cpp" line="187"/>
+        <location filename="../ui/main_window_files.cpp" line="217"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="198"/>
+        <location filename="../ui/main_window_files.cpp" line="200"/>
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="206"/>
-        <location filename="../ui/main_window_models.cpp" line="119"/>
+        <location filename="../ui/main_window_files.cpp" line="208"/>
+        <location filename="../ui/main_window_models.cpp" line="134"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="212"/>
+        <location filename="../ui/main_window_files.cpp" line="214"/>
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="235"/>
+        <location filename="../ui/main_window_files.cpp" line="237"/>
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="241"/>
+        <location filename="../ui/main_window_files.cpp" line="243"/>
         <source>finding face %1 in %2…</source>
         <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="244"/>
+        <location filename="../ui/main_window_files.cpp" line="246"/>
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="255"/>
+        <location filename="../ui/main_window_files.cpp" line="257"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="256"/>
+        <location filename="../ui/main_window_files.cpp" line="258"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="269"/>
+        <location filename="../ui/main_window_files.cpp" line="271"/>
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>편집을 시작하려면 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>생성기를 설치하거나 위치를 지정한 다음(도구 ▸ 모델) 사진을 열어 편집을 시작하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
+        <source>the StyleGAN2 generator</source>
+        <translation>StyleGAN2 생성기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="304"/>
+        <source>the pSp/e4e encoder</source>
+        <translation>pSp/e4e 인코더</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="305"/>
+        <source>the attribute transformers</source>
+        <translation>속성 변환기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="306"/>
+        <source>face analysis (face-api)</source>
+        <translation>얼굴 분석(face-api)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="307"/>
+        <source>Facet changes the age, smile, glasses, hair and 36 more attributes of faces in photos while keeping the person recognisable.</source>
+        <translation>Facet은 사진 속 얼굴의 나이, 미소, 안경, 머리카락 등 40가지 속성을 그 사람임을 알아볼 수 있게 유지하면서 바꿉니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="309"/>
+        <source>Open a photo (Ctrl+O) or drop one here; File ▸ Open sample photo has one to try.</source>
+        <translation>사진을 여십시오(Ctrl+O) 또는 여기에 끌어다 놓으십시오. 파일 ▸ 예제 사진 열기로 바로 해 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
+        <source>Installed: %1.</source>
+        <translation>설치됨: %1.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <source>Missing: %1. Tools ▸ Models says where to get them and fetches what can be fetched.</source>
+        <translation>없음: %1. 도구 ▸ 모델에서 받을 곳을 알려 주고 받을 수 있는 것은 받아 옵니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
 StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 편집합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="37"/>
+        <location filename="../ui/main_window_models.cpp" line="39"/>
         <source>Loading models…</source>
         <translation>모델 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="44"/>
+        <location filename="../ui/main_window_models.cpp" line="48"/>
         <source>No generator loaded: %1</source>
         <translation>생성기가 로드되지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="56"/>
+        <location filename="../ui/main_window_models.cpp" line="49"/>
+        <source>Models…</source>
+        <translation>모델…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="61"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="75"/>
+        <location filename="../ui/main_window_models.cpp" line="90"/>
         <source>Models loaded.</source>
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="86"/>
+        <location filename="../ui/main_window_models.cpp" line="101"/>
         <source>models: none (Tools ▸ Models)</source>
         <translation>모델: 없음 (도구 ▸ 모델)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="96"/>
+        <location filename="../ui/main_window_models.cpp" line="101"/>
+        <source>models: face-api only (Tools ▸ Models)</source>
+        <translation>모델: face-api만 (도구 ▸ 모델)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="111"/>
         <source>classifier</source>
         <translation>분류기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="97"/>
+        <location filename="../ui/main_window_models.cpp" line="112"/>
         <source>1 transformer</source>
         <translation>변환기 1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="97"/>
+        <location filename="../ui/main_window_models.cpp" line="112"/>
         <source>%1 transformers</source>
         <translation>변환기 %1개</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="98"/>
+        <location filename="../ui/main_window_models.cpp" line="113"/>
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="99"/>
+        <location filename="../ui/main_window_models.cpp" line="114"/>
         <source>encoder</source>
         <translation>인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="106"/>
+        <location filename="../ui/main_window_models.cpp" line="121"/>
         <source>device: %1</source>
         <translation>장치: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="122"/>
+        <location filename="../ui/main_window_models.cpp" line="137"/>
         <source>Sampling a face (seed %1)…</source>
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="131"/>
+        <location filename="../ui/main_window_models.cpp" line="146"/>
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="85"/>
+        <location filename="../ui/main_window_photo.cpp" line="87"/>
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="85"/>
+        <location filename="../ui/main_window_photo.cpp" line="87"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="94"/>
+        <location filename="../ui/main_window_photo.cpp" line="96"/>
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>정제를 멈추는 중; 지금까지의 최선 코드를 유지합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="111"/>
-        <source>No face found in %1.</source>
-        <translation>%1에서 얼굴을 찾지 못했습니다.</translation>
+        <location filename="../ui/main_window_photo.cpp" line="114"/>
+        <source>No face was found in %1. Facet looks for upright, roughly frontal faces at least about 40 pixels wide.</source>
+        <translation>%1에서 얼굴을 찾지 못했습니다. Facet은 폭이 약 40픽셀 이상인 똑바른 정면 얼굴을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="127"/>
+        <location filename="../ui/main_window_photo.cpp" line="141"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="130"/>
+        <location filename="../ui/main_window_photo.cpp" line="144"/>
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="131"/>
+        <location filename="../ui/main_window_photo.cpp" line="145"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="137"/>
+        <location filename="../ui/main_window_photo.cpp" line="151"/>
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="145"/>
+        <location filename="../ui/main_window_photo.cpp" line="130"/>
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="149"/>
+        <location filename="../ui/main_window_photo.cpp" line="157"/>
         <source>Aligning the face…</source>
         <translation>얼굴을 정렬하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="150"/>
+        <location filename="../ui/main_window_photo.cpp" line="158"/>
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="187"/>
+        <location filename="../ui/main_window_photo.cpp" line="196"/>
         <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="198"/>
+        <location filename="../ui/main_window_photo.cpp" line="207"/>
         <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB, 남은 시간 %4 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="219"/>
+        <location filename="../ui/main_window_photo.cpp" line="228"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="221"/>
+        <location filename="../ui/main_window_photo.cpp" line="230"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>%1단계로 정제됨 (%2 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="263"/>
+        <location filename="../ui/main_window_photo.cpp" line="316"/>
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="275"/>
+        <location filename="../ui/main_window_photo.cpp" line="328"/>
         <source>Editing the saved W+ code alone: %1</source>
         <translation>저장된 W+ 코드만 편집합니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="279"/>
+        <location filename="../ui/main_window_photo.cpp" line="332"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="292"/>
+        <location filename="../ui/main_window_photo.cpp" line="345"/>
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>%2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다 (현재 얼굴 %3개)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="329"/>
+        <location filename="../ui/main_window_photo.cpp" line="383"/>
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
     </message>
@@ -1173,6 +1258,14 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <location filename="../ui/main_window_layers.cpp" line="104"/>
         <source>Photo refinement is off.</source>
         <translation>사진 정제가 꺼져 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::MessageBar</name>
+    <message>
+        <location filename="../ui/message_bar.cpp" line="36"/>
+        <source>Close this message</source>
+        <translation>이 메시지 닫기</translation>
     </message>
 </context>
 <context>
@@ -1296,7 +1389,7 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="113"/>
+        <location filename="../ui/preview_widget.cpp" line="117"/>
         <source>Before</source>
         <translation>이전</translation>
     </message>
@@ -1623,57 +1716,57 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>보간:</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="117"/>
+        <location filename="../ui/timeline_panel.cpp" line="122"/>
         <source>Time (s)</source>
         <translation>시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="117"/>
+        <location filename="../ui/timeline_panel.cpp" line="122"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132"/>
+        <location filename="../ui/timeline_panel.cpp" line="137"/>
         <source> s</source>
         <translation> 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="133"/>
+        <location filename="../ui/timeline_panel.cpp" line="138"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="144"/>
+        <location filename="../ui/timeline_panel.cpp" line="149"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="147"/>
+        <location filename="../ui/timeline_panel.cpp" line="152"/>
         <source>Delete keyframe</source>
         <translation>키프레임 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="231"/>
+        <location filename="../ui/timeline_panel.cpp" line="236"/>
         <source>(no edit)</source>
         <translation>(편집 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="254"/>
+        <location filename="../ui/timeline_panel.cpp" line="260"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="280"/>
+        <location filename="../ui/timeline_panel.cpp" line="286"/>
         <source>Render video</source>
         <translation>동영상 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="280"/>
+        <location filename="../ui/timeline_panel.cpp" line="286"/>
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="295"/>
+        <location filename="../ui/timeline_panel.cpp" line="301"/>
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
@@ -1757,51 +1850,57 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
     <message>
         <location filename="../ui/timeline_render_dialog.cpp" line="78"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="182"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="132"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="82"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="83"/>
         <source>No face model is loaded: open and embed a photo first (the render uses the editor&apos;s generator and transformers).</source>
         <translation>얼굴 모델이 없습니다: 먼저 사진을 열고 임베딩하세요 (렌더링은 편집기의 생성기와 변환기를 사용합니다).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="86"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="87"/>
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>키프레임 %1개, %2초: 이 속도로 %3프레임.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="92"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="93"/>
         <source>Save video</source>
         <translation>동영상 저장</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="93"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="94"/>
         <source>Videos (*.mp4 *.avi)</source>
         <translation>동영상 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="101"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="137"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="139"/>
         <source>Rendering…</source>
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="155"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="159"/>
         <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
         <translation>%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="174"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="176"/>
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
     </message>
@@ -1945,76 +2044,82 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
     <message>
         <location filename="../ui/video_edit_dialog.cpp" line="119"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="270"/>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="224"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="135"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="136"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="141"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="142"/>
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>동영상 편집에는 얼굴 검출·정렬과 인코더가 필요하지만 이 빌드에는 아직 없습니다 (있으면 facet-cli edit-video를 사용하세요).</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="194"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="195"/>
         <source>Add at least one edit.</source>
         <translation>편집을 하나 이상 추가하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="211"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="212"/>
         <source>Per-frame optimisation is not available in this build.</source>
         <translation>이 빌드에서는 프레임별 최적화를 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="216"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="217"/>
         <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
         <translation>인코더가 설치되지 않았습니다 (도구 ▸ 모델): “프레임별 최적화”를 설정하면 최적화만으로 프레임을 임베딩합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="223"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="225"/>
         <source>Tracking the face…</source>
         <translation>얼굴 추적 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="229"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="231"/>
         <source>Tracking the face: frame %1</source>
         <translation>얼굴 추적 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="230"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="232"/>
         <source>Writing the video: frame %1</source>
         <translation>동영상 쓰는 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="231"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="233"/>
         <source>Editing: frame %1</source>
         <translation>편집 중: 프레임 %1</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="241"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="243"/>
         <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
         <translation>%1프레임 후 취소됨. 완료된 프레임은 유지됩니다: “이어서 하기”를 선택하고 다시 시작하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="251"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
         <source> %1 frames came from the interrupted run.</source>
         <translation> %1프레임은 중단된 실행에서 가져왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="255"/>
         <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
         <translation> %1프레임 최적화됨; 얼굴은 프레임당 %2 단계 변합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="246"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="248"/>
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="250"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="252"/>
         <source> No face (passed through): frames %1.</source>
         <translation> 얼굴 없음 (그대로 통과): 프레임 %1.</translation>
     </message>

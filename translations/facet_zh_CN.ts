@@ -37,57 +37,57 @@
         <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="313"/>
+        <location filename="../app/editor/edit_document.cpp" line="318"/>
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="320"/>
+        <location filename="../app/editor/edit_document.cpp" line="325"/>
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="323"/>
+        <location filename="../app/editor/edit_document.cpp" line="328"/>
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="332"/>
+        <location filename="../app/editor/edit_document.cpp" line="337"/>
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="337"/>
+        <location filename="../app/editor/edit_document.cpp" line="342"/>
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="362"/>
+        <location filename="../app/editor/edit_document.cpp" line="367"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="370"/>
+        <location filename="../app/editor/edit_document.cpp" line="375"/>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="375"/>
+        <location filename="../app/editor/edit_document.cpp" line="381"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="390"/>
+        <location filename="../app/editor/edit_document.cpp" line="398"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1：这是已打开的文件；请选择其他文件名（Facet 从不覆盖原文件）</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="400"/>
+        <location filename="../app/editor/edit_document.cpp" line="407"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="443"/>
+        <location filename="../app/editor/edit_document.cpp" line="450"/>
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
@@ -485,29 +485,69 @@
         <translation>身份保持：—</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="123"/>
+        <location filename="../ui/charts_panel.cpp" line="128"/>
+        <source>Age, gender and expression appear here once a photo or face is open.</source>
+        <translation>打开照片或人脸后，年龄、性别和表情会显示在这里。</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="129"/>
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>年龄、性别和表情需要 face-api 模型（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="162"/>
+        <location filename="../ui/charts_panel.cpp" line="172"/>
         <source>Identity: %1 / 100</source>
         <translation>身份保持：%1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170"/>
+        <location filename="../ui/charts_panel.cpp" line="180"/>
         <source>male %1</source>
         <translation>男性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="170"/>
+        <location filename="../ui/charts_panel.cpp" line="180"/>
         <source>female %1</source>
         <translation>女性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="172"/>
+        <location filename="../ui/charts_panel.cpp" line="182"/>
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>年龄 %1 → %2 · %3 → %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="205"/>
+        <source>male (%1)</source>
+        <translation>男性（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="206"/>
+        <source>female (%1)</source>
+        <translation>女性（%1）</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="207"/>
+        <source>Face %1: about %2 years, %3, %4</source>
+        <translation>人脸 %1：约 %2 岁，%3，%4</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="218"/>
+        <source>faces 1 and %1: distance %2, %3</source>
+        <translation>人脸 1 与 %1：距离 %2，%3</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <source>likely the same person</source>
+        <translation>很可能是同一个人</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <source>different people</source>
+        <translation>不同的人</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="223"/>
+        <source>Identity: %1</source>
+        <translation>身份：%1</translation>
     </message>
 </context>
 <context>
@@ -566,531 +606,576 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="47"/>
+        <location filename="../ui/main_window.cpp" line="49"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="70"/>
+        <location filename="../ui/main_window.cpp" line="74"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="77"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="35"/>
+        <location filename="../ui/main_window_files.cpp" line="36"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="93"/>
+        <location filename="../ui/main_window_files.cpp" line="94"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="87"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="84"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="99"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="97"/>
+        <location filename="../ui/main_window.cpp" line="101"/>
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="104"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="110"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="109"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window.cpp" line="132"/>
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="134"/>
-        <source>No photo open</source>
-        <translation>未打开照片</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="181"/>
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="172"/>
-        <location filename="../ui/main_window_models.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window_models.cpp" line="102"/>
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="31"/>
+        <location filename="../ui/main_window_files.cpp" line="32"/>
         <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
         <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="37"/>
+        <location filename="../ui/main_window_files.cpp" line="38"/>
         <source>Open &amp;recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="39"/>
+        <location filename="../ui/main_window_files.cpp" line="40"/>
         <source>Open sam&amp;ple photo</source>
         <translation>打开示例照片(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="43"/>
+        <location filename="../ui/main_window_files.cpp" line="44"/>
         <source>The bundled public-domain astronaut portrait (NASA)</source>
         <translation>随附的公有领域宇航员肖像（NASA）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="44"/>
+        <location filename="../ui/main_window_files.cpp" line="45"/>
         <source>Open &amp;W+ code (.npy)…</source>
         <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47"/>
+        <location filename="../ui/main_window_files.cpp" line="48"/>
         <source>Open W+ code</source>
         <translation>打开 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47"/>
-        <location filename="../ui/main_window_files.cpp" line="89"/>
+        <location filename="../ui/main_window_files.cpp" line="48"/>
+        <location filename="../ui/main_window_files.cpp" line="90"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="53"/>
+        <location filename="../ui/main_window_files.cpp" line="54"/>
         <source>Random &amp;face from the generator</source>
         <translation>从生成器随机生成人脸(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="59"/>
+        <location filename="../ui/main_window_files.cpp" line="60"/>
         <source>Open &amp;session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61"/>
+        <location filename="../ui/main_window_files.cpp" line="62"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="62"/>
-        <location filename="../ui/main_window_files.cpp" line="69"/>
-        <location filename="../ui/main_window_files.cpp" line="153"/>
+        <location filename="../ui/main_window_files.cpp" line="63"/>
+        <location filename="../ui/main_window_files.cpp" line="70"/>
+        <location filename="../ui/main_window_files.cpp" line="154"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="68"/>
+        <location filename="../ui/main_window_files.cpp" line="69"/>
         <source>&amp;Save session…</source>
         <translation>保存会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="69"/>
-        <location filename="../ui/main_window_files.cpp" line="153"/>
+        <location filename="../ui/main_window_files.cpp" line="70"/>
+        <location filename="../ui/main_window_files.cpp" line="154"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="74"/>
+        <location filename="../ui/main_window_files.cpp" line="75"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="75"/>
+        <location filename="../ui/main_window_files.cpp" line="76"/>
         <source>Edited &amp;image…</source>
         <translation>编辑后的图像(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="76"/>
+        <location filename="../ui/main_window_files.cpp" line="77"/>
         <source>Export edited image</source>
         <translation>导出编辑后的图像</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="80"/>
+        <location filename="../ui/main_window_files.cpp" line="81"/>
         <source>Edited &amp;aligned face…</source>
         <translation>编辑后的对齐人脸(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="81"/>
+        <location filename="../ui/main_window_files.cpp" line="82"/>
         <source>Export the edited aligned face</source>
         <translation>导出编辑后的对齐人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="84"/>
+        <location filename="../ui/main_window_files.cpp" line="85"/>
         <source>&amp;Before and after side by side…</source>
         <translation>前后并排(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="85"/>
+        <location filename="../ui/main_window_files.cpp" line="86"/>
         <source>Export side by side</source>
         <translation>并排导出</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="88"/>
+        <location filename="../ui/main_window_files.cpp" line="89"/>
         <source>Edited &amp;W+ code (.npy)…</source>
         <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="89"/>
+        <location filename="../ui/main_window_files.cpp" line="90"/>
         <source>Export W+ code</source>
         <translation>导出 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <location filename="../ui/main_window_files.cpp" line="136"/>
         <source>Unsaved edits</source>
         <translation>未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="135"/>
+        <location filename="../ui/main_window_files.cpp" line="136"/>
         <source>The edits to this face are not saved.</source>
         <translation>对这张人脸的编辑尚未保存。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="137"/>
+        <location filename="../ui/main_window_files.cpp" line="138"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>保存到会话、放弃，还是返回继续编辑？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="164"/>
+        <location filename="../ui/main_window_files.cpp" line="165"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="165"/>
+        <location filename="../ui/main_window_files.cpp" line="166"/>
         <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
         <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="186"/>
-        <location filename="../ui/main_window_files.cpp" line="215"/>
+        <location filename="../ui/main_window_files.cpp" line="187"/>
+        <location filename="../ui/main_window_files.cpp" line="217"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="198"/>
+        <location filename="../ui/main_window_files.cpp" line="200"/>
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="206"/>
-        <location filename="../ui/main_window_models.cpp" line="119"/>
+        <location filename="../ui/main_window_files.cpp" line="208"/>
+        <location filename="../ui/main_window_models.cpp" line="134"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="212"/>
+        <location filename="../ui/main_window_files.cpp" line="214"/>
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="235"/>
+        <location filename="../ui/main_window_files.cpp" line="237"/>
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="241"/>
+        <location filename="../ui/main_window_files.cpp" line="243"/>
         <source>finding face %1 in %2…</source>
         <translation>正在 %2 中查找人脸 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="244"/>
+        <location filename="../ui/main_window_files.cpp" line="246"/>
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>其照片 %1 缺失或已更改；仅编辑保存的 W+ 代码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="255"/>
+        <location filename="../ui/main_window_files.cpp" line="257"/>
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="256"/>
+        <location filename="../ui/main_window_files.cpp" line="258"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="269"/>
+        <location filename="../ui/main_window_files.cpp" line="271"/>
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="219"/>
+        <location filename="../ui/main_window.cpp" line="231"/>
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="220"/>
+        <location filename="../ui/main_window.cpp" line="232"/>
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="221"/>
+        <location filename="../ui/main_window.cpp" line="233"/>
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="268"/>
+        <location filename="../ui/main_window.cpp" line="280"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>请打开照片、W+ 代码或随机人脸（文件菜单）以开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="281"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>请安装或指定生成器（工具 ▸ 模型），然后打开照片开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="291"/>
+        <location filename="../ui/main_window.cpp" line="303"/>
+        <source>the StyleGAN2 generator</source>
+        <translation>StyleGAN2 生成器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="304"/>
+        <source>the pSp/e4e encoder</source>
+        <translation>pSp/e4e 编码器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="305"/>
+        <source>the attribute transformers</source>
+        <translation>属性变换器</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="306"/>
+        <source>face analysis (face-api)</source>
+        <translation>人脸分析（face-api）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="307"/>
+        <source>Facet changes the age, smile, glasses, hair and 36 more attributes of faces in photos while keeping the person recognisable.</source>
+        <translation>Facet 可以改变照片中人脸的年龄、微笑、眼镜、头发等 40 种属性，同时保持人物可辨认。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="309"/>
+        <source>Open a photo (Ctrl+O) or drop one here; File ▸ Open sample photo has one to try.</source>
+        <translation>打开照片（Ctrl+O）或拖放到这里；文件 ▸ 打开示例照片 可以直接试用。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="310"/>
+        <source>Installed: %1.</source>
+        <translation>已安装：%1。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="312"/>
+        <source>Missing: %1. Tools ▸ Models says where to get them and fetches what can be fetched.</source>
+        <translation>缺少：%1。工具 ▸ 模型 会说明从哪里获取，并下载可以下载的内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.cpp" line="326"/>
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="292"/>
+        <location filename="../ui/main_window.cpp" line="327"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
 使用 StyleGAN2 和 Latent Transformer 编辑照片和视频中人脸的属性。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="37"/>
+        <location filename="../ui/main_window_models.cpp" line="39"/>
         <source>Loading models…</source>
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="44"/>
+        <location filename="../ui/main_window_models.cpp" line="48"/>
         <source>No generator loaded: %1</source>
         <translation>未加载生成器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="56"/>
+        <location filename="../ui/main_window_models.cpp" line="49"/>
+        <source>Models…</source>
+        <translation>模型…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="61"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="75"/>
+        <location filename="../ui/main_window_models.cpp" line="90"/>
         <source>Models loaded.</source>
         <translation>模型已加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="86"/>
+        <location filename="../ui/main_window_models.cpp" line="101"/>
         <source>models: none (Tools ▸ Models)</source>
         <translation>模型：无（工具 ▸ 模型）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="96"/>
+        <location filename="../ui/main_window_models.cpp" line="101"/>
+        <source>models: face-api only (Tools ▸ Models)</source>
+        <translation>模型：仅 face-api（工具 ▸ 模型）</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_models.cpp" line="111"/>
         <source>classifier</source>
         <translation>分类器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="97"/>
+        <location filename="../ui/main_window_models.cpp" line="112"/>
         <source>1 transformer</source>
         <translation>1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="97"/>
+        <location filename="../ui/main_window_models.cpp" line="112"/>
         <source>%1 transformers</source>
         <translation>%1 个变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="98"/>
+        <location filename="../ui/main_window_models.cpp" line="113"/>
         <source>face-api</source>
         <translation>face-api</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="99"/>
+        <location filename="../ui/main_window_models.cpp" line="114"/>
         <source>encoder</source>
         <translation>编码器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="106"/>
+        <location filename="../ui/main_window_models.cpp" line="121"/>
         <source>device: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="122"/>
+        <location filename="../ui/main_window_models.cpp" line="137"/>
         <source>Sampling a face (seed %1)…</source>
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="131"/>
+        <location filename="../ui/main_window_models.cpp" line="146"/>
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="85"/>
+        <location filename="../ui/main_window_photo.cpp" line="87"/>
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="85"/>
+        <location filename="../ui/main_window_photo.cpp" line="87"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="94"/>
+        <location filename="../ui/main_window_photo.cpp" line="96"/>
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>正在停止精修；保留目前最佳的代码…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="111"/>
-        <source>No face found in %1.</source>
-        <translation>在 %1 中未找到人脸。</translation>
+        <location filename="../ui/main_window_photo.cpp" line="114"/>
+        <source>No face was found in %1. Facet looks for upright, roughly frontal faces at least about 40 pixels wide.</source>
+        <translation>在 %1 中没有找到人脸。Facet 寻找宽度至少约 40 像素、端正且大致正面的人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="127"/>
+        <location filename="../ui/main_window_photo.cpp" line="141"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="130"/>
+        <location filename="../ui/main_window_photo.cpp" line="144"/>
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="131"/>
+        <location filename="../ui/main_window_photo.cpp" line="145"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="137"/>
+        <location filename="../ui/main_window_photo.cpp" line="151"/>
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="145"/>
+        <location filename="../ui/main_window_photo.cpp" line="130"/>
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="149"/>
+        <location filename="../ui/main_window_photo.cpp" line="157"/>
         <source>Aligning the face…</source>
         <translation>正在对齐人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="150"/>
+        <location filename="../ui/main_window_photo.cpp" line="158"/>
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="187"/>
+        <location filename="../ui/main_window_photo.cpp" line="196"/>
         <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码（取消将保留目前最佳结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="198"/>
+        <location filename="../ui/main_window_photo.cpp" line="207"/>
         <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB，剩余 %4（取消会保留目前最好的结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="219"/>
+        <location filename="../ui/main_window_photo.cpp" line="228"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>精修在 %2 步中的第 %1 步后停止（保留最佳代码，%3 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="221"/>
+        <location filename="../ui/main_window_photo.cpp" line="230"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>已精修 %1 步（%2 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="263"/>
+        <location filename="../ui/main_window_photo.cpp" line="316"/>
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="275"/>
+        <location filename="../ui/main_window_photo.cpp" line="328"/>
         <source>Editing the saved W+ code alone: %1</source>
         <translation>仅编辑保存的 W+ 代码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="279"/>
+        <location filename="../ui/main_window_photo.cpp" line="332"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>正在编辑 %2 的人脸 %1（从会话恢复）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="292"/>
+        <location filename="../ui/main_window_photo.cpp" line="345"/>
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>在 %2 中已找不到人脸 %1（现在有 %3 张人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="329"/>
+        <location filename="../ui/main_window_photo.cpp" line="383"/>
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
     </message>
@@ -1173,6 +1258,14 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <location filename="../ui/main_window_layers.cpp" line="104"/>
         <source>Photo refinement is off.</source>
         <translation>照片精修已关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::MessageBar</name>
+    <message>
+        <location filename="../ui/message_bar.cpp" line="36"/>
+        <source>Close this message</source>
+        <translation>关闭此消息</translation>
     </message>
 </context>
 <context>
@@ -1296,7 +1389,7 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::PreviewWidget</name>
     <message>
-        <location filename="../ui/preview_widget.cpp" line="113"/>
+        <location filename="../ui/preview_widget.cpp" line="117"/>
         <source>Before</source>
         <translation>编辑前</translation>
     </message>
@@ -1623,57 +1716,57 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>插值：</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="117"/>
+        <location filename="../ui/timeline_panel.cpp" line="122"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="117"/>
+        <location filename="../ui/timeline_panel.cpp" line="122"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132"/>
+        <location filename="../ui/timeline_panel.cpp" line="137"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="133"/>
+        <location filename="../ui/timeline_panel.cpp" line="138"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="144"/>
+        <location filename="../ui/timeline_panel.cpp" line="149"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="147"/>
+        <location filename="../ui/timeline_panel.cpp" line="152"/>
         <source>Delete keyframe</source>
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="231"/>
+        <location filename="../ui/timeline_panel.cpp" line="236"/>
         <source>(no edit)</source>
         <translation>（无编辑）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="254"/>
+        <location filename="../ui/timeline_panel.cpp" line="260"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="280"/>
+        <location filename="../ui/timeline_panel.cpp" line="286"/>
         <source>Render video</source>
         <translation>渲染视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="280"/>
+        <location filename="../ui/timeline_panel.cpp" line="286"/>
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="295"/>
+        <location filename="../ui/timeline_panel.cpp" line="301"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -1757,51 +1850,57 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
     <message>
         <location filename="../ui/timeline_render_dialog.cpp" line="78"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="182"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/timeline_render_dialog.cpp" line="132"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="82"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="83"/>
         <source>No face model is loaded: open and embed a photo first (the render uses the editor&apos;s generator and transformers).</source>
         <translation>未加载人脸模型：请先打开并嵌入照片（渲染使用编辑器的生成器和变换器）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="86"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="87"/>
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>%1 个关键帧，%2 秒：按此帧率共 %3 帧。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="92"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="93"/>
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="93"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="94"/>
         <source>Videos (*.mp4 *.avi)</source>
         <translation>视频 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="101"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="137"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="139"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="155"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="159"/>
         <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
         <translation>已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="174"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="176"/>
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
     </message>
@@ -1945,76 +2044,82 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
     <message>
         <location filename="../ui/video_edit_dialog.cpp" line="119"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="270"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/video_edit_dialog.cpp" line="224"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="135"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="136"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="141"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="142"/>
         <source>Video editing needs face detection and alignment and an encoder, which this build does not provide yet (use facet-cli edit-video when it does).</source>
         <translation>视频编辑需要人脸检测、对齐和编码器，此版本尚未提供（提供后请使用 facet-cli edit-video）。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="194"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="195"/>
         <source>Add at least one edit.</source>
         <translation>请至少添加一个编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="211"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="212"/>
         <source>Per-frame optimisation is not available in this build.</source>
         <translation>此版本不支持逐帧优化。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="216"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="217"/>
         <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
         <translation>未安装编码器（工具 ▸ 模型）：设置“逐帧优化”即可仅通过优化嵌入各帧。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="223"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="225"/>
         <source>Tracking the face…</source>
         <translation>正在跟踪人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="229"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="231"/>
         <source>Tracking the face: frame %1</source>
         <translation>正在跟踪人脸：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="230"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="232"/>
         <source>Writing the video: frame %1</source>
         <translation>正在写入视频：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="231"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="233"/>
         <source>Editing: frame %1</source>
         <translation>正在编辑：第 %1 帧</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="241"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="243"/>
         <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
         <translation>已在 %1 帧后取消。已完成的帧已保留：勾选“继续”并重新开始即可继续。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="251"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
         <source> %1 frames came from the interrupted run.</source>
         <translation> %1 帧来自中断的运行。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="255"/>
         <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
         <translation> 已优化 %1 帧；人脸每帧变化 %2 级。</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="246"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="248"/>
         <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
         <translation>已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="250"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="252"/>
         <source> No face (passed through): frames %1.</source>
         <translation> 无人脸（原样保留）：第 %1 帧。</translation>
     </message>

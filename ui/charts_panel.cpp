@@ -120,8 +120,18 @@ void ChartsPanel::clear() {
   identity_->clear();
   identityCount_ = 0;
   identityLabel_->setText(tr("Identity: —"));
-  faceLabel_->setText(tr("Age, gender and expression need the face-api models (Tools ▸ Models)."));
+  faceLabel_->setText(waitingFaceText());
   expressionView_->setVisible(false);
+}
+
+QString ChartsPanel::waitingFaceText() const {
+  return faceAnalysis_ ? tr("Age, gender and expression appear here once a photo or face is open.")
+                       : tr("Age, gender and expression need the face-api models (Tools ▸ Models).");
+}
+
+void ChartsPanel::setFaceAnalysisAvailable(bool available) {
+  faceAnalysis_ = available;
+  if (expressionView_->isHidden()) faceLabel_->setText(waitingFaceText());  // numbers on show stay
 }
 
 void ChartsPanel::showResult(const app::RenderResult& result) {
@@ -180,6 +190,42 @@ void ChartsPanel::showResult(const app::RenderResult& result) {
     expressionOriginal_->append(before);
     expressionEdited_->append(after);
   }
+}
+
+void ChartsPanel::showPhotoFaces(const std::vector<PhotoFace>& faces) {
+  clear();
+  if (faces.empty() || !faces.front().readout.valid) return;
+  const QStringList expressions = expressionNames();
+  QStringList lines;
+  for (size_t i = 0; i < faces.size(); ++i) {
+    const app::FaceReadout& r = faces[i].readout;
+    if (!r.valid) continue;
+    const auto top = std::max_element(r.expressions.begin(), r.expressions.end());
+    const int expression = top == r.expressions.end() ? -1 : static_cast<int>(top - r.expressions.begin());
+    const QString gender = r.maleProbability >= 0.5f ? tr("male (%1)").arg(r.maleProbability, 0, 'f', 2)
+                                                     : tr("female (%1)").arg(1 - r.maleProbability, 0, 'f', 2);
+    lines << tr("Face %1: about %2 years, %3, %4")
+                 .arg(i + 1)
+                 .arg(r.age, 0, 'f', 0)
+                 .arg(gender)
+                 .arg(expression >= 0 && expression < expressions.size() ? expressions[expression] : QString());
+  }
+  faceLabel_->setText(lines.join('\n'));
+  QStringList alike;
+  for (size_t i = 1; i < faces.size(); ++i) {
+    const double d = faces[i].distanceToFirst;
+    if (std::isnan(d)) continue;
+    alike << tr("faces 1 and %1: distance %2, %3")
+                 .arg(i + 1)
+                 .arg(d, 0, 'f', 2)
+                 .arg(d < 0.6 ? tr("likely the same person") : tr("different people"));
+  }
+  if (!alike.isEmpty()) identityLabel_->setText(tr("Identity: %1").arg(alike.join("; ")));
+  const app::FaceReadout& first = faces.front().readout;
+  expressionOriginal_->remove(0, expressionOriginal_->count());
+  expressionEdited_->remove(0, expressionEdited_->count());
+  expressionOriginal_->append(QList<qreal>(first.expressions.begin(), first.expressions.end()));
+  expressionView_->setVisible(true);
 }
 
 QStringList ChartsPanel::shownAttributes() const { return attributeAxis_->categories(); }

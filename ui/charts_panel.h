@@ -2,6 +2,7 @@
 // The numbers beside the face (Qt Charts), updated from every render result: classifier probabilities of the
 // attributes that moved most (original against edited), the identity score over the last renders, and — when
 // the face-analysis models are installed — expression probabilities, age and gender read from the pixels.
+#include <limits>
 #include <vector>
 
 #include <QStringList>
@@ -31,6 +32,15 @@ class ChartsPanel : public QWidget {
   void setAttributeNames(const QStringList& names);
   void showResult(const app::RenderResult& result);
   void clear();
+  // The faces of a photo as face-api reads them (no generator needed): each one's age, gender and expression, and
+  // how alike each is to the first (descriptor distance; below 0.6 face-api takes them for the same person).
+  struct PhotoFace {
+    app::FaceReadout readout;
+    double distanceToFirst = std::numeric_limits<double>::quiet_NaN();
+  };
+  void showPhotoFaces(const std::vector<PhotoFace>& faces);
+  // Whether face-api's networks are loaded: what the panel says before there is anything to read.
+  void setFaceAnalysisAvailable(bool available);
 
   // What the charts show now (tests).
   QStringList shownAttributes() const;
@@ -42,6 +52,8 @@ class ChartsPanel : public QWidget {
   bool expressionsVisible() const;
 
  private:
+  QString waitingFaceText() const;
+
   QStringList names_;
   QChartView* probabilityView_ = nullptr;
   QBarSet* original_ = nullptr;
@@ -57,6 +69,7 @@ class ChartsPanel : public QWidget {
   QBarSet* expressionEdited_ = nullptr;
   QBarCategoryAxis* expressionAxis_ = nullptr;
   QLabel* faceLabel_ = nullptr;
+  bool faceAnalysis_ = false;
 };
 
 }  // namespace facet::ui

@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <QUndoStack>
 
 #include "app/editor/autosave.h"
@@ -34,6 +35,7 @@
 #include "ui/charts_panel.h"
 #include "ui/dock_panel.h"
 #include "ui/language.h"
+#include "ui/message_bar.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
 #include "ui/text_slider_panel.h"
@@ -54,7 +56,9 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(doc_, &app::EditDocument::resultReady, this, &MainWindow::showResult);
   connect(doc_, &app::EditDocument::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
   connect(doc_, &app::EditDocument::alphasChanged, this, &MainWindow::showDocumentAlphas);
+  connect(doc_, &app::EditDocument::problem, this, [this](const QString& text) { showProblem(text); });
   connect(doc_, &app::EditDocument::faceChanged, this, [this] {
+    messageBar_->dismiss();  // a new face: what went wrong before no longer applies
     charts_->clear();
     updateEditingEnabled();
     Q_EMIT faceChanged();
@@ -129,10 +133,18 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::buildPanels() {
-  preview_ = new PreviewWidget(this);
+  // The message bar sits above the preview, where the user looks.
+  auto* centre = new QWidget(this);
+  auto* centreLayout = new QVBoxLayout(centre);
+  centreLayout->setContentsMargins(0, 0, 0, 0);
+  centreLayout->setSpacing(0);
+  messageBar_ = new MessageBar(centre);
+  centreLayout->addWidget(messageBar_);
+  preview_ = new PreviewWidget(centre);
   preview_->setObjectName("preview");
-  preview_->clear(tr("No photo open"));
-  setCentralWidget(preview_);
+  preview_->clear(welcomeText());
+  centreLayout->addWidget(preview_, 1);
+  setCentralWidget(centre);
 
   addDockPanel(this, sliders_, tr("Attributes"), "attributesDock", "attributeSliders", Qt::RightDockWidgetArea);
   sliders_->setMinimumWidth(470);  // name, badge, slider, value, probability, reset
@@ -153,11 +165,12 @@ void MainWindow::buildPanels() {
 #endif
 
   QDockWidget* chartsDock = addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
-  charts_->setMinimumWidth(320);
+  charts_->setMinimumWidth(240);
   // The charts keep their readable heights and scroll, so the dock never makes the window taller than the screen.
   auto* chartsScroll = new QScrollArea(chartsDock);
   chartsScroll->setObjectName("chartsScroll");
   chartsScroll->setWidgetResizable(true);
+  chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   chartsScroll->setFrameShape(QFrame::NoFrame);
   chartsScroll->setWidget(charts_);
   chartsDock->setWidget(chartsScroll);
@@ -210,7 +223,7 @@ void MainWindow::showImages(const app::RenderResult& result) {
 
 void MainWindow::showResult(const app::RenderResult& result) {
   if (!result.ok()) {
-    statusBar()->showMessage(result.error);
+    showProblem(result.error);
     return;
   }
   showImages(result);
@@ -283,6 +296,29 @@ bool MainWindow::showInPhoto() const { return doc_->showInPhoto(); }
 int MainWindow::photoComposites() const { return doc_->photoComposites(); }
 
 QString MainWindow::statusText() const { return statusBar()->currentMessage(); }
+QString MainWindow::problemText() const { return messageBar_->text(); }
+
+QString MainWindow::welcomeText() const {
+  const models::ModelFiles found = models::find_model_files();
+  QStringList have, missing;
+  (found.generator.empty() ? missing : have) << tr("the StyleGAN2 generator");
+  (found.encoder.empty() ? missing : have) << tr("the pSp/e4e encoder");
+  (found.transformers_dir.empty() ? missing : have) << tr("the attribute transformers");
+  (found.face_api_dir.empty() ? missing : have) << tr("face analysis (face-api)");
+  QString text = tr("Facet changes the age, smile, glasses, hair and 36 more attributes of faces in photos while "
+                    "keeping the person recognisable.") +
+                 "\n\n" + tr("Open a photo (Ctrl+O) or drop one here; File ▸ Open sample photo has one to try.");
+  if (!have.isEmpty()) text += "\n\n" + tr("Installed: %1.").arg(have.join(", "));
+  if (!missing.isEmpty())
+    text += "\n" + tr("Missing: %1. Tools ▸ Models says where to get them and fetches what can be fetched.")
+                       .arg(missing.join(", "));
+  return text;
+}
+
+void MainWindow::showProblem(const QString& text, bool warning) {
+  statusBar()->showMessage(text);
+  messageBar_->showMessage(text, warning ? MessageBar::Kind::Warning : MessageBar::Kind::Error);
+}
 QString MainWindow::deviceText() const { return deviceLabel_->text(); }
 QString MainWindow::modelsText() const { return modelsLabel_->text(); }
 QString MainWindow::timingText() const { return timingLabel_->text(); }

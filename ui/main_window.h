@@ -26,6 +26,9 @@ class QLabel;
 class QMenu;
 class QUndoStack;
 
+namespace facet::nn {
+class FaceAnalyzer;
+}  // namespace facet::nn
 namespace facet::app {
 class Autosaver;
 class EditDocument;
@@ -37,6 +40,7 @@ namespace facet::ui {
 
 class ChartsPanel;
 class LayerMaskPanel;
+class MessageBar;
 class PreviewWidget;
 class RefinementDialog;
 class TextSliderPanel;
@@ -144,6 +148,9 @@ class MainWindow : public QMainWindow {
   void setTextCacheDir(const QString& dir) { textCacheDir_ = dir; }
 
   QString statusText() const;
+  QString problemText() const;  // the message bar above the preview ("" when closed)
+  // What the empty preview says on a first run: what Facet does, how to start, which models are in and missing.
+  QString welcomeText() const;
   QString deviceText() const;
   QString modelsText() const;
   QString timingText() const;
@@ -160,6 +167,7 @@ class MainWindow : public QMainWindow {
   void modelsLoaded(bool ok);
   void faceChanged();
   void photoFaceRestored();  // a session's photo face is found and aligned again (paste-back available)
+  void photoFacesAnalyzed();  // the opened photo's faces read by face-api (no generator loaded)
   void exportFinished(const QString& path, bool ok);  // an export written (or failed) off the GUI thread
 
  protected:
@@ -188,6 +196,10 @@ class MainWindow : public QMainWindow {
   void rememberRefinementStepMs(double ms);
   // A session's photo: re-find face `faceIndex` and re-align it for the W+ just set (no re-embedding).
   void restorePhotoFace(const QString& path, int faceIndex);
+  struct PhotoState;  // main_window_photo.cpp (OpenCV types stay out of this header)
+  // The photo's faces boxed and numbered on the preview, and read by face-api (age, gender, expression, alike-ness)
+  // into the Numbers dock when it is installed: what a photo shows without a generator.
+  void analyzePhotoFaces(const std::shared_ptr<PhotoState>& state);
   void buildTextPanel();  // main_window_text.cpp
   void sendTextEdits();   // the text panel's values → the renderer
   void commitTextEdit(const std::vector<float>& alphas);
@@ -196,6 +208,8 @@ class MainWindow : public QMainWindow {
   std::vector<app::SessionTextSlider> textSessionSliders() const;
   void restoreTextSliders(const std::vector<app::LoadedTextSlider>& sliders);
   void updateEditingEnabled();  // sliders on with a face, else off with what to do
+  // The message bar (an error, or with `warning` guidance about what is missing) and the status bar.
+  void showProblem(const QString& text, bool warning = false);
   void rememberFolder(const QString& path);
   // A file dialog for `kind` starting at suggestedPath(kind); "" when cancelled.
   QString askSavePath(FileKind kind, const QString& title, const QString& filter);
@@ -203,6 +217,7 @@ class MainWindow : public QMainWindow {
   void rebuildRecentMenu();
 
   PreviewWidget* preview_ = nullptr;
+  MessageBar* messageBar_ = nullptr;
   ChartsPanel* charts_ = nullptr;
   QLabel* deviceLabel_ = nullptr;
   QLabel* modelsLabel_ = nullptr;
@@ -210,9 +225,10 @@ class MainWindow : public QMainWindow {
   QMenu* recentMenu_ = nullptr;
   AttributeSliderPanel* sliders_ = nullptr;
   app::EditDocument* doc_ = nullptr;
+  // face-api's networks: the models' own, or loaded alone when there is no generator (photo analysis).
+  std::shared_ptr<const nn::FaceAnalyzer> analyzer_;
   QString currentPath_;  // the opened photo ("" for a W+ or a sampled face)
   bool loadingModels_ = false;
-  struct PhotoState;                   // main_window_photo.cpp (OpenCV types stay out of this header)
   std::shared_ptr<PhotoState> photo_;  // the opened photo's faces while the flow runs; null = none
   std::function<int(int)> chooseFace_;
   LayerMaskPanel* layers_ = nullptr;

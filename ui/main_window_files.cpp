@@ -21,6 +21,7 @@
 #include "app/editor/edit_document.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
+#include "ui/charts_panel.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
 
@@ -183,14 +184,15 @@ void MainWindow::openPhoto(const QString& path) {
   reader.setAutoTransform(true);  // honour EXIF orientation
   const QImage image = reader.read();
   if (image.isNull()) {
-    const QString message = tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), reader.errorString());
-    statusBar()->showMessage(message);
+    showProblem(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), reader.errorString()));
     return;
   }
   currentPath_ = path;
   doc_->clearFace();
   doc_->setOpenedPath(path);
   updateEditingEnabled();
+  charts_->clear();  // the numbers belonged to the previous face
+  sliders_->setProbabilities({});
   preview_->clear({});
   preview_->setImage(image);
   addRecentFile(path);
@@ -212,7 +214,7 @@ bool MainWindow::openWplus(const QString& path) {
     statusBar()->showMessage(tr("Opened W+ code %1").arg(QFileInfo(path).fileName()));
     return true;
   } catch (const std::exception& e) {
-    statusBar()->showMessage(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    showProblem(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
     return false;
   }
 }

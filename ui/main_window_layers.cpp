@@ -25,6 +25,11 @@ constexpr const char* kRefineStepsKey = "photo/refinementSteps";
 
 void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
   QDockWidget* dock = addDockPanel(this, layers_, tr("Edited layers"), "layersDock", "layerMask", Qt::RightDockWidgetArea);
+  // A tab beside Text edits: both are occasional controls, and the attribute sliders get the height.
+  if (auto* text = findChild<QDockWidget*>("textEditsDock")) {
+    tabifyDockWidget(text, dock);
+    text->raise();
+  }
   connect(layers_, &LayerMaskPanel::maskChanged, this, [this](const std::vector<bool>& mask) { setEditedLayers(mask); });
   // The document changes the layers too (new models, timeline playback, sessions): the panel follows.
   connect(doc_, &app::EditDocument::editedLayersChanged, this, &MainWindow::showEditedLayers);

@@ -17,6 +17,7 @@
 #include "ui/attribute_catalogue.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
+#include "ui/message_bar.h"
 #include "ui/preview_widget.h"
 
 namespace facet::ui {
@@ -27,6 +28,7 @@ using ModelsPtr = std::shared_ptr<const models::ModelSet>;
 // Runs on a pool thread: the networks never load on the GUI thread.
 struct LoadOutcome {
   ModelsPtr models;
+  std::shared_ptr<const nn::FaceAnalyzer> analyzer;  // without a generator: face-api alone, when installed
   QString error;
 };
 }  // namespace
@@ -41,7 +43,10 @@ void MainWindow::loadModels(const models::ModelFiles& files) {
     watcher->deleteLater();
     loadingModels_ = false;
     if (!outcome.models) {
-      statusBar()->showMessage(tr("No generator loaded: %1").arg(outcome.error));
+      analyzer_ = outcome.analyzer;
+      charts_->setFaceAnalysisAvailable(analyzer_ != nullptr);
+      showProblem(tr("No generator loaded: %1").arg(outcome.error), /*warning=*/true);
+      messageBar_->setAction(tr("Models…"), [this] { showModelManager(); });
       updateModelStatus();
       Q_EMIT modelsLoaded(false);
       return;
@@ -60,12 +65,22 @@ void MainWindow::loadModels(const models::ModelFiles& files) {
       });
     } catch (const std::exception& e) {
       outcome.error = QString::fromStdString(e.what());
+      // Without a generator, photos are still read with face-api when its networks are installed.
+      try {
+        const std::string dir =
+            files.face_api_dir.empty() ? models::find_role_file(models::Role::FaceApi) : files.face_api_dir;
+        if (!dir.empty()) outcome.analyzer = models::load_face_analyzer(dir, torch::kCPU);
+      } catch (const std::exception&) {
+        // Broken face-api files: the Models dialog says which; the editor goes on without analysis.
+      }
     }
     return outcome;
   }));
 }
 
 void MainWindow::onModelsLoaded(std::shared_ptr<const models::ModelSet> models) {
+  analyzer_ = models->analyzer;
+  charts_->setFaceAnalysisAvailable(analyzer_ != nullptr);
   // The "linear" badges follow the transformers now known; the values stay.
   sliders_->setAttributes(celebaSlots(models->editor.get()));
   sliders_->setAlphas(doc_->alphas());
@@ -83,7 +98,7 @@ void MainWindow::onModelsLoaded(std::shared_ptr<const models::ModelSet> models) 
 void MainWindow::updateModelStatus() {
   const auto loaded = doc_->models();
   if (!loaded) {
-    modelsLabel_->setText(tr("models: none (Tools ▸ Models)"));
+    modelsLabel_->setText(analyzer_ ? tr("models: face-api only (Tools ▸ Models)") : tr("models: none (Tools ▸ Models)"));
     deviceLabel_->setText(tr("device: cpu"));
     return;
   }

@@ -29,7 +29,9 @@
 #include "core/io/error.h"
 #include "core/models/model_registry.h"
 #include "core/face/photo.h"
+#include "core/pipeline/face_measure.h"
 #include "core/pipeline/photo_pipeline.h"
+#include "ui/charts_panel.h"
 #endif
 
 namespace facet::ui {
@@ -108,7 +110,10 @@ void MainWindow::findFaces(const QString& path) {
     }
     if (!outcome.error.isEmpty() || outcome.found.faces.empty()) {
       progress->deleteLater();
-      statusBar()->showMessage(outcome.error.isEmpty() ? tr("No face found in %1.").arg(name) : outcome.error);
+      showProblem(outcome.error.isEmpty()
+                      ? tr("No face was found in %1. Facet looks for upright, roughly frontal faces at least about 40 "
+                           "pixels wide.").arg(name)
+                      : outcome.error);
       return;
     }
     auto state = std::make_shared<PhotoState>();
@@ -117,6 +122,15 @@ void MainWindow::findFaces(const QString& path) {
     state->faces = outcome.found.faces;
     state->sha256 = outcome.sha256;
     const int count = static_cast<int>(state->faces.size());
+    const auto models = doc_->models();
+    if (!models) {
+      // Nothing to edit with: the faces are boxed and numbered, and read by face-api when it is installed.
+      progress->deleteLater();
+      photo_ = state;
+      statusBar()->showMessage(tr("Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.").arg(count).arg(name));
+      analyzePhotoFaces(state);
+      return;
+    }
     if (count > 1) {
       if (chooseFace_) {
         state->chosen = chooseFace_(count);
@@ -139,12 +153,6 @@ void MainWindow::findFaces(const QString& path) {
       }
     }
     photo_ = state;
-    const auto models = doc_->models();
-    if (!models) {
-      progress->deleteLater();
-      statusBar()->showMessage(tr("Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.").arg(count).arg(name));
-      return;
-    }
     const int refineSteps = refinementSteps();
     progress->setLabelText(refineSteps > 0 && !models->encoder ? tr("Aligning the face…")
                                                                 : tr("Aligning and embedding the face…"));
@@ -158,7 +166,8 @@ void MainWindow::findFaces(const QString& path) {
       state->face = result.face;
       if (!state->aligned.image.empty()) preview_->setImage(app::matToImage(state->aligned.image));
       if (!result.error.isEmpty()) {
-        statusBar()->showMessage(result.error);
+        // The face is aligned and shown; what is missing to edit it (an encoder) is guidance, not a failure.
+        showProblem(result.error, /*warning=*/!state->aligned.image.empty());
         return;
       }
       if (result.refined) rememberRefinementStepMs(result.embedded.refined.ms_per_step);
@@ -253,6 +262,50 @@ void MainWindow::findFaces(const QString& path) {
   }));
 }
 
+void MainWindow::analyzePhotoFaces(const std::shared_ptr<PhotoState>& state) {
+  QVector<QRect> boxes;
+  QStringList labels;
+  for (size_t i = 0; i < state->faces.size(); ++i) {
+    const cv::Rect& b = state->faces[i].box;
+    boxes << QRect(b.x, b.y, b.width, b.height);
+    labels << QString::number(i + 1);
+  }
+  preview_->setFaceMarks(boxes, labels);
+  if (!analyzer_) return;
+  using Faces = std::vector<ChartsPanel::PhotoFace>;
+  auto* watcher = new QFutureWatcher<Faces>(this);
+  connect(watcher, &QFutureWatcher<Faces>::finished, this, [this, watcher, state] {
+    const Faces faces = watcher->result();
+    watcher->deleteLater();
+    if (photo_ != state || doc_->hasFace()) return;  // another photo, or a face to edit now
+    charts_->showPhotoFaces(faces);
+    Q_EMIT photoFacesAnalyzed();
+  });
+  watcher->setFuture(QtConcurrent::run([state, analyzer = analyzer_] {
+    // Each face aligned as FFHQ and read by face-api, as facet-cli analyze does; alike-ness against the first.
+    Faces out;
+    torch::Tensor first;
+    for (const face::Face& f : state->faces) {
+      ChartsPanel::PhotoFace face;
+      try {
+        const pipeline::MeasuredFace m = pipeline::measure_face(state->photo, f, *analyzer, nullptr);
+        face.readout.valid = true;
+        face.readout.age = m.analysis.age;
+        face.readout.maleProbability = m.analysis.male_probability;
+        face.readout.expressions.assign(m.analysis.expressions.begin(), m.analysis.expressions.end());
+        if (!first.defined())
+          first = m.analysis.descriptor;
+        else
+          face.distanceToFirst = nn::descriptor_distance(first, m.analysis.descriptor);
+      } catch (const std::exception&) {
+        // A face too small or cut by the border for the networks: listed without numbers.
+      }
+      out.push_back(face);
+    }
+    return out;
+  }));
+}
+
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor& wplus) {
   const std::shared_ptr<PhotoState> state = photo_;
   if (!state || state->aligned.image.empty()) return false;
@@ -305,6 +358,7 @@ void MainWindow::restorePhotoFace(const QString& path, int faceIndex) {
 
 struct MainWindow::PhotoState {};
 bool MainWindow::hasPhotoFace() const { return false; }
+void MainWindow::analyzePhotoFaces(const std::shared_ptr<PhotoState>&) {}
 void MainWindow::findFaces(const QString&) {}
 bool MainWindow::setPhotoFaceWplus(const torch::Tensor&) { return false; }
 void MainWindow::restorePhotoFace(const QString&, int) {}

@@ -39,6 +39,8 @@ void PreviewWidget::setBefore(const QImage& before) {
 void PreviewWidget::clear(const QString& message) {
   after_ = before_ = QImage();
   reference_ = QSize();
+  marks_.clear();
+  markLabels_.clear();
   message_ = message;
   resetView();
 }
@@ -87,7 +89,9 @@ void PreviewWidget::paintTo(QPainter& painter) const {
   painter.fillRect(QRect(QPoint(0, 0), size()), palette().color(QPalette::Dark));
   if (after_.isNull()) {
     painter.setPen(palette().color(QPalette::BrightText));
-    painter.drawText(QRect(QPoint(0, 0), size()), Qt::AlignCenter, message_);
+    const int margin = std::min(width(), height()) / 10;
+    painter.drawText(QRect(QPoint(0, 0), size()).adjusted(margin, margin, -margin, -margin),
+                     Qt::AlignCenter | Qt::TextWordWrap, message_);
     return;
   }
   painter.setRenderHint(QPainter::SmoothPixmapTransform, zoom_ <= 2.0);
@@ -112,6 +116,27 @@ void PreviewWidget::paintTo(QPainter& painter) const {
     painter.setPen(Qt::white);
     painter.drawText(target.adjusted(8, 8, -8, -8), Qt::AlignTop | Qt::AlignLeft, tr("Before"));
   }
+  if (!marks_.isEmpty()) {
+    const double scale = target.width() / referenceSize().width();  // marks are in the reference image's pixels
+    for (int i = 0; i < marks_.size(); ++i) {
+      const QRectF box(target.topLeft() + QPointF(marks_[i].x(), marks_[i].y()) * scale,
+                       QSizeF(marks_[i].size()) * scale);
+      painter.setBrush(Qt::NoBrush);
+      painter.setPen(QPen(QColor(255, 210, 0), 2));
+      painter.drawRect(box);
+      const QString label = i < markLabels_.size() ? markLabels_[i] : QString::number(i + 1);
+      const QRectF tag(box.topLeft() - QPointF(0, 20), QSizeF(std::max(20.0, 9.0 * label.size() + 8), 20));
+      painter.fillRect(tag, QColor(255, 210, 0));
+      painter.setPen(Qt::black);
+      painter.drawText(tag, Qt::AlignCenter, label);
+    }
+  }
+}
+
+void PreviewWidget::setFaceMarks(const QVector<QRect>& boxes, const QStringList& labels) {
+  marks_ = boxes;
+  markLabels_ = labels;
+  update();
 }
 
 void PreviewWidget::paintEvent(QPaintEvent*) {

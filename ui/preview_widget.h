@@ -4,6 +4,9 @@
 // pans, double-click fits. A new image is drawn into the same on-screen rectangle as the one before, so a small
 // preview scales up in place and the old picture stays until the new one arrives.
 #include <QImage>
+#include <QRect>
+#include <QStringList>
+#include <QVector>
 #include <QPointF>
 #include <QWidget>
 
@@ -32,6 +35,11 @@ class PreviewWidget : public QWidget {
   // What is on screen now, as an image of the widget's size (tests, screenshots).
   QImage rendered() const;
 
+  // Boxes drawn over the image (the faces found in a photo), in the image's pixels, each with a short label
+  // ("1", "2"…); an empty list removes them.
+  void setFaceMarks(const QVector<QRect>& boxes, const QStringList& labels);
+  const QVector<QRect>& faceMarks() const { return marks_; }
+
  Q_SIGNALS:
   void splitMoved(double fraction);
 
@@ -52,8 +60,13 @@ class PreviewWidget : public QWidget {
   void paintTo(QPainter& painter) const;
 
   QImage after_, before_;
+  QVector<QRect> marks_;
+  QStringList markLabels_;
   QSize reference_;
   QString message_;
+ public:
+  const QString& message() const { return message_; }  // shown while there is no image (the welcome)
+ private:
   bool split_ = false;
   double splitAt_ = 0.5;
   bool holding_ = false;

@@ -53,7 +53,8 @@ RefinementDialog::RefinementDialog(int steps, double msPerStep, std::function<do
   connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
   layout->addWidget(buttons);
   connect(steps_, &QSpinBox::valueChanged, this, &RefinementDialog::updateEstimate);
-  resize(460, sizeHint().height());
+  setMinimumWidth(460);
+  layout->setSizeConstraint(QLayout::SetMinimumSize);  // the wrapped texts always get their full height
 
   if (msPerStep_ <= 0 && measure) {
     measuring_ = true;

@@ -111,7 +111,12 @@ TimelinePanel::TimelinePanel(QWidget* parent, app::TimelineModel* model) : QWidg
   scrub_->setObjectName("timelineScrub");
   layout->addWidget(scrub_);
 
-  auto* lower = new QHBoxLayout;
+  // The keyframe list and its editor show once there are keyframes: until a take is recorded the dock stays a
+  // single transport row and leaves the height to the sliders.
+  keyframesArea_ = new QWidget(this);
+  keyframesArea_->setObjectName("timelineKeyframesArea");
+  auto* lower = new QHBoxLayout(keyframesArea_);
+  lower->setContentsMargins(0, 0, 0, 0);
   table_ = new QTableWidget(0, 2, this);
   table_->setObjectName("timelineKeyframes");
   table_->setHorizontalHeaderLabels({tr("Time (s)"), tr("Attributes")});
@@ -149,7 +154,7 @@ TimelinePanel::TimelinePanel(QWidget* parent, app::TimelineModel* model) : QWidg
   editor->addWidget(delete_);
   editor->addStretch();
   lower->addLayout(editor, 2);
-  layout->addLayout(lower);
+  layout->addWidget(keyframesArea_, 1);
 
   connect(record_, &QToolButton::toggled, this, [this](bool on) {
     if (on == model_->isRecording()) return;
@@ -231,6 +236,7 @@ void TimelinePanel::refreshKeyframes() {
     table_->setItem(r, 1, new QTableWidgetItem(parts.isEmpty() ? tr("(no edit)") : parts.join(", ")));
   }
   if (selected >= 0 && selected < table_->rowCount()) table_->selectRow(selected);
+  keyframesArea_->setVisible(!keys.empty());
   const int index = interpolation_->findData(static_cast<int>(model_->timeline().interpolation()));
   interpolation_->setCurrentIndex(index);
   scrub_->setRange(0, static_cast<int>(std::lround(model_->duration() * kScrubStepsPerSecond)));

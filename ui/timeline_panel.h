@@ -72,6 +72,7 @@ class TimelinePanel : public QWidget {
   QComboBox* interpolation_ = nullptr;
   QSlider* scrub_ = nullptr;
   KeyframeTrack* track_ = nullptr;
+  QWidget* keyframesArea_ = nullptr;  // the list and the keyframe editor, shown once there are keyframes
   QTableWidget* table_ = nullptr;
   QDoubleSpinBox* keyTime_ = nullptr;
   QComboBox* keyAttribute_ = nullptr;

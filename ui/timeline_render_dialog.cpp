@@ -75,7 +75,8 @@ TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRen
   auto* buttons = new QDialogButtonBox(this);
   render_ = buttons->addButton(tr("Render"), QDialogButtonBox::AcceptRole);
   render_->setObjectName("renderStart");
-  cancel_button_ = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+  cancel_button_ = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);  // "Cancel" while rendering
+  cancel_button_->setObjectName("renderCancel");
   layout->addWidget(buttons);
 
   if (!models_ || !models_->generator || !models_->editor || !models_->wplus.defined()) {
@@ -128,6 +129,7 @@ void TimelineRenderDialog::startRender() {
   if (isRunning() || !models_) return;
   cancel_ = false;
   render_->setEnabled(false);
+  cancel_button_->setText(tr("Cancel"));
   const double fps = fps_->value();
   const int side = size_->currentData().toInt();
   const std::string out = output_->text().toStdString();
@@ -177,6 +179,7 @@ void TimelineRenderDialog::progress(int done, int total) {
 void TimelineRenderDialog::done(bool ok, const QString& message) {
   status_->setText(message);
   render_->setEnabled(true);
+  cancel_button_->setText(tr("Close"));
   Q_EMIT finished(ok);
 }
 

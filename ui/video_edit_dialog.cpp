@@ -116,8 +116,9 @@ VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const
   auto* buttons = new QDialogButtonBox(this);
   start_ = buttons->addButton(tr("Edit video"), QDialogButtonBox::AcceptRole);
   start_->setObjectName("videoStart");
-  auto* cancel = buttons->addButton(tr("Cancel"), QDialogButtonBox::RejectRole);
+  auto* cancel = buttons->addButton(tr("Close"), QDialogButtonBox::RejectRole);  // "Cancel" while editing
   cancel->setObjectName("videoCancel");
+  close_ = cancel;
   layout->addWidget(buttons);
   watcher_ = new QFutureWatcher<void>(this);
 
@@ -220,6 +221,7 @@ void VideoEditDialog::startEdit() {
   const std::string in = input_->text().toStdString(), out = output_->text().toStdString();
   cancel_ = false;
   start_->setEnabled(false);
+  close_->setText(tr("Cancel"));
   status_->setText(tr("Tracking the face…"));
   watcher_->setFuture(QtConcurrent::run([this, setup = std::move(*setup), options, in, out] {
     try {
@@ -265,6 +267,7 @@ void VideoEditDialog::startEdit() {
 void VideoEditDialog::done(bool ok, const QString& message) {
   status_->setText(message);
   start_->setEnabled(true);
+  close_->setText(tr("Close"));
   Q_EMIT finished(ok);
 }
 

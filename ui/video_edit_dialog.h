@@ -77,6 +77,7 @@ class VideoEditDialog : public QDialog {
   QProgressBar* bar_ = nullptr;
   QLabel* status_ = nullptr;
   QPushButton* start_ = nullptr;
+  QPushButton* close_ = nullptr;  // "Close", or "Cancel" while a video is being edited
 };
 
 }  // namespace facet::ui

@@ -4,7 +4,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/face_json.h"
-#include "app/cli/face_measure.h"
+#include "core/pipeline/face_measure.h"
 #include "app/cli/faceapi_options.h"
 #include "core/face/photo.h"
 #include "core/pipeline/photo_pipeline.h"
@@ -54,7 +54,7 @@ void register_analyze(CLI::App& root, Commands& commands) {
     const nn::FaceAnalyzer analyzer = load_face_analyzer(a->faceapi);
     nlohmann::json list = nlohmann::json::array();
     for (size_t i = 0; i < faces.size(); ++i) {
-      const MeasuredFace m = measure_face(photo, faces[i], analyzer, nullptr);
+      const pipeline::MeasuredFace m = pipeline::measure_face(photo, faces[i], analyzer, nullptr);
       nlohmann::json j = face_to_json(faces[i]);
       j.update(analysis_to_json(m.analysis, a->descriptor));
       list.push_back(j);

@@ -7,7 +7,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/face_json.h"
-#include "app/cli/face_measure.h"
+#include "core/pipeline/face_measure.h"
 #include "app/cli/faceapi_options.h"
 #include "core/pipeline/photo_pipeline.h"
 
@@ -36,10 +36,10 @@ void register_identity(CLI::App& root, Commands& commands) {
     const auto arcface = load_optional_arcface(a->arcface);
     auto measure = [&](const std::string& path, int index) {
       const pipeline::PhotoFaces found = pipeline::find_faces(path, a->predictor);
-      return measure_face(found.photo, pipeline::choose_face(found.faces, index, path), analyzer,
+      return pipeline::measure_face(found.photo, pipeline::choose_face(found.faces, index, path), analyzer,
                           arcface ? &*arcface : nullptr);
     };
-    const MeasuredFace fa = measure(a->a, a->face_a), fb = measure(a->b, a->face_b);
+    const pipeline::MeasuredFace fa = measure(a->a, a->face_a), fb = measure(a->b, a->face_b);
     const double distance = nn::descriptor_distance(fa.analysis.descriptor, fb.analysis.descriptor);
     nlohmann::json out{{"a", a->a},
                        {"b", a->b},

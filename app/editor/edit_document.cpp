@@ -56,7 +56,7 @@ EditDocument::EditDocument(int attributeCount, QObject* parent, const QString& a
   connect(renderer_, &RenderController::resultReady, this, &EditDocument::receive);
   autosaver_ = new Autosaver([this] { return session(); },
                              autosaveDir.isEmpty() ? Autosaver::defaultDir() : autosaveDir, this);
-  connect(autosaver_, &Autosaver::failed, this, &EditDocument::message);
+  connect(autosaver_, &Autosaver::failed, this, &EditDocument::fail);
 #ifdef FACET_WITH_VISION
   timeline_ = new TimelineModel(this);
   connectTimeline();
@@ -114,7 +114,7 @@ void EditDocument::setModels(std::shared_ptr<const models::ModelSet> models) {
 
 bool EditDocument::setFace(const torch::Tensor& wplus, std::shared_ptr<const PhotoFace> photo) {
   if (!models_) {
-    Q_EMIT message(noGenerator());
+    fail(noGenerator());
     return false;
   }
   try {
@@ -133,7 +133,7 @@ bool EditDocument::setFace(const torch::Tensor& wplus, std::shared_ptr<const Pho
     Q_EMIT faceChanged();
     return true;
   } catch (const std::exception& e) {
-    Q_EMIT message(QString::fromStdString(e.what()));
+    fail(QString::fromStdString(e.what()));
     return false;
   }
 }
@@ -278,6 +278,11 @@ void EditDocument::markSaved() {
 
 void EditDocument::markModified() { modified_ = true; }
 
+void EditDocument::fail(const QString& text) {
+  Q_EMIT message(text);
+  Q_EMIT problem(text);
+}
+
 // --- sessions ------------------------------------------------------------------------------------------------------------
 
 std::optional<SessionWithCode> EditDocument::session() const {
@@ -320,7 +325,7 @@ bool EditDocument::saveSession(const QString& path) {
     Q_EMIT message(tr("Saved session %1").arg(QFileInfo(path).fileName()));
     return true;
   } catch (const std::exception& e) {
-    Q_EMIT message(tr("Cannot save the session: %1").arg(QString::fromStdString(e.what())));
+    fail(tr("Cannot save the session: %1").arg(QString::fromStdString(e.what())));
     return false;
   }
 }
@@ -359,7 +364,7 @@ bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) 
     if (loadedOut) *loadedOut = loaded;
     return true;
   } catch (const std::exception& e) {
-    Q_EMIT message(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    fail(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
     return false;
   }
 }
@@ -372,7 +377,10 @@ void EditDocument::runExport(const QString& path, std::function<QString()> job) 
   connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
     const QString error = watcher->result();
     watcher->deleteLater();
-    Q_EMIT message(error.isEmpty() ? tr("Exported %1").arg(QFileInfo(path).fileName()) : error);
+    if (error.isEmpty())
+      Q_EMIT message(tr("Exported %1").arg(QFileInfo(path).fileName()));
+    else
+      fail(error);
     Q_EMIT exportFinished(path, error.isEmpty());
   });
   watcher->setFuture(QtConcurrent::run(std::move(job)));
@@ -387,8 +395,7 @@ bool EditDocument::overwritesOriginal(const QString& path) {
   const QString target = canonical(path);
   for (const QString& original : {openedPath_, origin_.photoPath}) {
     if (!original.isEmpty() && target == canonical(original)) {
-      Q_EMIT message(tr("%1: this is the opened file; choose another file name (Facet never overwrites the source)")
-                         .arg(path));
+      fail(tr("%1: this is the opened file; choose another file name (Facet never overwrites the source)").arg(path));
       return true;
     }
   }
@@ -407,7 +414,7 @@ bool EditDocument::exportRendered(const QString& path, int quality, std::functio
   try {
     checkExportPath(path, options);
   } catch (const std::exception& e) {
-    Q_EMIT message(QString::fromStdString(e.what()));
+    fail(QString::fromStdString(e.what()));
     return false;
   }
   runExport(path, [image = std::move(image), path, options]() -> QString {

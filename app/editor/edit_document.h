@@ -138,6 +138,7 @@ class EditDocument : public QObject {
   void faceChanged();
   void resultReady(const facet::app::RenderResult& result);
   void message(const QString& text);  // for the status bar
+  void problem(const QString& text);  // a failure the user has to see (also sent as message())
   void exportFinished(const QString& path, bool ok);
   void textSlidersLoaded(const std::vector<facet::app::LoadedTextSlider>& sliders);  // a session's, to show
 
@@ -147,6 +148,7 @@ class EditDocument : public QObject {
     QString photoSha256;
     int faceIndex = 0;
   };
+  void fail(const QString& text);  // message() and problem()
   void applyAlphas(const std::vector<float>& alphas);  // undo/redo: full render, the view follows
   void changed();
   void receive(const RenderResult& result);

@@ -262,9 +262,14 @@ std::shared_ptr<ModelSet> load_model_set(const ModelFiles& files, const LoadProg
   set->editor = load_editor(files.transformers_dir, files.directions, set->device, &set->notes);
   if (cancelled(cancel)) return nullptr;
 
+  // The generator is what editing needs; a broken optional model is a note, not a reason to edit nothing.
   if (!files.face_api_dir.empty()) {
     say("face analysis " + files.face_api_dir);
-    set->analyzer = load_face_analyzer(files.face_api_dir, set->device);
+    try {
+      set->analyzer = load_face_analyzer(files.face_api_dir, set->device);
+    } catch (const std::exception& e) {
+      set->notes.push_back(std::string("face analysis is off: ") + e.what());
+    }
   } else {
     set->notes.push_back("no face-api models: identity, age, gender and expression are not read (face-api/)");
   }
@@ -272,7 +277,12 @@ std::shared_ptr<ModelSet> load_model_set(const ModelFiles& files, const LoadProg
 
   if (!files.encoder.empty()) {
     say("encoder " + file_name(files.encoder));
-    set->encoder = load_encoder(files.encoder, set->device);
+    try {
+      set->encoder = load_encoder(files.encoder, set->device);
+    } catch (const std::exception& e) {
+      set->notes.push_back(std::string("no encoder for photos: ") + e.what() +
+                           " (photos need e4e_ffhq_encode.pt or psp_ffhq_encode.pt, or refinement steps)");
+    }
   }
   return set;
 }

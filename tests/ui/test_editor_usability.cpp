@@ -8,6 +8,9 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QSlider>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QToolButton>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -19,7 +22,10 @@
 #include "tests/ui/fixture_models.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/attribute_slider_panel.h"
+#include "ui/charts_panel.h"
+#include "ui/preview_widget.h"
 #include "ui/main_window.h"
+#include "ui/message_bar.h"
 
 using facet::test::fullAndCurrent;
 using facet::ui::MainWindow;
@@ -193,6 +199,88 @@ class EditorUsabilityTest : public QObject {
     QVERIFY(window->statusBar()->isVisible());
     QVERIFY(window->statusBar()->geometry().bottom() < window->height());
     facet::test::saveShot(*window, "editor_1366x768.png");
+  }
+
+  // Problems go to a bar above the preview in plain sentences and stay until closed or a new face opens.
+  void problemsShowAboveThePreview() {
+    MainWindow window;
+    QVERIFY(window.problemText().isEmpty());
+    QTemporaryDir dir;
+    const QString broken = dir.filePath("broken.jpg");
+    {
+      QFile f(broken);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write("not a photo");
+    }
+    window.openPhoto(broken);
+    QVERIFY2(window.problemText().contains("Cannot open broken.jpg"), qPrintable(window.problemText()));
+    auto* bar = window.findChild<facet::ui::MessageBar*>("messageBar");
+    QVERIFY(bar);
+    QCOMPARE(bar->kind(), facet::ui::MessageBar::Kind::Error);
+    bar->findChild<QToolButton*>("messageClose")->click();
+    QVERIFY(window.problemText().isEmpty());
+    // An empty session file: what it is, in words, not a parser's byte offset.
+    const QString empty = dir.filePath("empty.facet");
+    {
+      QFile f(empty);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+    }
+    QVERIFY(!window.openSession(empty));
+    QVERIFY2(window.problemText().contains("the file is empty"), qPrintable(window.problemText()));
+    QVERIFY(!window.problemText().contains("byte"));
+
+    FACET_REQUIRE_FIXTURES_QT();
+    window.loadModels(facet::test::fixtureModelFiles(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.modelsReady(), 20000);
+    window.openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+    QTRY_VERIFY_WITH_TIMEOUT(window.hasFace(), 20000);
+    QVERIFY(window.problemText().isEmpty());  // a new face: the old problem no longer applies
+  }
+
+  // A first run with no models: the empty preview says what Facet does, how to start and what is missing; loading
+  // finds no generator and the message bar offers the Models dialog (which fetches what can be fetched).
+  void firstRunWelcomesAndPointsToTheModels() {
+    MainWindow window;
+    const QString welcome = window.preview()->message();
+    QVERIFY2(welcome.contains("Open a photo") && welcome.contains("sample photo"), qPrintable(welcome));
+    QVERIFY2(welcome.contains("Missing: the StyleGAN2 generator"), qPrintable(welcome));
+    QSignalSpy loaded(&window, &MainWindow::modelsLoaded);
+    window.loadModels(facet::models::find_model_files());
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QVERIFY2(window.problemText().contains("No generator loaded"), qPrintable(window.problemText()));
+    auto* bar = window.findChild<facet::ui::MessageBar*>("messageBar");
+    QCOMPARE(bar->kind(), facet::ui::MessageBar::Kind::Warning);
+    auto* action = bar->findChild<QPushButton*>("messageAction");
+    QVERIFY(action && !action->isHidden());
+    QCOMPARE(action->text(), QString("Models…"));
+  }
+
+  // With face-api alone (no generator) a photo's faces are boxed, numbered and read: age, gender, expression in the
+  // Numbers dock, and the status corner says what is loaded.
+  void faceApiAloneReadsThePhotosFaces() {
+    const QString faceApi = facet::test::faceApiDir();
+    if (faceApi.isEmpty()) QSKIP("the face-api.js models are not unpacked here (./facet.sh test fetches them from npm)");
+    MainWindow window;
+    facet::models::ModelFiles files;
+    files.face_api_dir = faceApi.toStdString();
+    QSignalSpy loaded(&window, &MainWindow::modelsLoaded);
+    window.loadModels(files);
+    QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
+    QVERIFY(!window.modelsReady());
+    QVERIFY2(window.modelsText().contains("face-api only"), qPrintable(window.modelsText()));
+    QVERIFY2(!window.charts()->faceText().contains("need the face-api"), qPrintable(window.charts()->faceText()));
+    QSignalSpy analyzed(&window, &MainWindow::photoFacesAnalyzed);
+    window.openPhoto(MainWindow::samplePhotoPath());
+    QTRY_COMPARE_WITH_TIMEOUT(analyzed.count(), 1, 60000);
+    QCOMPARE(window.preview()->faceMarks().size(), 1);
+    const QRect box = window.preview()->faceMarks().front();
+    QVERIFY(QRect(QPoint(0, 0), window.preview()->image().size()).contains(box));
+    QVERIFY2(window.charts()->faceText().contains("Face 1: about"), qPrintable(window.charts()->faceText()));
+    QVERIFY(window.charts()->expressionsVisible());
+    window.resize(1366, 704);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    facet::test::saveShot(window, "editor_faceapi_only.png");
   }
 
   // A closed dock comes back from View ▸ Panels.

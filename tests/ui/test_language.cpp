@@ -1,5 +1,7 @@
 // Translations: the shipped .qm resources load and translate the menus; unknown languages are refused.
 #include <QAction>
+#include <QDialogButtonBox>
+#include <QPushButton>
 #include <QMenuBar>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -24,6 +26,9 @@ class LanguageTest : public QObject {
       QCOMPARE(facet::ui::savedLanguage(), QString());
       QVERIFY(window.findChild<QAction*>("language_ko")->isChecked());
       QVERIFY(!window.findChild<QAction*>("language_en")->isChecked());
+      // Qt's own buttons follow (Debian's qt6-translations-l10n, installed by facet.sh).
+      QDialogButtonBox buttons(QDialogButtonBox::Cancel);
+      QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QString("취소"));
     }
     QVERIFY(facet::ui::installLanguage("zh_CN"));
     {

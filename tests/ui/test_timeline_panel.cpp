@@ -113,6 +113,19 @@ class TimelinePanelTest : public QObject {
     saveShot(window, "timeline_dock.png");
   }
 
+  // Until a take is recorded the dock is one transport row; the keyframe list and editor appear with keyframes.
+  void keyframeListAppearsWithKeyframes() {
+    TimelinePanel panel;
+    panel.setAttributes(attributes());
+    auto* area = panel.findChild<QWidget*>("timelineKeyframesArea");
+    QVERIFY(area && area->isHidden());
+    panel.model()->startRecording({0, 0, 0});
+    QVERIFY(!area->isHidden());
+    panel.model()->stop();
+    panel.model()->deleteKeyframe(0);
+    QVERIFY(area->isHidden());
+  }
+
   // A drag sends a change per mouse move: recording keeps one keyframe per 100 ms at most, at distinct times, and
   // the take ends on the value the drag stopped at.
   void recordingADragCoalescesItsKeyframes() {
@@ -239,9 +252,13 @@ class TimelinePanelTest : public QObject {
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QSignalSpy finished(&dialog, &facet::ui::TimelineRenderDialog::finished);
+    auto* closeButton = dialog.findChild<QPushButton*>("renderCancel");
+    QCOMPARE(closeButton->text(), QString("Close"));
     dialog.startRender();
+    QCOMPARE(closeButton->text(), QString("Cancel"));  // while it renders
     QVERIFY(finished.wait(60000));
     QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(dialog.statusText()));
+    QCOMPARE(closeButton->text(), QString("Close"));  // done: nothing left to cancel
     QVERIFY(dialog.statusText().startsWith("Wrote 13 frames"));
     saveShot(dialog, "timeline_render_dialog.png");
     facet::video::FrameSource video(dir.filePath("timeline.mp4").toStdString());

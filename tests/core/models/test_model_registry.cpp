@@ -141,3 +141,20 @@ TEST(ModelRegistry, LoadsTheFixturesCheckpointsByRole) {
   EXPECT_EQ(load_transformer_file(single, renamed, torch::kCPU, 102), 102);
   EXPECT_THROW(load_transformer_file(single, renamed, torch::kCPU), facet::Error);
 }
+
+// A file that is a generator but not an encoder (a decoder-only checkpoint given as the encoder) leaves the model
+// set usable: the generator loads, the encoder is absent and a note says why.
+TEST(ModelRegistry, AnEncoderThatCannotLoadIsANoteNotAFailure) {
+  FACET_REQUIRE_FIXTURES();
+  ModelFiles files;
+  files.generator = facet::test::fixture("stylegan2/g_small_zip.pt");
+  files.encoder = files.generator;
+  files.device = "cpu";
+  const auto set = load_model_set(files);
+  ASSERT_TRUE(set);
+  EXPECT_TRUE(set->generator);
+  EXPECT_FALSE(set->encoder);
+  bool noted = false;
+  for (const std::string& note : set->notes) noted = noted || note.find("no encoder for photos") != std::string::npos;
+  EXPECT_TRUE(noted);
+}

@@ -1,6 +1,7 @@
 #pragma once
-// What analyze and identity measure on a face in a photo: it is aligned as FFHQ (as every generated face is), so
-// photos and generated faces are measured on the same crop (faceapi::ffhq_face_box) by the same networks.
+// What is measured on a face in a photo (facet-cli analyze and identity, the editor's face analysis): it is aligned
+// as FFHQ (as every generated face is), so photos and generated faces are measured on the same crop
+// (faceapi::ffhq_face_box) by the same networks.
 #include <optional>
 #include <string>
 
@@ -10,9 +11,8 @@
 #include "core/face/face_finder.h"
 #include "core/nn/encoders/arcface.h"
 #include "core/nn/faceapi/face_analyzer.h"
-#include "app/cli/faceapi_options.h"
 
-namespace facet::cli {
+namespace facet::pipeline {
 
 struct MeasuredFace {
   face::Face face;
@@ -25,4 +25,4 @@ struct MeasuredFace {
 MeasuredFace measure_face(const cv::Mat& photo, const face::Face& face, const nn::FaceAnalyzer& analyzer,
                           const nn::ArcFace* arcface);
 
-}  // namespace facet::cli
+}  // namespace facet::pipeline
