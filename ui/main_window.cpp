@@ -76,6 +76,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     for (QDockWidget* dock : findChildren<QDockWidget*>()) panels->addAction(dock->toggleViewAction());
   }
   for (QLineEdit* box : findChildren<QLineEdit*>()) box->installEventFilter(this);
+  // First-run proportions (a saved layout replaces them): the sliders get most of the right column, the numbers a
+  // width their labels fit in.
+  auto* attributesDock = findChild<QDockWidget*>("attributesDock");
+  auto* textDock = findChild<QDockWidget*>("textEditsDock");
+  if (attributesDock && textDock)
+    resizeDocks({attributesDock, textDock}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
+  if (auto* chartsDock = findChild<QDockWidget*>("chartsDock")) resizeDocks({chartsDock}, {300}, Qt::Horizontal);
   setAttributes(celebaSlots(nullptr));
   updateEditingEnabled();
   statusBar()->showMessage(tr("Open a photo to begin (File ▸ Open)."));

@@ -34,6 +34,9 @@ RefinementDialog::RefinementDialog(int steps, double msPerStep, std::function<do
                               "far."),
                            this);
   intro->setWordWrap(true);
+  // Wrapped labels do not ask a dialog for their height: give them what the text needs at the dialog's width.
+  intro->setMinimumWidth(440);
+  intro->setMinimumHeight(intro->heightForWidth(440));
   layout->addWidget(intro);
   auto* form = new QFormLayout;
   steps_ = new QSpinBox(this);
@@ -47,6 +50,7 @@ RefinementDialog::RefinementDialog(int steps, double msPerStep, std::function<do
   estimate_ = new QLabel(this);
   estimate_->setObjectName("refinementEstimate");
   estimate_->setWordWrap(true);
+  estimate_->setMinimumHeight(3 * estimate_->fontMetrics().lineSpacing());
   layout->addWidget(estimate_);
   auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
   connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
