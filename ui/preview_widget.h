@@ -22,6 +22,7 @@ class PreviewWidget : public QWidget {
   void clear(const QString& message);
   const QImage& image() const { return after_; }
   const QImage& before() const { return before_; }
+  const QString& message() const { return message_; }  // shown while there is no image (the welcome)
 
   void setSplitEnabled(bool enabled);
   bool splitEnabled() const { return split_; }
@@ -64,9 +65,6 @@ class PreviewWidget : public QWidget {
   QStringList markLabels_;
   QSize reference_;
   QString message_;
- public:
-  const QString& message() const { return message_; }  // shown while there is no image (the welcome)
- private:
   bool split_ = false;
   double splitAt_ = 0.5;
   bool holding_ = false;
