@@ -3,10 +3,18 @@
 find_package(Torch REQUIRED)
 find_package(Threads REQUIRED)
 
-# spdlog, nlohmann-json and CLI11 are header-only or small; all three are Debian packages.
-find_package(spdlog REQUIRED)
-find_package(nlohmann_json 3 REQUIRED)
-find_package(CLI11 REQUIRED)
+# spdlog, nlohmann-json and CLI11 are header-only or small; all three are Debian packages. A machine without them
+# (a GPU machine with pip's torch, a compiler and cmake, and no network) builds the LibTorch-only core from
+# FACET_BUNDLED_DEPS: a folder that scripts/gpu_bundle.sh fills from this machine's Debian packages with their
+# headers (spdlog and fmt used header-only) and GoogleTest's sources.
+set(FACET_BUNDLED_DEPS "" CACHE PATH "Folder made by scripts/gpu_bundle.sh, used for what find_package misses")
+if(FACET_BUNDLED_DEPS)
+  include(FacetBundledDeps)
+else()
+  find_package(spdlog REQUIRED)
+  find_package(nlohmann_json 3 REQUIRED)
+  find_package(CLI11 REQUIRED)
+endif()
 
 if(FACET_WITH_VISION)
   find_package(OpenCV REQUIRED COMPONENTS core imgproc imgcodecs videoio video photo)
@@ -23,6 +31,11 @@ endif()
 # One interface target that carries LibTorch for every core library. TORCH_CXX_FLAGS carries the ABI flag.
 add_library(facet_torch INTERFACE)
 target_link_libraries(facet_torch INTERFACE ${TORCH_LIBRARIES})
+if(TARGET torch_cuda)
+  # Nothing calls into libtorch_cuda directly: a linker with --as-needed (Ubuntu's default) would drop it, and
+  # LibTorch would then report no CUDA at run time.
+  target_link_libraries(facet_torch INTERFACE "-Wl,--no-as-needed,$<TARGET_FILE:torch_cuda>" -Wl,--as-needed)
+endif()
 separate_arguments(_facet_torch_flags UNIX_COMMAND "${TORCH_CXX_FLAGS}")
 target_compile_options(facet_torch INTERFACE ${_facet_torch_flags})
 
