@@ -10,6 +10,7 @@
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
 #include "app/cli/synthesis_timing.h"
+#include "core/io/error.h"
 #include "core/models/device.h"
 
 namespace facet::cli {

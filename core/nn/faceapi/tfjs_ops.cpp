@@ -60,7 +60,7 @@ torch::Tensor resize_bilinear_tfjs(const torch::Tensor& chw, int64_t out_h, int6
   // Computed in double like the JavaScript kernel, rounded to float at the end.
   auto x = chw.to(torch::kFloat64);
   const int64_t in_h = x.size(1), in_w = x.size(2);
-  auto axis = [](int64_t in, int64_t out) {
+  auto axis = [&x](int64_t in, int64_t out) {
     const double scale = static_cast<double>(in) / static_cast<double>(out);
     auto src = torch::arange(out, x.options()) * scale;
     auto lo = src.floor().clamp_min(0);
