@@ -86,7 +86,8 @@ TORCH_MODULE(GeneratorModule);
 bool is_power_of_two(int64_t v) { return v >= 4 && (v & (v - 1)) == 0; }
 
 // Random noise: sample i of a batch draws from its own generator seeded seed + i, layer after layer, so that a
-// sample's noise is the same alone or in a batch, on every path and device.
+// sample's noise is the same alone or in a batch, on every path and device (drawn on the host, then moved: the
+// one per-layer transfer, in this mode only).
 using NoiseGenerators = std::vector<at::Generator>;
 NoiseGenerators noise_generators(uint64_t seed, int64_t n) {
   NoiseGenerators gens;
@@ -266,7 +267,8 @@ struct StyleGan2::Impl {
     const int64_t target = o.output_size ? o.output_size : config.size;
     NoiseGenerators gen = noise_generators(o.seed, s[0].size(0));
     torch::Tensor x = net->input->value.repeat({s[0].size(0), 1, 1, 1});
-    if (fast || o.channels_last) x = x.contiguous(torch::MemoryFormat::ChannelsLast);  // see ModulatedConv::forward_fast
+    // The fast path's layout (ModulatedConv::forward_fast), and the plain path's NHWC form.
+    if (fast || o.channels_last) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
     x = styled(net->conv1, x, s[0], 0, o, gen, fast);
     torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, o, fast);
     int64_t res = 4;
