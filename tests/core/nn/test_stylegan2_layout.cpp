@@ -1,5 +1,7 @@
 // The plain path's channels-last form (input modulation, ungrouped convolutions), batches against samples alone,
 // and what cast() accepts on the CPU. The CUDA side of each is in tests/core/gpu.
+#include <iostream>
+
 #include <torch/torch.h>
 
 #include "core/io/error.h"
@@ -79,8 +81,12 @@ TEST(StyleGan2Layout, CastToFloat32CopiesAndReducedPrecisionNeedsCuda) {
   auto copy = g->cast(torch::kFloat32);
   EXPECT_EQ(copy->dtype(), torch::kFloat32);
   torch::NoGradGuard no_grad;
+  const auto originals = g->module().named_parameters();
+  for (const auto& p : copy->module().named_parameters()) EXPECT_TRUE(torch::equal(p.value(), originals[p.key()]));
   const auto wplus = g->to_wplus(g->mapping(torch::randn({1, 32})));
-  EXPECT_TRUE(torch::equal(copy->synthesis(wplus), g->synthesis(wplus)));
+  const double error = relative_max_error(copy->synthesis(wplus), g->synthesis(wplus));
+  EXPECT_LT(error, 1e-6);
+  std::cout << "float32 copy against the original: " << error << "\n";
   // The copy owns its weights: changing it leaves the original alone.
   for (auto& p : copy->module().parameters()) p.fill_(0);
   EXPECT_GT(g->synthesis(wplus).abs().max().item<double>(), 0.0);
