@@ -8,7 +8,8 @@
 #   reference's model.py for a machine without Debian's packages; on the device machine, name it in `carry`.
 # --build-dir: kept between runs (default build-gpu): a second run only rebuilds what changed.
 # Environment: FACET_PYTHON (the python with torch; default python3, then /usr/bin/python3), FACET_TORCH_DIR (a
-#   LibTorch to use instead of that python's), OUT (where the results go too: log, test report, benchmarks).
+#   LibTorch to use instead of that python's), OUT (where the results go: gpu_check.log, gpu-tests.xml,
+#   bench_facet.json, bench_reference.json, summary.txt, summary.json; default build-gpu/gpu-check).
 # Exit status: 0 when the build, every gpu test and both benchmarks passed; 1 otherwise, saying which step failed.
 set -euo pipefail
 
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --bundle) bundle="$(cd "$2" && pwd)"; shift 2 ;;
     --build-dir) build="$2"; shift 2 ;;
     --jobs) jobs="$2"; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0"; exit 0 ;;
     *) echo "gpu_check: unknown argument $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -58,7 +59,7 @@ print(json.dumps({
     "prefix": torch.utils.cmake_prefix_path, "cxx11_abi": bool(torch.compiled_with_cxx11_abi())}))
 PY
 )"
-echo "$torch_info" | tee "$results/torch.json"
+echo "$torch_info" | tee "$build/torch.json"
 field() { echo "$torch_info" | "$python" -c "import json,sys; v=json.load(sys.stdin)['$1']; print('' if v is None else v)"; }
 if [ "$(field cuda_available)" != "True" ] && [ "$dry_run" = 0 ]; then
   fail "PyTorch: torch $(field torch) sees no CUDA device here (run on the GPU machine, or pass --cpu-dry-run)"
@@ -104,20 +105,22 @@ if [ -d "$bundle/faceapi" ]; then export FACET_FACEAPI_DIR="$bundle/faceapi"; fi
 junit="$results/gpu-tests.xml"
 rm -f "$junit"
 timeout 900 ctest --test-dir "$build" -L gpu --output-on-failure --output-junit "$junit" --timeout 600 \
-  > "$results/gpu-tests.log" 2>&1 || status=1
-grep -E "tests passed|tests failed|PSNR|\*\*\*Failed|Not Run" "$results/gpu-tests.log" | sort -u || true
+  > "$build/gpu-tests.log" 2>&1 || status=1
+# Failures' output, the PSNR lines and the counts; the whole ctest log stays in the build folder.
+grep -vE "^ *[0-9]+/[0-9]+ Test +#|Skipped|SKIPPED|^\[ RUN|^\[       OK|^Running main|^Note: Google|^$" \
+  "$build/gpu-tests.log" | tail -200 || true
 if [ -f "$junit" ]; then "$python" "$here/scripts/test_report.py" "$junit" || true; fi
-if [ "$dry_run" = 0 ] && grep -q "no CUDA device" "$results/gpu-tests.log"; then
+if [ "$dry_run" = 0 ] && grep -q "no CUDA device" "$build/gpu-tests.log"; then
   echo "the tests found no CUDA device although torch did: is libtorch_cuda linked? (ldd $build/tests/core/gpu/facet_gpu_tests)"
   status=1
 fi
-[ "$status" = 0 ] || echo "gpu tests: FAILED (log: $results/gpu-tests.log)"
+[ "$status" = 0 ] || echo "gpu tests: FAILED (log: $build/gpu-tests.log)"
 
 # 5. Benchmarks: Facet's matrix, then the reference on the same device.
 say "benchmark: facet-cli bench generator, ${size}², on $device"
 facet_json="$results/bench_facet.json"
 timeout 600 "$build/app/facet-cli" bench generator --random "$size" --device "$device" --matrix --repeat "$repeat" \
-  --json > "$facet_json" 2> "$results/bench_facet.err" || { cat "$results/bench_facet.err"; status=1; echo '{}' > "$facet_json"; }
+  --json > "$facet_json" || { status=1; echo "facet-cli bench generator: FAILED"; echo '{}' > "$facet_json"; }
 reference_json="$results/bench_reference.json"
 if [ -f "$bundle/reference/model.py" ]; then
   say "benchmark: the reference (rosinality model.py), ${size}², on $device"
@@ -125,8 +128,7 @@ if [ -f "$bundle/reference/model.py" ]; then
   if [ "$dry_run" = 1 ]; then precisions=(float32); fi
   timeout 900 "$python" "$here/scripts/bench_reference_generator.py" --reference "$bundle/reference" --size "$size" \
     --repeat "$repeat" --device "$device" --batch 1 8 --precision "${precisions[@]}" --threads "$(nproc)" \
-    > "$reference_json" 2> "$results/bench_reference.err" ||
-    { tail -20 "$results/bench_reference.err"; status=1; echo '{}' > "$reference_json"; }
+    > "$reference_json" || { status=1; echo "the reference's benchmark: FAILED"; echo '{}' > "$reference_json"; }
 else
   echo "no $bundle/reference/model.py: the reference is not timed (scripts/gpu_bundle.sh --reference DIR)"
   echo '{}' > "$reference_json"
@@ -134,7 +136,7 @@ fi
 
 # 6. One table.
 say "summary"
-"$python" "$here/scripts/gpu_check_table.py" "$results/torch.json" "$facet_json" "$reference_json" "$junit" \
+"$python" "$here/scripts/gpu_check_table.py" "$build/torch.json" "$facet_json" "$reference_json" "$junit" \
   | tee "$results/summary.txt"
 if [ "$status" = 0 ]; then echo "gpu_check: all steps passed (${SECONDS}s)"; else echo "gpu_check: some steps FAILED (${SECONDS}s)"; fi
 exit "$status"

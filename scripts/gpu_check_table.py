@@ -70,7 +70,7 @@ def main():
               f"{cell(psnr, '{:.1f}') if precision != 'float32' else '':>8}")
         summary.append({"batch": batch, "precision": precision, **row, "facet_over_reference": ratio})
     if not rows:
-        print("  (no benchmark results: see bench_*.err)")
+        print("  (no benchmark results: see gpu_check.log)")
     print("\nFacet/ref: Facet's faster layout over the reference; PSNR: Facet's image against its float32 image, "
           "over that image's range.")
     out = os.path.join(os.path.dirname(os.path.abspath(sys.argv[2])), "summary.json")
