@@ -2,12 +2,19 @@
 # Facet's one entry point on Debian 12:
 #   ./facet.sh run [photo]   install what is missing, build, start the editor
 #   ./facet.sh test          install what is missing, build, run the whole suite (GUI tests under Xvfb)
-#   ./facet.sh build         install what is missing and build only
+#   ./facet.sh build [--cuda PATH]   install what is missing and build only; --cuda: against that CUDA LibTorch
+#                            (in build-cuda/): an unpacked libtorch/ or a pip torch's cmake prefix, as printed by
+#                            python3 -c 'import torch; print(torch.utils.cmake_prefix_path)'
+#   ./facet.sh build-core [--cuda PATH]   the LibTorch-only core and its tests (no Qt, OpenCV, dlib; installs nothing)
+#                            in build-core/: facet-cli and the core libraries, e.g. on a GPU machine
+#   ./facet.sh gpu-check [...]   scripts/gpu_check.sh: build against this machine's torch, gpu tests, benchmarks
 #   ./facet.sh deps          install the Debian packages only
 #   ./facet.sh package [--check]   build the .deb (Release, CPack) in build-package/; --check unpacks it into a
 #                            scratch root, runs the programs from there (the editor under Xvfb in Korean), lintian
-# Environment: FACET_BUILD_DIR (default build/), FACET_JOBS (default: all cores), FACET_CMAKE_ARGS,
-#   FACET_PACKAGE_BUILD_DIR (default build-package/).
+# Environment: FACET_BUILD_DIR (default build/, build-cuda/ with --cuda, build-core/ for build-core), FACET_JOBS
+#   (default: all cores), FACET_CMAKE_ARGS, FACET_PACKAGE_BUILD_DIR (default build-package/), FACET_TORCH_DIR (the
+#   LibTorch to build against, as --cuda), FACET_GPU_BUNDLE (build-core: scripts/gpu_bundle.sh's folder, default
+#   .gpu-bundle when present, for what the machine lacks).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -46,14 +53,42 @@ install_deps() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
+# Arguments after `build` or `build-core`: --cuda PATH (or FACET_TORCH_DIR) picks the LibTorch.
+torch_dir="${FACET_TORCH_DIR:-}"
+parse_build_args() {
+  while [ $# -gt 0 ]; do
+    case "$1" in
+      --cuda) [ $# -ge 2 ] || { log "--cuda needs a path: a libtorch/ folder or a pip torch's cmake prefix"; exit 2; }
+              torch_dir="$2"; shift 2 ;;
+      *) log "unknown argument '$1'"; exit 2 ;;
+    esac
+  done
+  if [ -n "$torch_dir" ]; then
+    [ -d "$torch_dir" ] || { log "no LibTorch at $torch_dir"; exit 2; }
+    torch_dir="$(cd "$torch_dir" && pwd)"
+  fi
+}
+torch_args() { if [ -n "$torch_dir" ]; then echo "-DCMAKE_PREFIX_PATH=$torch_dir"; fi; }
+
 configure_and_build() {
-  if [ ! -f "$build_dir/build.ninja" ]; then
-    log "configuring in $build_dir"
-    # shellcheck disable=SC2086
-    cmake -S "$here" -B "$build_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release ${FACET_CMAKE_ARGS:-}
+  local generator=(-G Ninja)
+  command -v ninja >/dev/null || generator=(-G "Unix Makefiles")
+  if [ ! -f "$build_dir/CMakeCache.txt" ] || [ -n "$torch_dir" ]; then
+    log "configuring in $build_dir${torch_dir:+ against the LibTorch in $torch_dir}"
+    [ -f "$build_dir/CMakeCache.txt" ] && generator=()
+    # shellcheck disable=SC2086,SC2046
+    cmake -S "$here" -B "$build_dir" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release $(torch_args) "$@" ${FACET_CMAKE_ARGS:-}
   fi
   log "building with $jobs jobs"
   cmake --build "$build_dir" -j "$jobs"
+}
+
+# The LibTorch-only core: what a machine with a compiler, cmake and a (CUDA) LibTorch builds, without Debian's
+# packages when the bundle is there.
+build_core() {
+  local bundle="${FACET_GPU_BUNDLE:-$here/.gpu-bundle}" extra=()
+  [ -d "$bundle/include" ] && extra+=("-DFACET_BUNDLED_DEPS=$(cd "$bundle" && pwd)")
+  configure_and_build -DFACET_BUILD_GUI=OFF -DFACET_WITH_VISION=OFF -DFACET_BUILD_TESTS=ON "${extra[@]}"
 }
 
 # The face-api.js model files the 'models' tests read, unpacked once into $build_dir/faceapi with
@@ -135,13 +170,21 @@ cmd="${1:-help}"
 shift || true
 case "$cmd" in
   deps) install_deps ;;
-  build) install_deps; configure_and_build ;;
+  build)
+    parse_build_args "$@"
+    if [ -n "$torch_dir" ] && [ -z "${FACET_BUILD_DIR:-}" ]; then build_dir="$here/build-cuda"; fi
+    install_deps; configure_and_build ;;
+  build-core)
+    parse_build_args "$@"
+    build_dir="${FACET_BUILD_DIR:-$here/build-core}"
+    build_core ;;
+  gpu-check) exec "$here/scripts/gpu_check.sh" "$@" ;;
   run) install_deps; configure_and_build; install_offline_models; exec "$build_dir/app/gui/facet" "$@" ;;
   test) install_deps; configure_and_build; fetch_faceapi_models; fetch_clip_vocab; run_tests "$@" ;;
   package)
     install_deps "${package_packages[@]}"
     build_package
     if [ "${1:-}" = "--check" ]; then "$here/packaging/check_package.sh" "$package_file"; fi ;;
-  help|-h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) log "unknown command '$cmd'"; sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  help|-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) log "unknown command '$cmd'"; sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -9,6 +9,15 @@ import xml.etree.ElementTree as ET
 QT_SKIP = re.compile(r"^SKIP\s*:\s*(\S+)\s+(.*)$")
 
 
+def skip_reason(out):
+    """GoogleTest prints 'FILE:LINE: Skipped' and then GTEST_SKIP()'s message; other tests' last line says why."""
+    lines = [line.strip() for line in out.strip().splitlines()]
+    for i, line in enumerate(lines):
+        if line.endswith(": Skipped") and i + 1 < len(lines) and lines[i + 1]:
+            return lines[i + 1]
+    return lines[-1] if lines else ""
+
+
 def main(path):
     root = ET.parse(path).getroot()
     passed = failed = skipped = 0
@@ -21,7 +30,7 @@ def main(path):
             failed += 1
         elif case.find("skipped") is not None or status in ("notrun", "disabled"):
             skipped += 1
-            message = out.strip().splitlines()[-1] if out.strip() else status
+            message = skip_reason(out) or status
             reasons[f"{case.get('name')}: {message[:160]}"] += 1
         else:
             passed += 1

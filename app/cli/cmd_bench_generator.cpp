@@ -1,12 +1,16 @@
-// facet-cli bench generator: load time and ms per image at each size, on the chosen device.
+// facet-cli bench generator: load time and ms per image at each size, batch, precision and layout, on the chosen
+// device.
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 
-#include <torch/cuda.h>
 #include <torch/torch.h>
+#include <torch/version.h>
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/synthesis_timing.h"
+#include "core/io/error.h"
 #include "core/models/device.h"
 
 namespace facet::cli {
@@ -17,11 +21,59 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 
 struct BenchArgs {
   GeneratorArgs generator;
-  std::vector<int64_t> sizes;
+  std::vector<int64_t> sizes, batches;
+  std::vector<std::string> precisions, layouts;
   int repeat = 3;
   int64_t random_size = 1024;
-  bool plain = false, json = false;
+  bool plain = false, matrix = false, json = false;
 };
+
+std::vector<TimingCase> cases_of(const BenchArgs& a, const nn::StyleGan2& g) {
+  std::vector<int64_t> sizes = a.sizes, batches = a.batches;
+  std::vector<std::string> precisions = a.precisions, layouts = a.layouts;
+  if (a.matrix) {
+    // The figures the README reports: the model's size at batch 1 and 8; on a GPU every precision, both layouts.
+    if (sizes.empty()) sizes = {g.size()};
+    if (batches.empty()) batches = {1, 8};
+    if (precisions.empty())
+      precisions = g.device().is_cpu() ? std::vector<std::string>{"float32"}
+                                       : std::vector<std::string>{"float32", "tf32", "half", "bfloat16"};
+    if (layouts.empty())
+      layouts = g.device().is_cpu() ? std::vector<std::string>{"nchw"}
+                                    : std::vector<std::string>{"nchw", "channels-last"};
+  }
+  if (sizes.empty()) sizes = g.size() > 256 ? std::vector<int64_t>{256, g.size()} : std::vector<int64_t>{g.size()};
+  if (batches.empty()) batches = {1};
+  if (precisions.empty()) precisions = {"float32"};
+  if (layouts.empty()) layouts = {"nchw"};
+  std::vector<TimingCase> cases;
+  for (int64_t size : sizes)
+    for (int64_t batch : batches)
+      for (const auto& precision : precisions)
+        for (const auto& layout : layouts) {
+          if (layout != "nchw" && layout != "channels-last")
+            throw Error("unknown layout '" + layout + "': use nchw or channels-last");
+          cases.push_back({size, batch, parse_precision(precision), layout == "channels-last", a.plain});
+        }
+  return cases;
+}
+
+void print_table(const nlohmann::json& out) {
+  std::cout << "generator " << out["generator"].get<std::string>() << " (" << out["model_size"] << "²) on "
+            << out["device"].get<std::string>() << ", " << out["threads"] << " CPU threads; load "
+            << out["load_ms"].get<double>() << " ms\n";
+  std::printf("  %6s %5s %-9s %-13s %-5s %12s %10s %12s %9s\n", "size", "batch", "precision", "layout", "path",
+              "ms/image", "min", "first batch", "PSNR dB");
+  for (const auto& r : out["results"]) {
+    const std::string psnr = r.contains("psnr_db") && r["psnr_db"].is_number()
+                                 ? std::to_string(r["psnr_db"].get<double>()).substr(0, 6)
+                                 : (r.contains("psnr_db") ? "inf" : "-");
+    std::printf("  %6lld %5lld %-9s %-13s %-5s %12.2f %10.2f %12.1f %9s\n", static_cast<long long>(r["size"].get<int64_t>()),
+                static_cast<long long>(r["batch"].get<int64_t>()), r["precision"].get<std::string>().c_str(),
+                r["layout"].get<std::string>().c_str(), r["path"].get<std::string>().c_str(),
+                r["ms_per_image"].get<double>(), r["ms_min"].get<double>(), r["ms_first"].get<double>(), psnr.c_str());
+  }
+}
 
 void register_bench_generator(CLI::App& root, Commands& commands) {
   auto& bench = group(root, "bench", "Benchmarks");
@@ -31,8 +83,16 @@ void register_bench_generator(CLI::App& root, Commands& commands) {
   cmd->add_option("--random", a->random_size, "without --generator: random config-f weights of this size")
       ->capture_default_str();
   cmd->add_option("--size", a->sizes, "output sizes to time (default: 256 and the model's size)");
-  cmd->add_option("--repeat", a->repeat, "timed images per size (after one warm-up)")->check(CLI::Range(1, 1000));
-  cmd->add_flag("--plain", a->plain, "time the plain (reference-maths) path instead of the fast path");
+  cmd->add_option("--batch", a->batches, "images per synthesis call (default 1); ms are per image");
+  cmd->add_option("--precision", a->precisions,
+                  "float32 (default), tf32, half or bfloat16; all but float32 need CUDA and report their PSNR "
+                  "against float32");
+  cmd->add_option("--layout", a->layouts, "nchw (default) or channels-last (the plain path's NHWC form)");
+  cmd->add_flag("--matrix", a->matrix,
+                "the model's size at batch 1 and 8; on CUDA every precision and both layouts (flags given still "
+                "choose)");
+  cmd->add_option("--repeat", a->repeat, "timed calls per case (after one warm-up)")->check(CLI::Range(1, 1000));
+  cmd->add_flag("--plain", a->plain, "time the plain (reference-maths) path instead of the fast path (CPU)");
   cmd->add_flag("--json", a->json, "Machine-readable output");
   commands.bind(cmd, [a] {
     const auto t0 = Clock::now();
@@ -41,48 +101,22 @@ void register_bench_generator(CLI::App& root, Commands& commands) {
             ? nn::StyleGan2::random(a->random_size, 512, 8, 2, 0, models::choose_device(a->generator.device))
             : load_generator(a->generator);
     const double load_ms = ms_since(t0);
-    std::vector<int64_t> sizes = a->sizes;
-    if (sizes.empty()) sizes = g->size() > 256 ? std::vector<int64_t>{256, g->size()} : std::vector<int64_t>{g->size()};
-    torch::Tensor wplus;
-    {
-      torch::InferenceMode guard;
-      wplus = g->to_wplus(g->mapping(torch::randn({1, g->style_dim()}).to(g->device())), 0.7);
-    }
+    const std::vector<TimingCase> cases = cases_of(*a, *g);
     nlohmann::json out{{"device", models::describe_device(g->device())},
                        {"generator", a->generator.file.empty() ? "random config-f" : a->generator.file},
                        {"model_size", g->size()}, {"load_ms", load_ms}, {"path", a->plain ? "plain" : "fast"},
-                       {"threads", torch::get_num_threads()}, {"results", nlohmann::json::array()}};
-    for (int64_t size : sizes) {
-      nn::SynthesisOptions o;
-      o.output_size = size;
-      o.fast = !a->plain;
-      torch::NoGradGuard no_grad;
-      const auto first = Clock::now();
-      g->synthesis(wplus, o);  // warm-up: allocations, oneDNN kernel selection, folded weights
-      if (g->device().is_cuda()) torch::cuda::synchronize();
-      const double first_ms = ms_since(first);
-      std::vector<double> times;
-      for (int r = 0; r < a->repeat; ++r) {
-        const auto t = Clock::now();
-        auto image = g->synthesis(wplus, o);
-        if (g->device().is_cuda()) torch::cuda::synchronize();
-        times.push_back(ms_since(t));
-      }
-      std::sort(times.begin(), times.end());
-      out["results"].push_back({{"size", size},
-                                {"ms_median", times[times.size() / 2]},
-                                {"ms_min", times.front()},
-                                {"ms_first", first_ms}});
+                       {"torch", TORCH_VERSION}, {"threads", torch::get_num_threads()},
+                       {"results", nlohmann::json::array()}};
+    SynthesisTimer timer(g);
+    for (const TimingCase& c : cases) {
+      out["results"].push_back(timer.time(c, a->repeat));
+      if (!a->json) std::cerr << "." << std::flush;
     }
     if (a->json) {
       print_json(out);
     } else {
-      std::cout << "generator " << out["generator"].get<std::string>() << " (" << g->size() << "²) on "
-                << out["device"].get<std::string>() << ", " << out["threads"] << " threads, " << out["path"].get<std::string>()
-                << " path; load " << load_ms << " ms\n";
-      for (const auto& r : out["results"])
-        std::cout << "  " << r["size"] << "²: " << r["ms_median"].get<double>() << " ms/image (min "
-                  << r["ms_min"].get<double>() << "; first in the process " << r["ms_first"].get<double>() << ")\n";
+      std::cerr << "\n";
+      print_table(out);
     }
     return kOk;
   });

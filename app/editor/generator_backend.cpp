@@ -8,6 +8,7 @@
 
 #include "core/edit/edit_render.h"
 #include "core/io/error.h"
+#include "core/models/device.h"
 
 namespace facet::app {
 
@@ -27,12 +28,11 @@ int floorPowerOfTwo(int n) {
 QImage tensorToImage(const torch::Tensor& image) {
   torch::Tensor chw = image.dim() == 4 ? image[0] : image;
   if (chw.dim() != 3 || chw.size(0) != 3) throw Error("expected an RGB image tensor [3, H, W]");
-  torch::Tensor hwc = ((chw.detach().to(torch::kFloat32).clamp(-1, 1) + 1) * 127.5)
-                          .round()
-                          .to(torch::kUInt8)
-                          .permute({1, 2, 0})
-                          .contiguous()
-                          .cpu();
+  torch::Tensor hwc = models::to_host(((chw.detach().to(torch::kFloat32).clamp(-1, 1) + 1) * 127.5)
+                                           .round()
+                                           .to(torch::kUInt8)
+                                           .permute({1, 2, 0})
+                                           .contiguous());
   const int h = static_cast<int>(hwc.size(0)), w = static_cast<int>(hwc.size(1));
   QImage out(w, h, QImage::Format_RGB888);
   const uint8_t* src = hwc.data_ptr<uint8_t>();

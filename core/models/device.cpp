@@ -1,6 +1,7 @@
 #include "core/models/device.h"
 
 #include <torch/cuda.h>
+#include <torch/torch.h>
 
 #include "core/io/error.h"
 
@@ -25,6 +26,13 @@ torch::Device choose_device(const std::string& preference) {
 
 std::string describe_device(const torch::Device& device) {
   return device.str();
+}
+
+torch::Tensor to_host(const torch::Tensor& t) {
+  if (!t.defined() || t.device().is_cpu()) return t;
+  torch::Tensor host = torch::empty(t.sizes(), t.options().device(torch::kCPU).pinned_memory(t.is_cuda()));
+  host.copy_(t);
+  return host;
 }
 
 }  // namespace facet::models

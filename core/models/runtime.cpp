@@ -5,6 +5,7 @@
 #include <string>
 #include <thread>
 
+#include <ATen/Context.h>
 #include <ATen/Parallel.h>
 
 #if defined(__GLIBC__)
@@ -24,6 +25,9 @@ void configure_runtime() {
   mallopt(M_MMAP_MAX, 0);                    // every block from the heap, where freed pages stay mapped
   mallopt(M_TRIM_THRESHOLD, 1 << 30);        // give memory back to the system only past 1 GiB free at the top
 #endif
+  set_cuda_tf32(false);
 }
+
+void set_cuda_tf32(bool allowed) { at::globalContext().setAllowTF32CuDNN(allowed); }
 
 }  // namespace facet::models

@@ -10,6 +10,12 @@ namespace facet::models {
 //   and unmapped again on every layer — a quarter of a render's time. Serving them from the heap and keeping up
 //   to 1 GiB of freed memory lets the next render reuse the pages (measured: page faults 2.0 M → 0.4 M and CPU
 //   time −35 % for a 1024² render).
+// - CUDA: float32 convolutions without TF32 (set_cuda_tf32(false)).
 void configure_runtime();
+
+// cuDNN may run float32 convolutions on TF32 tensor cores (a 10-bit mantissa: about 1e-3 relative error), which
+// LibTorch allows by default. Off, CUDA renders what the CPU renders to float rounding; on, faster. Process-wide;
+// no effect without CUDA.
+void set_cuda_tf32(bool allowed);
 
 }  // namespace facet::models

@@ -68,6 +68,33 @@ TEST(CliGenerator, BenchReportsJson) {
   EXPECT_GT(json["results"][1]["ms_median"].get<double>(), 0.0);
 }
 
+TEST(CliGenerator, BenchTimesBatchesPrecisionsAndTheMatrix) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string bench = cli() + " bench generator --generator " + fixture("stylegan2/g_small_zip.pt");
+  auto r = run_command(bench + " --device cpu --size 32 --batch 1 --batch 3 --repeat 1 --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  auto json = nlohmann::json::parse(r.output);
+  ASSERT_EQ(json["results"].size(), 2u);
+  EXPECT_EQ(json["results"][1]["batch"], 3);
+  EXPECT_EQ(json["results"][1]["precision"], "float32");
+  EXPECT_NEAR(json["results"][1]["ms_per_image"].get<double>() * 3, json["results"][1]["ms_batch"].get<double>(), 1e-6);
+
+  r = run_command(bench + " --device cpu --matrix --repeat 1 --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  json = nlohmann::json::parse(r.output);
+  ASSERT_EQ(json["results"].size(), 2u);  // the CPU: float32 at batch 1 and 8
+  EXPECT_EQ(json["results"][0]["size"], 64);
+  EXPECT_EQ(json["results"][1]["batch"], 8);
+
+  // Reduced precision is for CUDA; unknown names are usage errors that say what is allowed.
+  r = run_command(bench + " --device cpu --size 16 --precision half --repeat 1");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("needs a CUDA device"), std::string::npos) << r.output;
+  r = run_command(bench + " --device cpu --size 16 --precision fp8 --repeat 1");
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_NE(r.output.find("float32, tf32, half or bfloat16"), std::string::npos) << r.output;
+}
+
 TEST(CliGenerator, StartupTuningChangesNothingButTime) {
   FACET_REQUIRE_FIXTURES();
   // The pre-init hook (app/cli/startup.cpp) shows the libraries' initialisers one CPU and warms the heap: the

@@ -66,13 +66,19 @@ FaceAnalysis FaceAnalyzer::analyze(const torch::Tensor& image) const {
   // Age/gender and expression share the 112×112 input preparation.
   auto input = faceapi::prepare_face_input(image, faceapi::AgeGenderNet::kInputSize).to(device_);
   auto ag = age_gender_.forward(input);
-  result.age = ag.age[0].item<float>();
-  result.male_probability = ag.gender[0][0].item<float>();
+  // One copy to the host for every readout.
+  const torch::Tensor values = torch::cat({ag.age[0].reshape({1}), ag.gender[0][0].reshape({1}),
+                                           expression_.forward(input)[0].reshape({-1})})
+                                   .to(torch::kCPU, torch::kFloat32);
+  const float* v = values.data_ptr<float>();
+  result.age = v[0];
+  result.male_probability = v[1];
   result.male = result.male_probability > 0.5f;
   result.gender_probability = result.male ? result.male_probability : 1.0f - result.male_probability;
-  auto expressions = expression_.forward(input)[0].to(torch::kCPU);
-  for (size_t i = 0; i < result.expressions.size(); ++i)
-    result.expressions[i] = expressions[static_cast<int64_t>(i)].item<float>();
+  if (values.numel() != 2 + static_cast<int64_t>(result.expressions.size()))
+    throw Error("face-api expression network gave " + std::to_string(values.numel() - 2) + " values, expected " +
+                std::to_string(result.expressions.size()));
+  std::copy(v + 2, v + values.numel(), result.expressions.begin());
   return result;
 }
 

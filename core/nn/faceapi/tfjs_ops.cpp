@@ -60,15 +60,15 @@ torch::Tensor resize_bilinear_tfjs(const torch::Tensor& chw, int64_t out_h, int6
   // Computed in double like the JavaScript kernel, rounded to float at the end.
   auto x = chw.to(torch::kFloat64);
   const int64_t in_h = x.size(1), in_w = x.size(2);
-  auto axis = [](int64_t in, int64_t out) {
+  auto axis = [&x](int64_t in, int64_t out) {
     const double scale = static_cast<double>(in) / static_cast<double>(out);
-    auto src = torch::arange(out, torch::kFloat64) * scale;
+    auto src = torch::arange(out, x.options()) * scale;
     auto lo = src.floor().clamp_min(0);
     auto frac = src - lo;
     auto hi = src.ceil().clamp_max(static_cast<double>(in - 1));
     return std::make_tuple(lo.to(torch::kLong), hi.to(torch::kLong), frac);
   };
-  auto [r0, r1, rf] = axis(in_h, out_h);
+  auto [r0, r1, rf] = axis(in_h, out_h);  // on the image's device: no trip through the host
   auto [c0, c1, cf] = axis(in_w, out_w);
   auto top = x.index_select(1, r0), bottom = x.index_select(1, r1);
   auto tl = top.index_select(2, c0), tr = top.index_select(2, c1);
@@ -84,7 +84,7 @@ torch::Tensor prepare_face_input(const torch::Tensor& image_hwc, int64_t size) {
   if (image_hwc.dim() != 3 || image_hwc.size(2) != 3 || image_hwc.size(0) < 1 || image_hwc.size(1) < 1)
     throw Error("face analysis needs an RGB image tensor [H, W, 3]; got shape " +
                 std::to_string(image_hwc.dim()) + "-D");
-  auto chw = image_hwc.to(torch::kCPU).to(torch::kFloat32).permute({2, 0, 1});
+  auto chw = image_hwc.to(torch::kFloat32).permute({2, 0, 1});
   const int64_t h = chw.size(1), w = chw.size(2);
   if (h != w) {
     // padToSquare(isCenterImage = true): round(diff / 2) after (JS Math.round: .5 up), the rest before.
@@ -95,7 +95,7 @@ torch::Tensor prepare_face_input(const torch::Tensor& image_hwc, int64_t size) {
   }
   if (chw.size(1) != size || chw.size(2) != size) chw = resize_bilinear_tfjs(chw, size, size);
   // normalize(x, meanRgb).div(255), as FaceRecognitionNet, TinyXception and FaceFeatureExtractor all do.
-  auto mean = torch::tensor({122.782f, 117.001f, 104.298f}).view({3, 1, 1});
+  auto mean = torch::tensor({122.782f, 117.001f, 104.298f}).to(chw.device()).view({3, 1, 1});
   return ((chw - mean) / 255.0f).unsqueeze(0).contiguous();
 }
 

@@ -85,6 +85,16 @@ TORCH_MODULE(GeneratorModule);
 
 bool is_power_of_two(int64_t v) { return v >= 4 && (v & (v - 1)) == 0; }
 
+// Random noise: sample i of a batch draws from its own generator seeded seed + i, layer after layer, so that a
+// sample's noise is the same alone or in a batch, on every path and device (drawn on the host, then moved: the
+// one per-layer transfer, in this mode only).
+using NoiseGenerators = std::vector<at::Generator>;
+NoiseGenerators noise_generators(uint64_t seed, int64_t n) {
+  NoiseGenerators gens;
+  for (int64_t i = 0; i < n; ++i) gens.push_back(at::detail::createCPUGenerator(seed + static_cast<uint64_t>(i)));
+  return gens;
+}
+
 }  // namespace
 
 struct StyleGan2::Impl {
@@ -92,6 +102,7 @@ struct StyleGan2::Impl {
   GeneratorModule net{nullptr};
   torch::Tensor latent_avg;
   torch::Device device = torch::kCPU;
+  torch::ScalarType dtype = torch::kFloat32;
 
   StyledConv conv(size_t i) const { return StyledConv(std::dynamic_pointer_cast<StyledConvImpl>(net->convs->ptr(i))); }
   ToRgb rgb(size_t i) const { return ToRgb(std::dynamic_pointer_cast<ToRgbImpl>(net->to_rgbs->ptr(i))); }
@@ -111,6 +122,7 @@ struct StyleGan2::Impl {
 
   // Tells each modulated conv the size of its input on the fast path (see ModulatedConv::prepare_fast).
   void prepare_fast() {
+    if (!device.is_cpu()) return;  // elsewhere the plain path runs, which wants the weights as they are
     net->conv1->conv->prepare_fast(4 * 4);
     int64_t res = 4;
     for (size_t b = 0; b < blocks(); ++b, res *= 2) {
@@ -121,19 +133,22 @@ struct StyleGan2::Impl {
 
   // Noise for an output of size h × w; undefined for NoiseMode::Zero.
   torch::Tensor noise_for(size_t layer, int64_t n, int64_t h, int64_t w, const torch::Tensor& like,
-                          const SynthesisOptions& o, at::Generator& gen) const {
+                          const SynthesisOptions& o, NoiseGenerators& gen) const {
     if (o.noise == NoiseMode::Zero) return {};
     if (o.noise == NoiseMode::Const) return net->noise_buffers[layer];
-    return torch::randn({n, 1, h, w}, gen, torch::kFloat32).to(like.device(), like.scalar_type());
+    TORCH_CHECK(static_cast<int64_t>(gen.size()) == n, "one noise generator per sample");
+    std::vector<torch::Tensor> noise;
+    for (auto& g : gen) noise.push_back(torch::randn({1, 1, h, w}, g, torch::kFloat32));
+    return (n == 1 ? noise[0] : torch::cat(noise)).to(like.device(), like.scalar_type());
   }
 
   // One StyledConv: modulated conv, noise, bias + leaky ReLU.
   torch::Tensor styled(const StyledConv& c, const torch::Tensor& x, const torch::Tensor& s, size_t noise_index,
-                       const SynthesisOptions& o, at::Generator& gen, bool fast) const {
+                       const SynthesisOptions& o, NoiseGenerators& gen, bool fast) const {
     const int64_t up = c->conv->upsample ? 2 : 1;
     torch::Tensor noise = noise_for(noise_index, x.size(0), up * x.size(2), up * x.size(3), x, o, gen);
     if (!fast) {
-      torch::Tensor y = c->conv->forward_plain(x, s);
+      torch::Tensor y = plain_conv(c->conv, x, s, o);
       if (noise.defined()) y = y + c->noise->value * noise;
       return fused_leaky_relu(y, c->activate->value);
     }
@@ -145,6 +160,11 @@ struct StyleGan2::Impl {
       out = torch::empty({1, c->conv->out_channels, 2 * x.size(2), 2 * x.size(3)},
                          x.options().memory_format(torch::MemoryFormat::ChannelsLast));
     return styled_fast(c, x, s, noise, out);
+  }
+
+  static torch::Tensor plain_conv(const ModulatedConv& c, const torch::Tensor& x, const torch::Tensor& s,
+                                  const SynthesisOptions& o) {
+    return o.channels_last ? c->forward_plain_batched(x, s) : c->forward_plain(x, s);
   }
 
   // A StyledConv on the fast path, given the noise of its output (undefined: none). `out`: see
@@ -161,8 +181,8 @@ struct StyleGan2::Impl {
   }
 
   torch::Tensor to_rgb(const ToRgb& r, const torch::Tensor& x, const torch::Tensor& s, const torch::Tensor& skip,
-                       bool fast) const {
-    torch::Tensor y = (fast ? rgb_conv(r, x, s) : r->conv->forward_plain(x, s)) + r->bias;
+                       const SynthesisOptions& o, bool fast) const {
+    torch::Tensor y = (fast ? rgb_conv(r, x, s) : plain_conv(r->conv, x, s, o)) + r->bias;
     if (!skip.defined()) return y;
     if (fast) {
       add_upsampled_(y, skip, r->upsample->value);
@@ -188,7 +208,7 @@ struct StyleGan2::Impl {
   // conv and 4-tap blur). Each band computes those rows from a slice of x; rows next to a cut, which see zeros
   // where the image goes on, are dropped. Exact: every kept value reads only real rows or the image's own border.
   torch::Tensor block_in_bands(size_t b, const torch::Tensor& x, const std::vector<torch::Tensor>& s,
-                               const torch::Tensor& skip, const SynthesisOptions& o, at::Generator& gen,
+                               const torch::Tensor& skip, const SynthesisOptions& o, NoiseGenerators& gen,
                                int64_t band) const {
     const StyledConv up = conv(2 * b), same = conv(2 * b + 1);
     const ToRgb r = rgb(b);
@@ -222,7 +242,7 @@ struct StyleGan2::Impl {
   // One sample (styles [1, in]) through synthesis_with_gradients, up to the block whose resolution is `target`.
   torch::Tensor run_with_gradients(const std::vector<torch::Tensor>& s, const SynthesisOptions& o) const {
     const int64_t target = o.output_size ? o.output_size : config.size;
-    auto gen = at::detail::createCPUGenerator(o.seed);
+    NoiseGenerators gen = noise_generators(o.seed, 1);
     SynthesisLayers layers;
     layers.input = net->input->value;
     auto styled_layer = [&](const StyledConv& c, size_t noise_index, int64_t res) {
@@ -245,18 +265,19 @@ struct StyleGan2::Impl {
   // Synthesis from styles (each [N, in]); stops at the block whose resolution is `target`.
   torch::Tensor run(const std::vector<torch::Tensor>& s, const SynthesisOptions& o, bool fast) const {
     const int64_t target = o.output_size ? o.output_size : config.size;
-    auto gen = at::detail::createCPUGenerator(o.seed);
+    NoiseGenerators gen = noise_generators(o.seed, s[0].size(0));
     torch::Tensor x = net->input->value.repeat({s[0].size(0), 1, 1, 1});
-    if (fast) x = x.contiguous(torch::MemoryFormat::ChannelsLast);  // see ModulatedConv::forward_fast
+    // The fast path's layout (ModulatedConv::forward_fast), and the plain path's NHWC form.
+    if (fast || o.channels_last) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
     x = styled(net->conv1, x, s[0], 0, o, gen, fast);
-    torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, fast);
+    torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, o, fast);
     int64_t res = 4;
     for (size_t b = 0; b < blocks() && res < target; ++b, res *= 2) {
       if (const int64_t band = fast && 2 * res == target ? band_rows_for(o, x, conv(2 * b)->conv->out_channels) : 0)
         return block_in_bands(b, x, s, skip, o, gen, band).contiguous();
       x = styled(conv(2 * b), x, s[2 + 3 * b], 1 + 2 * b, o, gen, fast);
       x = styled(conv(2 * b + 1), x, s[3 + 3 * b], 2 + 2 * b, o, gen, fast);
-      skip = to_rgb(rgb(b), x, s[4 + 3 * b], skip, fast);
+      skip = to_rgb(rgb(b), x, s[4 + 3 * b], skip, o, fast);
     }
     return skip.contiguous();  // callers get plain NCHW whatever layout the fast path used
   }
@@ -267,13 +288,14 @@ StyleGan2::~StyleGan2() = default;
 
 const GeneratorConfig& StyleGan2::config() const { return impl_->config; }
 torch::Device StyleGan2::device() const { return impl_->device; }
+torch::ScalarType StyleGan2::dtype() const { return impl_->dtype; }
 torch::Tensor StyleGan2::latent_avg() const { return impl_->latent_avg; }
 torch::nn::Module& StyleGan2::module() { return *impl_->net; }
 
 torch::Tensor StyleGan2::mapping(const torch::Tensor& z) const {
   if (z.dim() != 2 || z.size(1) != style_dim())
     throw Error("mapping expects z of shape [N, " + std::to_string(style_dim()) + "]");
-  torch::Tensor x = z.to(impl_->device, torch::kFloat32);
+  torch::Tensor x = z.to(impl_->device, impl_->dtype);
   x = x * torch::rsqrt(x.pow(2).mean(1, true) + 1e-8);  // PixelNorm
   for (const auto& layer : impl_->net->mlp) x = layer->forward(x);
   return x;
@@ -289,17 +311,27 @@ torch::Tensor StyleGan2::to_wplus(const torch::Tensor& w, double psi) const {
 std::vector<torch::Tensor> StyleGan2::styles(const torch::Tensor& wplus) const {
   if (wplus.dim() != 3 || wplus.size(1) != n_latent() || wplus.size(2) != style_dim())
     throw Error("W+ must have shape [N, " + std::to_string(n_latent()) + ", " + std::to_string(style_dim()) + "]");
-  torch::Tensor w = wplus.to(impl_->device, torch::kFloat32);
+  torch::Tensor w = wplus.to(impl_->device, impl_->dtype);
   std::vector<torch::Tensor> out;
   for (auto& [layer, index] : impl_->modulated_layers()) out.push_back(layer->modulation->forward(w.select(1, index)));
   return out;
 }
 
-torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>& s, const SynthesisOptions& o) const {
-  if (s.size() != 2 + 3 * impl_->blocks()) throw Error("wrong number of style vectors for this generator");
+torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>& styles,
+                                               const SynthesisOptions& o) const {
+  if (styles.size() != 2 + 3 * impl_->blocks()) throw Error("wrong number of style vectors for this generator");
   if (o.output_size && (!is_power_of_two(o.output_size) || o.output_size > size()))
     throw Error("output size " + std::to_string(o.output_size) + " must be a power of two from 4 to " +
                 std::to_string(size()));
+  std::vector<torch::Tensor> s;
+  for (const auto& t : styles) s.push_back(t.to(impl_->device, impl_->dtype));  // no copy when already there
+  // The fast path and its hand-written gradients are CPU kernels; other devices run the plain path, batched.
+  if (!impl_->device.is_cpu()) {
+    c10::optional<torch::InferenceMode> inference;
+    if (o.fast) inference.emplace();
+    torch::Tensor image = impl_->run(s, o, false);
+    return impl_->dtype == torch::kFloat32 ? image : image.to(torch::kFloat32);
+  }
   if (!o.fast && !(o.fast_gradients && impl_->weights_frozen())) return impl_->run(s, o, false);
   c10::optional<torch::InferenceMode> inference;
   if (o.fast) inference.emplace();
@@ -321,6 +353,33 @@ torch::Tensor StyleGan2::synthesis(const torch::Tensor& wplus, const SynthesisOp
     return synthesis_from_styles(styles(wplus), o);
   }
   return synthesis_from_styles(styles(wplus), o);
+}
+
+std::shared_ptr<StyleGan2> StyleGan2::cast(torch::ScalarType dtype) const {
+  if (dtype != torch::kFloat32 && dtype != torch::kFloat16 && dtype != torch::kBFloat16)
+    throw Error(std::string("a generator computes in float32, float16 or bfloat16, not ") + c10::toString(dtype));
+  if (dtype != torch::kFloat32 && impl_->device.is_cpu())
+    throw Error(std::string("reduced precision (") + c10::toString(dtype) +
+                ") synthesis needs a CUDA device; on the CPU the generator computes in float32");
+  auto g = std::shared_ptr<StyleGan2>(new StyleGan2(std::make_unique<Impl>()));
+  g->impl_->config = impl_->config;
+  {
+    stylegan2::SkipWeightInit uninitialised;  // every weight is copied below
+    g->impl_->net = GeneratorModule(impl_->config, impl_->net->mlp.empty() ? 0.01 : impl_->net->mlp.front()->lr_mul);
+  }
+  g->impl_->net->eval();
+  {
+    torch::NoGradGuard no_grad;
+    const auto params = impl_->net->named_parameters(), buffers = impl_->net->named_buffers();
+    for (auto& p : g->impl_->net->named_parameters()) p.value().set_data(params[p.key()].detach().clone());
+    for (auto& b : g->impl_->net->named_buffers()) b.value().set_data(buffers[b.key()].clone());
+  }
+  g->impl_->net->to(impl_->device, dtype);  // in place: noise_buffers still name the module's buffers
+  g->impl_->device = impl_->device;
+  g->impl_->dtype = dtype;
+  g->impl_->latent_avg = impl_->latent_avg.to(impl_->device, dtype);
+  g->impl_->prepare_fast();
+  return g;
 }
 
 namespace {

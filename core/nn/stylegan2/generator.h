@@ -10,6 +10,12 @@
 //           input where the weights outweigh it (ModulatedConv::prepare_fast); the up-sampling convolutions as
 //           four sub-pixel convolutions whose blur, demodulation, noise, bias and activation run in one pass
 //           (fast_ops.h); on the CPU the last block in row bands (SynthesisOptions::band_rows).
+//
+// Devices: the fast path's kernels are CPU code, so on any other device (CUDA) synthesis takes the plain path,
+// batched, under InferenceMode when `fast` is asked for, and autograd over it when gradients are wanted. A
+// generator lives on one device (GeneratorLoadOptions::device); its weights, noise buffers and latent_avg stay
+// there, inputs are moved to it once, and the image is returned on it. Reduced precision (half, bfloat16) is a
+// copy of the generator with its weights cast (StyleGan2::cast), for CUDA.
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,7 +30,7 @@ enum class NoiseMode { Const, Random, Zero };  // Const: the checkpoint's noises
 
 struct SynthesisOptions {
   NoiseMode noise = NoiseMode::Const;
-  uint64_t seed = 0;          // for NoiseMode::Random
+  uint64_t seed = 0;          // for NoiseMode::Random: sample i of a batch draws from seed + i on every path
   int64_t output_size = 0;    // 0: the model's size; else a power of two ≥ 4: the skip RGB of that block
   bool fast = true;           // fast path (inference only); false: differentiable, see fast_gradients
   // With fast = false: the gradients w.r.t. W+, the styles and the noise maps through the fast path's forward and a
@@ -34,6 +40,9 @@ struct SynthesisOptions {
   // Fast path on the CPU: the last block in row bands of this many output rows, so that its two full-size
   // activations (128 MB each at 1024²) never exist whole; 0: whole; -1: chosen from the block's size.
   int64_t band_rows = -1;
+  // Plain path: activations in channels-last memory (cuDNN's NHWC kernels, which tensor cores need in half
+  // precision). The same values; only the layout, and so the speed, changes.
+  bool channels_last = false;
 };
 
 struct GeneratorLoadOptions {
@@ -63,6 +72,8 @@ class StyleGan2 {
   int64_t n_latent() const { return config().n_latent; }
   int64_t style_dim() const { return config().style_dim; }
   torch::Device device() const;
+  // The weights' type: float32, or what cast() made.
+  torch::ScalarType dtype() const;
   // The mean w ([style_dim]); from the checkpoint, or estimated from 4096 mapped z when absent.
   torch::Tensor latent_avg() const;
 
@@ -78,6 +89,11 @@ class StyleGan2 {
   // block conv_up, conv, to_rgb). And the synthesis that takes them instead of W+ (StyleCLIP global directions).
   std::vector<torch::Tensor> styles(const torch::Tensor& wplus) const;
   torch::Tensor synthesis_from_styles(const std::vector<torch::Tensor>& styles, const SynthesisOptions& options = {}) const;
+
+  // A copy of this generator with its weights, buffers and latent_avg cast to `dtype` (float16, bfloat16 or
+  // float32) on the same device; this one is unchanged. Its synthesis computes in that type and returns float32
+  // images. Reduced precision is for CUDA: throws facet::Error on the CPU, whose convolutions lack it.
+  std::shared_ptr<StyleGan2> cast(torch::ScalarType dtype) const;
 
   // The module holding the parameters (rosinality key names), e.g. for requires_grad_(false) or moving.
   torch::nn::Module& module();

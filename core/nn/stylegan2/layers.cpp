@@ -73,6 +73,28 @@ torch::Tensor ModulatedConvImpl::forward_plain(const torch::Tensor& x, const tor
   return y.view({n, out_channels, h, w});
 }
 
+torch::Tensor ModulatedConvImpl::forward_plain_batched(const torch::Tensor& x, const torch::Tensor& style) const {
+  const int64_t n = x.size(0);
+  const torch::Tensor factor = style.view({n, in_channels}) * scale;
+  const torch::Tensor w = weight[0];  // [out, in, k, k]
+  const torch::Tensor input = x * factor.view({n, in_channels, 1, 1});
+  torch::Tensor y;
+  if (upsample) {
+    y = F::conv_transpose2d(input, w.transpose(0, 1), F::ConvTranspose2dFuncOptions().stride(2));
+    // upfirdn2d(y, blur, pad 1) as a depthwise convolution: no reshape, so the layout survives.
+    const torch::Tensor k = torch::flip(blur->value, {0, 1}).to(y.dtype());
+    y = F::conv2d(y, k.view({1, 1, k.size(0), k.size(1)}).expand({out_channels, 1, k.size(0), k.size(1)}),
+                  F::Conv2dFuncOptions().padding(1).groups(out_channels));
+  } else {
+    y = F::conv2d(input, w, F::Conv2dFuncOptions().padding(kernel_size / 2));
+  }
+  if (!demodulate) return y;
+  // Σ_{in,k} (w·scale·s)² = Σ_in (scale·s)² · Σ_k w²
+  const torch::Tensor squared = w.pow(2).sum({2, 3});  // [out, in]
+  const torch::Tensor demod = torch::rsqrt(torch::matmul(factor.pow(2), squared.t()) + 1e-8);  // [N, out]
+  return y * demod.view({n, out_channels, 1, 1});
+}
+
 FastConv ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Tensor& style) const {
   // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
   // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).

@@ -62,6 +62,10 @@ struct ModulatedConvImpl : torch::nn::Module {
   // `s` is the style (the modulation's output, [N, in]): the layer's coordinates in style space S.
   // Reference maths, batched with grouped convolutions; differentiable.
   torch::Tensor forward_plain(const torch::Tensor& x, const torch::Tensor& s) const;
+  // The same function with the style on the input: x·s through one convolution with the shared weights over the
+  // whole batch, then the demodulation per sample and output channel (StyleGAN2's non-fused form). Ungrouped
+  // convolutions keep channels-last activations in that layout at any batch size; differentiable.
+  torch::Tensor forward_plain_batched(const torch::Tensor& x, const torch::Tensor& s) const;
   // One sample at a time ([1, in]) in channels-last memory; inference only. Up-sampling layers that have phases
   // (3×3, as in every StyleGAN2) go through forward_phases instead.
   FastConv forward_fast(const torch::Tensor& x, const torch::Tensor& s) const;

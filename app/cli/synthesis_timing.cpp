@@ -1,0 +1,131 @@
+#include "app/cli/synthesis_timing.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <vector>
+
+#include <torch/cuda.h>
+#include <torch/torch.h>
+
+#include "core/io/error.h"
+#include "core/models/runtime.h"
+
+namespace facet::cli {
+
+namespace {
+using Clock = std::chrono::steady_clock;
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+void wait_for(const torch::Device& device) {
+  if (device.is_cuda()) torch::cuda::synchronize(device.index() < 0 ? -1 : device.index());
+}
+
+// TF32 for the duration of one timing case, then back to Facet's setting.
+class Tf32Scope {
+ public:
+  explicit Tf32Scope(bool on) : on_(on) { if (on_) models::set_cuda_tf32(true); }
+  ~Tf32Scope() { if (on_) models::set_cuda_tf32(false); }
+  Tf32Scope(const Tf32Scope&) = delete;
+  Tf32Scope& operator=(const Tf32Scope&) = delete;
+
+ private:
+  bool on_;
+};
+}  // namespace
+
+Precision parse_precision(const std::string& name) {
+  if (name == "float32" || name == "fp32") return Precision::Float32;
+  if (name == "tf32") return Precision::Tf32;
+  if (name == "half" || name == "float16" || name == "fp16") return Precision::Half;
+  if (name == "bfloat16" || name == "bf16") return Precision::BFloat16;
+  throw Error("unknown precision '" + name + "': use float32, tf32, half or bfloat16");
+}
+
+std::string precision_name(Precision p) {
+  switch (p) {
+    case Precision::Float32: return "float32";
+    case Precision::Tf32: return "tf32";
+    case Precision::Half: return "half";
+    case Precision::BFloat16: return "bfloat16";
+  }
+  return "?";
+}
+
+double psnr_db(const torch::Tensor& image, const torch::Tensor& reference) {
+  const auto a = image.detach().to(torch::kCPU, torch::kFloat64);
+  const auto r = reference.detach().to(torch::kCPU, torch::kFloat64);
+  const double range = (r.max() - r.min()).item<double>();
+  const double mse = (a - r).pow(2).mean().item<double>();
+  return mse == 0.0 ? INFINITY : 10.0 * std::log10(range * range / mse);
+}
+
+SynthesisTimer::SynthesisTimer(std::shared_ptr<nn::StyleGan2> generator, uint64_t seed)
+    : float32_(std::move(generator)), seed_(seed) {}
+
+const nn::StyleGan2& SynthesisTimer::generator_for(Precision p) {
+  if (p == Precision::Half) {
+    if (!half_) half_ = float32_->cast(torch::kFloat16);
+    return *half_;
+  }
+  if (p == Precision::BFloat16) {
+    if (!bfloat16_) bfloat16_ = float32_->cast(torch::kBFloat16);
+    return *bfloat16_;
+  }
+  return *float32_;
+}
+
+torch::Tensor SynthesisTimer::wplus_for(int64_t batch) {
+  torch::InferenceMode guard;
+  torch::manual_seed(seed_);  // the same codes for every precision and layout
+  const auto z = torch::randn({batch, float32_->style_dim()});
+  return float32_->to_wplus(float32_->mapping(z), 0.7).to(torch::kFloat32);
+}
+
+nlohmann::json SynthesisTimer::time(const TimingCase& c, int repeat) {
+  const nn::StyleGan2& g = generator_for(c.precision);
+  const torch::Device device = g.device();
+  if (c.precision == Precision::Tf32 && !device.is_cuda())
+    throw Error("tf32 is a CUDA precision; on " + device.str() + " use float32");
+  const torch::Tensor wplus = wplus_for(c.batch);
+  nn::SynthesisOptions o;
+  o.output_size = c.size;
+  o.fast = !c.plain;
+  o.channels_last = c.channels_last;
+  torch::NoGradGuard no_grad;
+  torch::Tensor reference;  // float32, Facet's default layout: what reduced precision is measured against
+  if (c.precision != Precision::Float32) {
+    nn::SynthesisOptions reference_options = o;
+    reference_options.channels_last = false;
+    reference = float32_->synthesis(wplus, reference_options);
+  }
+  Tf32Scope tf32(c.precision == Precision::Tf32);
+  const auto first = Clock::now();
+  torch::Tensor image = g.synthesis(wplus, o);  // warm-up: allocations, kernel selection
+  wait_for(device);
+  const double first_ms = ms_since(first);
+  std::vector<double> times;
+  for (int r = 0; r < repeat; ++r) {
+    const auto t = Clock::now();
+    image = g.synthesis(wplus, o);
+    wait_for(device);
+    times.push_back(ms_since(t));
+  }
+  std::sort(times.begin(), times.end());
+  const double median = times[times.size() / 2];
+  const double per_image = static_cast<double>(c.batch);
+  nlohmann::json out{{"size", c.size},
+                     {"batch", c.batch},
+                     {"precision", precision_name(c.precision)},
+                     {"layout", c.channels_last ? "channels-last" : "nchw"},
+                     {"path", device.is_cpu() && !c.plain ? "fast" : "plain"},
+                     {"ms_per_image", median / per_image},
+                     {"ms_median", median / per_image},
+                     {"ms_min", times.front() / per_image},
+                     {"ms_batch", median},
+                     {"ms_first", first_ms}};
+  if (reference.defined()) out["psnr_db"] = psnr_db(image, reference);
+  return out;
+}
+
+}  // namespace facet::cli

@@ -1,0 +1,96 @@
+// The plain path's channels-last form (input modulation, ungrouped convolutions), batches against samples alone,
+// and what cast() accepts on the CPU. The CUDA side of each is in tests/core/gpu.
+#include <iostream>
+
+#include <torch/torch.h>
+
+#include "core/io/error.h"
+#include "core/nn/stylegan2/generator.h"
+#include "tests/support/test_support.h"
+
+using facet::nn::NoiseMode;
+using facet::nn::StyleGan2;
+using facet::nn::SynthesisOptions;
+using facet::test::relative_max_error;
+
+namespace {
+void with_visible_noise(StyleGan2& g) {
+  torch::NoGradGuard no_grad;
+  for (auto& p : g.module().named_parameters())
+    if (p.key().find("noise.weight") != std::string::npos) p.value().fill_(0.3);
+}
+}  // namespace
+
+TEST(StyleGan2Layout, ChannelsLastPlainPathEqualsPlainPath) {
+  auto g = StyleGan2::random(64, 32, 1, 1, /*seed=*/6, torch::kCPU, /*max_channels=*/32);
+  with_visible_noise(*g);
+  torch::NoGradGuard no_grad;
+  const auto wplus = g->to_wplus(g->mapping(torch::randn({3, 32})), 0.8);
+  for (auto mode : {NoiseMode::Const, NoiseMode::Random}) {
+    SynthesisOptions plain;
+    plain.fast = false;
+    plain.noise = mode;
+    plain.seed = 2;
+    SynthesisOptions nhwc = plain;
+    nhwc.channels_last = true;
+    const auto expected = g->synthesis(wplus, plain);
+    const auto actual = g->synthesis(wplus, nhwc);
+    EXPECT_EQ(actual.sizes(), expected.sizes());
+    EXPECT_LT(relative_max_error(actual, expected), 1e-5) << static_cast<int>(mode);
+  }
+}
+
+TEST(StyleGan2Layout, ChannelsLastPlainPathIsDifferentiable) {
+  auto g = StyleGan2::random(32, 32, 1, 1, 2, torch::kCPU, 32);
+  const auto start = g->to_wplus(g->mapping(torch::randn({2, 32}))).detach();
+  SynthesisOptions plain;
+  plain.fast = false;
+  SynthesisOptions nhwc = plain;
+  nhwc.channels_last = true;
+  auto a = start.clone().requires_grad_(true), b = start.clone().requires_grad_(true);
+  g->synthesis(a, plain).pow(2).mean().backward();
+  g->synthesis(b, nhwc).pow(2).mean().backward();
+  ASSERT_TRUE(b.grad().defined());
+  EXPECT_LT(relative_max_error(b.grad(), a.grad()), 1e-4);
+}
+
+TEST(StyleGan2Layout, RandomNoiseOfASampleIsTheSameAloneOrInABatch) {
+  auto g = StyleGan2::random(32, 32, 1, 1, 8, torch::kCPU, 32);
+  with_visible_noise(*g);
+  torch::NoGradGuard no_grad;
+  const auto wplus = g->to_wplus(g->mapping(torch::randn({3, 32})));
+  for (bool fast : {true, false}) {
+    SynthesisOptions o;
+    o.fast = fast;
+    o.noise = NoiseMode::Random;
+    o.seed = 40;
+    const auto batch = g->synthesis(wplus, o);
+    SynthesisOptions third = o;
+    third.seed = 42;  // sample 2 of the batch draws from seed + 2
+    EXPECT_LT(relative_max_error(batch.slice(0, 2, 3), g->synthesis(wplus.slice(0, 2, 3), third)), 1e-6)
+        << (fast ? "fast" : "plain");
+  }
+  SynthesisOptions fast, plain;
+  plain.fast = false;
+  fast.noise = plain.noise = NoiseMode::Random;
+  EXPECT_LT(relative_max_error(g->synthesis(wplus, plain), g->synthesis(wplus, fast)), 1e-5);
+}
+
+TEST(StyleGan2Layout, CastToFloat32CopiesAndReducedPrecisionNeedsCuda) {
+  auto g = StyleGan2::random(32, 32, 1, 1, 3, torch::kCPU, 32);
+  auto copy = g->cast(torch::kFloat32);
+  EXPECT_EQ(copy->dtype(), torch::kFloat32);
+  torch::NoGradGuard no_grad;
+  const auto originals = g->module().named_parameters();
+  for (const auto& p : copy->module().named_parameters()) EXPECT_TRUE(torch::equal(p.value(), originals[p.key()]));
+  const auto wplus = g->to_wplus(g->mapping(torch::randn({1, 32})));
+  const double error = relative_max_error(copy->synthesis(wplus), g->synthesis(wplus));
+  EXPECT_LT(error, 1e-6);
+  std::cout << "float32 copy against the original: " << error << "\n";
+  // The copy owns its weights: changing it leaves the original alone.
+  for (auto& p : copy->module().parameters()) p.fill_(0);
+  EXPECT_GT(g->synthesis(wplus).abs().max().item<double>(), 0.0);
+  EXPECT_THROW(g->cast(torch::kFloat16), facet::Error);
+  EXPECT_THROW(g->cast(torch::kBFloat16), facet::Error);
+  EXPECT_THROW(g->cast(torch::kInt32), facet::Error);
+}
