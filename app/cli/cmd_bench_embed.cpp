@@ -41,18 +41,14 @@ void register_bench_embed(CLI::App& root, Commands& commands) {
   auto* cmd = bench.add_subcommand("embed", "Time Image2StyleGAN embedding steps (forward, backward, Adam; pixel loss)");
   auto a = std::make_shared<BenchEmbedArgs>();
   add_generator_options(cmd, a->generator, /*required=*/false);
-  cmd->add_option("--random", a->random_size, "without --generator: random config-f weights of this size")
-      ->capture_default_str();
+  add_random_generator_option(cmd, a->random_size);
   cmd->add_option("--size", a->size, "embed at this output size (a power of two; default: the model's size)");
   cmd->add_option("--steps", a->steps, "timed steps (after one warm-up step)")->check(CLI::Range(1, 1000));
   cmd->add_flag("--plain", a->plain, "time autograd over the plain path instead of the fast gradients");
   cmd->add_flag("--json", a->json, "Machine-readable output");
   commands.bind(cmd, [a] {
     const auto t0 = Clock::now();
-    std::shared_ptr<nn::StyleGan2> g =
-        a->generator.file.empty()
-            ? nn::StyleGan2::random(a->random_size, 512, 8, 2, 0, models::choose_device(a->generator.device))
-            : load_generator(a->generator);
+    const std::shared_ptr<nn::StyleGan2> g = load_or_random_generator(a->generator, a->random_size);
     const double load_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
     const int64_t size = a->size ? a->size : g->size();
     embed::EmbedOptions options;

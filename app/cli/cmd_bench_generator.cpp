@@ -80,8 +80,7 @@ void register_bench_generator(CLI::App& root, Commands& commands) {
   auto* cmd = bench.add_subcommand("generator", "Time StyleGAN2 synthesis (ms per image) at each output size");
   auto a = std::make_shared<BenchArgs>();
   add_generator_options(cmd, a->generator, /*required=*/false);
-  cmd->add_option("--random", a->random_size, "without --generator: random config-f weights of this size")
-      ->capture_default_str();
+  add_random_generator_option(cmd, a->random_size);
   cmd->add_option("--size", a->sizes, "output sizes to time (default: 256 and the model's size)");
   cmd->add_option("--batch", a->batches, "images per synthesis call (default 1); ms are per image");
   cmd->add_option("--precision", a->precisions,
@@ -96,10 +95,7 @@ void register_bench_generator(CLI::App& root, Commands& commands) {
   cmd->add_flag("--json", a->json, "Machine-readable output");
   commands.bind(cmd, [a] {
     const auto t0 = Clock::now();
-    std::shared_ptr<nn::StyleGan2> g =
-        a->generator.file.empty()
-            ? nn::StyleGan2::random(a->random_size, 512, 8, 2, 0, models::choose_device(a->generator.device))
-            : load_generator(a->generator);
+    const std::shared_ptr<nn::StyleGan2> g = load_or_random_generator(a->generator, a->random_size);
     const double load_ms = ms_since(t0);
     const std::vector<TimingCase> cases = cases_of(*a, *g);
     nlohmann::json out{{"device", models::describe_device(g->device())},

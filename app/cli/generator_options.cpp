@@ -26,6 +26,15 @@ std::shared_ptr<nn::StyleGan2> load_generator(const GeneratorArgs& args) {
   return generator;
 }
 
+void add_random_generator_option(CLI::App* cmd, int64_t& size) {
+  cmd->add_option("--random", size, "without --generator: random config-f weights of this size")->capture_default_str();
+}
+
+std::shared_ptr<nn::StyleGan2> load_or_random_generator(const GeneratorArgs& args, int64_t random_size) {
+  if (!args.file.empty()) return load_generator(args);
+  return nn::StyleGan2::random(random_size, 512, 8, 2, 0, models::choose_device(args.device));
+}
+
 nn::NoiseMode parse_noise(const std::string& text) {
   if (text == "const") return nn::NoiseMode::Const;
   if (text == "random") return nn::NoiseMode::Random;
