@@ -24,6 +24,7 @@
 
 #ifdef FACET_WITH_VISION
 #include "app/editor/edit_document.h"
+#include "app/editor/generator_backend.h"
 #include "app/editor/photo_face.h"
 #include "app/editor/session.h"
 #include "core/io/error.h"
@@ -289,10 +290,7 @@ void MainWindow::analyzePhotoFaces(const std::shared_ptr<PhotoState>& state) {
       ChartsPanel::PhotoFace face;
       try {
         const pipeline::MeasuredFace m = pipeline::measure_face(state->photo, f, *analyzer, nullptr);
-        face.readout.valid = true;
-        face.readout.age = m.analysis.age;
-        face.readout.maleProbability = m.analysis.male_probability;
-        face.readout.expressions.assign(m.analysis.expressions.begin(), m.analysis.expressions.end());
+        face.readout = app::faceReadout(m.analysis);
         if (!first.defined())
           first = m.analysis.descriptor;
         else

@@ -88,16 +88,20 @@ std::vector<float> GeneratorBackend::probabilities(const torch::Tensor& wplus) c
 }
 
 FaceReadout GeneratorBackend::read(const torch::Tensor& image, torch::Tensor* descriptor) const {
-  FaceReadout readout;
-  if (!models_->analyzer) return readout;
+  if (!models_->analyzer) return {};
   // face-api.js takes an RGB crop, 0–255 (it pads and resizes itself).
   torch::Tensor hwc = ((image[0].clamp(-1, 1) + 1) * 127.5).permute({1, 2, 0}).contiguous();
   const nn::FaceAnalysis analysis = models_->analyzer->analyze(hwc);
+  if (descriptor) *descriptor = analysis.descriptor;
+  return faceReadout(analysis);
+}
+
+FaceReadout faceReadout(const nn::FaceAnalysis& analysis) {
+  FaceReadout readout;
   readout.valid = true;
   readout.age = analysis.age;
   readout.maleProbability = analysis.male_probability;
   readout.expressions.assign(analysis.expressions.begin(), analysis.expressions.end());
-  if (descriptor) *descriptor = analysis.descriptor;
   return readout;
 }
 

@@ -14,6 +14,10 @@
 #include "app/editor/render_backend.h"
 #include "core/edit/text_edits.h"
 
+namespace facet::nn {
+struct FaceAnalysis;
+}
+
 namespace facet::app {
 
 class GeneratorBackend : public RenderBackend {
@@ -55,6 +59,8 @@ class GeneratorBackend : public RenderBackend {
 torch::Tensor editedWplus(const models::ModelSet& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
                           const std::vector<bool>& editedLayers = {},
                           const std::vector<TextSliderValue>& textEdits = {});
+// What face-api read, in the render result's form (the editor's renders and its photo analysis alike).
+FaceReadout faceReadout(const nn::FaceAnalysis& analysis);
 // The request's text sliders with α ≠ 0, as core/edit's TextEdit list.
 std::vector<edit::TextEdit> textEditsFor(const std::vector<TextSliderValue>& values);
 

@@ -19,11 +19,13 @@
 #include "core/edit/attributes.h"
 #include "core/io/npy.h"
 #include "tests/ui/fixture_models.h"
+#include "tests/ui/image_compare.h"
 #ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #endif
 
 using facet::app::EditDocument;
+using facet::test::sameRgb;
 
 namespace {
 
@@ -34,16 +36,10 @@ std::shared_ptr<const facet::models::ModelSet> fixtureModels() {
   return models;
 }
 
-bool fullAndCurrent(const EditDocument& doc) { return doc.fullResultIsCurrent(); }
-
 std::vector<float> edit(float alpha) {
   std::vector<float> alphas(kAttributes, 0.f);
   alphas[facet::test::kFixtureAttribute] = alpha;
   return alphas;
-}
-
-bool sameRgb(const QImage& a, const QImage& b) {
-  return a.size() == b.size() && a.convertToFormat(QImage::Format_RGB888) == b.convertToFormat(QImage::Format_RGB888);
 }
 
 // A document on the fixture models with the fixture's face, its first full render in.
@@ -53,7 +49,7 @@ std::unique_ptr<EditDocument> readyDocument(const QString& autosaveDir) {
   doc->renderer()->setSettleMs(50);
   doc->setModels(fixtureModels());
   if (!doc->setFace(facet::test::fixtureWplus())) return nullptr;
-  if (!QTest::qWaitFor([&] { return fullAndCurrent(*doc); }, 20000)) return nullptr;
+  if (!QTest::qWaitFor([&] { return doc->fullResultIsCurrent(); }, 20000)) return nullptr;
   return doc;
 }
 
@@ -93,7 +89,7 @@ class EditDocumentTest : public QObject {
     doc->commitAlphas(edit(2.f));
     QCOMPARE(doc->undoStack()->count(), 1);
     QVERIFY(doc->isModified());
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
     const QImage edited = doc->lastResult().image;
     QVERIFY(!sameRgb(edited, original));
 
@@ -101,12 +97,12 @@ class EditDocumentTest : public QObject {
     QCOMPARE(doc->alphas(), edit(0.f));
     QVERIFY(alphas.count() >= 1);
     QCOMPARE(alphas.last().at(0).value<std::vector<float>>(), edit(0.f));
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
     QVERIFY(sameRgb(doc->lastResult().image, original));
 
     doc->undoStack()->redo();
     QCOMPARE(doc->alphas(), edit(2.f));
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
     QVERIFY(sameRgb(doc->lastResult().image, edited));
     // A commit equal to the last undo point adds no step.
     doc->commitAlphas(edit(2.f));
@@ -121,12 +117,12 @@ class EditDocumentTest : public QObject {
     QCOMPARE(doc->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Default, 10));
     doc->commitAlphas(edit(3.f));
     doc->renderFull();
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
     const QImage defaultLayers = doc->lastResult().image;
     QSignalSpy layers(doc.get(), &EditDocument::editedLayersChanged);
     doc->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
     QCOMPARE(layers.count(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
     QVERIFY(!sameRgb(doc->lastResult().image, defaultLayers));
   }
 
@@ -224,7 +220,7 @@ class EditDocumentTest : public QObject {
     QVERIFY(doc);
     doc->commitAlphas(edit(2.f));
     doc->renderFull();
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
     QSignalSpy finished(doc.get(), &EditDocument::exportFinished);
     const QString npy = scratch_.filePath("edited.npy");
     QVERIFY(doc->exportWplus(npy));
@@ -266,14 +262,14 @@ class EditDocumentTest : public QObject {
     QVERIFY(doc->setFace(facet::test::fixtureWplus(), photo));
     QVERIFY(doc->hasPhotoFace());
     doc->setShowInPhoto(true);
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc) && !doc->lastResult().inPhoto.isNull(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent() && !doc->lastResult().inPhoto.isNull(), 20000);
     const facet::app::RenderResult& r = doc->lastResult();
     QVERIFY(sameRgb(r.inPhoto, photo->paste(r.image)));
     QVERIFY(doc->photoComposites() >= 1);
     // The session records where the face came from.
     QCOMPARE(doc->session()->session.photoPath, photo->path);
     doc->setShowInPhoto(false);
-    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*doc) && doc->lastResult().inPhoto.isNull(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent() && doc->lastResult().inPhoto.isNull(), 20000);
   }
 
  private:

@@ -24,6 +24,7 @@
 #include "app/editor/session.h"
 #include "core/io/npy.h"
 #include "tests/ui/fixture_models.h"
+#include "tests/ui/image_compare.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
@@ -43,6 +44,7 @@
 using facet::ui::MainWindow;
 
 using facet::test::fullAndCurrent;
+using facet::test::sameRgb;
 using facet::test::saveShot;
 
 namespace {
@@ -69,15 +71,6 @@ std::unique_ptr<MainWindow> readyWindow() {
   window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
   if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 10000)) return nullptr;
   return window;
-}
-
-// Pixel equality (QImage's == also compares the colour space, which the PNG's ICC profile sets on one side only).
-bool sameRgb(const QImage& a, const QImage& b) {
-  if (a.size() != b.size()) return false;
-  const QImage x = a.convertToFormat(QImage::Format_RGB888), y = b.convertToFormat(QImage::Format_RGB888);
-  for (int row = 0; row < x.height(); ++row)
-    if (memcmp(x.constScanLine(row), y.constScanLine(row), static_cast<size_t>(x.width()) * 3) != 0) return false;
-  return true;
 }
 
 QString samplePhoto() { return QString(FACET_SOURCE_DIR) + "/resources/astronaut.png"; }

@@ -9,6 +9,7 @@
 #include <QWidget>
 #include <QtTest>
 
+#include "app/editor/edit_document.h"
 #include "app/editor/render_controller.h"
 #include "ui/main_window.h"
 
@@ -29,10 +30,7 @@ inline bool exported(const QString& path) {
   return QTest::qWaitFor([&] { return QFileInfo::exists(path); }, 20000);
 }
 
-inline bool fullAndCurrent(const ui::MainWindow& window) {
-  const auto& r = window.lastResult();
-  return r.ok() && r.quality == app::RenderQuality::Full && r.sequence == window.renderer()->lastSubmitted();
-}
+inline bool fullAndCurrent(const ui::MainWindow& window) { return window.document()->fullResultIsCurrent(); }
 
 // Points autosave (XDG_STATE_HOME), settings (XDG_CONFIG_HOME), data (XDG_DATA_HOME) and the models folder
 // (FACET_MODELS, created empty) into `scratch`.
