@@ -43,7 +43,9 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   probabilities->setTitle(tr("Attribute probabilities"));
   original_ = new QBarSet(tr("original"));
   edited_ = new QBarSet(tr("edited"));
+  second_ = new QBarSet(tr("second face"));  // owned by the series while in it, else by this panel
   auto* bars = new QHorizontalBarSeries;
+  bars_ = bars;
   bars->append(original_);
   bars->append(edited_);
   probabilities->addSeries(bars);
@@ -69,6 +71,9 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   identity_ = new QLineSeries;
   identity_->setName(tr("identity"));
   identity->addSeries(identity_);
+  identitySecond_ = new QLineSeries;
+  identitySecond_->setName(tr("second face"));
+  identity->addSeries(identitySecond_);
   identityX_ = new QValueAxis;
   identityX_->setLabelsVisible(false);  // render numbers mean nothing to a user; the trend over recent renders does
   auto* identityY = new QValueAxis;
@@ -78,6 +83,8 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   identity->addAxis(identityY, Qt::AlignLeft);
   identity_->attachAxis(identityX_);
   identity_->attachAxis(identityY);
+  identitySecond_->attachAxis(identityX_);
+  identitySecond_->attachAxis(identityY);
   identityView_ = makeView(identity, 120, this);
   identityView_->setObjectName("identityChart");
   layout->addWidget(identityView_, 1);
@@ -111,13 +118,19 @@ ChartsPanel::ChartsPanel(QWidget* parent) : QWidget(parent) {
   clear();
 }
 
+ChartsPanel::~ChartsPanel() {
+  if (!bars_->barSets().contains(second_)) delete second_;
+}
+
 void ChartsPanel::setAttributeNames(const QStringList& names) { names_ = names; }
 
 void ChartsPanel::clear() {
   original_->remove(0, original_->count());
   edited_->remove(0, edited_->count());
+  if (bars_->barSets().contains(second_)) bars_->take(second_);
   attributeAxis_->clear();
   identity_->clear();
+  identitySecond_->clear();
   identityCount_ = 0;
   identityLabel_->setText(tr("Identity: —"));
   faceLabel_->setText(waitingFaceText());
@@ -150,11 +163,21 @@ void ChartsPanel::showResult(const app::RenderResult& result) {
     // Horizontal bars draw the first category at the bottom: reverse so the largest change is on top.
     std::reverse(order.begin(), order.end());
     QStringList categories;
-    QList<qreal> before, after;
+    QList<qreal> before, after, second;
+    const auto& other = result.secondProbabilities;
     for (int k : order) {
       categories << (k < names_.size() ? names_[k] : QString::number(k));
       before << was[k];
       after << now[k];
+      if (other.size() == now.size()) second << other[static_cast<size_t>(k)];
+    }
+    // The second face's bars only while there is one (a morph or mix).
+    second_->remove(0, second_->count());
+    if (!second.isEmpty()) {
+      second_->append(second);
+      if (!bars_->barSets().contains(second_)) bars_->append(second_);
+    } else if (bars_->barSets().contains(second_)) {
+      bars_->take(second_);
     }
     original_->remove(0, original_->count());
     edited_->remove(0, edited_->count());
@@ -169,7 +192,14 @@ void ChartsPanel::showResult(const app::RenderResult& result) {
     ++identityCount_;
     if (identity_->count() > kIdentityHistory) identity_->remove(0);
     identityX_->setRange(std::max(0, identityCount_ - kIdentityHistory), std::max(1, identityCount_ - 1));
-    identityLabel_->setText(tr("Identity: %1 / 100").arg(result.identity, 0, 'f', 1));
+    QString text = tr("Identity: %1 / 100").arg(result.identity, 0, 'f', 1);
+    if (!std::isnan(result.identitySecond)) {
+      identitySecond_->append(identityCount_ - 1, result.identitySecond);
+      text += " · " + tr("second face: %1 / 100").arg(result.identitySecond, 0, 'f', 1);
+    }
+    while (identitySecond_->count() > 0 && identitySecond_->at(0).x() < identityCount_ - kIdentityHistory)
+      identitySecond_->remove(0);
+    identityLabel_->setText(text);
   }
 
   const app::FaceReadout& face = result.edited;
@@ -239,6 +269,13 @@ std::vector<double> ChartsPanel::shownEdited() const {
 std::vector<double> ChartsPanel::shownOriginal() const {
   std::vector<double> out;
   for (int i = 0; i < original_->count(); ++i) out.push_back(original_->at(i));
+  return out;
+}
+
+std::vector<double> ChartsPanel::shownSecond() const {
+  std::vector<double> out;
+  if (!bars_->barSets().contains(second_)) return out;
+  for (int i = 0; i < second_->count(); ++i) out.push_back(second_->at(i));
   return out;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // The numbers beside the face (Qt Charts), updated from every render result: classifier probabilities of the
 // attributes that moved most (original against edited), the identity score over the last renders, and — when
-// the face-analysis models are installed — expression probabilities, age and gender read from the pixels.
+// the face-analysis models are installed — expression probabilities, age and gender read from the pixels. With a
+// second face (morph, mix) its probabilities join the bars and the identity against it joins the line.
 #include <limits>
 #include <vector>
 
@@ -14,6 +15,7 @@ class QBarCategoryAxis;
 class QBarSet;
 class QChart;
 class QChartView;
+class QHorizontalBarSeries;
 class QLabel;
 class QLineSeries;
 class QValueAxis;
@@ -27,6 +29,7 @@ class ChartsPanel : public QWidget {
   static constexpr int kIdentityHistory = 60;
 
   explicit ChartsPanel(QWidget* parent = nullptr);
+  ~ChartsPanel() override;
 
   // Display names in catalogue order (the order of RenderResult::probabilities).
   void setAttributeNames(const QStringList& names);
@@ -46,6 +49,7 @@ class ChartsPanel : public QWidget {
   QStringList shownAttributes() const;
   std::vector<double> shownEdited() const;
   std::vector<double> shownOriginal() const;
+  std::vector<double> shownSecond() const;  // empty without a second face
   int identityPoints() const;
   QString identityText() const;
   QString faceText() const;
@@ -58,9 +62,12 @@ class ChartsPanel : public QWidget {
   QChartView* probabilityView_ = nullptr;
   QBarSet* original_ = nullptr;
   QBarSet* edited_ = nullptr;
+  QBarSet* second_ = nullptr;  // in the series only while a second face is in use
+  QHorizontalBarSeries* bars_ = nullptr;
   QBarCategoryAxis* attributeAxis_ = nullptr;
   QChartView* identityView_ = nullptr;
   QLineSeries* identity_ = nullptr;
+  QLineSeries* identitySecond_ = nullptr;
   QValueAxis* identityX_ = nullptr;
   int identityCount_ = 0;
   QLabel* identityLabel_ = nullptr;

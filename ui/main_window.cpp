@@ -167,6 +167,7 @@ void MainWindow::buildPanels() {
         for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)
           source.textSliders.push_back({textPanel_->slider(i).id.toStdString(), textPanel_->slider(i).direction});
         if (const auto photo = doc_->photoFace()) source.photo = photo->videoPaste;
+        if (const auto two = doc_->twoFaces().toEdit()) source.twoFaces = *two;
         return source;
       });
 #endif

@@ -3,10 +3,12 @@
 // exports, rendering). Its menus, sliders and panels change the document and its signals update them. The window
 // itself keeps what needs widgets: dialogs, the photo flow's progress and face choice, model loading with its
 // messages (main_window_models.cpp), the File menu (main_window_files.cpp), photos (main_window_photo.cpp), text
-// sliders (main_window_text.cpp) and the layer dock and refinement settings (main_window_layers.cpp).
+// sliders (main_window_text.cpp), the layer dock and refinement settings (main_window_layers.cpp) and the "Two
+// faces" dock (main_window_two_faces.cpp).
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include <QMainWindow>
@@ -29,7 +31,11 @@ class QUndoStack;
 namespace facet::nn {
 class FaceAnalyzer;
 }  // namespace facet::nn
+namespace facet::edit {
+enum class TwoFaceMode;
+}  // namespace facet::edit
 namespace facet::app {
+struct OtherFace;
 class Autosaver;
 class EditDocument;
 class RenderController;
@@ -46,6 +52,7 @@ class RefinementDialog;
 class TextSliderPanel;
 struct TextSlider;
 class TextEditDialog;
+class TwoFacesPanel;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -100,6 +107,16 @@ class MainWindow : public QMainWindow {
   void setEditedLayers(const std::vector<bool>& mask);
   std::vector<bool> editedLayers() const;
   LayerMaskPanel* layerPanel() const { return layers_; }
+
+  // Two faces (main_window_two_faces.cpp): morph, layer mixing and expression transfer with other faces, in the
+  // "Two faces" dock. useOtherFace puts a face in a slot ("second", "neutral", "expressive") and, when no operation
+  // is on, starts the one that slot serves (morph, expression transfer); an undo step. openOtherFacePhoto embeds
+  // the photo's largest face with the same pipeline as the edited face, off the GUI thread behind a progress
+  // dialog, then uses it; sampleOtherFace draws a random face.
+  void useOtherFace(const std::string& role, const app::OtherFace& face);
+  void openOtherFacePhoto(const std::string& role, const QString& path);
+  void sampleOtherFace(const std::string& role, uint64_t seed);
+  TwoFacesPanel* twoFacesPanel() const { return twoFaces_; }
 
   // Unsaved edits before quitting, closing or opening something else from the menus: Save (to the session they
   // came from, else where a file dialog says), Discard, or Cancel. By default a dialog asks; tests answer instead.
@@ -200,6 +217,9 @@ class MainWindow : public QMainWindow {
   // The photo's faces boxed and numbered on the preview, and read by face-api (age, gender, expression, alike-ness)
   // into the Numbers dock when it is installed: what a photo shows without a generator.
   void analyzePhotoFaces(const std::shared_ptr<PhotoState>& state);
+  void buildTwoFacesPanel();  // main_window_two_faces.cpp
+  void requestOtherFace(const QString& role, int source, int recent);
+  void setTwoFaceMode(edit::TwoFaceMode mode);
   void buildTextPanel();  // main_window_text.cpp
   void sendTextEdits();   // the text panel's values → the renderer
   void commitTextEdit(const std::vector<float>& alphas);
@@ -234,6 +254,7 @@ class MainWindow : public QMainWindow {
   LayerMaskPanel* layers_ = nullptr;
   QAction* showInPhotoAction_ = nullptr;
   TextSliderPanel* textPanel_ = nullptr;
+  TwoFacesPanel* twoFaces_ = nullptr;
   std::function<UnsavedChoice()> unsavedPrompt_;
   std::vector<float> committedText_;  // text α values at the last undo point
   QStringList clipOverride_;          // {clip, vocab} or empty

@@ -210,6 +210,10 @@ bool MainWindow::openWplus(const QString& path) {
     photo_.reset();
     currentPath_.clear();
     doc_->setOpenedPath(path);
+    session::OtherFace origin;
+    origin.kind = "wplus";
+    origin.path = QFileInfo(path).absoluteFilePath().toStdString();
+    doc_->addRecentFace(app::otherFaceOf(origin, doc_->wplus()));
     addRecentFile(path);
     statusBar()->showMessage(tr("Opened W+ code %1").arg(QFileInfo(path).fileName()));
     return true;

@@ -43,6 +43,7 @@ void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
     connect(showInPhotoAction_, &QAction::toggled, this, [this](bool on) { setShowInPhoto(on); });
     dock->toggleViewAction()->setText(tr("Edited &layers"));  // in View ▸ Panels with the other docks
   }
+  buildTwoFacesPanel();
   if (tools) {
     tools->addSeparator();
     QAction* refine = tools->addAction(tr("Photo &refinement…"), this, [this] { showRefinementDialog(); });

@@ -143,15 +143,13 @@ void MainWindow::sampleRandomFace(uint64_t seed) {
     photo_.reset();
     currentPath_.clear();
     doc_->setOpenedPath({});
+    session::OtherFace origin;
+    origin.kind = "random";
+    origin.seed = seed;
+    doc_->addRecentFace(app::otherFaceOf(origin, doc_->wplus()));
     statusBar()->showMessage(tr("Random face, seed %1").arg(seed));
   });
-  watcher->setFuture(QtConcurrent::run([models, seed] {
-    torch::InferenceMode guard;
-    auto generator = at::make_generator<at::CPUGeneratorImpl>(seed);
-    const torch::Tensor z = torch::randn({1, models->generator->style_dim()}, generator, torch::kFloat32);
-    const torch::Tensor w = models->generator->mapping(z.to(models->device));
-    return models->generator->to_wplus(w, 0.7).to(torch::kCPU).clone();
-  }));
+  watcher->setFuture(QtConcurrent::run([models, seed] { return app::randomFaceCode(*models->generator, seed); }));
 }
 
 }  // namespace facet::ui

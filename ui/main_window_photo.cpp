@@ -311,6 +311,12 @@ bool MainWindow::setPhotoFaceWplus(const torch::Tensor& wplus) {
     state->face = app::makePhotoFace(state->path, state->sha256, state->chosen, state->photo, state->aligned);
   if (!doc_->setFace(wplus, state->face)) return false;
   currentPath_ = state->path;
+  session::OtherFace origin;
+  origin.kind = "photo";
+  origin.path = QFileInfo(state->path).absoluteFilePath().toStdString();
+  origin.photo_sha256 = state->sha256.toStdString();
+  origin.face_index = state->chosen;
+  doc_->addRecentFace(app::otherFaceOf(origin, doc_->wplus()));
   statusBar()->showMessage(tr("Editing face %1 of %2").arg(state->chosen + 1).arg(QFileInfo(state->path).fileName()));
   return true;
 }

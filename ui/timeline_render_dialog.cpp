@@ -144,6 +144,7 @@ void TimelineRenderDialog::startRender() {
       const bool pasted = side < 0;  // into the photo: full-size frames
       options.size = pasted || side == static_cast<int>(models.generator->size()) ? 0 : side;
       options.text_sliders = models.textSliders;
+      options.two_faces = models.twoFaces;
       const auto result = video::render_timeline_video(
           out, video::parse_codec(codec), *models.generator, *models.editor, models.wplus, timeline, options,
           pasted ? models.photo.get() : nullptr,

@@ -35,6 +35,7 @@ struct TimelineRenderSource {
   // has no face alignment): enables "Pasted into the photo".
   std::shared_ptr<const video::PhotoPaste> photo = nullptr;
   std::vector<video::TimelineTextSlider> textSliders = {};  // the text sliders the timeline may move
+  edit::TwoFaces twoFaces = {};  // the morph, mix or expression transfer (its amount follows the timeline)
 };
 using TimelineRenderSourceFn = std::function<std::optional<TimelineRenderSource>()>;
 

@@ -1,4 +1,5 @@
-// facet-cli render-timeline: a session's recorded slider timeline → a video of the edited face (aligned crop).
+// facet-cli render-timeline: a session's recorded slider timeline → a video of the edited face (aligned crop, or
+// pasted into the session's photo), its two-face operation included (a recorded λ makes a morph video).
 #include <iostream>
 
 #include <torch/torch.h>
@@ -67,6 +68,7 @@ void register_render_timeline(CLI::App& root, Commands& commands) {
     options.size = a->size;
     options.batch = a->batch;
     options.text_sliders = session.text_sliders;  // text sliders the timeline moves (embedded in the session)
+    options.two_faces = session.two_faces;        // a morph, mix or expression transfer, first as in the editor
     const int side = a->size > 0 ? a->size : static_cast<int>(g->size());
     video::PhotoPaste target;
     if (a->paste) target = paste_target(session, static_cast<int>(g->size()));

@@ -11,6 +11,7 @@
 #include "app/cli/generator_options.h"
 #include "app/cli/perceptual_options.h"
 #include "core/edit/edit_stack.h"
+#include "core/edit/two_faces.h"
 #include "core/face/photo.h"
 #include "core/face/tensor_image.h"
 #include "core/io/error.h"
@@ -191,20 +192,6 @@ void register_morph(CLI::App& root, Commands& commands) {
 }
 FACET_CLI_COMMAND(register_morph);
 
-// "coarse" 0–3 (pose, face shape), "middle" 4–7 (features), "fine" 8+ (colour, texture), or edit::parse_layers'
-// lists ("0-3,6", "all").
-std::vector<bool> parse_mix_layers(const std::string& text, int64_t n_latent) {
-  std::vector<bool> mask(static_cast<size_t>(n_latent), false);
-  const auto range = [&](int64_t from, int64_t to) {
-    for (int64_t l = from; l < std::min(to, n_latent); ++l) mask[static_cast<size_t>(l)] = true;
-  };
-  if (text == "coarse") range(0, 4);
-  else if (text == "middle") range(4, 8);
-  else if (text == "fine") range(8, n_latent);
-  else return edit::parse_layers(text, n_latent);
-  return mask;
-}
-
 void register_mix(CLI::App& root, Commands& commands) {
   auto* cmd = root.add_subcommand("mix", "Style mixing: layers of TARGET's code taken from SOURCE's");
   struct Args {
@@ -227,7 +214,7 @@ void register_mix(CLI::App& root, Commands& commands) {
   commands.bind(cmd, [a] {
     Faces f = load_faces(a->faces);
     const Face target = face_of(a->target, f, a->faces), source = face_of(a->source, f, a->faces);
-    const auto mask = parse_mix_layers(a->layers, f.models.generator->n_latent());
+    const auto mask = edit::mix_layer_preset(a->layers, f.models.generator->n_latent());
     write_outputs(a->output, *f.models.generator, edit::style_mix(target.wplus, source.wplus, mask, a->strength), target);
     std::cerr << "mixed layers " << a->layers << " of " << a->source << " into " << a->target << " → "
               << a->output.out << "\n";

@@ -24,6 +24,7 @@ SessionFile read_session_file(const std::string& path) {
     out.text_sliders.push_back({t.id, std::move(direction)});
     out.text_alphas.push_back(t.alpha);
   }
+  out.two_faces = session::read_two_faces(s, path);
   if (!s.timeline.is_null()) out.timeline = video::Timeline::from_json(s.timeline, path);
   return out;
 }

@@ -23,6 +23,7 @@ struct SessionFile {
   std::optional<video::Timeline> timeline;  // the "timeline" object, when recorded
   std::vector<video::TimelineTextSlider> text_sliders;  // "text_sliders": the embedded directions, by slider id
   std::vector<float> text_alphas;                       // their α values, same order
+  edit::TwoFaces two_faces;  // the two-face operation with the other faces' codes (mode none when there is none)
 };
 
 // facet::Error naming the file and the problem for anything missing or malformed.

@@ -50,7 +50,7 @@ bool Autosaver::saveNow() {
   const std::optional<SessionWithCode> snapshot = provider_();
   if (!snapshot) return false;
   try {
-    saveSessionFiles(sessionPath(), snapshot->session, snapshot->wplus);
+    saveSessionFiles(sessionPath(), snapshot->session, snapshot->wplus, snapshot->otherFaces);
   } catch (const std::exception& e) {
     Q_EMIT failed(tr("Autosave failed: %1").arg(QString::fromStdString(e.what())));
     return false;

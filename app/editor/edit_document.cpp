@@ -1,5 +1,7 @@
 #include "app/editor/edit_document.h"
 
+#include <algorithm>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QFutureWatcher>
@@ -47,6 +49,26 @@ std::vector<float> alphasInCatalogueOrder(const Session& session, int count) {
   }
   return alphas;
 }
+
+bool sameFace(const std::optional<OtherFace>& a, const std::optional<OtherFace>& b) {
+  return a.has_value() == b.has_value() && (!a || a->wplus.is_same(b->wplus));
+}
+
+bool sameState(const TwoFaceState& a, const TwoFaceState& b) {
+  return a.mode == b.mode && a.amount == b.amount && a.mixLayers == b.mixLayers && sameFace(a.second, b.second) &&
+         sameFace(a.neutral, b.neutral) && sameFace(a.expressive, b.expressive);
+}
+
+// Two records of one face: the same code, or the same photo face, file or seed.
+bool sameOrigin(const OtherFace& a, const OtherFace& b) {
+  if (a.wplus.is_same(b.wplus)) return true;
+  const session::OtherFace &x = a.origin, &y = b.origin;
+  if (x.kind != y.kind) return false;
+  if (x.kind == "random") return x.seed == y.seed;
+  return !x.path.empty() && x.path == y.path && x.face_index == y.face_index;
+}
+
+constexpr size_t kRecentFaces = 10;
 }  // namespace
 
 EditDocument::EditDocument(int attributeCount, QObject* parent, const QString& autosaveDir)
@@ -81,6 +103,12 @@ void EditDocument::connectTimeline() {
     if (models_ && !hasFace()) return;
     renderer_->setAlphas(alphas_);
   });
+  connect(timeline_, &TimelineModel::twoFaceAt, this, [this](float amount) {
+    if (twoFaces_.mode == edit::TwoFaceMode::None) return;
+    twoFaces_.amount = amount;
+    renderer_->storeTwoFaces(twoFaces_.toEdit());  // the α values that follow render it
+    Q_EMIT twoFacesChanged();
+  });
   connect(timeline_, &TimelineModel::keyframesChanged, this, [this] {
     if (hasFace()) autosaver_->markChanged();
   });
@@ -101,6 +129,12 @@ void EditDocument::setModels(std::shared_ptr<const models::ModelSet> models) {
 #endif
     Q_EMIT editedLayersChanged(mask);
   }
+  for (const auto* face : {&twoFaces_.second, &twoFaces_.neutral, &twoFaces_.expressive})
+    if (*face && !fits((*face)->wplus)) {
+      // Another generator: the other faces' codes mean nothing to it.
+      applyTwoFaces(TwoFaceState{});
+      break;
+    }
   if (hasFace()) {
     // The same face on the new models: it keeps its photo and where it came from.
     const FaceOrigin origin = origin_;
@@ -199,6 +233,68 @@ void EditDocument::applyAlphas(const std::vector<float>& alphas) {
   if (models_ && !hasFace()) return;  // no face: nothing to render
   renderer_->renderFull(alphas_);
   changed();
+}
+
+// --- two faces ---------------------------------------------------------------------------------------------------------
+
+bool EditDocument::fits(const torch::Tensor& code) const {
+  if (!models_ || !code.defined()) return false;
+  const auto& g = *models_->generator;
+  return code.dim() == 3 && code.size(0) == 1 && code.size(1) == g.n_latent() && code.size(2) == g.style_dim();
+}
+
+bool EditDocument::setTwoFaces(const TwoFaceState& state) {
+  if (!models_) {
+    fail(noGenerator());
+    return false;
+  }
+  for (const auto* face : {&state.second, &state.neutral, &state.expressive})
+    if (*face && !fits((*face)->wplus)) {
+      fail(tr("%1 was embedded for another generator; choose the face again").arg((*face)->label));
+      return false;
+    }
+  const double previous = twoFaces_.active() ? twoFaces_.amount : edit::resting_amount(state.mode);
+  twoFaces_ = state;
+#ifdef FACET_WITH_VISION
+  if (state.active()) timeline_->recordTwoFaceChange(static_cast<float>(state.amount), static_cast<float>(previous));
+#else
+  (void)previous;
+#endif
+  if (!hasFace()) {
+    renderer_->storeTwoFaces(state.toEdit());  // kept for the face that comes next
+    return true;
+  }
+  renderer_->setTwoFaces(state.toEdit());
+  changed();
+  return true;
+}
+
+void EditDocument::commitTwoFaces(const QString& undoText) {
+  if (sameState(twoFaces_, committedTwoFaces_)) return;
+  const TwoFaceState before = committedTwoFaces_, after = twoFaces_;
+  undo_->push(new AppliedCommand([this, before] { applyTwoFaces(before); }, [this, after] { applyTwoFaces(after); },
+                                 undoText));
+  committedTwoFaces_ = twoFaces_;
+  changed();
+}
+
+void EditDocument::applyTwoFaces(const TwoFaceState& state) {
+  twoFaces_ = state;
+  committedTwoFaces_ = state;
+  renderer_->storeTwoFaces(state.toEdit());
+  Q_EMIT twoFacesChanged();
+  if (!hasFace()) return;
+  renderFull();
+  changed();
+}
+
+void EditDocument::addRecentFace(const OtherFace& face) {
+  if (!face.wplus.defined()) return;
+  recent_.erase(std::remove_if(recent_.begin(), recent_.end(), [&](const OtherFace& f) { return sameOrigin(f, face); }),
+                recent_.end());
+  recent_.insert(recent_.begin(), face);
+  if (recent_.size() > kRecentFaces) recent_.resize(kRecentFaces);
+  Q_EMIT recentFacesChanged();
 }
 
 // --- text, layers, show in photo -------------------------------------------------------------------------------------
@@ -306,6 +402,8 @@ std::optional<SessionWithCode> EditDocument::session() const {
   if (models_ && layerPresetOf(editedLayers(), models_->generator->n_latent()) != LayerPreset::Default)
     out.session.editedLayers = editedLayers();  // the default (0–10) is left out, as older sessions have it
   if (textSource_) out.session.textSliders = textSource_();
+  out.session.twoFaces = twoFaces_.settings();
+  out.otherFaces = twoFaces_.codes();
 #ifdef FACET_WITH_VISION
   out.session.timeline = timeline_->toJson();
 #endif
@@ -319,7 +417,7 @@ bool EditDocument::saveSession(const QString& path) {
     return false;
   }
   try {
-    saveSessionFiles(path, current->session, current->wplus);
+    saveSessionFiles(path, current->session, current->wplus, current->otherFaces);
     sessionPath_ = path;
     markSaved();
     Q_EMIT message(tr("Saved session %1").arg(QFileInfo(path).fileName()));
@@ -350,8 +448,18 @@ bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) 
                           nlohmann::json::parse(bytes.toStdString()), "text slider '" + t.id.toStdString() + "'")),
                       t.alpha});
     }
+    const TwoFaceState two = TwoFaceState::fromSession(loaded.session.twoFaces, loaded.otherFaces);
+    for (const auto* face : {&two.second, &two.neutral, &two.expressive})
+      if (*face && !fits((*face)->wplus))
+        throw Error(tr("its %1 face's code does not fit the loaded generator").arg((*face)->label).toStdString());
     Q_EMIT textSlidersLoaded(text);
     resetAlphas(alphasInCatalogueOrder(loaded.session, attributeCount()));
+    // Before the face, so its first render already holds the operation.
+    twoFaces_ = committedTwoFaces_ = two;
+    renderer_->storeTwoFaces(two.toEdit());
+    Q_EMIT twoFacesChanged();
+    for (const auto* face : {&two.expressive, &two.neutral, &two.second})
+      if (*face) addRecentFace(**face);
     setEditedLayers(layers.empty() ? layerPresetMask(LayerPreset::Default, layerCount) : layers);
     if (!setFace(loaded.wplus)) return false;
     setFaceOrigin(loaded.session.photoPath, loaded.session.photoSha256, loaded.session.faceIndex);
@@ -457,9 +565,10 @@ bool EditDocument::exportWplus(const QString& path) {
   const std::vector<float> alphas = alphas_;
   const std::vector<bool> layers = editedLayers();
   const auto text = textEdits();  // latent text sliders are part of the W+
+  const auto two = twoFaces_.toEdit();
   runExport(path, [=]() -> QString {
     try {
-      io::write_npy(QFile::encodeName(path).toStdString(), editedWplus(*models, wplus, alphas, layers, text));
+      io::write_npy(QFile::encodeName(path).toStdString(), editedWplus(*models, wplus, alphas, layers, text, two));
       return {};
     } catch (const std::exception& e) {
       return QString::fromStdString(e.what());

@@ -1,7 +1,7 @@
 #pragma once
 // The edit document: everything the editor is editing, without a widget. It owns the face (the unedited W+, where it
 // came from, the photo face it pastes back into), every attribute α with the undo stack, the text slider values,
-// the edited-layer mask, the timeline, autosave, sessions and the exports, and it drives the render worker. The
+// the two-face operation (morph, layer mixing, expression transfer with other faces), the edited-layer mask, the timeline, autosave, sessions and the exports, and it drives the render worker. The
 // window is a view: sliders, the timeline panel and menus change the document; the document's signals update
 // them. Everything here runs on the GUI thread and never blocks it: renders run on the worker, exports and W+
 // writes on the thread pool.
@@ -17,6 +17,7 @@
 
 #include "app/editor/render_types.h"
 #include "app/editor/session_files.h"
+#include "app/editor/two_face_state.h"
 #include "core/models/model_registry.h"
 
 class QUndoStack;
@@ -84,6 +85,19 @@ class EditDocument : public QObject {
   // What sessions store for the text sliders (the panel knows their ids and JSON); unset: none.
   void setTextSessionSource(std::function<std::vector<SessionTextSlider>()> source) { textSource_ = std::move(source); }
 
+  // --- two faces ----------------------------------------------------------------------------------------------------
+  // The operation with other faces, applied before the attribute edits (core/edit/edit_render.h's order).
+  // setTwoFaces renders a preview now and the full image once it rests, and a recording timeline records its
+  // amount; commitTwoFaces makes the undo step from the last committed state (a slider released, a face or mode
+  // chosen). Faces that do not fit the loaded generator are refused (false, with message()).
+  bool setTwoFaces(const TwoFaceState& state);
+  void commitTwoFaces(const QString& undoText);
+  const TwoFaceState& twoFaces() const { return twoFaces_; }
+  // The faces used since the editor started, newest first, without repeats (the edited faces and the others): what
+  // a face slot's "Recent" menu offers.
+  const std::vector<OtherFace>& recentFaces() const { return recent_; }
+  void addRecentFace(const OtherFace& face);
+
   // --- layers ------------------------------------------------------------------------------------------------------
   void setEditedLayers(const std::vector<bool>& mask);  // empty: the default 0–10
   const std::vector<bool>& editedLayers() const;
@@ -141,6 +155,8 @@ class EditDocument : public QObject {
   void problem(const QString& text);  // a failure the user has to see (also sent as message())
   void exportFinished(const QString& path, bool ok);
   void textSlidersLoaded(const std::vector<facet::app::LoadedTextSlider>& sliders);  // a session's, to show
+  void twoFacesChanged();  // set by the document (undo, redo, a session, timeline playback)
+  void recentFacesChanged();
 
  private:
   struct FaceOrigin {
@@ -156,6 +172,8 @@ class EditDocument : public QObject {
   void runExport(const QString& path, std::function<QString()> job);
   bool overwritesOriginal(const QString& path);  // true (and a message) when `path` is the opened file or photo
   void connectTimeline();
+  void applyTwoFaces(const TwoFaceState& state);  // undo/redo and sessions: full render, the view follows
+  bool fits(const torch::Tensor& code) const;      // the code has the loaded generator's layers and width
 
   std::shared_ptr<const models::ModelSet> models_;
   torch::Tensor wplus_;
@@ -163,6 +181,8 @@ class EditDocument : public QObject {
   std::shared_ptr<const PhotoFace> photo_;
   std::vector<float> alphas_;
   std::vector<float> committed_;
+  TwoFaceState twoFaces_, committedTwoFaces_;
+  std::vector<OtherFace> recent_;
   int previewSize_ = 256;
   bool showInPhoto_ = false;
   int photoComposites_ = 0;

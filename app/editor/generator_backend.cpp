@@ -50,13 +50,14 @@ torch::Tensor imageToRgbTensor(const QImage& image) {
 }
 
 torch::Tensor editedWplus(const models::ModelSet& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
-                          const std::vector<bool>& editedLayers, const std::vector<TextSliderValue>& textEdits) {
+                          const std::vector<bool>& editedLayers, const std::vector<TextSliderValue>& textEdits,
+                          const std::shared_ptr<const edit::TwoFaces>& twoFaces) {
   torch::InferenceMode guard;
   const torch::Tensor w = (wplus.dim() == 2 ? wplus.unsqueeze(0) : wplus).to(models.device, torch::kFloat32);
   // Latent text directions are part of the W+; style directions live after it and cannot be exported as W+.
   const edit::TextEditedCode code =
       edit::edit_code(*models.generator, *models.editor, w, edit::attribute_edits(alphas, *models.editor, editedLayers),
-                      textEditsFor(textEdits));
+                      textEditsFor(textEdits), twoFaces ? *twoFaces : edit::TwoFaces{});
   return code.wplus.to(torch::kCPU).contiguous().clone();
 }
 
@@ -96,6 +97,20 @@ FaceReadout GeneratorBackend::read(const torch::Tensor& image, torch::Tensor* de
   return faceReadout(analysis);
 }
 
+void GeneratorBackend::scoreSecondFace(const torch::Tensor& second) {
+  if (secondScored_.defined() && secondScored_.is_same(second)) return;
+  const torch::Tensor w = (second.dim() == 2 ? second.unsqueeze(0) : second).to(models_->device, torch::kFloat32);
+  secondProbabilities_ = probabilities(w);
+  secondDescriptor_ = torch::Tensor();
+  if (models_->analyzer) {
+    // At the preview size: face-api reads 150² crops, so the full size would only cost time.
+    nn::SynthesisOptions synthesis;
+    synthesis.output_size = previewSize_;
+    read(models_->generator->synthesis(w, synthesis), &secondDescriptor_);
+  }
+  secondScored_ = second;
+}
+
 FaceReadout faceReadout(const nn::FaceAnalysis& analysis) {
   FaceReadout readout;
   readout.valid = true;
@@ -130,7 +145,7 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
                 std::to_string(g.n_latent()));
   const edit::TextEditedCode code = edit::edit_code(
       g, *models_->editor, wplus_, edit::attribute_edits(request.alphas, *models_->editor, layers),
-      textEditsFor(request.textEdits));
+      textEditsFor(request.textEdits), request.twoFaces ? *request.twoFaces : edit::TwoFaces{});
   const torch::Tensor& edited = code.wplus;
   result.timings.edit_ms = msSince(start);
   if (superseded()) return result;
@@ -145,11 +160,19 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
   start = Clock::now();
   result.probabilities = probabilities(edited);
   result.originalProbabilities = originalProbabilities_;
+  const auto& two = request.twoFaces;
+  const bool second = two && two->active() && two->mode != edit::TwoFaceMode::Expression;
+  if (second) {
+    scoreSecondFace(two->second);
+    result.secondProbabilities = secondProbabilities_;
+  }
   if (models_->analyzer) {
     torch::Tensor descriptor;
     result.edited = read(image, &descriptor);
     result.original = original_;
     result.identity = nn::identity_score(nn::descriptor_distance(originalDescriptor_, descriptor));
+    if (second && secondDescriptor_.defined())
+      result.identitySecond = nn::identity_score(nn::descriptor_distance(secondDescriptor_, descriptor));
   }
   result.timings.scoring_ms += msSince(start);
   return result;

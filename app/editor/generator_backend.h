@@ -2,8 +2,8 @@
 // The real render backend: the generator, classifier, latent transformers and face analyser of one models::ModelSet,
 // and the W+ code being edited, resident on the models' device. render() runs the edit stack, synthesises the
 // preview (the skip RGB at preview size, no extra layers run) or the full-size image, then scores the result:
-// classifier probabilities of the edited W+, identity against the unedited face, age/gender/expression from the
-// pixels. Called only from the render worker's thread.
+// classifier probabilities of the edited W+, identity against the unedited face (and against the second face of a
+// morph or mix), age/gender/expression from the pixels. Called only from the render worker's thread.
 #include <memory>
 #include <vector>
 
@@ -40,6 +40,8 @@ class GeneratorBackend : public RenderBackend {
  private:
   std::vector<float> probabilities(const torch::Tensor& wplus) const;
   FaceReadout read(const torch::Tensor& image, torch::Tensor* descriptor) const;
+  // The second face's probabilities and face-api descriptor, computed once per second face.
+  void scoreSecondFace(const torch::Tensor& second);
 
   std::shared_ptr<const models::ModelSet> models_;
   torch::Tensor wplus_;  // [1, n_latent, dim] on the device
@@ -51,14 +53,18 @@ class GeneratorBackend : public RenderBackend {
   bool originalRead_ = false;
   FaceReadout original_;
   torch::Tensor originalDescriptor_;
+  torch::Tensor secondScored_;  // the second face whose scores are below (compared by identity, not value)
+  std::vector<float> secondProbabilities_;
+  torch::Tensor secondDescriptor_;
 };
 
 // The edited W+ for export (CPU, float32); runs the transformers on the models' device. editedLayers: as in
-// RenderRequest (empty: the default 0–10). Latent text sliders in `textEdits` are added too (style-space ones
-// cannot be expressed in W+ and are left out).
+// RenderRequest (empty: the default 0–10). The two-face operation comes first, as in renders; latent text sliders
+// in `textEdits` are added too (style-space ones cannot be expressed in W+ and are left out).
 torch::Tensor editedWplus(const models::ModelSet& models, const torch::Tensor& wplus, const std::vector<float>& alphas,
                           const std::vector<bool>& editedLayers = {},
-                          const std::vector<TextSliderValue>& textEdits = {});
+                          const std::vector<TextSliderValue>& textEdits = {},
+                          const std::shared_ptr<const edit::TwoFaces>& twoFaces = nullptr);
 // What face-api read, in the render result's form (the editor's renders and its photo analysis alike).
 FaceReadout faceReadout(const nn::FaceAnalysis& analysis);
 // The request's text sliders with α ≠ 0, as core/edit's TextEdit list.

@@ -45,6 +45,12 @@ void RenderController::setTextEdits(std::vector<TextSliderValue> edits) {
   settle_.start();
 }
 
+void RenderController::setTwoFaces(std::shared_ptr<const edit::TwoFaces> twoFaces) {
+  twoFaces_ = std::move(twoFaces);
+  submit(RenderQuality::Preview);
+  settle_.start();
+}
+
 void RenderController::setBackend(std::unique_ptr<RenderBackend> backend) { worker_->setBackend(std::move(backend)); }
 
 void RenderController::submit(RenderQuality quality) {
@@ -54,6 +60,7 @@ void RenderController::submit(RenderQuality quality) {
   request.quality = quality;
   request.editedLayers = editedLayers_;
   request.textEdits = textEdits_;
+  request.twoFaces = twoFaces_;
   request.paste = paste_;
   worker_->submit(std::move(request));
 }

@@ -36,6 +36,11 @@ class RenderController : public QObject {
   void setTextEdits(std::vector<TextSliderValue> edits);
   const std::vector<TextSliderValue>& textEdits() const { return textEdits_; }
   void storeTextEdits(std::vector<TextSliderValue> edits) { textEdits_ = std::move(edits); }  // no render (no face)
+  // The two-face operation sent with every later request (null: none): a preview now and a full render once it
+  // rests, like setAlphas.
+  void setTwoFaces(std::shared_ptr<const edit::TwoFaces> twoFaces);
+  void storeTwoFaces(std::shared_ptr<const edit::TwoFaces> twoFaces) { twoFaces_ = std::move(twoFaces); }  // no render
+  const std::shared_ptr<const edit::TwoFaces>& twoFaces() const { return twoFaces_; }
   // Show in photo: every following request pastes its render into the photo with `paste` (empty: off).
   void setPhotoPaste(std::function<QImage(const QImage&)> paste) { paste_ = std::move(paste); }
   bool pastesIntoPhoto() const { return static_cast<bool>(paste_); }
@@ -60,6 +65,7 @@ class RenderController : public QObject {
   std::vector<float> alphas_;
   std::vector<bool> editedLayers_;
   std::vector<TextSliderValue> textEdits_;
+  std::shared_ptr<const edit::TwoFaces> twoFaces_;
   std::function<QImage(const QImage&)> paste_;
   quint64 sequence_ = 0;
   quint64 delivered_ = 0;

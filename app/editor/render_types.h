@@ -13,6 +13,7 @@
 
 namespace facet::edit {
 struct TextDirection;
+struct TwoFaces;
 }
 
 namespace facet::app {
@@ -33,6 +34,9 @@ struct RenderRequest {
   RenderQuality quality = RenderQuality::Preview;
   std::vector<bool> editedLayers;  // the W+ layers the edit touches (n_latent entries); empty: the default 0–10
   std::vector<TextSliderValue> textEdits;  // text sliders, applied after the attribute edits
+  // Morph, mix or expression transfer with other faces, applied before the attribute edits; null: none. Shared and
+  // never changed once made, like the text directions.
+  std::shared_ptr<const edit::TwoFaces> twoFaces;
   // Show in photo: the rendered face → the photo with it pasted back, run on the worker after the render (it holds
   // its own copy of the photo); empty: none.
   std::function<QImage(const QImage&)> paste;
@@ -62,6 +66,9 @@ struct RenderResult {
   std::vector<float> probabilities;  // classifier output per attribute, empty when no classifier
   std::vector<float> originalProbabilities;  // the same for the unedited W+ (charts: original against edited)
   double identity = std::numeric_limits<double>::quiet_NaN();  // vs the unedited face; NaN when unknown
+  // With a second face (morph, mix): the classifier's probabilities for it and the identity score against it.
+  std::vector<float> secondProbabilities;
+  double identitySecond = std::numeric_limits<double>::quiet_NaN();
   FaceReadout edited;    // read from `image`
   FaceReadout original;  // read from the unedited face
   RenderTimings timings;

@@ -18,7 +18,8 @@ namespace {
 bool Session::operator==(const Session& o) const {
   return photoPath == o.photoPath && photoSha256 == o.photoSha256 && faceIndex == o.faceIndex &&
          wplusFile == o.wplusFile && alphas == o.alphas && attributeIds == o.attributeIds && modelIds == o.modelIds &&
-         timeline == o.timeline && editedLayers == o.editedLayers && textSliders == o.textSliders;
+         timeline == o.timeline && editedLayers == o.editedLayers && textSliders == o.textSliders &&
+         twoFaces == o.twoFaces;
 }
 
 QString sha256OfFile(const QString& path) {
@@ -68,6 +69,7 @@ facet::session::Session toCoreSession(const Session& session) {
   s.edited_layers = session.editedLayers;
   for (const SessionTextSlider& t : session.textSliders)
     s.text_sliders.push_back({t.id.toStdString(), t.alpha, toNlohmann(t.direction)});
+  s.two_faces = session.twoFaces;
   return s;
 }
 
@@ -84,6 +86,7 @@ Session fromCoreSession(const facet::session::Session& s) {
   out.editedLayers = s.edited_layers;
   for (const facet::session::TextSlider& t : s.text_sliders)
     out.textSliders.push_back({QString::fromStdString(t.id), t.alpha, toQt(t.direction)});
+  out.twoFaces = s.two_faces;
   return out;
 }
 

@@ -33,6 +33,7 @@ struct Session {
   QJsonObject timeline;       // recorded slider timeline (core/video/timeline.h layout); empty = none
   std::vector<bool> editedLayers;  // the W+ layers the edit touches; empty = the default (0–10)
   std::vector<SessionTextSlider> textSliders;  // "text_sliders"; absent in older files (= none)
+  facet::session::TwoFaceSettings twoFaces;    // "two_faces": the operation and where the other faces came from
 
   bool operator==(const Session& other) const;
 };

@@ -38,14 +38,36 @@ void TimelineModel::setAttributeIds(const QStringList& ids) {
   timeline_ = video::Timeline(toStd(ids));
   timeline_.set_interpolation(mode);
   for (const auto& id : textIds) timeline_.add_text_slider(id);  // text sliders do not depend on the catalogue
+  if (twoFace_) timeline_.record_two_faces(*twoFace_);
   position_ = 0;
   Q_EMIT keyframesChanged();
+}
+
+video::EditSnapshot TimelineModel::snapshotOf(const std::vector<float>& alphas) const {
+  video::EditSnapshot state{alphas, layers_, text_};
+  if (timeline_.records_two_faces()) state.two_face = {twoFace_.value_or(0.0f)};
+  return state;
+}
+
+void TimelineModel::recordTwoFaceChange(float amount, float previous) {
+  if (!timeline_.records_two_faces()) {
+    timeline_.record_two_faces(previous);
+    if (!timeline_.empty()) Q_EMIT keyframesChanged();
+  }
+  twoFace_ = amount;
+  if (!recording_ || playing_ || timeline_.empty()) return;
+  // The attribute α stay as the last keyframe holds them; only the two-face amount moves.
+  const std::vector<float> alphas0 = timeline_.sample(timeline_.duration()).alphas;
+  position_ = std::max(0.0, now() - origin_);
+  timeline_.add(position_, snapshotOf(alphas0));
+  Q_EMIT keyframesChanged();
+  Q_EMIT positionChanged(position_);
 }
 
 void TimelineModel::startRecording(const std::vector<float>& current) {
   stop();
   timeline_.clear();
-  timeline_.add(0.0, video::EditSnapshot{current, layers_, text_});
+  timeline_.add(0.0, snapshotOf(current));
   lastAlphas_ = current;
   lastFixed_ = 0;
   trailing_.reset();
@@ -70,7 +92,7 @@ void TimelineModel::recordChange(const std::vector<float>& alphas) {
       }
     trailing_.reset();
   }
-  timeline_.add(position_, video::EditSnapshot{alphas, layers_, text_});
+  timeline_.add(position_, snapshotOf(alphas));
   if (position_ - lastFixed_ >= kMinKeyframeGap)
     lastFixed_ = position_;
   else if (position_ - lastFixed_ > video::Timeline::kSameTime)
@@ -132,6 +154,10 @@ void TimelineModel::seek(double seconds) {
     layers_ = snapshot.edited_layers;
     Q_EMIT editedLayersAt(snapshot.edited_layers);
   }
+  if (!snapshot.two_face.empty()) {
+    twoFace_ = snapshot.two_face[0];
+    Q_EMIT twoFaceAt(snapshot.two_face[0]);
+  }
   Q_EMIT alphasAt(snapshot.alphas);
   if (!timeline_.text_ids().empty()) Q_EMIT textAlphasAt(textSliderIds(), snapshot.text_alphas);
 }
@@ -168,7 +194,7 @@ void TimelineModel::recordTextChange(const QStringList& ids, const std::vector<f
   // The attribute α stay as the last keyframe holds them; only the text values move.
   std::vector<float> alphas0 = timeline_.sample(timeline_.duration()).alphas;
   position_ = std::max(0.0, now() - origin_);
-  timeline_.add(position_, video::EditSnapshot{alphas0, layers_, text_});
+  timeline_.add(position_, snapshotOf(alphas0));
   Q_EMIT keyframesChanged();
   Q_EMIT positionChanged(position_);
 }
@@ -213,6 +239,7 @@ void TimelineModel::fromJson(const QJsonObject& json) {
     timeline_ = std::move(loaded);
   }
   text_.assign(timeline_.text_ids().size(), 0.0f);
+  if (timeline_.records_two_faces() && !timeline_.empty()) twoFace_ = timeline_.keyframes().front().state.two_face[0];
   position_ = 0;
   Q_EMIT keyframesChanged();
 }

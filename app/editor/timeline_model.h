@@ -57,6 +57,11 @@ class TimelineModel : public QObject {
   void recordTextChange(const QStringList& ids, const std::vector<float>& alphas);
   QStringList textSliderIds() const;
 
+  // The two-face amount (morph λ, mix strength, expression λ): once set, the timeline records it with every keyframe
+  // (the keyframes already there hold `previous`); while recording, a change is itself a keyframe.
+  void recordTwoFaceChange(float amount, float previous);
+  std::optional<float> twoFaceAmount() const { return twoFace_; }
+
   std::vector<float> sampleAlphas(double seconds) const;
   void moveKeyframe(int index, double seconds);
   void deleteKeyframe(int index);
@@ -73,12 +78,14 @@ class TimelineModel : public QObject {
   void positionChanged(double seconds);
   void alphasAt(const std::vector<float>& alphas);
   void textAlphasAt(const QStringList& ids, const std::vector<float>& alphas);  // when text sliders are recorded
+  void twoFaceAt(float amount);  // when the two-face amount is recorded (emitted before alphasAt)
   // Played back or scrubbed to a keyframe span recorded with other edited layers (emitted before alphasAt).
   void editedLayersAt(const std::vector<bool>& layers);
 
  private:
   double now() const;
   void tick();
+  video::EditSnapshot snapshotOf(const std::vector<float>& alphas) const;  // with the current layers, text, two faces
 
   video::Timeline timeline_;
   QStringList ids_;
@@ -93,6 +100,7 @@ class TimelineModel : public QObject {
   double lastFixed_ = 0;           // time of the newest keyframe a later change will not replace
   std::optional<double> trailing_;  // time of the keyframe the next change replaces (within kMinKeyframeGap)
   std::vector<float> text_;  // current text α in the timeline's text id order
+  std::optional<float> twoFace_;  // current two-face amount, once one was set
 };
 
 }  // namespace facet::app

@@ -13,15 +13,16 @@ EditState attribute_edits(const std::vector<float>& alphas, const Editor& editor
 }
 
 TextEditedCode edit_code(const nn::StyleGan2& generator, const Editor& editor, const torch::Tensor& wplus,
-                         const EditState& state, const std::vector<TextEdit>& text) {
-  const torch::Tensor edited = state.edits.empty() ? wplus : editor.apply(wplus, state);
+                         const EditState& state, const std::vector<TextEdit>& text, const TwoFaces& two_faces) {
+  const torch::Tensor face = apply_two_faces(wplus, two_faces);
+  const torch::Tensor edited = state.edits.empty() ? face : editor.apply(face, state);
   return apply_text_edits(generator, edited, text);
 }
 
 torch::Tensor render_edit(const nn::StyleGan2& generator, const Editor& editor, const torch::Tensor& wplus,
                           const EditState& state, const std::vector<TextEdit>& text,
-                          const nn::SynthesisOptions& synthesis) {
-  return synthesise_text_edited(generator, edit_code(generator, editor, wplus, state, text), synthesis);
+                          const nn::SynthesisOptions& synthesis, const TwoFaces& two_faces) {
+  return synthesise_text_edited(generator, edit_code(generator, editor, wplus, state, text, two_faces), synthesis);
 }
 
 }  // namespace facet::edit

@@ -1,5 +1,6 @@
 #include "core/session/session.h"
 
+#include <cmath>
 #include <filesystem>
 
 #include "core/io/atomic_file.h"
@@ -30,13 +31,86 @@ std::vector<std::string> string_list(const nlohmann::json& root, const char* key
   return out;
 }
 
+std::string resolve(const std::string& file, const std::string& session_path) {
+  if (file.empty()) return {};
+  const std::filesystem::path w(file);
+  return w.is_absolute() ? file : (std::filesystem::path(session_path).parent_path() / w).string();
+}
+
+// `file` (resolved) holds one finite W+ code; `what` names it in messages ("its W+ code").
+torch::Tensor read_code(const std::string& file, const std::string& session_path, const std::string& what) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    fail(session_path, what + " " + file + " is missing (it is saved beside the session: keep them together)");
+  torch::Tensor w;
+  try {
+    w = io::read_npy(file).to(torch::kFloat32);
+  } catch (const Error& e) {
+    fail(session_path, what + " cannot be read: " + e.what());
+  }
+  if (w.dim() == 2) w = w.unsqueeze(0);
+  if (w.dim() != 3 || w.size(0) != 1) fail(file, "not a single W+ code [1, n_latent, dim]");
+  if (!torch::isfinite(w).all().item<bool>()) fail(file, "the W+ code holds NaN or infinite values");
+  return w;
+}
+
+bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
+  for (const char* a : allowed)
+    if (value == a) return true;
+  return false;
+}
+
+nlohmann::json two_faces_json(const TwoFaceSettings& t) {
+  nlohmann::json faces = nlohmann::json::array();
+  for (const OtherFace& f : t.faces) {
+    nlohmann::json o{{"role", f.role}, {"kind", f.kind}, {"wplus", f.wplus_file}};
+    if (f.kind == "photo") o.update({{"path", f.path}, {"sha256", f.photo_sha256}, {"face", f.face_index}});
+    if (f.kind == "wplus") o["path"] = f.path;
+    if (f.kind == "random") o["seed"] = f.seed;
+    faces.push_back(std::move(o));
+  }
+  nlohmann::json out{{"mode", t.mode}, {"amount", t.amount}, {"faces", std::move(faces)}};
+  if (!t.mix_layers.empty()) out["mix_layers"] = t.mix_layers;
+  return out;
+}
+
+TwoFaceSettings two_faces_from_json(const nlohmann::json& j, const std::string& source) {
+  if (!j.is_object()) fail(source, "'two_faces' must be an object");
+  TwoFaceSettings t;
+  t.mode = j.value("mode", std::string("none"));
+  if (!one_of(t.mode, {"none", "morph", "mix", "expression"}))
+    fail(source, "'two_faces.mode' must be none, morph, mix or expression (got '" + t.mode + "')");
+  t.amount = j.value("amount", 0.0);
+  if (!std::isfinite(t.amount)) fail(source, "'two_faces.amount' must be a finite number");
+  t.mix_layers = j.value("mix_layers", std::vector<bool>{});
+  for (const auto& o : j.value("faces", nlohmann::json::array())) {
+    OtherFace f;
+    f.role = o.at("role").get<std::string>();
+    f.kind = o.at("kind").get<std::string>();
+    if (!one_of(f.role, {"second", "neutral", "expressive"}))
+      fail(source, "a two-face role must be second, neutral or expressive (got '" + f.role + "')");
+    if (!one_of(f.kind, {"photo", "wplus", "random"}))
+      fail(source, "a face's kind must be photo, wplus or random (got '" + f.kind + "')");
+    for (const OtherFace& seen : t.faces)
+      if (seen.role == f.role) fail(source, "two faces have the role '" + f.role + "'");
+    f.path = o.value("path", std::string());
+    f.photo_sha256 = o.value("sha256", std::string());
+    f.face_index = o.value("face", 0);
+    f.seed = o.value("seed", uint64_t{0});
+    f.wplus_file = o.value("wplus", std::string());
+    if (f.wplus_file.empty()) fail(source, "the " + f.role + " face names no W+ code");
+    t.faces.push_back(std::move(f));
+  }
+  return t;
+}
+
 }  // namespace
 
 bool Session::operator==(const Session& o) const {
   return photo_path == o.photo_path && photo_sha256 == o.photo_sha256 && face_index == o.face_index &&
          wplus_file == o.wplus_file && alphas == o.alphas && attribute_ids == o.attribute_ids &&
          model_ids == o.model_ids && timeline == o.timeline && edited_layers == o.edited_layers &&
-         text_sliders == o.text_sliders;
+         text_sliders == o.text_sliders && two_faces == o.two_faces;
 }
 
 nlohmann::json to_json(const Session& s) {
@@ -57,6 +131,7 @@ nlohmann::json to_json(const Session& s) {
       sliders.push_back({{"id", t.id}, {"alpha", t.alpha}, {"direction", t.direction}});
     root["text_sliders"] = sliders;
   }
+  if (!s.two_faces.empty()) root["two_faces"] = two_faces_json(s.two_faces);
   return root;
 }
 
@@ -113,6 +188,8 @@ Session from_json(const nlohmann::json& root, const std::string& source) {
       s.text_sliders.push_back({o["id"].get<std::string>(), o["alpha"].get<float>(), o["direction"]});
     }
   }
+  if (const auto two = root.find("two_faces"); two != root.end() && !two->is_null())
+    s.two_faces = two_faces_from_json(*two, source);
   return s;
 }
 
@@ -142,35 +219,45 @@ Session read_session(const std::string& path) {
 }
 
 std::string wplus_path(const Session& session, const std::string& session_path) {
-  if (session.wplus_file.empty()) return {};
-  const std::filesystem::path w(session.wplus_file);
-  return w.is_absolute() ? session.wplus_file : (std::filesystem::path(session_path).parent_path() / w).string();
+  return resolve(session.wplus_file, session_path);
 }
 
 torch::Tensor read_wplus(const Session& session, const std::string& session_path) {
   const std::string file = wplus_path(session, session_path);
   if (file.empty()) return {};
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(file, ec))
-    fail(session_path, "its W+ code " + file + " is missing (it is saved beside the session: keep the two together)");
-  torch::Tensor w;
-  try {
-    w = io::read_npy(file).to(torch::kFloat32);
-  } catch (const Error& e) {
-    fail(session_path, std::string("its W+ code cannot be read: ") + e.what());
-  }
-  if (w.dim() == 2) w = w.unsqueeze(0);
-  if (w.dim() != 3 || w.size(0) != 1) fail(file, "not a single W+ code [1, n_latent, dim]");
-  if (!torch::isfinite(w).all().item<bool>()) fail(file, "the W+ code holds NaN or infinite values");
-  return w;
+  return read_code(file, session_path, "its W+ code");
 }
 
-void write_session_with_wplus(const std::string& path, Session session, const torch::Tensor& wplus) {
-  if (wplus.defined()) {
-    const std::filesystem::path p(path);
-    session.wplus_file = p.stem().string() + ".wplus.npy";
-    io::write_npy((p.parent_path() / session.wplus_file).string(),
-                  wplus.detach().to(torch::kCPU, torch::kFloat32).contiguous());
+torch::Tensor read_other_face(const OtherFace& face, const std::string& session_path) {
+  return read_code(resolve(face.wplus_file, session_path), session_path, "the " + face.role + " face's code");
+}
+
+edit::TwoFaces read_two_faces(const Session& session, const std::string& session_path) {
+  edit::TwoFaces two;
+  two.mode = edit::parse_two_face_mode(session.two_faces.mode);
+  two.amount = session.two_faces.amount;
+  two.mix_layers = session.two_faces.mix_layers;
+  for (const OtherFace& face : session.two_faces.faces) {
+    torch::Tensor code = read_other_face(face, session_path);
+    if (face.role == "second") two.second = code;
+    else if (face.role == "neutral") two.neutral = code;
+    else two.expressive = code;
+  }
+  return two;
+}
+
+void write_session_with_wplus(const std::string& path, Session session, const torch::Tensor& wplus,
+                              const std::map<std::string, torch::Tensor>& other_faces) {
+  const std::filesystem::path p(path);
+  const auto write_code = [&](const std::string& suffix, const torch::Tensor& code) {
+    const std::string name = p.stem().string() + "." + suffix + ".npy";
+    io::write_npy((p.parent_path() / name).string(), code.detach().to(torch::kCPU, torch::kFloat32).contiguous());
+    return name;
+  };
+  if (wplus.defined()) session.wplus_file = write_code("wplus", wplus);
+  for (OtherFace& face : session.two_faces.faces) {
+    const auto it = other_faces.find(face.role);
+    if (it != other_faces.end() && it->second.defined()) face.wplus_file = write_code(face.role, it->second);
   }
   write_session(path, session);
 }

@@ -59,8 +59,19 @@ int Timeline::text_index(const std::string& id) const {
   return -1;
 }
 
+void Timeline::record_two_faces(float current) {
+  if (two_faces_) return;
+  if (!std::isfinite(current)) fail("timeline: the two-face amount must be a finite number");
+  two_faces_ = true;
+  for (Keyframe& k : keyframes_) k.state.two_face = {current};
+}
+
 size_t Timeline::add(double time, EditSnapshot state) {
   if (!std::isfinite(time) || time < 0) fail("timeline: keyframe time must be a number ≥ 0 seconds");
+  if (state.two_face.size() != (two_faces_ ? 1u : 0u))
+    fail(two_faces_ ? "timeline: every keyframe needs its two-face amount"
+                    : "timeline: a keyframe has a two-face amount, but the timeline records none");
+  if (two_faces_ && !std::isfinite(state.two_face[0])) fail("timeline: the two-face amount must be a finite number");
   // A keyframe recorded without text sliders holds them at 0; one with more values than sliders is an error.
   if (state.text_alphas.size() > text_ids_.size())
     fail("timeline: keyframe has " + std::to_string(state.text_alphas.size()) + " text slider values for " +
@@ -146,6 +157,7 @@ EditSnapshot Timeline::sample(double t) const {
   out.alphas = interpolate(&EditSnapshot::alphas, alpha_min_, alpha_max_);
   // Text sliders have their own ranges (the direction's); the values were clamped when recorded.
   out.text_alphas = interpolate(&EditSnapshot::text_alphas, -1e30, 1e30);
+  out.two_face = interpolate(&EditSnapshot::two_face, -1e30, 1e30);
   return out;
 }
 
@@ -155,6 +167,7 @@ nlohmann::json Timeline::to_json() const {
     nlohmann::json entry{{"time", k.time}, {"alphas", k.state.alphas}};
     if (!k.state.edited_layers.empty()) entry["layers"] = k.state.edited_layers;
     if (!text_ids_.empty()) entry["text_alphas"] = k.state.text_alphas;
+    if (two_faces_) entry["two_face"] = k.state.two_face[0];
     keys.push_back(std::move(entry));
   }
   nlohmann::json out{{"version", kFormatVersion},
@@ -164,6 +177,7 @@ nlohmann::json Timeline::to_json() const {
                      {"keyframes", std::move(keys)}};
   // Only when text sliders exist, so timelines without them are byte-for-byte what older Facets wrote.
   if (!text_ids_.empty()) out["text_sliders"] = text_ids_;
+  if (two_faces_) out["two_faces"] = true;
   return out;
 }
 
@@ -182,6 +196,7 @@ Timeline Timeline::from_json(const nlohmann::json& json, const std::string& wher
       timeline.set_alpha_range(range[0], range[1]);
     }
     for (const auto& id : json.value("text_sliders", std::vector<std::string>{})) timeline.add_text_slider(id);
+    if (json.value("two_faces", false)) timeline.two_faces_ = true;
     const auto& keys = json.at("keyframes");
     if (!keys.is_array()) fail(where + ": 'keyframes' must be a list");
     for (const auto& k : keys) {
@@ -189,6 +204,7 @@ Timeline Timeline::from_json(const nlohmann::json& json, const std::string& wher
       state.alphas = k.at("alphas").get<std::vector<float>>();
       if (k.contains("layers")) state.edited_layers = k.at("layers").get<std::vector<bool>>();
       if (k.contains("text_alphas")) state.text_alphas = k.at("text_alphas").get<std::vector<float>>();
+      if (k.contains("two_face")) state.two_face = {k.at("two_face").get<float>()};
       timeline.add(k.at("time").get<double>(), std::move(state));
     }
     return timeline;

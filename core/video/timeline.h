@@ -4,7 +4,9 @@
 // Interpolation of α between keyframes is linear or smooth; smooth is a cubic Hermite spline with Catmull-Rom
 // tangents (finite differences over the neighbouring keyframes, valid for uneven spacing), clamped to the α range.
 // Text slider α values (text_alphas, one per text id) are interpolated the same way; files without them still load.
-// The layer mask is not interpolated: it steps at each keyframe (the earlier keyframe's mask holds until the next).
+// The two-face amount (core/edit/two_faces.h: morph λ, mix strength or expression λ), when the timeline records
+// one, is interpolated the same way too. The layer mask is not interpolated: it steps at each keyframe (the earlier
+// keyframe's mask holds until the next).
 // Qt-free; the JSON layout is the "timeline" object of a .facet session file.
 #include <string>
 #include <vector>
@@ -23,8 +25,11 @@ struct EditSnapshot {
   std::vector<float> alphas;        // one per attribute id, catalogue order
   std::vector<bool> edited_layers;  // empty: the default (layers < 11 edited)
   std::vector<float> text_alphas;   // one per text slider (Timeline::text_ids), interpolated like alphas
+  // The two-face amount: one value when the timeline records it (Timeline::records_two_faces), else none.
+  std::vector<float> two_face;
   bool operator==(const EditSnapshot& other) const {
-    return alphas == other.alphas && edited_layers == other.edited_layers && text_alphas == other.text_alphas;
+    return alphas == other.alphas && edited_layers == other.edited_layers && text_alphas == other.text_alphas &&
+           two_face == other.two_face;
   }
 };
 
@@ -48,6 +53,10 @@ class Timeline {
   void add_text_slider(const std::string& id);  // no-op when already there
   void remove_text_slider(const std::string& id);
   int text_index(const std::string& id) const;  // -1 when absent
+  // The two-face amount joins the keyframes: those already there hold `current`; every keyframe added from now on
+  // must carry one value. No-op when already recorded.
+  void record_two_faces(float current);
+  bool records_two_faces() const { return two_faces_; }
   const std::vector<Keyframe>& keyframes() const { return keyframes_; }
   size_t size() const { return keyframes_.size(); }
   bool empty() const { return keyframes_.empty(); }
@@ -81,6 +90,7 @@ class Timeline {
   void check_index(size_t index, const char* what) const;
   std::vector<std::string> attribute_ids_;
   std::vector<std::string> text_ids_;
+  bool two_faces_ = false;
   std::vector<Keyframe> keyframes_;
   Interpolation interpolation_ = Interpolation::Smooth;
   double alpha_min_ = -3.0, alpha_max_ = 3.0;

@@ -92,7 +92,9 @@ TimelineRenderStats render_timeline(const nn::StyleGan2& generator, const edit::
                                        }),
                         state.edits.end());
       const auto text = to_text_edits(snapshot, timeline.text_ids(), options.text_sliders);
-      edited.push_back(edit::edit_code(generator, editor, w, state, text));
+      edit::TwoFaces two = options.two_faces;
+      if (!snapshot.two_face.empty()) two.amount = snapshot.two_face[0];
+      edited.push_back(edit::edit_code(generator, editor, w, state, text, two));
     }
     const torch::Tensor images =
         edit::synthesise_text_edited(generator, edit::stack_text_edited(generator, edited), synthesis);

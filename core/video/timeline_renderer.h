@@ -14,6 +14,7 @@
 
 #include "core/edit/edit_stack.h"
 #include "core/edit/text_edits.h"
+#include "core/edit/two_faces.h"
 #include "core/nn/stylegan2/generator.h"
 #include "core/video/timeline.h"
 
@@ -31,6 +32,9 @@ struct TimelineRenderOptions {
   int batch = 4;       // frames per generator call
   nn::NoiseMode noise = nn::NoiseMode::Const;
   std::vector<TimelineTextSlider> text_sliders;  // applied after the attribute edits, as in the editor
+  // The two-face operation, applied first as in the editor; a timeline that records the two-face amount sets its
+  // amount frame by frame (a morph video from λ = 1 to λ = 0 is a timeline of two keyframes).
+  edit::TwoFaces two_faces;
 };
 
 // A snapshot's text α values → text edits, matched by id. facet::Error when the timeline moves a text slider

@@ -6,6 +6,7 @@
 #include <torch/torch.h>
 
 #include "core/io/npy.h"
+#include "core/session/session.h"
 #include "tests/support/test_support.h"
 
 namespace {
@@ -100,4 +101,49 @@ TEST(CliTwoFaces, MorphVideoFromAPhotoPastedIntoIt) {
   r = run_command(kCli + " morph " + photo + " seed:3" + generator() + " --out " + dir + "/w.npy");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("--encoder"), std::string::npos) << r.output;
+}
+
+// A session whose timeline moves the morph's λ from 1 to 0 renders as a morph video from the edited face to the
+// second face (the editor's "record a morph" saved and rendered by render-timeline).
+TEST(CliTwoFaces, RenderTimelineRendersASessionsMorph) {
+  FACET_REQUIRE_FIXTURES();
+  const auto dir = facet::test::scratch_dir("cli_two_faces_timeline");
+  const auto w = facet::io::read_npy(facet::test::fixture("stylegan2/wplus.npy"));
+  facet::session::Session s;
+  s.alphas = {0.f};
+  s.attribute_ids = {"Smiling"};
+  s.two_faces.mode = "morph";
+  s.two_faces.amount = 1.0;
+  facet::session::OtherFace second;
+  second.role = "second";
+  second.kind = "random";
+  second.seed = 5;
+  s.two_faces.faces = {second};
+  s.timeline = nlohmann::json::parse(R"({"version": 1, "interpolation": "linear", "attributes": ["Smiling"],
+      "two_faces": true, "keyframes": [{"time": 0, "alphas": [0], "two_face": 1},
+                                       {"time": 1, "alphas": [0], "two_face": 0}]})");
+  facet::session::write_session_with_wplus(dir + "/morph.facet", s, w.slice(0, 0, 1).contiguous(),
+                                           {{"second", w.slice(0, 1, 2).contiguous()}});
+  const auto r = run_command(kCli + " render-timeline " + dir + "/morph.facet" + generator() +
+                             " --transformers " + facet::test::fixture("latent_transformer") +
+                             " --fps 4 --codec mjpeg --json --out " + dir + "/morph.avi");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("\"frames\": 5"), std::string::npos) << r.output;
+  cv::VideoCapture video(dir + "/morph.avi");
+  ASSERT_TRUE(video.isOpened());
+  std::vector<cv::Mat> frames;
+  for (cv::Mat f; video.read(f);) frames.push_back(f.clone());
+  ASSERT_EQ(frames.size(), 5u);
+  // The first frame is face A, the last face B (MJPEG: compared loosely against each other's distance).
+  auto render = [&](const std::string& npy, const std::string& png) {
+    const auto rr = run_command(kCli + " morph " + npy + " " + npy + generator() + " --lambda 1 --out " + png +
+                                ".npy --render " + png);
+    EXPECT_EQ(rr.exit_code, 0) << rr.output;
+    return cv::imread(png);
+  };
+  const auto [a, b] = two_codes(dir);
+  const cv::Mat ra = render(a, dir + "/a.png"), rb = render(b, dir + "/b.png");
+  ASSERT_FALSE(ra.empty());
+  EXPECT_LT(cv::norm(frames.front(), ra, cv::NORM_L1), cv::norm(frames.front(), rb, cv::NORM_L1));
+  EXPECT_LT(cv::norm(frames.back(), rb, cv::NORM_L1), cv::norm(frames.back(), ra, cv::NORM_L1));
 }

@@ -2,6 +2,7 @@
 
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
+#include "core/edit/two_faces.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "tests/support/test_support.h"
@@ -121,4 +122,48 @@ TEST(TwoFaces, SlerpStaysOnTheSphereAndEndsAtBothLatents) {
   EXPECT_NEAR(slerp(a, bn, 0.5).norm().item<double>(), a.norm().item<double>(), 1e-3);
   EXPECT_LT(morph(a, bn, 0.5).norm().item<double>(), 0.8 * a.norm().item<double>());
   EXPECT_TRUE(torch::allclose(slerp(a, a, 0.3), a, 1e-5, 1e-5));  // parallel: no division by zero
+}
+
+// The operation as the editor, sessions and timelines hold it: the same exact results, first in the edit order.
+TEST(TwoFaces, TheHeldOperationGivesExactResultsAndIsInertUntilComplete) {
+  torch::manual_seed(8);
+  const auto a = torch::randn({1, 6, 8}), b = torch::randn({1, 6, 8}), c = torch::randn({1, 6, 8});
+  TwoFaces two;
+  EXPECT_FALSE(two.active());
+  EXPECT_TRUE(apply_two_faces(a, two).is_same(a));
+  two.mode = TwoFaceMode::Morph;
+  two.amount = 0.0;
+  EXPECT_FALSE(two.active());  // no second face yet: nothing changes
+  EXPECT_TRUE(torch::equal(apply_two_faces(a, two), a));
+  two.second = b;
+  EXPECT_TRUE(torch::equal(apply_two_faces(a, two), b));
+  two.amount = 1.0;
+  EXPECT_TRUE(torch::equal(apply_two_faces(a, two), a));
+  two.mode = TwoFaceMode::Mix;
+  two.mix_layers = {false, true, true, false, false, false};
+  const auto mixed = apply_two_faces(a, two);
+  for (int64_t l = 0; l < 6; ++l)
+    EXPECT_TRUE(torch::equal(mixed.select(1, l), (two.mix_layers[size_t(l)] ? b : a).select(1, l))) << l;
+  two.mix_layers.clear();  // coarse: layers 0–3
+  EXPECT_TRUE(torch::equal(apply_two_faces(a, two).slice(1, 0, 4), b.slice(1, 0, 4)));
+  EXPECT_TRUE(torch::equal(apply_two_faces(a, two).slice(1, 4), a.slice(1, 4)));
+  two.mode = TwoFaceMode::Expression;
+  EXPECT_FALSE(two.active());
+  two.neutral = c;
+  two.expressive = c;
+  EXPECT_TRUE(torch::equal(apply_two_faces(a, two), a));
+  two.expressive = b;
+  EXPECT_TRUE(torch::allclose(apply_two_faces(a, two), a + (b - c)));
+  // A batch of codes takes the same faces; a code of another generator is refused with a message.
+  EXPECT_EQ(apply_two_faces(torch::randn({3, 6, 8}), two).size(0), 3);
+  two.neutral = torch::randn({1, 5, 8});
+  EXPECT_THROW(apply_two_faces(a, two), facet::Error);
+  EXPECT_EQ(parse_two_face_mode("mix"), TwoFaceMode::Mix);
+  EXPECT_STREQ(two_face_mode_name(TwoFaceMode::Expression), "expression");
+  EXPECT_THROW(parse_two_face_mode("blend"), facet::Error);
+  EXPECT_EQ(mix_layer_preset("fine", 10), (std::vector<bool>{false, false, false, false, false, false, false, false,
+                                                             true, true}));
+  EXPECT_EQ(mix_layer_preset("4-5", 6), (std::vector<bool>{false, false, false, false, true, true}));
+  EXPECT_EQ(resting_amount(TwoFaceMode::Morph), 1.0);
+  EXPECT_EQ(resting_amount(TwoFaceMode::Expression), 0.0);
 }

@@ -122,3 +122,65 @@ TEST(Session, AMissingOrBrokenWplusFileIsNamed) {
   facet::io::write_npy(dir + "/gone.wplus.npy", torch::zeros({2, 4, 8}));
   EXPECT_THROW(read_wplus(back, dir + "/a.facet"), facet::Error);
 }
+
+// The two-face operation travels with the session: where each other face came from, its code beside the session
+// (<name>.<role>.npy), and the operation ready to apply.
+TEST(Session, TwoFacesRoundTripWithTheirCodes) {
+  const std::string dir = facet::test::scratch_dir("session-two-faces");
+  Session s = full_session();
+  s.two_faces.mode = "expression";
+  s.two_faces.amount = 0.75;
+  s.two_faces.mix_layers = {true, false, false, false};
+  OtherFace neutral;
+  neutral.role = "neutral";
+  neutral.kind = "photo";
+  neutral.path = "/photos/calm.jpg";
+  neutral.photo_sha256 = std::string(64, 'b');
+  neutral.face_index = 1;
+  OtherFace expressive;
+  expressive.role = "expressive";
+  expressive.kind = "random";
+  expressive.seed = 42;
+  s.two_faces.faces = {neutral, expressive};
+  const torch::Tensor w = torch::randn({1, 4, 8}), n = torch::randn({1, 4, 8}), e = torch::randn({1, 4, 8});
+  write_session_with_wplus(dir + "/two.facet", s, w, {{"neutral", n}, {"expressive", e}});
+  EXPECT_TRUE(std::filesystem::exists(dir + "/two.neutral.npy"));
+  EXPECT_TRUE(std::filesystem::exists(dir + "/two.expressive.npy"));
+  const Session back = read_session(dir + "/two.facet");
+  Session expected = s;
+  expected.wplus_file = "two.wplus.npy";
+  expected.two_faces.faces[0].wplus_file = "two.neutral.npy";
+  expected.two_faces.faces[1].wplus_file = "two.expressive.npy";
+  EXPECT_EQ(back, expected);
+  const facet::edit::TwoFaces two = read_two_faces(back, dir + "/two.facet");
+  EXPECT_EQ(two.mode, facet::edit::TwoFaceMode::Expression);
+  EXPECT_DOUBLE_EQ(two.amount, 0.75);
+  EXPECT_TRUE(torch::equal(two.neutral, n));
+  EXPECT_TRUE(torch::equal(two.expressive, e));
+  EXPECT_FALSE(two.second.defined());
+  Session other = expected;
+  other.two_faces.faces[1].seed = 43;
+  EXPECT_FALSE(other == expected);
+
+  // A session without the operation writes no "two_faces" at all (older Facets read it unchanged).
+  EXPECT_FALSE(to_json(full_session()).contains("two_faces"));
+  // Broken entries get plain messages; a missing code file is named.
+  nlohmann::json root = to_json(expected);
+  root["two_faces"]["mode"] = "blend";
+  EXPECT_THROW(from_json(root, "x.facet"), facet::Error);
+  root = to_json(expected);
+  root["two_faces"]["faces"][1]["role"] = "neutral";
+  try {
+    from_json(root, "x.facet");
+    ADD_FAILURE() << "two faces with one role were accepted";
+  } catch (const facet::Error& err) {
+    EXPECT_NE(std::string(err.what()).find("two faces have the role 'neutral'"), std::string::npos) << err.what();
+  }
+  std::filesystem::remove(dir + "/two.expressive.npy");
+  try {
+    read_two_faces(back, dir + "/two.facet");
+    ADD_FAILURE() << "a missing code was not noticed";
+  } catch (const facet::Error& err) {
+    EXPECT_NE(std::string(err.what()).find("two.expressive.npy is missing"), std::string::npos) << err.what();
+  }
+}

@@ -115,3 +115,33 @@ TEST(Timeline, JsonErrorsNameTheProblem) {
 
 }  // namespace
 }  // namespace facet::video
+
+namespace facet::video {
+namespace {
+
+// The two-face amount joins the keyframes once recorded, is interpolated like α and survives JSON; a timeline
+// without it writes nothing new.
+TEST(Timeline, TwoFaceAmountIsRecordedInterpolatedAndSaved) {
+  Timeline t({"Smiling"});
+  t.set_interpolation(Interpolation::Linear);
+  t.add(0, EditSnapshot{{0}});
+  EXPECT_FALSE(t.to_json().contains("two_faces"));
+  EXPECT_TRUE(t.sample(0).two_face.empty());
+  t.record_two_faces(1.0f);  // the keyframe already there holds the resting λ
+  EXPECT_EQ(t.keyframes()[0].state.two_face, std::vector<float>{1.0f});
+  EditSnapshot end{{0}};
+  end.two_face = {0.0f};
+  t.add(2, end);
+  EXPECT_FLOAT_EQ(t.sample(0.5).two_face.at(0), 0.75f);
+  EXPECT_FLOAT_EQ(t.sample(2).two_face.at(0), 0.0f);
+  EXPECT_THROW(t.add(3, EditSnapshot{{0}}), Error);  // every keyframe carries the amount now
+  const Timeline back = Timeline::from_json(nlohmann::json::parse(t.to_json().dump()));
+  EXPECT_TRUE(back.records_two_faces());
+  ASSERT_EQ(back.size(), 2u);
+  EXPECT_EQ(back.keyframes()[1].state, t.keyframes()[1].state);
+  Timeline plain({"Smiling"});
+  EXPECT_THROW(plain.add(0, end), Error);  // an amount the timeline does not record
+}
+
+}  // namespace
+}  // namespace facet::video

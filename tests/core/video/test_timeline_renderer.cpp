@@ -81,5 +81,36 @@ TEST(TimelineRenderer, RendersFramesThatFollowTheTimelineAndCancels) {
   EXPECT_THROW(render_timeline(*g, editor, w, t, options, [](const cv::Mat&, int) {}), Error);
 }
 
+// A morph video: a timeline that moves the two-face λ from 1 to 0 starts on the edited face and ends on the
+// second face, each frame a direct synthesis of λ·w_A + (1 − λ)·w_B.
+TEST(TimelineRenderer, RendersAMorphFromTheFirstFaceToTheSecond) {
+  FACET_REQUIRE_FIXTURES();
+  auto g = nn::StyleGan2::load(test::fixture("stylegan2/g_small_zip.pt"));
+  const torch::Tensor all = io::read_npy(test::fixture("stylegan2/wplus.npy")).to(torch::kFloat32);
+  ASSERT_GE(all.size(0), 2);
+  const torch::Tensor a = all.narrow(0, 0, 1), b = all.narrow(0, 1, 1);
+  Timeline t({"Smiling"});
+  t.set_interpolation(Interpolation::Linear);
+  t.add(0, {{0}, {}});
+  t.record_two_faces(1.0f);
+  EditSnapshot end{{0}};
+  end.two_face = {0.0f};
+  t.add(1, end);
+  TimelineRenderOptions options;
+  options.fps = 4;
+  options.two_faces.mode = edit::TwoFaceMode::Morph;
+  options.two_faces.second = b;
+  std::vector<cv::Mat> frames;
+  render_timeline(*g, edit::Editor{}, a, t, options, [&](const cv::Mat& f, int) { frames.push_back(f.clone()); });
+  ASSERT_EQ(frames.size(), 5u);
+  torch::NoGradGuard no_grad;
+  for (int i = 0; i < 5; ++i) {
+    const double lambda = 1.0 - i / 4.0;
+    const cv::Mat direct = face::tensor_to_bgr(g->synthesis(edit::morph(a, b, lambda)));
+    EXPECT_LE(cv::norm(direct, frames[static_cast<size_t>(i)], cv::NORM_INF), 1) << "frame " << i;
+  }
+  EXPECT_GT(cv::norm(frames[0], frames[4], cv::NORM_L1), 0);
+}
+
 }  // namespace
 }  // namespace facet::video

@@ -1,0 +1,170 @@
+#include "app/editor/two_face_state.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QObject>
+#include <torch/torch.h>
+
+#include "core/io/error.h"
+#include "core/io/npy.h"
+#include "core/models/model_registry.h"
+#ifdef FACET_WITH_VISION
+#include "core/face/photo.h"
+#include "core/pipeline/photo_pipeline.h"
+#endif
+
+namespace facet::app {
+
+QString otherFaceLabel(const session::OtherFace& origin) {
+  const QString name = QFileInfo(QString::fromStdString(origin.path)).fileName();
+  if (origin.kind == "photo") return QObject::tr("%1, face %2").arg(name).arg(origin.face_index + 1);
+  if (origin.kind == "random") return QObject::tr("random face %1").arg(origin.seed);
+  return name;
+}
+
+OtherFace otherFaceOf(session::OtherFace origin, const torch::Tensor& wplus) {
+  OtherFace face;
+  face.label = otherFaceLabel(origin);
+  face.origin = std::move(origin);
+  face.wplus = wplus;
+  return face;
+}
+
+std::shared_ptr<const edit::TwoFaces> TwoFaceState::toEdit() const {
+  auto two = std::make_shared<edit::TwoFaces>();
+  two->mode = mode;
+  two->amount = amount;
+  two->mix_layers = mixLayers;
+  if (second) two->second = second->wplus;
+  if (neutral) two->neutral = neutral->wplus;
+  if (expressive) two->expressive = expressive->wplus;
+  if (!two->active()) return nullptr;
+  return two;
+}
+
+std::optional<OtherFace>& TwoFaceState::slot(const std::string& role) {
+  if (role == "neutral") return neutral;
+  if (role == "expressive") return expressive;
+  return second;
+}
+
+const std::optional<OtherFace>& TwoFaceState::slot(const std::string& role) const {
+  return const_cast<TwoFaceState*>(this)->slot(role);
+}
+
+session::TwoFaceSettings TwoFaceState::settings() const {
+  session::TwoFaceSettings out;
+  out.mode = edit::two_face_mode_name(mode);
+  out.amount = amount;
+  out.mix_layers = mixLayers;
+  const auto add = [&](const std::optional<OtherFace>& face, const char* role) {
+    if (!face) return;
+    session::OtherFace origin = face->origin;
+    origin.role = role;
+    out.faces.push_back(origin);
+  };
+  add(second, "second");
+  add(neutral, "neutral");
+  add(expressive, "expressive");
+  return out;
+}
+
+std::map<std::string, torch::Tensor> TwoFaceState::codes() const {
+  std::map<std::string, torch::Tensor> out;
+  if (second) out["second"] = second->wplus;
+  if (neutral) out["neutral"] = neutral->wplus;
+  if (expressive) out["expressive"] = expressive->wplus;
+  return out;
+}
+
+TwoFaceState TwoFaceState::fromSession(const session::TwoFaceSettings& settings,
+                                       const std::map<std::string, torch::Tensor>& codes) {
+  TwoFaceState state;
+  state.mode = edit::parse_two_face_mode(settings.mode);
+  state.amount = settings.amount;
+  state.mixLayers = settings.mix_layers;
+  for (const session::OtherFace& origin : settings.faces) {
+    const auto code = codes.find(origin.role);
+    if (code == codes.end() || !code->second.defined()) continue;
+    session::OtherFace where = origin;
+    where.wplus_file.clear();  // the file belongs to that session; the next save writes its own
+    state.slot(origin.role) = otherFaceOf(where, code->second);
+  }
+  return state;
+}
+
+torch::Tensor randomFaceCode(const nn::StyleGan2& generator, uint64_t seed, double truncation) {
+  torch::InferenceMode guard;
+  auto random = at::make_generator<at::CPUGeneratorImpl>(seed);
+  const torch::Tensor z = torch::randn({1, generator.style_dim()}, random, torch::kFloat32);
+  const torch::Tensor w = generator.mapping(z.to(generator.device()));
+  return generator.to_wplus(w, truncation).to(torch::kCPU).clone();
+}
+
+OtherFace otherFaceFromSeed(const nn::StyleGan2& generator, uint64_t seed) {
+  OtherFace face;
+  face.origin.kind = "random";
+  face.origin.seed = seed;
+  face.label = otherFaceLabel(face.origin);
+  face.wplus = randomFaceCode(generator, seed);
+  return face;
+}
+
+OtherFace otherFaceFromWplus(const nn::StyleGan2& generator, const QString& path) {
+  const std::string file = QFile::encodeName(path).toStdString();
+  torch::Tensor w = io::read_npy(file).to(torch::kFloat32);
+  if (w.dim() == 2) w = w.unsqueeze(0);
+  if (w.dim() != 3 || w.size(0) != 1 || w.size(1) != generator.n_latent() || w.size(2) != generator.style_dim())
+    throw Error(file + ": a W+ code for this generator is [1, " + std::to_string(generator.n_latent()) + ", " +
+                std::to_string(generator.style_dim()) + "]; this file holds " + c10::str(w.sizes()));
+  if (!torch::isfinite(w).all().item<bool>()) throw Error(file + ": the W+ code holds NaN or infinite values");
+  OtherFace face;
+  face.origin.kind = "wplus";
+  face.origin.path = QFileInfo(path).absoluteFilePath().toStdString();
+  face.label = otherFaceLabel(face.origin);
+  face.wplus = w.contiguous();
+  return face;
+}
+
+#ifdef FACET_WITH_VISION
+OtherFace otherFaceFromPhoto(const models::ModelSet& models, const QString& path, int refineSteps,
+                             const std::atomic<bool>* cancel) {
+  const std::string file = QFile::encodeName(path).toStdString();
+  if (!models.encoder && refineSteps <= 0)
+    throw Error(QObject::tr("%1: embedding a photo's face needs an encoder (pSp/e4e, Tools ▸ Models) or refinement "
+                            "steps (Edit ▸ Preferences)")
+                    .arg(QFileInfo(path).fileName())
+                    .toStdString());
+  const std::string bytes = face::read_photo_file(file);
+  const pipeline::PhotoFaces found = pipeline::find_faces(face::decode_photo(bytes, file));
+  const face::Face& chosen = pipeline::choose_face(found.faces, 0, file);
+  pipeline::EmbedModels embed;
+  embed.generator = models.generator;
+  embed.encoder = models.encoder;
+  pipeline::EmbedSettings settings;
+  settings.refine_steps = refineSteps;
+  settings.refine.keep_best = true;
+  if (refineSteps > 0) {
+    std::string note;
+    embed.perceptual = models::load_perceptual("auto", models.device, note);
+  }
+  pipeline::EmbedControl control;
+  control.cancel = cancel;
+  const pipeline::EmbeddedFace embedded = pipeline::embed_face(found.photo, chosen, embed, settings, control);
+  if (!embedded.wplus.defined()) throw Error(file + ": the face was not embedded");
+  OtherFace face;
+  face.origin.kind = "photo";
+  face.origin.path = QFileInfo(path).absoluteFilePath().toStdString();
+  face.origin.photo_sha256 =
+      QCryptographicHash::hash(QByteArray::fromRawData(bytes.data(), static_cast<qsizetype>(bytes.size())),
+                               QCryptographicHash::Sha256)
+          .toHex()
+          .toStdString();
+  face.label = otherFaceLabel(face.origin);
+  face.wplus = embedded.wplus.detach().to(torch::kCPU, torch::kFloat32).contiguous();
+  return face;
+}
+#endif
+
+}  // namespace facet::app

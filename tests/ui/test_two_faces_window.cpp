@@ -1,0 +1,139 @@
+// The "Two faces" dock in the editor window, as a user drives it: a random second face starts a morph, the λ slider
+// moves it (one undo step per gesture) and the charts show the second face's numbers; the operation list switches
+// to mixing with its layer boxes; a face from the Recent menu fills an expression slot. Screenshots with
+// FACET_SCREENSHOTS=DIR. Runs on the fixture generator (tests/data/fixtures).
+#include <QComboBox>
+#include <QDockWidget>
+#include <QMenu>
+#include <QSlider>
+#include <QTemporaryDir>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QtTest>
+
+#include "app/editor/edit_document.h"
+#include "tests/ui/fixture_models.h"
+#include "tests/ui/window_test_support.h"
+#include "ui/charts_panel.h"
+#include "ui/layer_mask_panel.h"
+#include "ui/main_window.h"
+#include "ui/two_faces_panel.h"
+
+using facet::edit::TwoFaceMode;
+using facet::test::fullAndCurrent;
+using facet::ui::MainWindow;
+using facet::ui::TwoFacesPanel;
+
+namespace {
+
+std::unique_ptr<MainWindow> readyWindow() {
+  auto window = std::make_unique<MainWindow>();
+  window->setPreviewSize(32);
+  window->renderer()->setSettleMs(100);
+  window->loadModels(facet::test::fixtureModelFiles(false));
+  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
+  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+  if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 20000)) return nullptr;
+  return window;
+}
+
+// The action of a face slot's menu ("Recent faces" submenu included) whose text contains `text`.
+QAction* menuAction(TwoFacesPanel& panel, const QString& role, const QString& text) {
+  auto* button = panel.findChild<QToolButton*>(role + "FaceChoose");
+  if (!button || !button->menu()) return nullptr;
+  QList<QMenu*> menus{button->menu()};
+  while (!menus.isEmpty()) {
+    QMenu* menu = menus.takeFirst();
+    for (QAction* action : menu->actions()) {
+      if (action->menu()) menus << action->menu();
+      else if (action->text().contains(text)) return action;
+    }
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+class TwoFacesWindowTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(scratch_.isValid());
+    facet::test::isolateUserFolders(scratch_);
+  }
+
+  void morphMixAndExpressionFromTheDock() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto window = readyWindow();
+    QVERIFY(window);
+    window->resize(1366, 768);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+    auto* dock = window->findChild<QDockWidget*>("twoFacesDock");
+    QVERIFY(dock);
+    TwoFacesPanel* panel = window->twoFacesPanel();
+    QVERIFY(panel);
+    dock->raise();
+    QVERIFY(panel->mode() == TwoFaceMode::None);
+    QVERIFY(!panel->findChild<QWidget*>("secondFaceRow")->isVisible());
+    auto* document = window->document();
+
+    // A random second face: the morph starts half way and the second face's numbers join the charts.
+    window->sampleOtherFace("second", 11);
+    QVERIFY(panel->mode() == TwoFaceMode::Morph);
+    QCOMPARE(panel->amount(), 0.5);
+    QVERIFY(panel->faceText("second").contains("11"));
+    QVERIFY(panel->findChild<QWidget*>("secondFaceRow")->isVisible());
+    QVERIFY(panel->amountText().contains("0.50"));
+    QCOMPARE(document->undoStack()->count(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window->charts()->shownSecond().empty(), 20000);
+    facet::test::saveShot(*window, "two-faces-morph.png");
+
+    // The slider: Home moves λ to 0 in one step, an undo step of its own.
+    auto* slider = panel->findChild<QSlider*>("twoFaceAmount");
+    QVERIFY(slider);
+    slider->setFocus();
+    QTest::keyClick(slider, Qt::Key_Home);
+    QTRY_COMPARE_WITH_TIMEOUT(document->undoStack()->count(), 2, 5000);
+    QCOMPARE(document->twoFaces().amount, 0.0);
+    QVERIFY(panel->amountText().contains("0.00"));
+    document->undoStack()->undo();
+    QCOMPARE(document->twoFaces().amount, 0.5);
+    QCOMPARE(panel->amount(), 0.5);  // the panel follows the document
+
+    // Mixing: the operation list shows the layer boxes, coarse ticked.
+    auto* modes = panel->findChild<QComboBox*>("twoFaceMode");
+    modes->setCurrentIndex(2);
+    Q_EMIT modes->activated(2);
+    QVERIFY(document->twoFaces().mode == TwoFaceMode::Mix);
+    auto* layers = panel->findChild<facet::ui::LayerMaskPanel*>("mixLayers");
+    QVERIFY(layers && layers->isVisible());
+    QCOMPARE(layers->layerCount(), 10);
+    QVERIFY(document->twoFaces().mixLayers == facet::edit::mix_layer_preset("coarse", 10));
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 20000);
+    facet::test::saveShot(*window, "two-faces-mix.png");
+
+    // Expression transfer from the Recent menu: the edited face (wplus.npy) as neutral, the random one as
+    // expressive.
+    QAction* neutral = menuAction(*panel, "neutral", "wplus.npy");
+    QVERIFY(neutral);
+    neutral->trigger();
+    QVERIFY(document->twoFaces().mode == TwoFaceMode::Expression);
+    QVERIFY(!document->twoFaces().active());  // the expressive face is still missing
+    QVERIFY(window->statusText().contains("expressive"));
+    QAction* expressive = menuAction(*panel, "expressive", "random face 11");
+    QVERIFY(expressive);
+    expressive->trigger();
+    QVERIFY(document->twoFaces().active());
+    QVERIFY(panel->faceText("expressive").contains("11"));
+    QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 20000);
+    facet::test::saveShot(*window, "two-faces-expression.png");
+  }
+
+ private:
+  QTemporaryDir scratch_;
+};
+
+QTEST_MAIN(TwoFacesWindowTest)
+#include "test_two_faces_window.moc"
