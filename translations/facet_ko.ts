@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko_KR">
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/editor/two_face_state.cpp" line="21"/>
+        <source>%1, face %2</source>
+        <translation>%1, 얼굴 %2</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/two_face_state.cpp" line="22"/>
+        <source>random face %1</source>
+        <translation>무작위 얼굴 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/two_face_state.cpp" line="135"/>
+        <source>%1: embedding a photo&apos;s face needs an encoder (pSp/e4e, Tools ▸ Models) or refinement steps (Tools ▸ Photo refinement)</source>
+        <translation>%1: 사진의 얼굴을 임베딩하려면 인코더(pSp/e4e, 도구 ▸ 모델) 또는 정밀화 단계(도구 ▸ 사진 정밀화)가 필요합니다</translation>
+    </message>
+</context>
+<context>
     <name>facet::app::Autosaver</name>
     <message>
         <location filename="../app/editor/autosave.cpp" line="27"/>
@@ -17,77 +35,87 @@
 <context>
     <name>facet::app::EditDocument</name>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="32"/>
+        <location filename="../app/editor/edit_document.cpp" line="34"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="172"/>
+        <location filename="../app/editor/edit_document.cpp" line="206"/>
         <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="182"/>
+        <location filename="../app/editor/edit_document.cpp" line="216"/>
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="233"/>
+        <location filename="../app/editor/edit_document.cpp" line="253"/>
+        <source>%1 was embedded for another generator; choose the face again</source>
+        <translation>%1은(는) 다른 생성기용으로 임베딩되었습니다. 얼굴을 다시 고르세요</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="329"/>
         <source>Show in photo applies to faces from photos (File ▸ Open).</source>
         <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="318"/>
+        <location filename="../app/editor/edit_document.cpp" line="416"/>
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="325"/>
+        <location filename="../app/editor/edit_document.cpp" line="423"/>
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="328"/>
+        <location filename="../app/editor/edit_document.cpp" line="426"/>
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="337"/>
+        <location filename="../app/editor/edit_document.cpp" line="435"/>
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="342"/>
+        <location filename="../app/editor/edit_document.cpp" line="440"/>
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="367"/>
+        <location filename="../app/editor/edit_document.cpp" line="454"/>
+        <source>its %1 face&apos;s code does not fit the loaded generator</source>
+        <translation>%1 얼굴의 코드가 로드된 생성기에 맞지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="475"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="375"/>
+        <location filename="../app/editor/edit_document.cpp" line="483"/>
         <source>Exporting %1…</source>
         <translation>%1 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="381"/>
+        <location filename="../app/editor/edit_document.cpp" line="489"/>
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="398"/>
+        <location filename="../app/editor/edit_document.cpp" line="506"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1: 열려 있는 파일입니다. 다른 파일 이름을 고르십시오(Facet은 원본을 덮어쓰지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="407"/>
+        <location filename="../app/editor/edit_document.cpp" line="515"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="450"/>
+        <location filename="../app/editor/edit_document.cpp" line="558"/>
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
@@ -459,93 +487,104 @@
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="44"/>
-        <location filename="../ui/charts_panel.cpp" line="92"/>
+        <location filename="../ui/charts_panel.cpp" line="99"/>
         <source>original</source>
         <translation>원본</translation>
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="45"/>
-        <location filename="../ui/charts_panel.cpp" line="93"/>
+        <location filename="../ui/charts_panel.cpp" line="100"/>
         <source>edited</source>
         <translation>편집됨</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="70"/>
+        <location filename="../ui/charts_panel.cpp" line="46"/>
+        <location filename="../ui/charts_panel.cpp" line="75"/>
+        <source>second face</source>
+        <translation>두 번째 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="72"/>
         <source>identity</source>
         <translation>신원</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="91"/>
+        <location filename="../ui/charts_panel.cpp" line="98"/>
         <source>Expression (from the pixels)</source>
         <translation>표정 (픽셀에서 읽음)</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="122"/>
+        <location filename="../ui/charts_panel.cpp" line="135"/>
         <source>Identity: —</source>
         <translation>신원 유지: —</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="128"/>
+        <location filename="../ui/charts_panel.cpp" line="141"/>
         <source>Age, gender and expression appear here once a photo or face is open.</source>
         <translation>사진이나 얼굴을 열면 나이, 성별, 표정이 여기에 나타납니다.</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="129"/>
+        <location filename="../ui/charts_panel.cpp" line="142"/>
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>나이, 성별, 표정에는 face-api 모델이 필요합니다 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="172"/>
+        <location filename="../ui/charts_panel.cpp" line="195"/>
         <source>Identity: %1 / 100</source>
         <translation>신원 유지: %1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="180"/>
+        <location filename="../ui/charts_panel.cpp" line="198"/>
+        <source>second face: %1 / 100</source>
+        <translation>두 번째 얼굴: %1 / 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="210"/>
         <source>male %1</source>
         <translation>남성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="180"/>
+        <location filename="../ui/charts_panel.cpp" line="210"/>
         <source>female %1</source>
         <translation>여성 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="182"/>
+        <location filename="../ui/charts_panel.cpp" line="212"/>
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>나이 %1 → %2 · %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="205"/>
+        <location filename="../ui/charts_panel.cpp" line="235"/>
         <source>male (%1)</source>
         <translation>남성(%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="206"/>
+        <location filename="../ui/charts_panel.cpp" line="236"/>
         <source>female (%1)</source>
         <translation>여성(%1)</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="207"/>
+        <location filename="../ui/charts_panel.cpp" line="237"/>
         <source>Face %1: about %2 years, %3, %4</source>
         <translation>얼굴 %1: 약 %2세, %3, %4</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="218"/>
+        <location filename="../ui/charts_panel.cpp" line="248"/>
         <source>faces 1 and %1: distance %2, %3</source>
         <translation>얼굴 1과 %1: 거리 %2, %3</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <location filename="../ui/charts_panel.cpp" line="251"/>
         <source>likely the same person</source>
         <translation>같은 사람일 가능성이 큼</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <location filename="../ui/charts_panel.cpp" line="251"/>
         <source>different people</source>
         <translation>다른 사람</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="223"/>
+        <location filename="../ui/charts_panel.cpp" line="253"/>
         <source>Identity: %1</source>
         <translation>신원: %1</translation>
     </message>
@@ -616,12 +655,12 @@
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -636,97 +675,97 @@
         <translation>종료(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="120"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="130"/>
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>models: none</source>
         <translation>모델: 없음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <location filename="../ui/main_window_models.cpp" line="102"/>
         <source>device: cpu</source>
         <translation>장치: cpu</translation>
@@ -764,6 +803,7 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="48"/>
         <location filename="../ui/main_window_files.cpp" line="90"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="168"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
@@ -872,7 +912,7 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="187"/>
-        <location filename="../ui/main_window_files.cpp" line="217"/>
+        <location filename="../ui/main_window_files.cpp" line="221"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
@@ -884,121 +924,124 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="208"/>
         <location filename="../ui/main_window_models.cpp" line="134"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="139"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="153"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="199"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="214"/>
+        <location filename="../ui/main_window_files.cpp" line="218"/>
         <source>Opened W+ code %1</source>
         <translation>W+ 코드 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="237"/>
+        <location filename="../ui/main_window_files.cpp" line="241"/>
         <source>Opened session %1</source>
         <translation>세션 %1 열림</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="243"/>
+        <location filename="../ui/main_window_files.cpp" line="247"/>
         <source>finding face %1 in %2…</source>
         <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="246"/>
+        <location filename="../ui/main_window_files.cpp" line="250"/>
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="257"/>
+        <location filename="../ui/main_window_files.cpp" line="261"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="258"/>
+        <location filename="../ui/main_window_files.cpp" line="262"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="271"/>
+        <location filename="../ui/main_window_files.cpp" line="275"/>
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>preview</source>
         <translation>미리보기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>full</source>
         <translation>전체</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>%1 ms/%2</source>
         <translation>%1 ms/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>편집을 시작하려면 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>생성기를 설치하거나 위치를 지정한 다음(도구 ▸ 모델) 사진을 열어 편집을 시작하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>the StyleGAN2 generator</source>
         <translation>StyleGAN2 생성기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>the pSp/e4e encoder</source>
         <translation>pSp/e4e 인코더</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>the attribute transformers</source>
         <translation>속성 변환기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>face analysis (face-api)</source>
         <translation>얼굴 분석(face-api)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>Facet changes the age, smile, glasses, hair and 36 more attributes of faces in photos while keeping the person recognisable.</source>
         <translation>Facet은 사진 속 얼굴의 나이, 미소, 안경, 머리카락 등 40가지 속성을 그 사람임을 알아볼 수 있게 유지하면서 바꿉니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>Open a photo (Ctrl+O) or drop one here; File ▸ Open sample photo has one to try.</source>
         <translation>사진을 여십시오(Ctrl+O) 또는 여기에 끌어다 놓으십시오. 파일 ▸ 예제 사진 열기로 바로 해 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>Installed: %1.</source>
         <translation>설치됨: %1.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>Missing: %1. Tools ▸ Models says where to get them and fetches what can be fetched.</source>
         <translation>없음: %1. 도구 ▸ 모델에서 받을 곳을 알려 주고 받을 수 있는 것은 받아 옵니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -1075,107 +1118,108 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>얼굴 샘플링 중 (시드 %1)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="146"/>
+        <location filename="../ui/main_window_models.cpp" line="150"/>
         <source>Random face, seed %1</source>
         <translation>무작위 얼굴, 시드 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="87"/>
+        <location filename="../ui/main_window_photo.cpp" line="88"/>
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="87"/>
+        <location filename="../ui/main_window_photo.cpp" line="88"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="205"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="96"/>
+        <location filename="../ui/main_window_photo.cpp" line="97"/>
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>정제를 멈추는 중; 지금까지의 최선 코드를 유지합니다…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="114"/>
+        <location filename="../ui/main_window_photo.cpp" line="115"/>
         <source>No face was found in %1. Facet looks for upright, roughly frontal faces at least about 40 pixels wide.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다. Facet은 폭이 약 40픽셀 이상인 똑바른 정면 얼굴을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="141"/>
+        <location filename="../ui/main_window_photo.cpp" line="142"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="144"/>
+        <location filename="../ui/main_window_photo.cpp" line="145"/>
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="145"/>
+        <location filename="../ui/main_window_photo.cpp" line="146"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="151"/>
+        <location filename="../ui/main_window_photo.cpp" line="152"/>
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="130"/>
+        <location filename="../ui/main_window_photo.cpp" line="131"/>
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 불러오세요 (도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="157"/>
+        <location filename="../ui/main_window_photo.cpp" line="158"/>
         <source>Aligning the face…</source>
         <translation>얼굴을 정렬하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="158"/>
+        <location filename="../ui/main_window_photo.cpp" line="159"/>
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="196"/>
+        <location filename="../ui/main_window_photo.cpp" line="197"/>
         <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="207"/>
+        <location filename="../ui/main_window_photo.cpp" line="208"/>
         <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB, 남은 시간 %4 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="228"/>
+        <location filename="../ui/main_window_photo.cpp" line="229"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="230"/>
+        <location filename="../ui/main_window_photo.cpp" line="231"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>%1단계로 정제됨 (%2 dB)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="316"/>
+        <location filename="../ui/main_window_photo.cpp" line="320"/>
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="328"/>
+        <location filename="../ui/main_window_photo.cpp" line="332"/>
         <source>Editing the saved W+ code alone: %1</source>
         <translation>저장된 W+ 코드만 편집합니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="332"/>
+        <location filename="../ui/main_window_photo.cpp" line="336"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="345"/>
+        <location filename="../ui/main_window_photo.cpp" line="349"/>
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>%2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다 (현재 얼굴 %3개)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="383"/>
+        <location filename="../ui/main_window_photo.cpp" line="387"/>
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
     </message>
@@ -1220,44 +1264,161 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>편집 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="33"/>
+        <location filename="../ui/main_window_layers.cpp" line="38"/>
         <source>Show in &amp;photo</source>
         <translation>사진에 표시(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="37"/>
+        <location filename="../ui/main_window_layers.cpp" line="42"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>편집된 얼굴을 사진에 다시 붙여 표시</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="39"/>
+        <location filename="../ui/main_window_layers.cpp" line="44"/>
         <source>Edited &amp;layers</source>
         <translation>편집 레이어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="43"/>
+        <location filename="../ui/main_window_layers.cpp" line="49"/>
         <source>Photo &amp;refinement…</source>
         <translation>사진 정제(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="76"/>
+        <location filename="../ui/main_window_layers.cpp" line="82"/>
         <source>no generator loaded</source>
         <translation>생성기가 로드되지 않음</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="80"/>
+        <location filename="../ui/main_window_layers.cpp" line="86"/>
         <source>%1 generator on %2</source>
         <translation>%2의 %1 생성기</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="103"/>
+        <location filename="../ui/main_window_layers.cpp" line="109"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>사진은 인코더 다음에 %1단계 정제됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="104"/>
+        <location filename="../ui/main_window_layers.cpp" line="110"/>
         <source>Photo refinement is off.</source>
         <translation>사진 정제가 꺼져 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="30"/>
+        <source>neutral</source>
+        <translation>무표정</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="31"/>
+        <source>expressive</source>
+        <translation>표정 있는</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="32"/>
+        <source>second</source>
+        <translation>두 번째</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="37"/>
+        <source>morph</source>
+        <translation>모핑</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="38"/>
+        <source>mix layers</source>
+        <translation>레이어 섞기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="39"/>
+        <source>transfer an expression</source>
+        <translation>표정 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="42"/>
+        <source>off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="50"/>
+        <source>Choose the second face (Two faces ▸ Choose).</source>
+        <translation>두 번째 얼굴을 고르세요 (두 얼굴 ▸ 선택).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="54"/>
+        <source>Choose a neutral and an expressive face, best two photos of one person (Two faces ▸ Choose).</source>
+        <translation>무표정 얼굴과 표정 있는 얼굴을 고르세요. 한 사람의 사진 두 장이 가장 좋습니다 (두 얼굴 ▸ 선택).</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="63"/>
+        <source>Two faces</source>
+        <translation>두 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="64"/>
+        <source>&amp;Two faces</source>
+        <translation>두 얼굴(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="85"/>
+        <source>Change %1</source>
+        <translation>%1 변경</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="89"/>
+        <source>Change the mixed layers</source>
+        <translation>섞을 레이어 변경</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="112"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="115"/>
+        <source>Two faces: %1</source>
+        <translation>두 얼굴: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="130"/>
+        <source>Choose the %1 face</source>
+        <translation>%1 얼굴 선택</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="133"/>
+        <source>The %1 face is %2</source>
+        <translation>%1 얼굴: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="159"/>
+        <source>Photo of the %1 face</source>
+        <translation>%1 얼굴의 사진</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="160"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</source>
+        <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="167"/>
+        <source>W+ code of the %1 face</source>
+        <translation>%1 얼굴의 W+ 코드</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="174"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="220"/>
+        <source>Cannot use %1: %2</source>
+        <translation>%1을(를) 쓸 수 없습니다: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="203"/>
+        <source>Finding and embedding the %1 face in %2…</source>
+        <translation>%2에서 %1 얼굴을 찾아 임베딩하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="216"/>
+        <source>The %1 face was not changed.</source>
+        <translation>%1 얼굴은 바뀌지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="238"/>
+        <source>This build of Facet cannot find faces in photos; use a W+ code or a random face.</source>
+        <translation>이 Facet 빌드는 사진에서 얼굴을 찾을 수 없습니다. W+ 코드나 무작위 얼굴을 쓰세요.</translation>
     </message>
 </context>
 <context>
@@ -1407,52 +1568,52 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>인코더 다음에 Facet은 생성된 얼굴이 사진과 더 가깝게 맞도록 얼굴의 W+ 코드를 최적화할 수 있습니다(Image2StyleGAN). LPIPS 또는 VGG-16 지각 모델이 설치되어 있으면 사용하고, 없으면 픽셀 손실만 사용합니다. 단계가 많을수록 사진에 더 잘 맞지만 더 오래 걸립니다. 정제 중에 취소하면 지금까지의 최선의 코드를 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="43"/>
+        <location filename="../ui/refinement_dialog.cpp" line="46"/>
         <source>off</source>
         <translation>끔</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="45"/>
+        <location filename="../ui/refinement_dialog.cpp" line="48"/>
         <source>&amp;Steps after the encoder:</source>
         <translation>인코더 다음 단계 수(&amp;S):</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="91"/>
+        <location filename="../ui/refinement_dialog.cpp" line="96"/>
         <source>about %1 s</source>
         <translation>약 %1초</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="93"/>
+        <location filename="../ui/refinement_dialog.cpp" line="98"/>
         <source>about %1 min</source>
         <translation>약 %1분</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="94"/>
+        <location filename="../ui/refinement_dialog.cpp" line="99"/>
         <source>about %1 h %2 min</source>
         <translation>약 %1시간 %2분</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="100"/>
+        <location filename="../ui/refinement_dialog.cpp" line="105"/>
         <source>Refinement is off: the encoder&apos;s code is used as it is.</source>
         <translation>정제가 꺼져 있습니다: 인코더의 코드를 그대로 사용합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="102"/>
+        <location filename="../ui/refinement_dialog.cpp" line="107"/>
         <source>%1 steps take %2 on this machine (%3 s per step, %4).</source>
         <translation>%1단계는 이 컴퓨터에서 %2 걸립니다(단계당 %3초, %4).</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="108"/>
+        <location filename="../ui/refinement_dialog.cpp" line="113"/>
         <source>Measuring how long a step takes (%1)…</source>
         <translation>한 단계에 걸리는 시간을 재는 중(%1)…</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="110"/>
+        <location filename="../ui/refinement_dialog.cpp" line="115"/>
         <source>The time per step could not be measured: %1</source>
         <translation>단계당 시간을 잴 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="112"/>
+        <location filename="../ui/refinement_dialog.cpp" line="117"/>
         <source>Load a generator (Tools ▸ Models) to see how long the refinement takes.</source>
         <translation>정제에 걸리는 시간을 보려면 생성기를 로드하십시오(도구 ▸ 모델).</translation>
     </message>
@@ -1850,7 +2011,7 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
     <message>
         <location filename="../ui/timeline_render_dialog.cpp" line="78"/>
-        <location filename="../ui/timeline_render_dialog.cpp" line="182"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="183"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -1890,19 +2051,148 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="158"/>
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="160"/>
         <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
         <translation>%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="176"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="177"/>
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TwoFacesPanel</name>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="29"/>
+        <source>Off</source>
+        <translation>끔</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="30"/>
+        <source>Morph into a second face</source>
+        <translation>두 번째 얼굴로 모핑</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="31"/>
+        <source>Mix layers of a second face</source>
+        <translation>두 번째 얼굴의 레이어 섞기</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="32"/>
+        <source>Transfer an expression</source>
+        <translation>표정 옮기기</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="33"/>
+        <source>Done before the attribute and text sliders: they then edit the morphed, mixed or re-expressed face.</source>
+        <translation>속성·텍스트 슬라이더보다 먼저 적용됩니다. 슬라이더는 모핑·혼합·표정 변경된 얼굴을 편집합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="41"/>
+        <source>Second face</source>
+        <translation>두 번째 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="41"/>
+        <source>The face to morph into or take layers from</source>
+        <translation>모핑할 대상 또는 레이어를 가져올 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="42"/>
+        <source>Neutral face</source>
+        <translation>무표정 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="43"/>
+        <source>A face without the expression (best the same person as the expressive face)</source>
+        <translation>표정이 없는 얼굴 (표정 있는 얼굴과 같은 사람이 가장 좋음)</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="44"/>
+        <source>Expressive face</source>
+        <translation>표정 있는 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="44"/>
+        <source>The same face with the expression</source>
+        <translation>표정을 지은 같은 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="60"/>
+        <source>The layers taken from the second face: coarse ones hold pose and face shape, middle ones features, fine ones colour and texture.</source>
+        <translation>두 번째 얼굴에서 가져올 레이어: 거친 레이어는 자세와 얼굴형, 중간 레이어는 이목구비, 세밀한 레이어는 색과 질감을 담습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="95"/>
+        <location filename="../ui/two_faces_panel.cpp" line="184"/>
+        <source>none</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="101"/>
+        <source>Choose</source>
+        <translation>선택</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="106"/>
+        <source>Photo…</source>
+        <translation>사진…</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="107"/>
+        <source>W+ code (.npy)…</source>
+        <translation>W+ 코드 (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="108"/>
+        <source>Random face</source>
+        <translation>무작위 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="109"/>
+        <source>Recent faces</source>
+        <translation>최근 얼굴</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="137"/>
+        <source>Morph, mix or move the expression of the edited face with other faces: pick an operation.</source>
+        <translation>다른 얼굴과 모핑하거나 섞거나 표정을 옮길 수 있습니다: 작업을 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="140"/>
+        <source>w = λ·this face + (1 − λ)·second face, in W+ as Image2StyleGAN morphs photos.</source>
+        <translation>w = λ·이 얼굴 + (1 − λ)·두 번째 얼굴 (Image2StyleGAN처럼 W+에서 모핑).</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="143"/>
+        <source>The ticked layers come from the second face: coarse (0–3) pose and face shape, middle (4–7) features, fine (8+) colour and texture.</source>
+        <translation>체크한 레이어를 두 번째 얼굴에서 가져옵니다: 거친(0–3) 자세와 얼굴형, 중간(4–7) 이목구비, 세밀한(8+) 색과 질감.</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="147"/>
+        <source>w = this face + λ·(expressive − neutral): the change between two faces of one person, added to this one.</source>
+        <translation>w = 이 얼굴 + λ·(표정 있는 얼굴 − 무표정 얼굴): 한 사람의 두 얼굴 사이 변화를 이 얼굴에 더합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="158"/>
+        <source>λ = %1 (1: this face, 0: the second face)</source>
+        <translation>λ = %1 (1: 이 얼굴, 0: 두 번째 얼굴)</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="161"/>
+        <source>Strength %1 (1 takes the layers whole)</source>
+        <translation>강도 %1 (1이면 레이어를 그대로 가져옴)</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="164"/>
+        <source>λ = %1 (0: no change, 1: the whole expression)</source>
+        <translation>λ = %1 (0: 변화 없음, 1: 표정 전체)</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>QObject</name>
+    <message>
+        <location filename="../app/editor/two_face_state.cpp" line="21"/>
+        <source>%1, face %2</source>
+        <translation>%1，第 %2 张脸</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/two_face_state.cpp" line="22"/>
+        <source>random face %1</source>
+        <translation>随机人脸 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/two_face_state.cpp" line="135"/>
+        <source>%1: embedding a photo&apos;s face needs an encoder (pSp/e4e, Tools ▸ Models) or refinement steps (Tools ▸ Photo refinement)</source>
+        <translation>%1：嵌入照片中的人脸需要编码器（pSp/e4e，工具 ▸ 模型）或优化步数（工具 ▸ 照片优化）</translation>
+    </message>
+</context>
+<context>
     <name>facet::app::Autosaver</name>
     <message>
         <location filename="../app/editor/autosave.cpp" line="27"/>
@@ -17,77 +35,87 @@
 <context>
     <name>facet::app::EditDocument</name>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="32"/>
+        <location filename="../app/editor/edit_document.cpp" line="34"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="172"/>
+        <location filename="../app/editor/edit_document.cpp" line="206"/>
         <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
         <translation>还没有可编辑的人脸：请打开照片、W+ 代码或随机人脸（文件菜单）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="182"/>
+        <location filename="../app/editor/edit_document.cpp" line="216"/>
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="233"/>
+        <location filename="../app/editor/edit_document.cpp" line="253"/>
+        <source>%1 was embedded for another generator; choose the face again</source>
+        <translation>%1 是为另一个生成器嵌入的；请重新选择该人脸</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="329"/>
         <source>Show in photo applies to faces from photos (File ▸ Open).</source>
         <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="318"/>
+        <location filename="../app/editor/edit_document.cpp" line="416"/>
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="325"/>
+        <location filename="../app/editor/edit_document.cpp" line="423"/>
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="328"/>
+        <location filename="../app/editor/edit_document.cpp" line="426"/>
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="337"/>
+        <location filename="../app/editor/edit_document.cpp" line="435"/>
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="342"/>
+        <location filename="../app/editor/edit_document.cpp" line="440"/>
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="367"/>
+        <location filename="../app/editor/edit_document.cpp" line="454"/>
+        <source>its %1 face&apos;s code does not fit the loaded generator</source>
+        <translation>其%1人脸的编码与已加载的生成器不匹配</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/edit_document.cpp" line="475"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="375"/>
+        <location filename="../app/editor/edit_document.cpp" line="483"/>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="381"/>
+        <location filename="../app/editor/edit_document.cpp" line="489"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="398"/>
+        <location filename="../app/editor/edit_document.cpp" line="506"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1：这是已打开的文件；请选择其他文件名（Facet 从不覆盖原文件）</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="407"/>
+        <location filename="../app/editor/edit_document.cpp" line="515"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="450"/>
+        <location filename="../app/editor/edit_document.cpp" line="558"/>
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
@@ -459,93 +487,104 @@
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="44"/>
-        <location filename="../ui/charts_panel.cpp" line="92"/>
+        <location filename="../ui/charts_panel.cpp" line="99"/>
         <source>original</source>
         <translation>原始</translation>
     </message>
     <message>
         <location filename="../ui/charts_panel.cpp" line="45"/>
-        <location filename="../ui/charts_panel.cpp" line="93"/>
+        <location filename="../ui/charts_panel.cpp" line="100"/>
         <source>edited</source>
         <translation>编辑后</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="70"/>
+        <location filename="../ui/charts_panel.cpp" line="46"/>
+        <location filename="../ui/charts_panel.cpp" line="75"/>
+        <source>second face</source>
+        <translation>第二张脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="72"/>
         <source>identity</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="91"/>
+        <location filename="../ui/charts_panel.cpp" line="98"/>
         <source>Expression (from the pixels)</source>
         <translation>表情（从像素读取）</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="122"/>
+        <location filename="../ui/charts_panel.cpp" line="135"/>
         <source>Identity: —</source>
         <translation>身份保持：—</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="128"/>
+        <location filename="../ui/charts_panel.cpp" line="141"/>
         <source>Age, gender and expression appear here once a photo or face is open.</source>
         <translation>打开照片或人脸后，年龄、性别和表情会显示在这里。</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="129"/>
+        <location filename="../ui/charts_panel.cpp" line="142"/>
         <source>Age, gender and expression need the face-api models (Tools ▸ Models).</source>
         <translation>年龄、性别和表情需要 face-api 模型（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="172"/>
+        <location filename="../ui/charts_panel.cpp" line="195"/>
         <source>Identity: %1 / 100</source>
         <translation>身份保持：%1 / 100</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="180"/>
+        <location filename="../ui/charts_panel.cpp" line="198"/>
+        <source>second face: %1 / 100</source>
+        <translation>第二张脸：%1 / 100</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts_panel.cpp" line="210"/>
         <source>male %1</source>
         <translation>男性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="180"/>
+        <location filename="../ui/charts_panel.cpp" line="210"/>
         <source>female %1</source>
         <translation>女性 %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="182"/>
+        <location filename="../ui/charts_panel.cpp" line="212"/>
         <source>Age %1 → %2 · %3 → %4</source>
         <translation>年龄 %1 → %2 · %3 → %4</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="205"/>
+        <location filename="../ui/charts_panel.cpp" line="235"/>
         <source>male (%1)</source>
         <translation>男性（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="206"/>
+        <location filename="../ui/charts_panel.cpp" line="236"/>
         <source>female (%1)</source>
         <translation>女性（%1）</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="207"/>
+        <location filename="../ui/charts_panel.cpp" line="237"/>
         <source>Face %1: about %2 years, %3, %4</source>
         <translation>人脸 %1：约 %2 岁，%3，%4</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="218"/>
+        <location filename="../ui/charts_panel.cpp" line="248"/>
         <source>faces 1 and %1: distance %2, %3</source>
         <translation>人脸 1 与 %1：距离 %2，%3</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <location filename="../ui/charts_panel.cpp" line="251"/>
         <source>likely the same person</source>
         <translation>很可能是同一个人</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="221"/>
+        <location filename="../ui/charts_panel.cpp" line="251"/>
         <source>different people</source>
         <translation>不同的人</translation>
     </message>
     <message>
-        <location filename="../ui/charts_panel.cpp" line="223"/>
+        <location filename="../ui/charts_panel.cpp" line="253"/>
         <source>Identity: %1</source>
         <translation>身份：%1</translation>
     </message>
@@ -616,12 +655,12 @@
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="85"/>
+        <location filename="../ui/main_window.cpp" line="92"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -636,97 +675,97 @@
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="94"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="88"/>
+        <location filename="../ui/main_window.cpp" line="95"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="91"/>
+        <location filename="../ui/main_window.cpp" line="98"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="95"/>
+        <location filename="../ui/main_window.cpp" line="102"/>
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="106"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="101"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="113"/>
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="120"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="130"/>
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="128"/>
+        <location filename="../ui/main_window.cpp" line="135"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="132"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="156"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="175"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="181"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>models: none</source>
         <translation>模型：无</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="184"/>
+        <location filename="../ui/main_window.cpp" line="193"/>
         <location filename="../ui/main_window_models.cpp" line="102"/>
         <source>device: cpu</source>
         <translation>设备：cpu</translation>
@@ -764,6 +803,7 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="48"/>
         <location filename="../ui/main_window_files.cpp" line="90"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="168"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
@@ -872,7 +912,7 @@
     </message>
     <message>
         <location filename="../ui/main_window_files.cpp" line="187"/>
-        <location filename="../ui/main_window_files.cpp" line="217"/>
+        <location filename="../ui/main_window_files.cpp" line="221"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -884,121 +924,124 @@
     <message>
         <location filename="../ui/main_window_files.cpp" line="208"/>
         <location filename="../ui/main_window_models.cpp" line="134"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="139"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="153"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="199"/>
         <source>No generator is loaded. Open Tools ▸ Models to install or locate one.</source>
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="214"/>
+        <location filename="../ui/main_window_files.cpp" line="218"/>
         <source>Opened W+ code %1</source>
         <translation>已打开 W+ 编码 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="237"/>
+        <location filename="../ui/main_window_files.cpp" line="241"/>
         <source>Opened session %1</source>
         <translation>已打开会话 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="243"/>
+        <location filename="../ui/main_window_files.cpp" line="247"/>
         <source>finding face %1 in %2…</source>
         <translation>正在 %2 中查找人脸 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="246"/>
+        <location filename="../ui/main_window_files.cpp" line="250"/>
         <source>its photo %1 is missing or has changed; editing the saved W+ code alone</source>
         <translation>其照片 %1 缺失或已更改；仅编辑保存的 W+ 代码</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="257"/>
+        <location filename="../ui/main_window_files.cpp" line="261"/>
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="258"/>
+        <location filename="../ui/main_window_files.cpp" line="262"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="271"/>
+        <location filename="../ui/main_window_files.cpp" line="275"/>
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>preview</source>
         <translation>预览</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="231"/>
+        <location filename="../ui/main_window.cpp" line="240"/>
         <source>full</source>
         <translation>完整</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="232"/>
+        <location filename="../ui/main_window.cpp" line="241"/>
         <source>%1 ms/%2</source>
         <translation>%1 毫秒/%2</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="233"/>
+        <location filename="../ui/main_window.cpp" line="242"/>
         <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
         <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="280"/>
+        <location filename="../ui/main_window.cpp" line="289"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>请打开照片、W+ 代码或随机人脸（文件菜单）以开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="281"/>
+        <location filename="../ui/main_window.cpp" line="290"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>请安装或指定生成器（工具 ▸ 模型），然后打开照片开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="303"/>
+        <location filename="../ui/main_window.cpp" line="312"/>
         <source>the StyleGAN2 generator</source>
         <translation>StyleGAN2 生成器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="304"/>
+        <location filename="../ui/main_window.cpp" line="313"/>
         <source>the pSp/e4e encoder</source>
         <translation>pSp/e4e 编码器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="305"/>
+        <location filename="../ui/main_window.cpp" line="314"/>
         <source>the attribute transformers</source>
         <translation>属性变换器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="306"/>
+        <location filename="../ui/main_window.cpp" line="315"/>
         <source>face analysis (face-api)</source>
         <translation>人脸分析（face-api）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="316"/>
         <source>Facet changes the age, smile, glasses, hair and 36 more attributes of faces in photos while keeping the person recognisable.</source>
         <translation>Facet 可以改变照片中人脸的年龄、微笑、眼镜、头发等 40 种属性，同时保持人物可辨认。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="309"/>
+        <location filename="../ui/main_window.cpp" line="318"/>
         <source>Open a photo (Ctrl+O) or drop one here; File ▸ Open sample photo has one to try.</source>
         <translation>打开照片（Ctrl+O）或拖放到这里；文件 ▸ 打开示例照片 可以直接试用。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="310"/>
+        <location filename="../ui/main_window.cpp" line="319"/>
         <source>Installed: %1.</source>
         <translation>已安装：%1。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="312"/>
+        <location filename="../ui/main_window.cpp" line="321"/>
         <source>Missing: %1. Tools ▸ Models says where to get them and fetches what can be fetched.</source>
         <translation>缺少：%1。工具 ▸ 模型 会说明从哪里获取，并下载可以下载的内容。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="326"/>
+        <location filename="../ui/main_window.cpp" line="335"/>
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="327"/>
+        <location filename="../ui/main_window.cpp" line="336"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -1075,107 +1118,108 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>正在采样人脸（种子 %1）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="146"/>
+        <location filename="../ui/main_window_models.cpp" line="150"/>
         <source>Random face, seed %1</source>
         <translation>随机人脸，种子 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="87"/>
+        <location filename="../ui/main_window_photo.cpp" line="88"/>
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="87"/>
+        <location filename="../ui/main_window_photo.cpp" line="88"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="205"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="96"/>
+        <location filename="../ui/main_window_photo.cpp" line="97"/>
         <source>Stopping the refinement; the best code so far is kept…</source>
         <translation>正在停止精修；保留目前最佳的代码…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="114"/>
+        <location filename="../ui/main_window_photo.cpp" line="115"/>
         <source>No face was found in %1. Facet looks for upright, roughly frontal faces at least about 40 pixels wide.</source>
         <translation>在 %1 中没有找到人脸。Facet 寻找宽度至少约 40 像素、端正且大致正面的人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="141"/>
+        <location filename="../ui/main_window_photo.cpp" line="142"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="144"/>
+        <location filename="../ui/main_window_photo.cpp" line="145"/>
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="145"/>
+        <location filename="../ui/main_window_photo.cpp" line="146"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="151"/>
+        <location filename="../ui/main_window_photo.cpp" line="152"/>
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="130"/>
+        <location filename="../ui/main_window_photo.cpp" line="131"/>
         <source>Found %1 face(s) in %2; load a generator (Tools ▸ Models) to edit.</source>
         <translation>在 %2 中找到 %1 张人脸；要编辑请加载生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="157"/>
+        <location filename="../ui/main_window_photo.cpp" line="158"/>
         <source>Aligning the face…</source>
         <translation>正在对齐人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="158"/>
+        <location filename="../ui/main_window_photo.cpp" line="159"/>
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="196"/>
+        <location filename="../ui/main_window_photo.cpp" line="197"/>
         <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码（取消将保留目前最佳结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="207"/>
+        <location filename="../ui/main_window_photo.cpp" line="208"/>
         <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB，剩余 %4（取消会保留目前最好的结果）…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="228"/>
+        <location filename="../ui/main_window_photo.cpp" line="229"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>精修在 %2 步中的第 %1 步后停止（保留最佳代码，%3 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="230"/>
+        <location filename="../ui/main_window_photo.cpp" line="231"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>已精修 %1 步（%2 dB）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="316"/>
+        <location filename="../ui/main_window_photo.cpp" line="320"/>
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="328"/>
+        <location filename="../ui/main_window_photo.cpp" line="332"/>
         <source>Editing the saved W+ code alone: %1</source>
         <translation>仅编辑保存的 W+ 代码：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="332"/>
+        <location filename="../ui/main_window_photo.cpp" line="336"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>正在编辑 %2 的人脸 %1（从会话恢复）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="345"/>
+        <location filename="../ui/main_window_photo.cpp" line="349"/>
         <source>face %1 is no longer found in %2 (%3 face(s) now)</source>
         <translation>在 %2 中已找不到人脸 %1（现在有 %3 张人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="383"/>
+        <location filename="../ui/main_window_photo.cpp" line="387"/>
         <source>The sample photo astronaut.png is not installed next to Facet.</source>
         <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
     </message>
@@ -1220,44 +1264,161 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>编辑的层</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="33"/>
+        <location filename="../ui/main_window_layers.cpp" line="38"/>
         <source>Show in &amp;photo</source>
         <translation>在照片中显示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="37"/>
+        <location filename="../ui/main_window_layers.cpp" line="42"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>显示贴回照片中的编辑后人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="39"/>
+        <location filename="../ui/main_window_layers.cpp" line="44"/>
         <source>Edited &amp;layers</source>
         <translation>编辑的层(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="43"/>
+        <location filename="../ui/main_window_layers.cpp" line="49"/>
         <source>Photo &amp;refinement…</source>
         <translation>照片精修(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="76"/>
+        <location filename="../ui/main_window_layers.cpp" line="82"/>
         <source>no generator loaded</source>
         <translation>未加载生成器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="80"/>
+        <location filename="../ui/main_window_layers.cpp" line="86"/>
         <source>%1 generator on %2</source>
         <translation>%2 上的 %1 生成器</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="103"/>
+        <location filename="../ui/main_window_layers.cpp" line="109"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>照片将在编码器之后精修 %1 步。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="104"/>
+        <location filename="../ui/main_window_layers.cpp" line="110"/>
         <source>Photo refinement is off.</source>
         <translation>照片精修已关闭。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="30"/>
+        <source>neutral</source>
+        <translation>中性</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="31"/>
+        <source>expressive</source>
+        <translation>有表情</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="32"/>
+        <source>second</source>
+        <translation>第二</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="37"/>
+        <source>morph</source>
+        <translation>变形</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="38"/>
+        <source>mix layers</source>
+        <translation>混合层</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="39"/>
+        <source>transfer an expression</source>
+        <translation>迁移表情</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="42"/>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="50"/>
+        <source>Choose the second face (Two faces ▸ Choose).</source>
+        <translation>请选择第二张脸（两张脸 ▸ 选择）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="54"/>
+        <source>Choose a neutral and an expressive face, best two photos of one person (Two faces ▸ Choose).</source>
+        <translation>请选择一张中性脸和一张有表情的脸，最好是同一个人的两张照片（两张脸 ▸ 选择）。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="63"/>
+        <source>Two faces</source>
+        <translation>两张脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="64"/>
+        <source>&amp;Two faces</source>
+        <translation>两张脸(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="85"/>
+        <source>Change %1</source>
+        <translation>更改%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="89"/>
+        <source>Change the mixed layers</source>
+        <translation>更改混合的层</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="112"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="115"/>
+        <source>Two faces: %1</source>
+        <translation>两张脸：%1</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="130"/>
+        <source>Choose the %1 face</source>
+        <translation>选择%1人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="133"/>
+        <source>The %1 face is %2</source>
+        <translation>%1人脸：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="159"/>
+        <source>Photo of the %1 face</source>
+        <translation>%1人脸的照片</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="160"/>
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</source>
+        <translation>图像 (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="167"/>
+        <source>W+ code of the %1 face</source>
+        <translation>%1人脸的 W+ 编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="174"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="220"/>
+        <source>Cannot use %1: %2</source>
+        <translation>无法使用 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="203"/>
+        <source>Finding and embedding the %1 face in %2…</source>
+        <translation>正在 %2 中查找并嵌入%1人脸…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="216"/>
+        <source>The %1 face was not changed.</source>
+        <translation>%1人脸未更改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window_two_faces.cpp" line="238"/>
+        <source>This build of Facet cannot find faces in photos; use a W+ code or a random face.</source>
+        <translation>此版本的 Facet 无法在照片中查找人脸；请使用 W+ 编码或随机人脸。</translation>
     </message>
 </context>
 <context>
@@ -1407,52 +1568,52 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>在编码器之后，Facet 可以优化人脸的 W+ 代码，使生成的人脸更贴近照片（Image2StyleGAN）。已安装 LPIPS 或 VGG-16 感知模型时使用它们，否则只用像素损失。步数越多越贴近照片，耗时也越长；精修过程中取消会保留目前最好的代码。</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="43"/>
+        <location filename="../ui/refinement_dialog.cpp" line="46"/>
         <source>off</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="45"/>
+        <location filename="../ui/refinement_dialog.cpp" line="48"/>
         <source>&amp;Steps after the encoder:</source>
         <translation>编码器之后的步数(&amp;S)：</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="91"/>
+        <location filename="../ui/refinement_dialog.cpp" line="96"/>
         <source>about %1 s</source>
         <translation>约 %1 秒</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="93"/>
+        <location filename="../ui/refinement_dialog.cpp" line="98"/>
         <source>about %1 min</source>
         <translation>约 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="94"/>
+        <location filename="../ui/refinement_dialog.cpp" line="99"/>
         <source>about %1 h %2 min</source>
         <translation>约 %1 小时 %2 分钟</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="100"/>
+        <location filename="../ui/refinement_dialog.cpp" line="105"/>
         <source>Refinement is off: the encoder&apos;s code is used as it is.</source>
         <translation>精修已关闭：直接使用编码器的代码。</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="102"/>
+        <location filename="../ui/refinement_dialog.cpp" line="107"/>
         <source>%1 steps take %2 on this machine (%3 s per step, %4).</source>
         <translation>%1 步在本机上需要%2（每步 %3 秒，%4）。</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="108"/>
+        <location filename="../ui/refinement_dialog.cpp" line="113"/>
         <source>Measuring how long a step takes (%1)…</source>
         <translation>正在测量每一步所需时间（%1）…</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="110"/>
+        <location filename="../ui/refinement_dialog.cpp" line="115"/>
         <source>The time per step could not be measured: %1</source>
         <translation>无法测量每步时间：%1</translation>
     </message>
     <message>
-        <location filename="../ui/refinement_dialog.cpp" line="112"/>
+        <location filename="../ui/refinement_dialog.cpp" line="117"/>
         <source>Load a generator (Tools ▸ Models) to see how long the refinement takes.</source>
         <translation>请加载生成器（工具 ▸ 模型）以查看精修所需时间。</translation>
     </message>
@@ -1850,7 +2011,7 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
     <message>
         <location filename="../ui/timeline_render_dialog.cpp" line="78"/>
-        <location filename="../ui/timeline_render_dialog.cpp" line="182"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="183"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1890,19 +2051,148 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="157"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="158"/>
         <source>Cancelled after %1 of %2 frames; nothing was written.</source>
         <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="159"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="160"/>
         <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
         <translation>已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="176"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="177"/>
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
+    </message>
+</context>
+<context>
+    <name>facet::ui::TwoFacesPanel</name>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="29"/>
+        <source>Off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="30"/>
+        <source>Morph into a second face</source>
+        <translation>变形为第二张脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="31"/>
+        <source>Mix layers of a second face</source>
+        <translation>混合第二张脸的层</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="32"/>
+        <source>Transfer an expression</source>
+        <translation>迁移表情</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="33"/>
+        <source>Done before the attribute and text sliders: they then edit the morphed, mixed or re-expressed face.</source>
+        <translation>在属性和文本滑块之前执行：滑块随后编辑变形、混合或改变表情后的人脸。</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="41"/>
+        <source>Second face</source>
+        <translation>第二张脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="41"/>
+        <source>The face to morph into or take layers from</source>
+        <translation>要变形成的人脸，或从中取层的人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="42"/>
+        <source>Neutral face</source>
+        <translation>中性脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="43"/>
+        <source>A face without the expression (best the same person as the expressive face)</source>
+        <translation>没有该表情的人脸（最好与有表情的脸是同一个人）</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="44"/>
+        <source>Expressive face</source>
+        <translation>有表情的脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="44"/>
+        <source>The same face with the expression</source>
+        <translation>带有该表情的同一张脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="60"/>
+        <source>The layers taken from the second face: coarse ones hold pose and face shape, middle ones features, fine ones colour and texture.</source>
+        <translation>从第二张脸取用的层：粗层包含姿态和脸型，中层包含五官，细层包含颜色和纹理。</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="95"/>
+        <location filename="../ui/two_faces_panel.cpp" line="184"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="101"/>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="106"/>
+        <source>Photo…</source>
+        <translation>照片…</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="107"/>
+        <source>W+ code (.npy)…</source>
+        <translation>W+ 编码 (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="108"/>
+        <source>Random face</source>
+        <translation>随机人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="109"/>
+        <source>Recent faces</source>
+        <translation>最近的人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="137"/>
+        <source>Morph, mix or move the expression of the edited face with other faces: pick an operation.</source>
+        <translation>用其他人脸对正在编辑的人脸进行变形、混合或迁移表情：请选择一种操作。</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="140"/>
+        <source>w = λ·this face + (1 − λ)·second face, in W+ as Image2StyleGAN morphs photos.</source>
+        <translation>w = λ·此脸 + (1 − λ)·第二张脸，与 Image2StyleGAN 一样在 W+ 中变形。</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="143"/>
+        <source>The ticked layers come from the second face: coarse (0–3) pose and face shape, middle (4–7) features, fine (8+) colour and texture.</source>
+        <translation>勾选的层取自第二张脸：粗层（0–3）姿态和脸型，中层（4–7）五官，细层（8+）颜色和纹理。</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="147"/>
+        <source>w = this face + λ·(expressive − neutral): the change between two faces of one person, added to this one.</source>
+        <translation>w = 此脸 + λ·（有表情 − 中性）：同一个人两张脸之间的变化，加到此脸上。</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="158"/>
+        <source>λ = %1 (1: this face, 0: the second face)</source>
+        <translation>λ = %1（1：此脸，0：第二张脸）</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="161"/>
+        <source>Strength %1 (1 takes the layers whole)</source>
+        <translation>强度 %1（1 表示完整取用这些层）</translation>
+    </message>
+    <message>
+        <location filename="../ui/two_faces_panel.cpp" line="164"/>
+        <source>λ = %1 (0: no change, 1: the whole expression)</source>
+        <translation>λ = %1（0：不变，1：完整表情）</translation>
     </message>
 </context>
 <context>

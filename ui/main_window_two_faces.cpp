@@ -21,6 +21,7 @@
 #include "core/edit/two_faces.h"
 #include "ui/dock_panel.h"
 #include "ui/main_window.h"
+#include "ui/message_bar.h"
 #include "ui/two_faces_panel.h"
 
 namespace facet::ui {
@@ -126,6 +127,7 @@ void MainWindow::useOtherFace(const std::string& role, const app::OtherFace& fac
     state.amount = edit::starting_amount(state.mode);
   }
   if (!doc_->setTwoFaces(state)) return;
+  messageBar_->dismiss();  // an earlier failure to get a face no longer applies
   doc_->addRecentFace(face);
   doc_->commitTwoFaces(tr("Choose the %1 face").arg(roleName(role)));
   twoFaces_->showState(state);

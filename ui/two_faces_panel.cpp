@@ -189,7 +189,6 @@ void TwoFacesPanel::showState(const app::TwoFaceState& state) {
 }
 
 void TwoFacesPanel::setRecentFaces(const std::vector<app::OtherFace>& faces) {
-  recent_ = faces;
   for (Slot& slot : slots_) {
     slot.recent->clear();
     const QString role = QString::fromStdString(slot.role);
@@ -198,13 +197,6 @@ void TwoFacesPanel::setRecentFaces(const std::vector<app::OtherFace>& faces) {
                              [this, role, i] { Q_EMIT faceRequested(role, Source::Recent, i); });
     slot.recent->setEnabled(!faces.empty());
   }
-}
-
-void TwoFacesPanel::setEditingEnabled(bool enabled) {
-  modes_->setEnabled(enabled);
-  amount_->setEnabled(enabled);
-  layers_->setEnabled(enabled);
-  for (Slot& slot : slots_) slot.choose->setEnabled(enabled);
 }
 
 edit::TwoFaceMode TwoFacesPanel::mode() const {

@@ -32,7 +32,6 @@ class TwoFacesPanel : public QWidget {
   // The document's state, shown without signals.
   void showState(const app::TwoFaceState& state);
   void setRecentFaces(const std::vector<app::OtherFace>& faces);
-  void setEditingEnabled(bool enabled);
 
   // What the panel shows (tests).
   edit::TwoFaceMode mode() const;
@@ -67,7 +66,6 @@ class TwoFacesPanel : public QWidget {
   QLabel* amountLabel_ = nullptr;
   QSlider* amount_ = nullptr;
   LayerMaskPanel* layers_ = nullptr;
-  std::vector<app::OtherFace> recent_;
 };
 
 }  // namespace facet::ui

@@ -65,6 +65,8 @@ void Autosaver::discard() {
   if (!active()) return;
   QFile::remove(sessionPath());
   QFile::remove(dir_ + "/autosave.wplus.npy");
+  for (const char* role : {"second", "neutral", "expressive"})  // the two-face codes beside it
+    QFile::remove(dir_ + "/autosave." + role + ".npy");
   recoverable_ = false;
 }
 

@@ -132,9 +132,8 @@ OtherFace otherFaceFromPhoto(const models::ModelSet& models, const QString& path
                              const std::atomic<bool>* cancel) {
   const std::string file = QFile::encodeName(path).toStdString();
   if (!models.encoder && refineSteps <= 0)
-    throw Error(QObject::tr("%1: embedding a photo's face needs an encoder (pSp/e4e, Tools ▸ Models) or refinement "
-                            "steps (Edit ▸ Preferences)")
-                    .arg(QFileInfo(path).fileName())
+    throw Error(QObject::tr("embedding a photo's face needs an encoder (pSp/e4e, Tools ▸ Models) or refinement steps "
+                            "(Tools ▸ Photo refinement)")
                     .toStdString());
   const std::string bytes = face::read_photo_file(file);
   const pipeline::PhotoFaces found = pipeline::find_faces(face::decode_photo(bytes, file));

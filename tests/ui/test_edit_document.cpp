@@ -18,6 +18,7 @@
 #include "app/editor/render_controller.h"
 #include "core/edit/attributes.h"
 #include "core/io/npy.h"
+#include "tests/ui/document_test_support.h"
 #include "tests/ui/fixture_models.h"
 #include "tests/ui/image_compare.h"
 #ifdef FACET_WITH_VISION
@@ -29,28 +30,15 @@ using facet::test::sameRgb;
 
 namespace {
 
-constexpr int kAttributes = 40;
+constexpr int kAttributes = facet::test::kAttributeCount;
+using facet::test::readyDocument;
 
-std::shared_ptr<const facet::models::ModelSet> fixtureModels() {
-  static const auto models = facet::models::load_model_set(facet::test::fixtureModelFiles(false));
-  return models;
-}
+std::shared_ptr<const facet::models::ModelSet> fixtureModels() { return facet::test::fixtureModelSet(); }
 
 std::vector<float> edit(float alpha) {
   std::vector<float> alphas(kAttributes, 0.f);
   alphas[facet::test::kFixtureAttribute] = alpha;
   return alphas;
-}
-
-// A document on the fixture models with the fixture's face, its first full render in.
-std::unique_ptr<EditDocument> readyDocument(const QString& autosaveDir) {
-  auto doc = std::make_unique<EditDocument>(kAttributes, nullptr, autosaveDir);
-  doc->setPreviewSize(32);
-  doc->renderer()->setSettleMs(50);
-  doc->setModels(fixtureModels());
-  if (!doc->setFace(facet::test::fixtureWplus())) return nullptr;
-  if (!QTest::qWaitFor([&] { return doc->fullResultIsCurrent(); }, 20000)) return nullptr;
-  return doc;
 }
 
 }  // namespace

@@ -33,16 +33,7 @@ using Choice = MainWindow::UnsavedChoice;
 
 namespace {
 
-std::unique_ptr<MainWindow> readyWindow() {
-  auto window = std::make_unique<MainWindow>();
-  window->setPreviewSize(32);
-  window->renderer()->setSettleMs(100);
-  window->loadModels(facet::test::fixtureModelFiles(false));
-  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
-  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
-  if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 20000)) return nullptr;
-  return window;
-}
+std::unique_ptr<MainWindow> readyWindow() { return facet::test::readyFixtureWindow(); }
 
 // An edit as a drag ends: the value, then the undo point.
 void editAttribute(MainWindow& window, float alpha) {

@@ -14,6 +14,7 @@
 #include "app/editor/two_face_state.h"
 #include "core/edit/edit_stack.h"
 #include "core/io/npy.h"
+#include "tests/ui/document_test_support.h"
 #include "tests/ui/fixture_models.h"
 #include "tests/ui/image_compare.h"
 #ifdef FACET_WITH_VISION
@@ -28,12 +29,10 @@ using facet::test::sameRgb;
 
 namespace {
 
-constexpr int kAttributes = 40;
+constexpr int kAttributes = facet::test::kAttributeCount;
+using facet::test::readyDocument;
 
-std::shared_ptr<const facet::models::ModelSet> fixtureModels() {
-  static const auto models = facet::models::load_model_set(facet::test::fixtureModelFiles(false));
-  return models;
-}
+std::shared_ptr<const facet::models::ModelSet> fixtureModels() { return facet::test::fixtureModelSet(); }
 
 // The fixture's second W+ as a face chosen from a file.
 facet::app::OtherFace secondFixtureFace() {
@@ -49,16 +48,6 @@ facet::app::OtherFace secondFixtureFace() {
 QImage rendered(const torch::Tensor& w) {
   torch::InferenceMode guard;
   return facet::app::tensorToImage(fixtureModels()->generator->synthesis(w, facet::nn::SynthesisOptions{}));
-}
-
-std::unique_ptr<EditDocument> readyDocument(const QString& autosaveDir) {
-  auto doc = std::make_unique<EditDocument>(kAttributes, nullptr, autosaveDir);
-  doc->setPreviewSize(32);
-  doc->renderer()->setSettleMs(50);
-  doc->setModels(fixtureModels());
-  if (!doc->setFace(facet::test::fixtureWplus())) return nullptr;
-  if (!QTest::qWaitFor([&] { return doc->fullResultIsCurrent(); }, 20000)) return nullptr;
-  return doc;
 }
 
 bool settle(EditDocument& doc) {

@@ -26,17 +26,6 @@ using facet::ui::TwoFacesPanel;
 
 namespace {
 
-std::unique_ptr<MainWindow> readyWindow() {
-  auto window = std::make_unique<MainWindow>();
-  window->setPreviewSize(32);
-  window->renderer()->setSettleMs(100);
-  window->loadModels(facet::test::fixtureModelFiles(false));
-  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
-  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
-  if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 20000)) return nullptr;
-  return window;
-}
-
 // The action of a face slot's menu ("Recent faces" submenu included) whose text contains `text`.
 QAction* menuAction(TwoFacesPanel& panel, const QString& role, const QString& text) {
   auto* button = panel.findChild<QToolButton*>(role + "FaceChoose");
@@ -64,7 +53,7 @@ class TwoFacesWindowTest : public QObject {
 
   void morphMixAndExpressionFromTheDock() {
     FACET_REQUIRE_FIXTURES_QT();
-    auto window = readyWindow();
+    auto window = facet::test::readyFixtureWindow();
     QVERIFY(window);
     window->resize(1366, 768);
     window->show();

@@ -1,6 +1,8 @@
 #pragma once
 // What the editor's QtTests share: screenshots on request, "the newest request's full render is shown", and
 // keeping autosave, settings, data and the models folder out of the user's home.
+#include <memory>
+
 #include <QByteArray>
 #include <QDir>
 #include <QFileInfo>
@@ -11,6 +13,7 @@
 
 #include "app/editor/edit_document.h"
 #include "app/editor/render_controller.h"
+#include "tests/ui/fixture_models.h"
 #include "ui/main_window.h"
 
 namespace facet::test {
@@ -31,6 +34,19 @@ inline bool exported(const QString& path) {
 }
 
 inline bool fullAndCurrent(const ui::MainWindow& window) { return window.document()->fullResultIsCurrent(); }
+
+// A window on the fixture models (tests/ui/fixture_models.h, face-api left out) editing the fixture's W+, its first
+// full render shown; null when that does not happen within 20 s.
+inline std::unique_ptr<ui::MainWindow> readyFixtureWindow() {
+  auto window = std::make_unique<ui::MainWindow>();
+  window->setPreviewSize(32);
+  window->renderer()->setSettleMs(100);
+  window->loadModels(fixtureModelFiles(false));
+  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
+  window->openWplus(fixturesDir() + "/stylegan2/wplus.npy");
+  if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 20000)) return nullptr;
+  return window;
+}
 
 // Points autosave (XDG_STATE_HOME), settings (XDG_CONFIG_HOME), data (XDG_DATA_HOME) and the models folder
 // (FACET_MODELS, created empty) into `scratch`.
