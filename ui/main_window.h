@@ -34,6 +34,9 @@ class FaceAnalyzer;
 namespace facet::edit {
 enum class TwoFaceMode;
 }  // namespace facet::edit
+namespace facet::face {
+struct Face;
+}  // namespace facet::face
 namespace facet::app {
 struct OtherFace;
 class Autosaver;
@@ -80,7 +83,7 @@ class MainWindow : public QMainWindow {
   bool hasFace() const;
   // Photos (with core/face): faces are found, the chosen one aligned and encoded on a pool thread with a progress
   // dialog that can cancel; the edit is pasted back into the photo on export. The chooser picks one of several
-  // faces (default: a dialog); tests replace it.
+  // faces (default: a dialog), for the edited face and for a face slot of the Two faces dock; tests replace it.
   void setFaceChooser(std::function<int(int faceCount)> chooser) { chooseFace_ = std::move(chooser); }
   bool hasPhotoFace() const;  // a face of the opened photo is aligned (paste-back available)
   // Uses `wplus` (from an external embedding) for the opened photo's aligned face.
@@ -214,6 +217,9 @@ class MainWindow : public QMainWindow {
   // A session's photo: re-find face `faceIndex` and re-align it for the W+ just set (no re-embedding).
   void restorePhotoFace(const QString& path, int faceIndex);
   struct PhotoState;  // main_window_photo.cpp (OpenCV types stay out of this header)
+  // Which of a photo's faces (more than one): the chooser when set, else a dialog listing their boxes; -1 when the
+  // user cancelled.
+  int askWhichFace(const std::vector<face::Face>& faces, const QString& question);
   // The photo's faces boxed and numbered on the preview, and read by face-api (age, gender, expression, alike-ness)
   // into the Numbers dock when it is installed: what a photo shows without a generator.
   void analyzePhotoFaces(const std::shared_ptr<PhotoState>& state);

@@ -77,6 +77,19 @@ struct RestoreOutcome {
 };
 }  // namespace
 
+int MainWindow::askWhichFace(const std::vector<face::Face>& faces, const QString& question) {
+  const int count = static_cast<int>(faces.size());
+  if (chooseFace_) return chooseFace_(count);
+  QStringList items;
+  for (const face::Face& face : faces) {
+    const cv::Rect& b = face.box;
+    items << tr("Face %1 (%2×%3 at %4, %5)").arg(items.size() + 1).arg(b.width).arg(b.height).arg(b.x).arg(b.y);
+  }
+  bool ok = false;
+  const QString item = QInputDialog::getItem(this, tr("Choose a face"), question, items, 0, false, &ok);
+  return ok ? static_cast<int>(items.indexOf(item)) : -1;
+}
+
 bool MainWindow::hasPhotoFace() const {
   // The document's face came from a photo, or the opened photo's face is aligned and waits for its code.
   return doc_->hasPhotoFace() || (photo_ && !photo_->aligned.image.empty());
@@ -133,20 +146,7 @@ void MainWindow::findFaces(const QString& path) {
       return;
     }
     if (count > 1) {
-      if (chooseFace_) {
-        state->chosen = chooseFace_(count);
-      } else {
-        QStringList items;
-        for (int i = 0; i < count; ++i) {
-          const cv::Rect& b = state->faces[static_cast<size_t>(i)].box;
-          items << tr("Face %1 (%2×%3 at %4, %5)").arg(i + 1).arg(b.width).arg(b.height).arg(b.x).arg(b.y);
-        }
-        bool ok = false;
-        const QString item = QInputDialog::getItem(this, tr("Choose a face"),
-                                                   tr("%1 faces were found. Which one do you want to edit?").arg(count),
-                                                   items, 0, false, &ok);
-        state->chosen = ok ? items.indexOf(item) : -1;
-      }
+      state->chosen = askWhichFace(state->faces, tr("%1 faces were found. Which one do you want to edit?").arg(count));
       if (state->chosen < 0 || state->chosen >= count) {
         progress->deleteLater();
         statusBar()->showMessage(tr("No face chosen."));

@@ -20,6 +20,9 @@
 #include "app/editor/two_face_state.h"
 #include "core/edit/two_faces.h"
 #include "ui/dock_panel.h"
+#ifdef FACET_WITH_VISION
+#include "core/pipeline/photo_pipeline.h"
+#endif
 #include "ui/main_window.h"
 #include "ui/message_bar.h"
 #include "ui/two_faces_panel.h"
@@ -189,6 +192,10 @@ void MainWindow::requestOtherFace(const QString& roleText, int source, int recen
 
 #ifdef FACET_WITH_VISION
 namespace {
+struct FoundOutcome {
+  app::OtherFacePhoto photo;
+  QString error;
+};
 struct OtherFaceOutcome {
   app::OtherFace face;
   QString error;
@@ -201,6 +208,8 @@ void MainWindow::openOtherFacePhoto(const std::string& role, const QString& path
     showProblem(tr("No generator is loaded. Open Tools ▸ Models to install or locate one."));
     return;
   }
+  // Found on the pool, the face chosen here when there are several, then embedded on the pool; one progress
+  // dialog and one cancel for both.
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   auto* progress = new QProgressDialog(tr("Finding and embedding the %1 face in %2…")
                                            .arg(roleName(role), QFileInfo(path).fileName()),
@@ -208,27 +217,61 @@ void MainWindow::openOtherFacePhoto(const std::string& role, const QString& path
   progress->setObjectName("otherFaceProgress");
   progress->setWindowModality(Qt::WindowModal);
   progress->setMinimumDuration(400);
+  progress->setAutoClose(false);
+  progress->setAutoReset(false);
   connect(progress, &QProgressDialog::canceled, this, [cancel] { *cancel = true; });
-  auto* watcher = new QFutureWatcher<OtherFaceOutcome>(this);
-  connect(watcher, &QFutureWatcher<OtherFaceOutcome>::finished, this, [this, watcher, progress, cancel, role, path] {
-    const OtherFaceOutcome outcome = watcher->result();
-    watcher->deleteLater();
+  const auto fail = [this, role, path, progress, cancel](const QString& error) {
     progress->deleteLater();
-    if (*cancel) {
-      statusBar()->showMessage(tr("The %1 face was not changed.").arg(roleName(role)));
+    if (*cancel) statusBar()->showMessage(tr("The %1 face was not changed.").arg(roleName(role)));
+    else showProblem(tr("Cannot use %1: %2").arg(QFileInfo(path).fileName(), error));
+  };
+
+  auto* finder = new QFutureWatcher<FoundOutcome>(this);
+  connect(finder, &QFutureWatcher<FoundOutcome>::finished, this, [this, finder, progress, cancel, role, models, fail] {
+    const FoundOutcome found = finder->result();
+    finder->deleteLater();
+    if (*cancel || !found.error.isEmpty()) {
+      fail(found.error);
       return;
     }
-    if (!outcome.error.isEmpty()) {
-      showProblem(tr("Cannot use %1: %2").arg(QFileInfo(path).fileName(), outcome.error));
-      return;
+    int index = 0;
+    if (found.photo.faceCount > 1) {
+      index = askWhichFace(found.photo.found->faces,
+                           tr("%1 faces were found. Which one is the %2 face?").arg(found.photo.faceCount)
+                               .arg(roleName(role)));
+      if (index < 0 || index >= found.photo.faceCount) {
+        *cancel = true;
+        fail({});
+        return;
+      }
     }
-    useOtherFace(role, outcome.face);
+    const int steps = refinementSteps();
+    auto* embedder = new QFutureWatcher<OtherFaceOutcome>(this);
+    connect(embedder, &QFutureWatcher<OtherFaceOutcome>::finished, this,
+            [this, embedder, progress, cancel, role, fail] {
+              const OtherFaceOutcome outcome = embedder->result();
+              embedder->deleteLater();
+              if (*cancel || !outcome.error.isEmpty()) {
+                fail(outcome.error);
+                return;
+              }
+              progress->deleteLater();
+              useOtherFace(role, outcome.face);
+            });
+    embedder->setFuture(QtConcurrent::run([models, photo = found.photo, index, steps, cancel] {
+      OtherFaceOutcome outcome;
+      try {
+        outcome.face = app::embedOtherFacePhoto(*models, photo, index, steps, cancel.get());
+      } catch (const std::exception& e) {
+        outcome.error = QString::fromStdString(e.what());
+      }
+      return outcome;
+    }));
   });
-  const int steps = refinementSteps();
-  watcher->setFuture(QtConcurrent::run([models, path, steps, cancel] {
-    OtherFaceOutcome outcome;
+  finder->setFuture(QtConcurrent::run([path] {
+    FoundOutcome outcome;
     try {
-      outcome.face = app::otherFaceFromPhoto(*models, path, steps, cancel.get());
+      outcome.photo = app::findOtherFacePhoto(path);
     } catch (const std::exception& e) {
       outcome.error = QString::fromStdString(e.what());
     }

@@ -233,6 +233,7 @@ void TimelinePanel::refreshKeyframes() {
     for (size_t i = 0; i < k.state.text_alphas.size() && i < textIds.size(); ++i)
       if (k.state.text_alphas[i] != 0.0f)
         parts << QString("%1 %2").arg(QString::fromStdString(textIds[i])).arg(k.state.text_alphas[i], 0, 'f', 2);
+    if (!k.state.two_face.empty()) parts << tr("two faces %1").arg(k.state.two_face[0], 0, 'f', 2);
     table_->setItem(r, 1, new QTableWidgetItem(parts.isEmpty() ? tr("(no edit)") : parts.join(", ")));
   }
   if (selected >= 0 && selected < table_->rowCount()) table_->selectRow(selected);

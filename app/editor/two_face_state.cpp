@@ -128,16 +128,30 @@ OtherFace otherFaceFromWplus(const nn::StyleGan2& generator, const QString& path
 }
 
 #ifdef FACET_WITH_VISION
-OtherFace otherFaceFromPhoto(const models::ModelSet& models, const QString& path, int refineSteps,
-                             const std::atomic<bool>* cancel) {
+OtherFacePhoto findOtherFacePhoto(const QString& path) {
   const std::string file = QFile::encodeName(path).toStdString();
+  const std::string bytes = face::read_photo_file(file);
+  OtherFacePhoto out;
+  out.path = QFileInfo(path).absoluteFilePath();
+  out.sha256 = QCryptographicHash::hash(QByteArray::fromRawData(bytes.data(), static_cast<qsizetype>(bytes.size())),
+                                        QCryptographicHash::Sha256)
+                   .toHex()
+                   .toStdString();
+  auto found = std::make_shared<pipeline::PhotoFaces>(pipeline::find_faces(face::decode_photo(bytes, file)));
+  pipeline::choose_face(found->faces, 0, file);  // no face: facet::Error naming the photo
+  out.faceCount = static_cast<int>(found->faces.size());
+  out.found = std::move(found);
+  return out;
+}
+
+OtherFace embedOtherFacePhoto(const models::ModelSet& models, const OtherFacePhoto& photo, int faceIndex,
+                              int refineSteps, const std::atomic<bool>* cancel) {
   if (!models.encoder && refineSteps <= 0)
     throw Error(QObject::tr("embedding a photo's face needs an encoder (pSp/e4e, Tools ▸ Models) or refinement steps "
                             "(Tools ▸ Photo refinement)")
                     .toStdString());
-  const std::string bytes = face::read_photo_file(file);
-  const pipeline::PhotoFaces found = pipeline::find_faces(face::decode_photo(bytes, file));
-  const face::Face& chosen = pipeline::choose_face(found.faces, 0, file);
+  const std::string file = QFile::encodeName(photo.path).toStdString();
+  const face::Face& chosen = pipeline::choose_face(photo.found->faces, faceIndex, file);
   pipeline::EmbedModels embed;
   embed.generator = models.generator;
   embed.encoder = models.encoder;
@@ -150,19 +164,14 @@ OtherFace otherFaceFromPhoto(const models::ModelSet& models, const QString& path
   }
   pipeline::EmbedControl control;
   control.cancel = cancel;
-  const pipeline::EmbeddedFace embedded = pipeline::embed_face(found.photo, chosen, embed, settings, control);
+  const pipeline::EmbeddedFace embedded = pipeline::embed_face(photo.found->photo, chosen, embed, settings, control);
   if (!embedded.wplus.defined()) throw Error(file + ": the face was not embedded");
-  OtherFace face;
-  face.origin.kind = "photo";
-  face.origin.path = QFileInfo(path).absoluteFilePath().toStdString();
-  face.origin.photo_sha256 =
-      QCryptographicHash::hash(QByteArray::fromRawData(bytes.data(), static_cast<qsizetype>(bytes.size())),
-                               QCryptographicHash::Sha256)
-          .toHex()
-          .toStdString();
-  face.label = otherFaceLabel(face.origin);
-  face.wplus = embedded.wplus.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-  return face;
+  session::OtherFace origin;
+  origin.kind = "photo";
+  origin.path = photo.path.toStdString();
+  origin.photo_sha256 = photo.sha256;
+  origin.face_index = faceIndex;
+  return otherFaceOf(origin, embedded.wplus.detach().to(torch::kCPU, torch::kFloat32).contiguous());
 }
 #endif
 

@@ -1,9 +1,9 @@
 #pragma once
 // The faces beside the edited one and what the editor does with them (core/edit/two_faces.h): a second face to
 // morph towards or mix layers from, or a neutral and an expressive face whose difference is an expression. Each
-// face keeps where it came from (a photo, a W+ file or a seed) for sessions and for the "Recent" menu. The loaders
-// block (a photo is found, aligned and embedded by the same pipeline as the edited face): run them off the GUI
-// thread.
+// face keeps where it came from (a photo, a W+ file or a seed) for sessions and for the "Recent" menu. The photo
+// loaders block (a photo's faces are found, then one is aligned and embedded by the same pipeline as the edited
+// face): run them off the GUI thread.
 #include <atomic>
 #include <cstdint>
 #include <map>
@@ -23,6 +23,9 @@ struct ModelSet;
 }
 namespace facet::nn {
 class StyleGan2;
+}
+namespace facet::pipeline {
+struct PhotoFaces;
 }
 
 namespace facet::app {
@@ -65,11 +68,20 @@ OtherFace otherFaceFromSeed(const nn::StyleGan2& generator, uint64_t seed);
 // A W+ .npy for this generator; facet::Error saying what is wrong with the file.
 OtherFace otherFaceFromWplus(const nn::StyleGan2& generator, const QString& path);
 #ifdef FACET_WITH_VISION
-// The photo's largest face, found, aligned and embedded (the encoder, then `refineSteps` of Image2StyleGAN
-// refinement when asked); facet::Error for no face, no encoder without refinement, or a damaged photo. `cancel`
-// stops it between stages.
-OtherFace otherFaceFromPhoto(const models::ModelSet& models, const QString& path, int refineSteps,
-                             const std::atomic<bool>* cancel = nullptr);
+// A photo for a face slot, read, hashed and its faces found (detector order, largest first); facet::Error for a
+// damaged photo or one without a face.
+struct OtherFacePhoto {
+  QString path;  // absolute
+  std::string sha256;
+  std::shared_ptr<const pipeline::PhotoFaces> found;
+  int faceCount = 0;
+};
+OtherFacePhoto findOtherFacePhoto(const QString& path);
+// Face `faceIndex` of it aligned and embedded by the same pipeline as the edited face (the encoder, then
+// `refineSteps` of Image2StyleGAN refinement when asked); facet::Error without an encoder or refinement steps, or
+// when `cancel` stopped it.
+OtherFace embedOtherFacePhoto(const models::ModelSet& models, const OtherFacePhoto& photo, int faceIndex,
+                              int refineSteps, const std::atomic<bool>* cancel = nullptr);
 #endif
 
 }  // namespace facet::app

@@ -4,7 +4,9 @@
 // FACET_SCREENSHOTS=DIR. Runs on the fixture generator (tests/data/fixtures).
 #include <QComboBox>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QMenu>
+#include <QPainter>
 #include <QSlider>
 #include <QTemporaryDir>
 #include <QToolButton>
@@ -119,6 +121,50 @@ class TwoFacesWindowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 20000);
     facet::test::saveShot(*window, "two-faces-expression.png");
   }
+
+#ifdef FACET_WITH_VISION
+  // A photo as the second face goes through the photo pipeline: with two faces in it the user is asked which one,
+  // and the slot names the photo and the face (here refined from the average face: the fixtures have no encoder).
+  void aPhotoWithTwoFacesAsksWhichOne() {
+    FACET_REQUIRE_FIXTURES_QT();
+    const QImage astronaut(MainWindow::samplePhotoPath());
+    QVERIFY(!astronaut.isNull());
+    QImage pair(astronaut.width() * 2, astronaut.height(), QImage::Format_RGB888);
+    QPainter painter(&pair);
+    painter.drawImage(0, 0, astronaut);
+    painter.drawImage(astronaut.width(), 0, astronaut.mirrored(true, false));
+    painter.end();
+    const QString path = scratch_.filePath("pair.png");
+    QVERIFY(pair.save(path));
+
+    auto window = facet::test::readyFixtureWindow();
+    QVERIFY(window);
+    window->setRefinementSteps(2);
+    int offered = 0;
+    window->setFaceChooser([&offered](int count) {
+      offered = count;
+      return 1;
+    });
+    window->openOtherFacePhoto("second", path);
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->twoFaces().second.has_value(), 60000);
+    QVERIFY2(offered >= 2, qPrintable(QString::number(offered)));  // both astronauts (the seam may add a false one)
+    const facet::app::OtherFace& second = *window->document()->twoFaces().second;
+    QCOMPARE(second.origin.face_index, 1);
+    QVERIFY(second.origin.kind == "photo");
+    QCOMPARE(QString::fromStdString(second.origin.path), QFileInfo(path).absoluteFilePath());
+    QCOMPARE(second.origin.photo_sha256.size(), size_t(64));
+    QCOMPARE(window->twoFacesPanel()->faceText("second"), QString("pair.png, face 2"));
+    QVERIFY(window->document()->twoFaces().mode == TwoFaceMode::Morph);
+
+    // A photo without a face: a plain message, the slot unchanged.
+    QImage blank(256, 256, QImage::Format_RGB888);
+    blank.fill(Qt::gray);
+    QVERIFY(blank.save(scratch_.filePath("blank.png")));
+    window->openOtherFacePhoto("neutral", scratch_.filePath("blank.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->problemText().contains("blank.png"), 30000);
+    QVERIFY(!window->document()->twoFaces().neutral.has_value());
+  }
+#endif
 
  private:
   QTemporaryDir scratch_;
