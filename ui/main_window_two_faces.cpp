@@ -64,7 +64,8 @@ QString missingFaces(const app::TwoFaceState& state) {
 }  // namespace
 
 void MainWindow::buildTwoFacesPanel() {
-  QDockWidget* dock = addDockPanel(this, twoFaces_, tr("Two faces"), "twoFacesDock", "twoFaces", Qt::RightDockWidgetArea);
+  QDockWidget* dock =
+      addDockPanel(this, twoFaces_, tr("Two faces"), "twoFacesDock", "twoFaces", Qt::RightDockWidgetArea);
   dock->toggleViewAction()->setText(tr("&Two faces"));
   // Its texts wrap and its layer boxes take rows: in a short dock it scrolls instead of clipping them.
   auto* scroll = new QScrollArea(dock);
@@ -98,7 +99,8 @@ void MainWindow::buildTwoFacesPanel() {
           });
   // The document changes the state too (undo, sessions, timeline playback): the panel follows.
   connect(doc_, &app::EditDocument::twoFacesChanged, this, [this] { twoFaces_->showState(doc_->twoFaces()); });
-  connect(doc_, &app::EditDocument::recentFacesChanged, this, [this] { twoFaces_->setRecentFaces(doc_->recentFaces()); });
+  connect(doc_, &app::EditDocument::recentFacesChanged, this,
+          [this] { twoFaces_->setRecentFaces(doc_->recentFaces()); });
   connect(doc_, &app::EditDocument::editedLayersChanged, this,
           [this](const std::vector<bool>& mask) { twoFaces_->setLayerCount(static_cast<int>(mask.size())); });
 }
@@ -160,9 +162,9 @@ void MainWindow::requestOtherFace(const QString& roleText, int source, int recen
   }
   switch (static_cast<TwoFacesPanel::Source>(source)) {
     case TwoFacesPanel::Source::Photo: {
-      const QString path = QFileDialog::getOpenFileName(
-          this, tr("Photo of the %1 face").arg(roleName(role)), QFileInfo(suggestedPath(FileKind::Session)).absolutePath(),
-          tr("Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)"));
+      const QString path = QFileDialog::getOpenFileName(this, tr("Photo of the %1 face").arg(roleName(role)),
+                                                        QFileInfo(suggestedPath(FileKind::Session)).absolutePath(),
+                                                        tr("Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)"));
       if (path.isEmpty()) return;
       rememberFolder(path);
       openOtherFacePhoto(role, path);

@@ -76,7 +76,8 @@ TwoFacesPanel::TwoFacesPanel(QWidget* parent) : QWidget(parent) {
   connect(amount_, &QSlider::sliderReleased, this, &TwoFacesPanel::amountReleased);
   // Keyboard and clicks on the groove move it without a press and release: each such step is a gesture.
   connect(amount_, &QSlider::actionTriggered, this, [this](int action) {
-    if (action != QAbstractSlider::SliderMove) QMetaObject::invokeMethod(this, &TwoFacesPanel::amountReleased, Qt::QueuedConnection);
+    if (action != QAbstractSlider::SliderMove)
+      QMetaObject::invokeMethod(this, &TwoFacesPanel::amountReleased, Qt::QueuedConnection);
   });
   connect(layers_, &LayerMaskPanel::maskChanged, this, &TwoFacesPanel::mixLayersChanged);
   layOut(TwoFaceMode::None);

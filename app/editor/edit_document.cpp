@@ -235,7 +235,7 @@ void EditDocument::applyAlphas(const std::vector<float>& alphas) {
   changed();
 }
 
-// --- two faces ---------------------------------------------------------------------------------------------------------
+// --- two faces -------------------------------------------------------------------------------------------------------
 
 bool EditDocument::fits(const torch::Tensor& code) const {
   if (!models_ || !code.defined()) return false;
@@ -253,6 +253,11 @@ bool EditDocument::setTwoFaces(const TwoFaceState& state) {
       fail(tr("%1 was embedded for another generator; choose the face again").arg((*face)->label));
       return false;
     }
+  if (!state.mixLayers.empty() && static_cast<int64_t>(state.mixLayers.size()) != models_->generator->n_latent()) {
+    fail(tr("the mixed layers name %1 layers; the loaded generator has %2")
+             .arg(state.mixLayers.size()).arg(models_->generator->n_latent()));
+    return false;
+  }
   const double previous = twoFaces_.active() ? twoFaces_.amount : edit::resting_amount(state.mode);
   twoFaces_ = state;
 #ifdef FACET_WITH_VISION
@@ -452,6 +457,9 @@ bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) 
     for (const auto* face : {&two.second, &two.neutral, &two.expressive})
       if (*face && !fits((*face)->wplus))
         throw Error(tr("its %1 face's code does not fit the loaded generator").arg((*face)->label).toStdString());
+    if (!two.mixLayers.empty() && static_cast<int64_t>(two.mixLayers.size()) != layerCount)
+      throw Error(tr("its mixed layers name %1 layers; the loaded generator has %2")
+                      .arg(two.mixLayers.size()).arg(layerCount).toStdString());
     Q_EMIT textSlidersLoaded(text);
     resetAlphas(alphasInCatalogueOrder(loaded.session, attributeCount()));
     // Before the face, so its first render already holds the operation.

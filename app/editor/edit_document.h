@@ -1,10 +1,10 @@
 #pragma once
 // The edit document: everything the editor is editing, without a widget. It owns the face (the unedited W+, where it
 // came from, the photo face it pastes back into), every attribute α with the undo stack, the text slider values,
-// the two-face operation (morph, layer mixing, expression transfer with other faces), the edited-layer mask, the timeline, autosave, sessions and the exports, and it drives the render worker. The
-// window is a view: sliders, the timeline panel and menus change the document; the document's signals update
-// them. Everything here runs on the GUI thread and never blocks it: renders run on the worker, exports and W+
-// writes on the thread pool.
+// the two-face operation (morph, layer mixing, expression transfer with other faces), the edited-layer mask, the
+// timeline, autosave, sessions and the exports, and it drives the render worker. The window is a view: sliders,
+// the timeline panel and menus change the document; the document's signals update them. Everything here runs on
+// the GUI thread and never blocks it: renders run on the worker, exports and W+ writes on the thread pool.
 #include <functional>
 #include <memory>
 #include <optional>

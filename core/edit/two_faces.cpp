@@ -49,7 +49,7 @@ double starting_amount(TwoFaceMode mode) {
 
 namespace {
 // `code` on w's device and type, checked to have w's layers and width (broadcast over w's batch).
-torch::Tensor like(const torch::Tensor& code, const torch::Tensor& w, const char* what) {
+torch::Tensor as_code_of(const torch::Tensor& code, const torch::Tensor& w, const char* what) {
   torch::Tensor c = code.dim() == 2 ? code.unsqueeze(0) : code;
   if (c.dim() != 3 || c.size(0) != 1 || c.size(1) != w.size(1) || c.size(2) != w.size(2))
     throw Error(std::string("the ") + what + " face's code has shape " + c10::str(code.sizes()) +
@@ -61,15 +61,15 @@ torch::Tensor like(const torch::Tensor& code, const torch::Tensor& w, const char
 torch::Tensor apply_two_faces(const torch::Tensor& wplus, const TwoFaces& two) {
   if (!two.active()) return wplus;
   switch (two.mode) {
-    case TwoFaceMode::Morph: return morph(wplus, like(two.second, wplus, "second"), two.amount);
+    case TwoFaceMode::Morph: return morph(wplus, as_code_of(two.second, wplus, "second"), two.amount);
     case TwoFaceMode::Mix: {
       const std::vector<bool> layers =
           two.mix_layers.empty() ? mix_layer_preset("coarse", wplus.size(1)) : two.mix_layers;
-      return style_mix(wplus, like(two.second, wplus, "second").expand_as(wplus), layers, two.amount);
+      return style_mix(wplus, as_code_of(two.second, wplus, "second").expand_as(wplus), layers, two.amount);
     }
     case TwoFaceMode::Expression:
-      return expression_transfer(wplus, like(two.neutral, wplus, "neutral"), like(two.expressive, wplus, "expressive"),
-                                 two.amount);
+      return expression_transfer(wplus, as_code_of(two.neutral, wplus, "neutral"),
+                                 as_code_of(two.expressive, wplus, "expressive"), two.amount);
     case TwoFaceMode::None: break;
   }
   return wplus;

@@ -78,8 +78,11 @@ TwoFaceSettings two_faces_from_json(const nlohmann::json& j, const std::string& 
   if (!j.is_object()) fail(source, "'two_faces' must be an object");
   TwoFaceSettings t;
   t.mode = j.value("mode", std::string("none"));
-  if (!one_of(t.mode, {"none", "morph", "mix", "expression"}))
-    fail(source, "'two_faces.mode' must be none, morph, mix or expression (got '" + t.mode + "')");
+  try {
+    edit::parse_two_face_mode(t.mode);
+  } catch (const Error& e) {
+    fail(source, std::string("'two_faces.mode': ") + e.what());
+  }
   t.amount = j.value("amount", 0.0);
   if (!std::isfinite(t.amount)) fail(source, "'two_faces.amount' must be a finite number");
   t.mix_layers = j.value("mix_layers", std::vector<bool>{});

@@ -2,8 +2,9 @@
 // Facet's session file (.facet, JSON), read and written here for the editor and the CLI alike: the photo (path and
 // SHA-256, so a moved or changed photo is noticed), the chosen face, the W+ code (an .npy beside the session), the
 // slider values, the edited layers, the text sliders (their directions embedded), the two-face operation with the
-// other faces (their codes beside the session too), the recorded timeline and the ids of the models that made it. Writes are atomic; reading checks every field and throws facet::Error with a
-// message that names the file and says what is wrong in plain words.
+// other faces (their codes beside the session too), the recorded timeline and the ids of the models that made it.
+// Writes are atomic; reading checks every field and throws facet::Error with a message that names the file and
+// says what is wrong in plain words.
 #include <cstdint>
 #include <map>
 #include <string>

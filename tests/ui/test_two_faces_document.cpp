@@ -145,9 +145,10 @@ class TwoFacesDocumentTest : public QObject {
     QVERIFY(doc->exportWplus(npy));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
     const torch::Tensor mixed = facet::io::read_npy(npy.toStdString());
-    for (int64_t l = 0; l < 10; ++l)
-      QVERIFY2(torch::equal(mixed.select(1, l), (state.mixLayers[size_t(l)] ? second.wplus : doc->wplus()).select(1, l)),
-               qPrintable(QString("layer %1").arg(l)));
+    for (int64_t l = 0; l < 10; ++l) {
+      const torch::Tensor& from = state.mixLayers[size_t(l)] ? second.wplus : doc->wplus();
+      QVERIFY2(torch::equal(mixed.select(1, l), from.select(1, l)), qPrintable(QString("layer %1").arg(l)));
+    }
     QVERIFY(settle(*doc));
     QVERIFY(sameRgb(doc->lastResult().image, rendered(mixed)));
 
