@@ -7,6 +7,7 @@
 #include "core/nn/stylegan2/generator.h"
 #include "tests/core/gpu/gpu_support.h"
 #include "tests/support/test_support.h"
+#include "tests/support/visible_noise.h"
 
 using facet::nn::GeneratorLoadOptions;
 using facet::nn::NoiseMode;
@@ -14,6 +15,7 @@ using facet::nn::StyleGan2;
 using facet::nn::SynthesisOptions;
 using facet::test::fixture;
 using facet::test::relative_max_error;
+using facet::test::with_visible_noise;
 
 namespace {
 constexpr double kParity = 1e-4;  // max |CUDA − CPU| / max |CPU|: float32 rounding, as the CPU paths' parity
@@ -29,11 +31,6 @@ std::shared_ptr<StyleGan2> load_fixture(const torch::Device& device) {
   return StyleGan2::load(fixture("stylegan2/g_small_zip.pt"), o);
 }
 
-void with_visible_noise(StyleGan2& g) {
-  torch::NoGradGuard no_grad;
-  for (auto& p : g.module().named_parameters())
-    if (p.key().find("noise.weight") != std::string::npos) p.value().fill_(0.3);
-}
 }  // namespace
 
 TEST(GeneratorOnCuda, StaysOnTheDevice) {

@@ -6,24 +6,19 @@
 #include "core/nn/stylegan2/generator.h"
 #include "core/nn/stylegan2/upfirdn2d.h"
 #include "tests/support/test_support.h"
+#include "tests/support/visible_noise.h"
 
 using facet::nn::NoiseMode;
 using facet::nn::StyleGan2;
 using facet::nn::SynthesisOptions;
 using facet::test::fixture;
 using facet::test::relative_max_error;
+using facet::test::with_visible_noise;
 
 namespace {
 constexpr double kParity = 1e-4;  // the bound: max abs error / max |reference|
 
 torch::Tensor npy(const std::string& name) { return facet::io::read_npy(fixture("stylegan2/" + name)); }
-
-// Freshly initialised noise strengths are 0 (as in the reference); make noise matter for the tests.
-void with_visible_noise(StyleGan2& g) {
-  torch::NoGradGuard no_grad;
-  for (auto& p : g.module().named_parameters())
-    if (p.key().find("noise.weight") != std::string::npos) p.value().fill_(0.3);
-}
 
 class GeneratorFixture : public ::testing::TestWithParam<std::string> {};
 }  // namespace

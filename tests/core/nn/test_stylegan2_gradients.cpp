@@ -7,23 +7,19 @@
 #include "core/nn/stylegan2/generator.h"
 #include "core/nn/stylegan2/upfirdn2d.h"
 #include "tests/support/test_support.h"
+#include "tests/support/visible_noise.h"
 
 using facet::nn::NoiseMode;
 using facet::nn::StyleGan2;
 using facet::nn::SynthesisOptions;
 using facet::test::relative_max_error;
+using facet::test::with_visible_noise;
 using namespace facet::nn::stylegan2;
 
 namespace {
 
 constexpr double kGradientParity = 1e-4;  // max |fast − plain| / max |plain|
 constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
-
-void with_visible_noise(StyleGan2& g) {
-  torch::NoGradGuard no_grad;
-  for (auto& p : g.module().named_parameters())
-    if (p.key().find("noise.weight") != std::string::npos) p.value().fill_(0.3);
-}
 
 void freeze(StyleGan2& g) {
   for (auto& p : g.module().parameters()) p.requires_grad_(false);

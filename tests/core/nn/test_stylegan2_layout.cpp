@@ -7,19 +7,13 @@
 #include "core/io/error.h"
 #include "core/nn/stylegan2/generator.h"
 #include "tests/support/test_support.h"
+#include "tests/support/visible_noise.h"
 
 using facet::nn::NoiseMode;
 using facet::nn::StyleGan2;
 using facet::nn::SynthesisOptions;
 using facet::test::relative_max_error;
-
-namespace {
-void with_visible_noise(StyleGan2& g) {
-  torch::NoGradGuard no_grad;
-  for (auto& p : g.module().named_parameters())
-    if (p.key().find("noise.weight") != std::string::npos) p.value().fill_(0.3);
-}
-}  // namespace
+using facet::test::with_visible_noise;
 
 TEST(StyleGan2Layout, ChannelsLastPlainPathEqualsPlainPath) {
   auto g = StyleGan2::random(64, 32, 1, 1, /*seed=*/6, torch::kCPU, /*max_channels=*/32);
