@@ -20,7 +20,7 @@
 #include "app/editor/autosave.h"
 #include "app/editor/edit_document.h"
 #include "core/io/error.h"
-#include "core/io/npy.h"
+#include "core/nn/stylegan2/wplus_file.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
@@ -203,10 +203,9 @@ void MainWindow::openPhoto(const QString& path) {
 
 bool MainWindow::openWplus(const QString& path) {
   try {
-    torch::Tensor w = io::read_npy(QFile::encodeName(path).toStdString()).to(torch::kFloat32);
-    if (w.dim() == 3 && w.size(0) > 1) w = w.slice(0, 0, 1);  // a batch: its first code
     if (!models()) throw Error(tr("No generator is loaded. Open Tools ▸ Models to install or locate one.").toStdString());
-    if (!doc_->setFace(w)) return false;
+    // A batch gives its first code.
+    if (!doc_->setFace(nn::read_wplus_file(QFile::encodeName(path).toStdString(), *models()->generator))) return false;
     photo_.reset();
     currentPath_.clear();
     doc_->setOpenedPath(path);

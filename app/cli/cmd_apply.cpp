@@ -15,6 +15,7 @@
 #include "core/io/error.h"
 #include "core/io/npy.h"
 #include "core/models/model_registry.h"
+#include "core/nn/stylegan2/wplus_file.h"
 #include "core/pipeline/photo_pipeline.h"
 
 namespace facet::cli {
@@ -28,20 +29,6 @@ struct ApplyArgs {
   face::CompositeOptions composite;
   bool json = false;
 };
-
-// A W+ file for this generator: [1, n_latent, style_dim] (the first code of a batch), finite.
-torch::Tensor read_wplus(const std::string& path, const nn::StyleGan2& generator) {
-  torch::Tensor w = io::read_npy(path).to(torch::kFloat32);
-  if (w.dim() == 2) w = w.unsqueeze(0);
-  if (w.dim() != 3) throw Error(path + ": expected W+ [N, n_latent, style_dim], got " + c10::str(w.sizes()));
-  w = w.slice(0, 0, 1).contiguous();
-  if (w.size(1) != generator.n_latent() || w.size(2) != generator.style_dim())
-    throw Error("the W+ code has shape " + c10::str(w.sizes()) + " but the generator takes [1, " +
-                std::to_string(generator.n_latent()) + ", " + std::to_string(generator.style_dim()) +
-                "]; use an encoder made for this generator");
-  if (!torch::isfinite(w).all().item<bool>()) throw Error("the W+ code holds NaN or infinite values");
-  return w;
-}
 
 void register_apply(CLI::App& root, Commands& commands) {
   auto* cmd = root.add_subcommand("apply", "Edit the face in a photo: align, embed in W+, edit, render, paste back");
@@ -90,7 +77,7 @@ void register_apply(CLI::App& root, Commands& commands) {
     pipeline::EmbeddedFace embedded;
     if (!a->wplus.empty()) {
       embedded.aligned = pipeline::align_face(found.photo, chosen, static_cast<int>(generator->size()));
-      embedded.wplus = read_wplus(a->wplus, *generator);
+      embedded.wplus = nn::read_wplus_file(a->wplus, *generator);
     } else {
       pipeline::EmbedModels models;
       models.generator = generator;

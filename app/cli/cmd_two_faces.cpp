@@ -16,6 +16,7 @@
 #include "core/face/tensor_image.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
+#include "core/nn/stylegan2/wplus_file.h"
 #include "core/models/model_registry.h"
 #include "core/pipeline/photo_pipeline.h"
 #include "core/video/video_writer.h"
@@ -90,12 +91,7 @@ Face face_of(const std::string& source, const Faces& f, const FaceArgs& a) {
     torch::InferenceMode guard;
     out.wplus = g.to_wplus(g.mapping(out.z.to(g.device())), a.truncation).to(torch::kCPU).clone();
   } else if (ends_with(source, ".npy")) {
-    torch::Tensor w = io::read_npy(source).to(torch::kFloat32);
-    if (w.dim() == 2) w = w.unsqueeze(0);
-    if (w.dim() != 3 || w.size(1) != g.n_latent() || w.size(2) != g.style_dim())
-      throw Error(source + ": a W+ code for this generator is [1, " + std::to_string(g.n_latent()) + ", " +
-                  std::to_string(g.style_dim()) + "], this file holds " + c10::str(w.sizes()));
-    out.wplus = w.slice(0, 0, 1).contiguous();
+    out.wplus = nn::read_wplus_file(source, g);
   } else {
     if (!f.models.encoder && f.settings.refine_steps <= 0)
       throw Error(source + " is a photo: give --encoder E.pt and/or --steps N to embed it");

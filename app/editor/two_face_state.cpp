@@ -7,7 +7,7 @@
 #include <torch/torch.h>
 
 #include "core/io/error.h"
-#include "core/io/npy.h"
+#include "core/nn/stylegan2/wplus_file.h"
 #include "core/models/model_registry.h"
 #ifdef FACET_WITH_VISION
 #include "core/face/photo.h"
@@ -103,28 +103,17 @@ torch::Tensor randomFaceCode(const nn::StyleGan2& generator, uint64_t seed, doub
 }
 
 OtherFace otherFaceFromSeed(const nn::StyleGan2& generator, uint64_t seed) {
-  OtherFace face;
-  face.origin.kind = "random";
-  face.origin.seed = seed;
-  face.label = otherFaceLabel(face.origin);
-  face.wplus = randomFaceCode(generator, seed);
-  return face;
+  session::OtherFace origin;
+  origin.kind = "random";
+  origin.seed = seed;
+  return otherFaceOf(origin, randomFaceCode(generator, seed));
 }
 
 OtherFace otherFaceFromWplus(const nn::StyleGan2& generator, const QString& path) {
-  const std::string file = QFile::encodeName(path).toStdString();
-  torch::Tensor w = io::read_npy(file).to(torch::kFloat32);
-  if (w.dim() == 2) w = w.unsqueeze(0);
-  if (w.dim() != 3 || w.size(0) != 1 || w.size(1) != generator.n_latent() || w.size(2) != generator.style_dim())
-    throw Error(file + ": a W+ code for this generator is [1, " + std::to_string(generator.n_latent()) + ", " +
-                std::to_string(generator.style_dim()) + "]; this file holds " + c10::str(w.sizes()));
-  if (!torch::isfinite(w).all().item<bool>()) throw Error(file + ": the W+ code holds NaN or infinite values");
-  OtherFace face;
-  face.origin.kind = "wplus";
-  face.origin.path = QFileInfo(path).absoluteFilePath().toStdString();
-  face.label = otherFaceLabel(face.origin);
-  face.wplus = w.contiguous();
-  return face;
+  session::OtherFace origin;
+  origin.kind = "wplus";
+  origin.path = QFileInfo(path).absoluteFilePath().toStdString();
+  return otherFaceOf(origin, nn::read_wplus_file(QFile::encodeName(path).toStdString(), generator, /*single=*/true));
 }
 
 #ifdef FACET_WITH_VISION

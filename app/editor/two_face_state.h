@@ -65,7 +65,7 @@ struct TwoFaceState {
 // A random face as the editor samples them: z ~ N(0, I) from the seed, mapped, truncated (ψ).
 torch::Tensor randomFaceCode(const nn::StyleGan2& generator, uint64_t seed, double truncation = 0.7);
 OtherFace otherFaceFromSeed(const nn::StyleGan2& generator, uint64_t seed);
-// A W+ .npy for this generator; facet::Error saying what is wrong with the file.
+// A W+ .npy holding one code for this generator (nn::read_wplus_file); facet::Error saying what is wrong with it.
 OtherFace otherFaceFromWplus(const nn::StyleGan2& generator, const QString& path);
 #ifdef FACET_WITH_VISION
 // A photo for a face slot, read, hashed and its faces found (detector order, largest first); facet::Error for a
