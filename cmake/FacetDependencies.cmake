@@ -37,7 +37,7 @@ if(FACET_WITH_VISION)
 endif()
 
 if(FACET_BUILD_GUI)
-  find_package(Qt6 REQUIRED COMPONENTS Widgets Charts Concurrent LinguistTools)
+  find_package(Qt6 REQUIRED COMPONENTS Widgets Charts LinguistTools)
   if(FACET_BUILD_TESTS)
     find_package(Qt6 REQUIRED COMPONENTS Test)
   endif()

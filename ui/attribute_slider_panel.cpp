@@ -45,7 +45,7 @@ AttributeSliderPanel::AttributeSliderPanel(QWidget* parent) : QWidget(parent) {
   scroll->setWidget(content_);
   layout->addWidget(scroll, 1);
 
-  auto* resetAllButton = new QToolButton(this);
+  auto* resetAllButton = resetAll_ = new QToolButton(this);
   resetAllButton->setObjectName("resetAll");
   resetAllButton->setText(tr("Reset all"));
   connect(resetAllButton, &QToolButton::clicked, this, &AttributeSliderPanel::resetAll);
@@ -151,7 +151,7 @@ void AttributeSliderPanel::applyEnabled() {
     row.reset->setEnabled(enabled);
     if (!row.slot.movable) row.slider->setToolTip(row.slot.unavailableReason);
   }
-  if (auto* resetAll = findChild<QToolButton*>("resetAll")) resetAll->setEnabled(editingEnabled_);
+  resetAll_->setEnabled(editingEnabled_);
 }
 
 bool AttributeSliderPanel::isRowEnabled(int index) const {

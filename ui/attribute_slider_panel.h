@@ -87,6 +87,7 @@ class AttributeSliderPanel : public QWidget {
   bool quiet_ = false;  // suppresses alphasChanged while values are set from code
   bool editingEnabled_ = true;
   QLabel* hint_ = nullptr;  // why editing is off
+  QToolButton* resetAll_ = nullptr;
 };
 
 }  // namespace facet::ui

@@ -37,10 +37,7 @@ class ChartsPanel : public QWidget {
   void clear();
   // The faces of a photo as face-api reads them (no generator needed): each one's age, gender and expression, and
   // how alike each is to the first (descriptor distance; below 0.6 face-api takes them for the same person).
-  struct PhotoFace {
-    app::FaceReadout readout;
-    double distanceToFirst = std::numeric_limits<double>::quiet_NaN();
-  };
+  using PhotoFace = app::AnalyzedFace;
   void showPhotoFaces(const std::vector<PhotoFace>& faces);
   // Whether face-api's networks are loaded: what the panel says before there is anything to read.
   void setFaceAnalysisAvailable(bool available);

@@ -109,4 +109,7 @@ QString LayerMaskPanel::summary() const {
   return tr("Edits layers %1").arg(layers);
 }
 
+void LayerMaskPanel::setPresetToolTip(const QString& text) { presets_->setToolTip(text); }
+void LayerMaskPanel::setSummaryVisible(bool visible) { summary_->setVisible(visible); }
+
 }  // namespace facet::ui

@@ -25,6 +25,10 @@ class LayerMaskPanel : public QWidget {
   std::vector<bool> mask() const;  // one flag per layer
   void setMask(const std::vector<bool>& mask);  // empty or of another size: the default
   QString summary() const;  // "Edits layers 0–10 (default)"
+  // For another use of the boxes (the layers mixed from a second face): the presets' tooltip, and whether the
+  // summary line, which speaks of edits, shows.
+  void setPresetToolTip(const QString& text);
+  void setSummaryVisible(bool visible);
 
  Q_SIGNALS:
   void maskChanged(const std::vector<bool>& mask);

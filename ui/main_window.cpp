@@ -27,19 +27,26 @@
 
 #include "app/editor/autosave.h"
 #include "app/editor/edit_document.h"
-#include "app/editor/photo_face.h"
+#include "app/editor/editor.h"
+#include "app/editor/model_loader.h"
+#include "app/editor/open_workflow.h"
 #include "app/editor/render_controller.h"
+#include "app/editor/text_slider_set.h"
+#include "app/editor/user_guide.h"
 #include "core/edit/attributes.h"
 #include "facet_version.h"
 #include "ui/attribute_catalogue.h"
 #include "ui/charts_panel.h"
 #include "ui/dock_panel.h"
+#include "ui/job_progress.h"
 #include "ui/language.h"
+#include "ui/menu_entries.h"
 #include "ui/message_bar.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
 #include "ui/text_slider_panel.h"
 #ifdef FACET_WITH_VISION
+#include "app/editor/video_sources.h"
 #include "ui/timeline_panel.h"
 #endif
 
@@ -52,7 +59,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
                                                         : QRect(0, 0, 1400, 900);
   resize(std::min(1400, screen.width() * 95 / 100), std::min(900, screen.height() * 95 / 100));
   setAcceptDrops(true);
-  doc_ = new app::EditDocument(static_cast<int>(edit::celeba_attributes().size()), this);
+  editor_ = new app::Editor(static_cast<int>(edit::celeba_attributes().size()), this);
+  doc_ = editor_->document();
   connect(doc_, &app::EditDocument::resultReady, this, &MainWindow::showResult);
   connect(doc_, &app::EditDocument::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
   connect(doc_, &app::EditDocument::alphasChanged, this, &MainWindow::showDocumentAlphas);
@@ -61,30 +69,41 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     messageBar_->dismiss();  // a new face: what went wrong before no longer applies
     charts_->clear();
     updateEditingEnabled();
+    updateTitle();
     Q_EMIT faceChanged();
   });
+  connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
   connect(doc_, &app::EditDocument::exportFinished, this, &MainWindow::exportFinished);
-  doc_->setTextSessionSource([this] { return textSessionSliders(); });
-  connect(doc_, &app::EditDocument::textSlidersLoaded, this, &MainWindow::restoreTextSliders);
+  app::OpenWorkflow* files = editor_->files();
+  files->setUnsavedPrompt([this] { return askUnsavedChoice(); }, [this] {
+    return askSavePath(FileKind::Session, tr("Save session"), tr("Facet sessions (*.facet)"));
+  });
+  connect(files, &app::OpenWorkflow::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
+  connect(files, &app::OpenWorkflow::problem, this, [this](const QString& m) { showProblem(m); });
+  connect(files, &app::OpenWorkflow::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
   buildMenus();
   buildPanels();
-  buildEditorExtras(findChild<QMenu*>("viewMenu"), findChild<QMenu*>("toolsMenu"));  // main_window_layers.cpp
-  if (QMenu* view = findChild<QMenu*>("viewMenu")) {
-    // Every dock can be closed and brought back from here.
-    QMenu* panels = view->addMenu(tr("&Panels"));
-    panels->setObjectName("panelsMenu");
-    for (QDockWidget* dock : findChildren<QDockWidget*>()) panels->addAction(dock->toggleViewAction());
-  }
-  for (QLineEdit* box : findChildren<QLineEdit*>()) box->installEventFilter(this);
+  buildEditorExtras(viewMenu_, toolsMenu_);  // main_window_layers.cpp
+  connectPhotoWorkflow();
+  connectModelLoader();
+  jobProgress_ = new JobProgress(
+      editor_->jobs(), this, [this](const QString& text) { statusBar()->showMessage(text); },
+      [this](const QString& text) { showProblem(text); });
+  // Every dock can be closed and brought back from here (Qt lists them).
+  QMenu* panels = createPopupMenu();
+  panels->setParent(viewMenu_, panels->windowFlags());
+  panels->setTitle(tr("&Panels"));
+  panels->setObjectName("panelsMenu");
+  viewMenu_->addMenu(panels);
+  // Text boxes, those of dialogs and docks made later included, leave the window's shortcuts to the window.
+  qApp->installEventFilter(this);
   // First-run proportions (a saved layout replaces them): the sliders get most of the right column, the numbers a
   // width their labels fit in.
-  auto* attributesDock = findChild<QDockWidget*>("attributesDock");
-  auto* textDock = findChild<QDockWidget*>("textEditsDock");
-  if (attributesDock && textDock)
-    resizeDocks({attributesDock, textDock}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
-  if (auto* chartsDock = findChild<QDockWidget*>("chartsDock")) resizeDocks({chartsDock}, {300}, Qt::Horizontal);
+  resizeDocks({attributesDock_, textDock_}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
+  resizeDocks({chartsDock_}, {300}, Qt::Horizontal);
   setAttributes(celebaSlots(nullptr));
   updateEditingEnabled();
+  updateTitle();
   statusBar()->showMessage(tr("Open a photo to begin (File ▸ Open)."));
 }
 
@@ -92,31 +111,24 @@ void MainWindow::buildMenus() {
   buildFileMenu(menuBar()->addMenu(tr("&File")));
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-  QAction* undo = doc_->undoStack()->createUndoAction(this, tr("&Undo"));
-  undo->setShortcut(QKeySequence::Undo);
-  edit->addAction(undo);
-  QAction* redo = doc_->undoStack()->createRedoAction(this, tr("&Redo"));
-  redo->setShortcut(QKeySequence::Redo);
-  edit->addAction(redo);
-  edit->addSeparator();
-  QAction* resetAll = edit->addAction(tr("Reset &all attributes"), this, [this] { sliders_->resetAll(); });
-  resetAll->setObjectName("resetAllAction");
-  resetAll->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  edit->addActions({doc_->undoStack()->createUndoAction(this, tr("&Undo")),
+                    doc_->undoStack()->createRedoAction(this, tr("&Redo"))});
+  edit->actions()[0]->setShortcut(QKeySequence::Undo);
+  edit->actions()[1]->setShortcut(QKeySequence::Redo);
+  addEntries(edit, this, {{}, {tr("Reset &all attributes"), QKeySequence(Qt::CTRL | Qt::Key_R), "resetAllAction",
+                               [this] { sliders_->resetAll(); }}});
 
-  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QMenu* view = viewMenu_ = menuBar()->addMenu(tr("&View"));
   view->setObjectName("viewMenu");
   QAction* split = view->addAction(tr("&Before/after split"));
   split->setObjectName("splitAction");
   split->setCheckable(true);
   split->setShortcut(QKeySequence(Qt::Key_Backslash));
   connect(split, &QAction::toggled, this, [this](bool on) { preview_->setSplitEnabled(on); });
-  QAction* fit = view->addAction(tr("&Fit to window"), this, [this] { preview_->resetView(); });
-  fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-  view->addAction(tr("Zoom &in"), this, [this] { preview_->setZoom(preview_->zoom() * 1.25); })
-      ->setShortcut(QKeySequence::ZoomIn);
-  view->addAction(tr("Zoom &out"), this, [this] { preview_->setZoom(preview_->zoom() / 1.25); })
-      ->setShortcut(QKeySequence::ZoomOut);
-  view->addSeparator();
+  addEntries(view, this, {{tr("&Fit to window"), QKeySequence(Qt::CTRL | Qt::Key_0), nullptr, [this] { preview_->resetView(); }},
+                          {tr("Zoom &in"), QKeySequence::ZoomIn, nullptr, [this] { preview_->setZoom(preview_->zoom() * 1.25); }},
+                          {tr("Zoom &out"), QKeySequence::ZoomOut, nullptr, [this] { preview_->setZoom(preview_->zoom() / 1.25); }},
+                          {}});
   QMenu* language = view->addMenu(tr("&Language"));
   auto* languages = new QActionGroup(this);
   for (const QString& code : availableLanguages()) {
@@ -130,13 +142,13 @@ void MainWindow::buildMenus() {
       statusBar()->showMessage(tr("The language changes when Facet restarts."));
     });
   }
-  QMenu* tools = menuBar()->addMenu(tr("&Tools"));
+  QMenu* tools = toolsMenu_ = menuBar()->addMenu(tr("&Tools"));
   tools->setObjectName("toolsMenu");
-  QAction* models = tools->addAction(tr("&Models…"), this, &MainWindow::showModelManager);
-  models->setObjectName("modelsAction");
-  models->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-  QMenu* help = menuBar()->addMenu(tr("&Help"));
-  help->addAction(tr("&About Facet"), this, &MainWindow::showAbout);
+  addEntries(tools, this, {{tr("&Models…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), "modelsAction",
+                            [this] { showModelManager(); }}});
+  addEntries(menuBar()->addMenu(tr("&Help")), this,
+             {{tr("&User guide"), QKeySequence::HelpContents, "userGuideAction", [this] { showUserGuide(); }},
+              {tr("&About Facet"), {}, nullptr, [this] { showAbout(); }}});
 }
 
 void MainWindow::buildPanels() {
@@ -149,30 +161,22 @@ void MainWindow::buildPanels() {
   centreLayout->addWidget(messageBar_);
   preview_ = new PreviewWidget(centre);
   preview_->setObjectName("preview");
-  preview_->clear(welcomeText());
+  preview_->clear(app::ModelLoader::welcomeText());
   centreLayout->addWidget(preview_, 1);
   setCentralWidget(centre);
 
-  addDockPanel(this, sliders_, tr("Attributes"), "attributesDock", "attributeSliders", Qt::RightDockWidgetArea);
+  attributesDock_ =
+      addDockPanel(this, sliders_, tr("Attributes"), "attributesDock", "attributeSliders", Qt::RightDockWidgetArea);
   sliders_->setMinimumWidth(470);  // name, badge, slider, value, probability, reset
   connect(sliders_, &AttributeSliderPanel::alphasChanged, doc_, &app::EditDocument::setAlphas);
   connect(sliders_, &AttributeSliderPanel::editCommitted, doc_, &app::EditDocument::commitAlphas);
 #ifdef FACET_WITH_VISION
-  installTimeline(this, doc_)  // record / play / render timelines, edit videos
-      ->setRenderSource([this]() -> std::optional<TimelineRenderSource> {
-        // The document's models and face (the dialog renders on its own thread).
-        const auto models = doc_->models();
-        if (!models || !doc_->hasFace()) return std::nullopt;
-        TimelineRenderSource source{models->generator, models->editor, doc_->wplus()};
-        for (int i = 0; textPanel_ && i < textPanel_->count(); ++i)
-          source.textSliders.push_back({textPanel_->slider(i).id.toStdString(), textPanel_->slider(i).direction});
-        if (const auto photo = doc_->photoFace()) source.photo = photo->videoPaste;
-        if (const auto two = doc_->twoFaces().toEdit()) source.twoFaces = *two;
-        return source;
-      });
+  timeline_ = installTimeline(this, doc_, editor_->jobs());  // record / play / render timelines, edit videos
+  timeline_->setRenderSource([this] { return app::timelineRenderSource(*doc_); });  // the document's models
 #endif
 
-  QDockWidget* chartsDock = addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
+  QDockWidget* chartsDock = chartsDock_ =
+      addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
   charts_->setMinimumWidth(240);
   // The charts keep their readable heights and scroll, so the dock never makes the window taller than the screen.
   auto* chartsScroll = new QScrollArea(chartsDock);
@@ -201,7 +205,7 @@ void MainWindow::setAttributes(const QVector<AttributeSlot>& attributes) {
   for (const AttributeSlot& slot : attributes) names << slot.displayName;
   charts_->setAttributeNames(names);
 #ifdef FACET_WITH_VISION
-  if (auto* timeline = findChild<TimelinePanel*>()) timeline->setAttributes(attributes);
+  if (timeline_) timeline_->setAttributes(attributes);
 #endif
   doc_->resetAlphas(sliders_->alphas());
 }
@@ -253,13 +257,19 @@ void MainWindow::showModelManager() {
   dialog.exec();
 }
 
-void MainWindow::quitAfter(int milliseconds) { QTimer::singleShot(milliseconds, qApp, &QApplication::quit); }
+void MainWindow::updateTitle() {
+  // "portrait.jpg — Facet", with "*" while it has unsaved edits (Qt's [*] convention).
+  const QString opened = doc_->openedPath().isEmpty() ? doc_->facePhotoPath() : doc_->openedPath();
+  setWindowTitle(opened.isEmpty() ? tr("Facet") : QFileInfo(opened).fileName() + "[*] — " + tr("Facet"));
+  setWindowModified(doc_->isModified());
+}
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (!settleUnsavedChanges()) {
     event->ignore();  // back to editing; the autosave stays
     return;
   }
+  editor_->jobs()->cancelAll();
   doc_->autosaver()->discard();  // saved or discarded: nothing to restore next time
   QSettings settings;
   settings.setValue("window/geometry", saveGeometry());
@@ -274,11 +284,21 @@ void MainWindow::restoreLayout() {
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
-  if (event->type() == QEvent::ShortcutOverride && qobject_cast<QLineEdit*>(watched)) {
-    // A text box would take Ctrl+Z, Ctrl+E… for itself; the window's own shortcuts win instead.
+  auto* box = qobject_cast<QLineEdit*>(watched);
+  if (event->type() == QEvent::ShortcutOverride && box && box->window() == this) {
+    // A text box would take Ctrl+Z, Ctrl+E… for itself; the window's own shortcuts (its menus') win instead.
     const QKeySequence pressed(static_cast<QKeyEvent*>(event)->keyCombination());
-    for (const QAction* action : findChildren<QAction*>())
-      if (action->isEnabled() && action->shortcuts().contains(pressed)) return true;
+    std::vector<const QMenu*> menus;
+    for (const QAction* top : menuBar()->actions())
+      if (top->menu()) menus.push_back(top->menu());
+    while (!menus.empty()) {
+      const QMenu* menu = menus.back();
+      menus.pop_back();
+      for (const QAction* action : menu->actions()) {
+        if (action->menu()) menus.push_back(action->menu());
+        if (action->isEnabled() && action->shortcuts().contains(pressed)) return true;
+      }
+    }
   }
   return QMainWindow::eventFilter(watched, event);
 }
@@ -293,35 +313,8 @@ void MainWindow::updateEditingEnabled() {
 
 MainWindow::~MainWindow() = default;
 
-std::shared_ptr<const models::ModelSet> MainWindow::models() const { return doc_->models(); }
-bool MainWindow::hasFace() const { return doc_->hasFace(); }
-void MainWindow::setPreviewSize(int side) { doc_->setPreviewSize(side); }
-app::Autosaver* MainWindow::autosaver() const { return doc_->autosaver(); }
-app::RenderController* MainWindow::renderer() const { return doc_->renderer(); }
-QUndoStack* MainWindow::undoStack() const { return doc_->undoStack(); }
-const app::RenderResult& MainWindow::lastResult() const { return doc_->lastResult(); }
-bool MainWindow::showInPhoto() const { return doc_->showInPhoto(); }
-int MainWindow::photoComposites() const { return doc_->photoComposites(); }
-
 QString MainWindow::statusText() const { return statusBar()->currentMessage(); }
 QString MainWindow::problemText() const { return messageBar_->text(); }
-
-QString MainWindow::welcomeText() const {
-  const models::ModelFiles found = models::find_model_files();
-  QStringList have, missing;
-  (found.generator.empty() ? missing : have) << tr("the StyleGAN2 generator");
-  (found.encoder.empty() ? missing : have) << tr("the pSp/e4e encoder");
-  (found.transformers_dir.empty() ? missing : have) << tr("the attribute transformers");
-  (found.face_api_dir.empty() ? missing : have) << tr("face analysis (face-api)");
-  QString text = tr("Facet changes the age, smile, glasses, hair and 36 more attributes of faces in photos while "
-                    "keeping the person recognisable.") +
-                 "\n\n" + tr("Open a photo (Ctrl+O) or drop one here; File ▸ Open sample photo has one to try.");
-  if (!have.isEmpty()) text += "\n\n" + tr("Installed: %1.").arg(have.join(", "));
-  if (!missing.isEmpty())
-    text += "\n" + tr("Missing: %1. Tools ▸ Models says where to get them and fetches what can be fetched.")
-                       .arg(missing.join(", "));
-  return text;
-}
 
 void MainWindow::showProblem(const QString& text, bool warning) {
   statusBar()->showMessage(text);
@@ -330,6 +323,14 @@ void MainWindow::showProblem(const QString& text, bool warning) {
 QString MainWindow::deviceText() const { return deviceLabel_->text(); }
 QString MainWindow::modelsText() const { return modelsLabel_->text(); }
 QString MainWindow::timingText() const { return timingLabel_->text(); }
+
+void MainWindow::showUserGuide() {
+  auto* guide = new QMessageBox(QMessageBox::NoIcon, tr("Facet user guide"), app::userGuideHtml(), QMessageBox::Close, this);
+  guide->setObjectName("userGuide");
+  guide->setTextFormat(Qt::RichText);
+  guide->setAttribute(Qt::WA_DeleteOnClose);
+  guide->open();
+}
 
 void MainWindow::showAbout() {
   QMessageBox::about(this, tr("About Facet"),

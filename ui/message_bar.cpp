@@ -22,13 +22,8 @@ MessageBar::MessageBar(QWidget* parent) : QWidget(parent) {
   text_->setWordWrap(true);
   text_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   layout->addWidget(text_, 1);
-  action_ = new QPushButton(this);
-  action_->setObjectName("messageAction");
-  action_->hide();
-  connect(action_, &QPushButton::clicked, this, [this] {
-    if (onAction_) onAction_();
-  });
-  layout->addWidget(action_, 0, Qt::AlignTop);
+  actions_ = new QHBoxLayout;
+  layout->addLayout(actions_);
   close_ = new QToolButton(this);
   close_->setObjectName("messageClose");
   close_->setAutoRaise(true);
@@ -41,8 +36,7 @@ MessageBar::MessageBar(QWidget* parent) : QWidget(parent) {
 
 void MessageBar::showMessage(const QString& text, Kind kind) {
   kind_ = kind;
-  onAction_ = nullptr;
-  action_->hide();
+  clearActions();
   text_->setText(text);
   const QStyle::StandardPixmap icon = kind == Kind::Error     ? QStyle::SP_MessageBoxCritical
                                       : kind == Kind::Warning ? QStyle::SP_MessageBoxWarning
@@ -58,9 +52,27 @@ void MessageBar::showMessage(const QString& text, Kind kind) {
 }
 
 void MessageBar::setAction(const QString& text, std::function<void()> action) {
-  action_->setText(text);
-  onAction_ = std::move(action);
-  action_->setVisible(static_cast<bool>(onAction_));
+  clearActions();
+  addAction(text, std::move(action));
+}
+
+void MessageBar::addAction(const QString& text, std::function<void()> action) {
+  if (!action) return;
+  auto* button = new QPushButton(text, this);
+  button->setObjectName(actions_->count() == 0 ? "messageAction" : "messageAction" + QString::number(actions_->count()));
+  connect(button, &QPushButton::clicked, this, std::move(action));
+  actions_->addWidget(button, 0, Qt::AlignTop);
+}
+
+void MessageBar::clearActions() {
+  // Later: the button being clicked may be the one whose action replaced the message.
+  while (QLayoutItem* item = actions_->takeAt(0)) {
+    if (QWidget* button = item->widget()) {
+      button->hide();
+      button->deleteLater();
+    }
+    delete item;
+  }
 }
 
 void MessageBar::dismiss() {

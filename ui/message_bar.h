@@ -22,8 +22,10 @@ class MessageBar : public QWidget {
 
   // Replaces the message (and any action of the previous one).
   void showMessage(const QString& text, Kind kind = Kind::Error);
-  // A button on the current message that does what the message asks for ("Models…").
+  // A button on the current message that does what the message asks for ("Models…"), replacing any other;
+  // addAction puts one more beside them (every way forward at once).
   void setAction(const QString& text, std::function<void()> action);
+  void addAction(const QString& text, std::function<void()> action);
   void dismiss();
   QString text() const;
   Kind kind() const { return kind_; }
@@ -31,8 +33,8 @@ class MessageBar : public QWidget {
  private:
   QLabel* icon_ = nullptr;
   QLabel* text_ = nullptr;
-  QPushButton* action_ = nullptr;
-  std::function<void()> onAction_;
+  void clearActions();
+  class QHBoxLayout* actions_ = nullptr;
   QToolButton* close_ = nullptr;
   Kind kind_ = Kind::Information;
 };

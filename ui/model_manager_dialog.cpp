@@ -1,9 +1,12 @@
 #include "ui/model_manager_dialog.h"
 
+#include <QPointer>
+
+#include "app/editor/job_runner.h"
+
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
-#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -12,7 +15,6 @@
 #include <QSettings>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include "core/models/model_registry.h"
 #include "core/io/error.h"
@@ -35,7 +37,8 @@ void setModelsFolder(const QString& dir) {
   applyModelsFolderSetting();
 }
 
-ModelManagerDialog::ModelManagerDialog(QWidget* parent) : QDialog(parent) {
+ModelManagerDialog::ModelManagerDialog(app::JobRunner* jobs, QWidget* parent) : QDialog(parent), jobs_(jobs) {
+  if (!jobs_) jobs_ = new app::JobRunner(this);
   setWindowTitle(tr("Models"));
   resize(1000, 600);
   auto* layout = new QVBoxLayout(this);
@@ -160,20 +163,22 @@ void ModelManagerDialog::verifyChecksums() {
     if (locations_[row].isEmpty()) continue;
     ++checksPending_;
     table_->item(row, Checksum)->setText(tr("checking…"));
-    auto* watcher = new QFutureWatcher<app::ChecksumStatus>(this);
-    connect(watcher, &QFutureWatcher<app::ChecksumStatus>::finished, this, [this, watcher, row] {
-      QString text;
-      try {
-        text = app::checksumStatusText(watcher->result());
-      } catch (const std::exception& e) {
-        text = QString::fromStdString(e.what());
-      }
-      if (row < table_->rowCount()) table_->item(row, Checksum)->setText(text);
-      if (row < entries_.size()) checked_.insert(entries_[row].id, {locations_[row], text});
-      watcher->deleteLater();
-      if (--checksPending_ == 0) Q_EMIT checksumsDone();
-    });
-    watcher->setFuture(QtConcurrent::run(app::checkModel, entries_[row], locations_[row]));
+    const auto show = [self = QPointer<ModelManagerDialog>(this), row](const QString& text) {
+      if (!self) return;
+      if (row < self->table_->rowCount()) self->table_->item(row, Checksum)->setText(text);
+      if (row < self->entries_.size()) self->checked_.insert(self->entries_[row].id, {self->locations_[row], text});
+      if (--self->checksPending_ == 0) Q_EMIT self->checksumsDone();
+    };
+    jobs_->run<QString>(
+        tr("Checking %1…").arg(entries_[row].id),
+        [entry = entries_[row], location = locations_[row]](app::JobContext&) {
+          try {
+            return app::checksumStatusText(app::checkModel(entry, location));
+          } catch (const std::exception& e) {
+            return QString::fromStdString(e.what());
+          }
+        },
+        show);
   }
   if (checksPending_ == 0) Q_EMIT checksumsDone();
 }

@@ -15,6 +15,10 @@ class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
+namespace facet::app {
+class JobRunner;
+}
+
 namespace facet::ui {
 
 // The user's models folder (QSettings "modelsFolder"), put in front of $FACET_MODELS so core finds it. Call at start.
@@ -24,7 +28,8 @@ void setModelsFolder(const QString& dir);
 class ModelManagerDialog : public QDialog {
   Q_OBJECT
  public:
-  explicit ModelManagerDialog(QWidget* parent = nullptr);
+  // jobs: where the checksums are computed (null: the dialog's own runner).
+  explicit ModelManagerDialog(app::JobRunner* jobs = nullptr, QWidget* parent = nullptr);
   ~ModelManagerDialog() override;
 
   void refresh();          // re-reads the manifest and looks every model up again
@@ -52,6 +57,7 @@ class ModelManagerDialog : public QDialog {
   QHash<QString, QPair<QString, QString>> checked_;  // id → (location, checksum text): kept across refreshes
   bool generatorFound_ = false;
   int checksPending_ = 0;
+  app::JobRunner* jobs_ = nullptr;
   QTableWidget* table_ = nullptr;
   QLabel* guidance_ = nullptr;
   QLabel* searchPath_ = nullptr;

@@ -6,11 +6,12 @@
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
-#include <QFutureWatcher>
+#include <QPointer>
 #include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
+
+#include "app/editor/job_runner.h"
 
 namespace facet::ui {
 
@@ -21,9 +22,9 @@ struct Measurement {
 };
 }  // namespace
 
-RefinementDialog::RefinementDialog(int steps, double msPerStep, std::function<double()> measure,
-                                   const QString& setup, QWidget* parent)
-    : QDialog(parent), msPerStep_(msPerStep), setup_(setup) {
+RefinementDialog::RefinementDialog(app::JobRunner* jobs, int steps, double msPerStep, std::function<double()> measure,
+                                   const QString& setup, bool hasEncoder, QWidget* parent)
+    : QDialog(parent), msPerStep_(msPerStep), setup_(setup), hasEncoder_(hasEncoder) {
   setWindowTitle(tr("Photo refinement"));
   setObjectName("refinementDialog");
   auto* layout = new QVBoxLayout(this);
@@ -60,30 +61,30 @@ RefinementDialog::RefinementDialog(int steps, double msPerStep, std::function<do
   setMinimumWidth(460);
   layout->setSizeConstraint(QLayout::SetMinimumSize);  // the wrapped texts always get their full height
 
-  if (msPerStep_ <= 0 && measure) {
+  if (msPerStep_ <= 0 && measure && jobs) {
     measuring_ = true;
-    auto* watcher = new QFutureWatcher<Measurement>(this);
-    connect(watcher, &QFutureWatcher<Measurement>::finished, this, [this, watcher] {
-      const Measurement m = watcher->result();
-      watcher->deleteLater();
-      measuring_ = false;
-      measureError_ = m.error;
-      if (m.ms > 0) {
-        msPerStep_ = m.ms;
-        Q_EMIT measured(m.ms);
-      }
-      updateEstimate();
-    });
-    // The job holds its own copies (the models it times), so closing the dialog early is safe.
-    watcher->setFuture(QtConcurrent::run([measure = std::move(measure)] {
-      Measurement m;
-      try {
-        m.ms = measure();
-      } catch (const std::exception& e) {
-        m.error = QString::fromStdString(e.what());
-      }
-      return m;
-    }));
+    jobs->run<Measurement>(
+        tr("Measuring a refinement step…"),
+        [measure = std::move(measure)](app::JobContext&) {
+          // The job holds its own copies (the models it times), so closing the dialog early is safe.
+          Measurement m;
+          try {
+            m.ms = measure();
+          } catch (const std::exception& e) {
+            m.error = QString::fromStdString(e.what());
+          }
+          return m;
+        },
+        [self = QPointer<RefinementDialog>(this)](Measurement m) {
+          if (!self) return;
+          self->measuring_ = false;
+          self->measureError_ = m.error;
+          if (m.ms > 0) {
+            self->msPerStep_ = m.ms;
+            Q_EMIT self->measured(m.ms);
+          }
+          self->updateEstimate();
+        });
   }
   updateEstimate();
 }
@@ -102,7 +103,10 @@ QString RefinementDialog::durationText(double seconds) {
 void RefinementDialog::updateEstimate() {
   const int steps = steps_->value();
   if (steps == 0) {
-    estimate_->setText(tr("Refinement is off: the encoder's code is used as it is."));
+    estimate_->setText(hasEncoder_ ? tr("Refinement is off: the encoder's code is used as it is.")
+                                   : tr("Refinement is off. Without an encoder, an opened photo's face waits until "
+                                        "you refine it from the average face (the message above the preview "
+                                        "offers it)."));
   } else if (msPerStep_ > 0) {
     estimate_->setText(tr("%1 steps take %2 on this machine (%3 s per step, %4).")
                            .arg(steps)

@@ -1,7 +1,7 @@
 #pragma once
 // Tools ▸ Photo refinement: how many Image2StyleGAN steps follow the encoder when a photo is opened, and how long
 // that takes on this machine. The time per step is known from an earlier refinement or measured when the dialog
-// opens (one warm-up and one timed step on a pool thread), so the estimate is there before anything starts.
+// opens (one warm-up and three timed steps, a background job), so the estimate is there before anything starts.
 #include <functional>
 
 #include <QDialog>
@@ -9,16 +9,20 @@
 class QLabel;
 class QSpinBox;
 
+namespace facet::app {
+class JobRunner;
+}
+
 namespace facet::ui {
 
 class RefinementDialog : public QDialog {
   Q_OBJECT
  public:
-  // msPerStep > 0: the known time per step; otherwise `measure` (when set) runs on a pool thread and returns it
+  // msPerStep > 0: the known time per step; otherwise `measure` (when set) runs as a job of `jobs` and returns it
   // (it may throw: the dialog then says the time is unknown and why). `setup` names what was timed, e.g.
-  // "1024² generator on cpu".
-  RefinementDialog(int steps, double msPerStep, std::function<double()> measure, const QString& setup,
-                   QWidget* parent = nullptr);
+  // "1024² generator on cpu". hasEncoder: what "off" means (the encoder's code, or no code until asked).
+  RefinementDialog(app::JobRunner* jobs, int steps, double msPerStep, std::function<double()> measure,
+                   const QString& setup, bool hasEncoder, QWidget* parent = nullptr);
 
   int steps() const;
   void setSteps(int steps);
@@ -41,6 +45,7 @@ class RefinementDialog : public QDialog {
   bool measuring_ = false;
   QString setup_;
   QString measureError_;
+  bool hasEncoder_ = true;
 };
 
 }  // namespace facet::ui

@@ -15,17 +15,20 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
+#include "app/editor/job_runner.h"
+#include "app/editor/text_edit_job.h"
 #include "core/edit/latent_mapper.h"
+#include "core/edit/text_direction.h"
 #include "core/io/error.h"
 
 namespace facet::ui {
 
-TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog(parent), base_(std::move(base)) {
+TextEditDialog::TextEditDialog(app::JobRunner* jobs, const app::TextEditJob& base, QWidget* parent)
+    : QDialog(parent), base_(std::make_unique<app::TextEditJob>(base)), jobs_(jobs) {
   setWindowTitle(tr("Add text edit"));
   setObjectName("textEditDialog");
-  clipReason_ = QString::fromStdString(app::missing_clip_reason(base_.clip, base_.vocab));
+  clipReason_ = QString::fromStdString(app::missing_clip_reason(base_->clip, base_->vocab));
   auto* layout = new QVBoxLayout(this);
   auto* form = new QFormLayout;
   prompt_ = new QLineEdit(this);
@@ -38,7 +41,7 @@ TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog
   method_->addItem(tr("Optimise this face (slow, most faithful)"));
   method_->addItem(tr("Load a saved direction file"));
   form->addRow(tr("Method:"), method_);
-  neutral_ = new QLineEdit(QString::fromStdString(base_.neutral), this);
+  neutral_ = new QLineEdit(QString::fromStdString(base_->neutral), this);
   neutral_->setObjectName("textNeutral");
   neutral_->setToolTip(tr("What the prompt is compared against (global directions)"));
   form->addRow(tr("Neutral text:"), neutral_);
@@ -46,20 +49,20 @@ TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog
   beta_->setObjectName("textBeta");
   beta_->setRange(0, 1);
   beta_->setSingleStep(0.01);
-  beta_->setValue(base_.beta);
+  beta_->setValue(base_->beta);
   beta_->setToolTip(tr("Disentanglement threshold β: higher changes fewer style channels"));
   form->addRow(tr("Threshold β:"), beta_);
   samples_ = new QSpinBox(this);
   samples_->setObjectName("textSamples");
   samples_->setRange(1, 1000);
-  samples_->setValue(base_.relevance.samples);
+  samples_->setValue(base_->relevance.samples);
   samples_->setToolTip(tr("Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: "
                           "100). Fewer is much faster and rougher; each setting is cached separately."));
   form->addRow(tr("Faces per channel:"), samples_);
   steps_ = new QSpinBox(this);
   steps_->setObjectName("textSteps");
   steps_->setRange(1, 2000);
-  steps_->setValue(base_.steps);
+  steps_->setValue(base_->steps);
   form->addRow(tr("Steps:"), steps_);
   auto* fileRow = new QHBoxLayout;
   file_ = new QLineEdit(this);
@@ -102,17 +105,20 @@ TextEditDialog::TextEditDialog(app::TextEditJob base, QWidget* parent) : QDialog
   connect(prompt_, &QLineEdit::textChanged, this, [this] { updateControls(); });
   connect(file_, &QLineEdit::textChanged, this, [this] { updateControls(); });
   connect(run_, &QPushButton::clicked, this, &TextEditDialog::start);
+  connect(jobs_, &app::JobRunner::progressed, this, [this](const app::JobInfo& info) {
+    if (info.id != job_ || info.maximum <= 0) return;
+    progress_->setRange(0, info.maximum);
+    progress_->setValue(info.value);
+  });
   connect(cancelButton_, &QPushButton::clicked, this, [this] {
     if (running_) cancel();
     else reject();
   });
-  connect(&watcher_, &QFutureWatcherBase::finished, this, &TextEditDialog::jobDone);
   setMethod(clipReason_.isEmpty() ? Global : LoadFile);
 }
 
 TextEditDialog::~TextEditDialog() {
-  if (cancel_) cancel_->store(true);
-  watcher_.waitForFinished();
+  if (running_) jobs_->cancel(job_);
 }
 
 void TextEditDialog::setPrompt(const QString& prompt) { prompt_->setText(prompt); }
@@ -122,7 +128,7 @@ void TextEditDialog::setMethod(Method method) {
 }
 void TextEditDialog::setSteps(int steps) { steps_->setValue(steps); }
 void TextEditDialog::setRelevanceOptions(const edit::RelevanceOptions& options) {
-  base_.relevance = options;
+  base_->relevance = options;
   samples_->setValue(options.samples);
 }
 void TextEditDialog::setFile(const QString& path) { file_->setText(path); }
@@ -149,28 +155,52 @@ void TextEditDialog::start() {
   direction_.reset();
   const int m = method_->currentIndex();
   if (m == LoadFile) {
-    try {
-      const QString path = file_->text();
-      if (path.endsWith(".pt") || path.endsWith(".pth")) {
-        // A trained latent mapper (facet-cli text mapper --save): its Δ for this face, w + 0.1·M(w) as α = 1.
-        if (!base_.wplus.defined()) throw Error(tr("open a face first: a mapper is applied to it").toStdString());
-        auto mapper = edit::load_latent_mapper(path.toStdString(), torch::kCPU);
-        torch::NoGradGuard no_grad;
-        const QString prompt = prompt_->text().trimmed().isEmpty() ? QFileInfo(path).completeBaseName()
-                                                                    : prompt_->text().trimmed();
-        direction_ = std::make_shared<const edit::TextDirection>(
-            edit::mapper_direction(mapper, base_.wplus.to(torch::kCPU, torch::kFloat32), prompt.toStdString()));
-      } else {
-        // A saved direction (facet-cli text optimise|global|mapper --out): small, read at once.
-        direction_ = std::make_shared<const edit::TextDirection>(edit::load_text_direction(path.toStdString()));
-      }
-      status_->setText(tr("Loaded \"%1\"").arg(QString::fromStdString(direction_->prompt)));
-      Q_EMIT finishedJob(true);
-      accept();
-    } catch (const std::exception& e) {
-      status_->setText(tr("Cannot load the direction: %1").arg(QString::fromStdString(e.what())));
-      Q_EMIT finishedJob(false);
-    }
+    // A saved direction (facet-cli text optimise|global|mapper --out), or a trained latent mapper (facet-cli text
+    // mapper --save) whose Δ for this face, w + 0.1·M(w), is the direction at α = 1: read (and the mapper run) as
+    // a job.
+    const QString path = file_->text();
+    const QString prompt = prompt_->text().trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : prompt_->text().trimmed();
+    const torch::Tensor face = base_->wplus;
+    running_ = true;
+    updateControls();
+    struct Loaded {
+      std::shared_ptr<edit::TextDirection> direction;
+      QString error;
+    };
+    QPointer<TextEditDialog> self(this);
+    job_ = jobs_->run<Loaded>(
+        tr("Loading %1…").arg(QFileInfo(path).fileName()),
+        [path, prompt, face](app::JobContext&) {
+          Loaded out;
+          try {
+            if (path.endsWith(".pt") || path.endsWith(".pth")) {
+              if (!face.defined()) throw Error(tr("open a face first: a mapper is applied to it").toStdString());
+              auto mapper = edit::load_latent_mapper(path.toStdString(), torch::kCPU);
+              torch::NoGradGuard no_grad;
+              out.direction = std::make_shared<edit::TextDirection>(
+                  edit::mapper_direction(mapper, face.to(torch::kCPU, torch::kFloat32), prompt.toStdString()));
+            } else {
+              out.direction = std::make_shared<edit::TextDirection>(edit::load_text_direction(path.toStdString()));
+            }
+          } catch (const std::exception& e) {
+            out.error = tr("Cannot load the direction: %1").arg(QString::fromStdString(e.what()));
+          }
+          return out;
+        },
+        [self](Loaded loaded) {
+          if (!self) return;
+          self->running_ = false;
+          self->updateControls();
+          if (!loaded.direction) {
+            self->status_->setText(loaded.error);
+            Q_EMIT self->finishedJob(false);
+            return;
+          }
+          self->direction_ = std::move(loaded.direction);
+          self->status_->setText(tr("Loaded \"%1\"").arg(QString::fromStdString(self->direction_->prompt)));
+          Q_EMIT self->finishedJob(true);
+          self->accept();
+        });
     return;
   }
   if (!clipReason_.isEmpty()) {
@@ -178,53 +208,56 @@ void TextEditDialog::start() {
     Q_EMIT finishedJob(false);
     return;
   }
-  app::TextEditJob job = base_;
+  app::TextEditJob job = *base_;
   job.method = m == Global ? app::TextEditJob::Method::Global : app::TextEditJob::Method::Optimisation;
   job.prompt = prompt_->text().trimmed().toStdString();
   job.neutral = neutral_->text().trimmed().toStdString();
   job.beta = beta_->value();
   job.steps = steps_->value();
   job.relevance.samples = samples_->value();
-  cancel_ = std::make_shared<std::atomic<bool>>(false);
-  error_ = std::make_shared<std::string>();
   running_ = true;
   progress_->setVisible(true);
   progress_->setRange(0, 0);
   status_->setText(m == Global ? tr("Computing the relevance statistics (once per generator; cached)…")
                                : tr("Optimising the face for the prompt…"));
   updateControls();
-  // Progress reaches the GUI thread queued; QPointer drops it once the dialog is gone.
-  QPointer<TextEditDialog> self(this);
-  const edit::TextProgressFn progress = [self](const edit::TextJobProgress& p) {
-    QMetaObject::invokeMethod(QCoreApplication::instance(), [self, p] {
-      if (!self) return;
-      self->progress_->setRange(0, p.total);
-      self->progress_->setValue(p.step);
-    }, Qt::QueuedConnection);
-    return true;
+  struct Outcome {
+    std::shared_ptr<edit::TextDirection> direction;
+    QString error;
   };
-  auto cancel = cancel_;
-  auto error = error_;
-  watcher_.setFuture(QtConcurrent::run([job, progress, cancel, error]() -> std::shared_ptr<edit::TextDirection> {
-    try {
-      return app::run_text_edit_job(job, progress, cancel.get());
-    } catch (const std::exception& e) {
-      *error = e.what();
-      return nullptr;
-    }
-  }));
+  QPointer<TextEditDialog> self(this);
+  job_ = jobs_->run<Outcome>(
+      tr("Making the text edit \"%1\"…").arg(QString::fromStdString(job.prompt)),
+      [job](app::JobContext& context) {
+        context.setCancelKeepsResult(true);  // Cancel stops the job; the dialog still hears that it ended
+        Outcome outcome;
+        try {
+          outcome.direction = app::run_text_edit_job(
+              job,
+              [&context](const edit::TextJobProgress& p) {
+                context.progress(p.step, p.total);
+                return true;
+              },
+              context.stopFlag());
+        } catch (const std::exception& e) {
+          outcome.error = QString::fromStdString(e.what());
+        }
+        return outcome;
+      },
+      [self](Outcome outcome) {
+        if (self) self->jobDone(std::move(outcome.direction), outcome.error);
+      });
 }
 
 void TextEditDialog::cancel() {
-  if (!running_ || !cancel_) return;
-  cancel_->store(true);
+  if (!running_) return;
+  jobs_->cancel(job_);
   status_->setText(tr("Stopping…"));
 }
 
-void TextEditDialog::jobDone() {
+void TextEditDialog::jobDone(std::shared_ptr<edit::TextDirection> result, const QString& error) {
   running_ = false;
   progress_->setVisible(false);
-  auto result = watcher_.result();
   updateControls();
   if (result) {
     direction_ = std::move(result);
@@ -233,8 +266,7 @@ void TextEditDialog::jobDone() {
     accept();
     return;
   }
-  status_->setText(error_ && !error_->empty() ? tr("Failed: %1").arg(QString::fromStdString(*error_))
-                                              : tr("Cancelled."));
+  status_->setText(!error.isEmpty() ? tr("Failed: %1").arg(error) : tr("Cancelled."));
   Q_EMIT finishedJob(false);
 }
 

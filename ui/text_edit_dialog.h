@@ -1,16 +1,13 @@
 #pragma once
 // "Add text edit…": type a prompt and pick how it becomes a slider — a global direction (CLIP + relevance
 // statistics, computed once per generator and cached), latent optimisation of the current face, or a saved
-// direction/mapper file. The long jobs run on a pool thread (QtConcurrent) with progress and Cancel; the GUI
+// direction/mapper file. The long jobs run as background jobs (app::JobRunner) with progress and Cancel; the GUI
 // thread never waits. Without a CLIP model the dialog says so and still loads files.
 #include <atomic>
 #include <memory>
 
 #include <QDialog>
-#include <QFutureWatcher>
 
-#include "app/editor/text_edit_job.h"
-#include "core/edit/text_direction.h"
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -20,6 +17,15 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 
+namespace facet::app {
+class JobRunner;
+struct TextEditJob;
+}
+namespace facet::edit {
+struct RelevanceOptions;
+struct TextDirection;
+}
+
 namespace facet::ui {
 
 class TextEditDialog : public QDialog {
@@ -28,8 +34,9 @@ class TextEditDialog : public QDialog {
   enum Method { Global = 0, Optimisation = 1, LoadFile = 2 };
 
   // `base` carries the files, device, face and cache folder; the dialog fills in prompt, method and numbers.
-  explicit TextEditDialog(app::TextEditJob base, QWidget* parent = nullptr);
-  ~TextEditDialog() override;  // cancels a running job and waits for it
+  // The job runs on `jobs`.
+  TextEditDialog(app::JobRunner* jobs, const app::TextEditJob& base, QWidget* parent = nullptr);
+  ~TextEditDialog() override;  // cancels a running job (it holds its own copies and stops soon)
 
   void setPrompt(const QString& prompt);
   void setMethod(Method method);
@@ -52,9 +59,9 @@ class TextEditDialog : public QDialog {
 
  private:
   void updateControls();
-  void jobDone();
+  void jobDone(std::shared_ptr<edit::TextDirection> result, const QString& error);
 
-  app::TextEditJob base_;
+  std::unique_ptr<app::TextEditJob> base_;
   QString clipReason_;
   QLineEdit* prompt_ = nullptr;
   QLineEdit* neutral_ = nullptr;
@@ -69,9 +76,8 @@ class TextEditDialog : public QDialog {
   QProgressBar* progress_ = nullptr;
   QPushButton* run_ = nullptr;
   QPushButton* cancelButton_ = nullptr;
-  QFutureWatcher<std::shared_ptr<edit::TextDirection>> watcher_;
-  std::shared_ptr<std::atomic<bool>> cancel_;
-  std::shared_ptr<std::string> error_;  // written by the job thread, read after it finished
+  app::JobRunner* jobs_ = nullptr;
+  quint64 job_ = 0;
   std::shared_ptr<const edit::TextDirection> direction_;
   bool running_ = false;
 };

@@ -44,13 +44,28 @@ int TextSliderPanel::toSteps(const Row& row, float alpha) const {
   return static_cast<int>(std::lround(clamped * kStepsPerUnit));
 }
 
-QString TextSliderPanel::addSlider(std::shared_ptr<const edit::TextDirection> direction, float alpha, QString id) {
-  if (id.isEmpty() || indexOf(id) >= 0) {
-    while (indexOf(QString("text-%1").arg(nextId_)) >= 0) ++nextId_;
-    id = QString("text-%1").arg(nextId_++);
+void TextSliderPanel::showSliders(const std::vector<TextSlider>& sliders) {
+  QStringList wanted;
+  for (const TextSlider& s : sliders) wanted << s.id;
+  if (wanted != ids()) {
+    for (Row& row : rows_) delete row.widget;
+    rows_.clear();
+    for (const TextSlider& s : sliders) addRow(s);
+    empty_->setVisible(rows_.isEmpty());
+    return;
   }
+  quiet_ = true;
+  for (int i = 0; i < rows_.size(); ++i) {
+    rows_[i].slider.alpha = sliders[static_cast<size_t>(i)].alpha;
+    rows_[i].control->setValue(toSteps(rows_[i], rows_[i].slider.alpha));
+  }
+  quiet_ = false;
+}
+
+void TextSliderPanel::addRow(const TextSlider& slider) {
   Row row;
-  row.slider = {id, std::move(direction), alpha};
+  row.slider = slider;
+  const QString id = slider.id;
   const auto& d = *row.slider.direction;
   row.widget = new QWidget(this);
   row.widget->setObjectName("textSlider_" + id);
@@ -90,9 +105,8 @@ QString TextSliderPanel::addSlider(std::shared_ptr<const edit::TextDirection> di
   rows_.push_back(row);
   Row& added = rows_.back();
   quiet_ = true;
-  added.control->setValue(toSteps(added, alpha));
+  added.control->setValue(toSteps(added, slider.alpha));
   quiet_ = false;
-  added.slider.alpha = static_cast<float>(added.control->value()) / kStepsPerUnit;
   added.value->setText(QString::number(added.slider.alpha, 'f', 2));
 
   // Rows are found by id in the handlers: indices shift when a row above is removed.
@@ -101,43 +115,17 @@ QString TextSliderPanel::addSlider(std::shared_ptr<const edit::TextDirection> di
     if (i < 0) return;
     rows_[i].slider.alpha = static_cast<float>(steps) / kStepsPerUnit;
     rows_[i].value->setText(QString::number(rows_[i].slider.alpha, 'f', 2));
-    if (!quiet_) Q_EMIT textEditsChanged();
+    if (!quiet_) Q_EMIT alphaMoved(id, rows_[i].slider.alpha);
   });
-  connect(row.control, &QSlider::sliderReleased, this, [this] { Q_EMIT editCommitted(alphas()); });
+  connect(row.control, &QSlider::sliderReleased, this, &TextSliderPanel::released);
   connect(reset, &QToolButton::clicked, this, [this, id] {
     const int i = indexOf(id);
     if (i < 0) return;
     setAlpha(i, 0.0f);
-    Q_EMIT editCommitted(alphas());
+    Q_EMIT released();
   });
-  connect(remove, &QToolButton::clicked, this, [this, id] {
-    const int i = indexOf(id);
-    if (i < 0) return;
-    TextSlider removed = rows_[i].slider;
-    removed.alpha = alphas()[static_cast<size_t>(i)];
-    removeSlider(i);
-    Q_EMIT sliderRemovedByUser(removed);
-  });
-  empty_->setVisible(false);
-  Q_EMIT slidersChanged();
-  if (!quiet_) Q_EMIT textEditsChanged();
-  return id;
-}
-
-void TextSliderPanel::removeSlider(int index) {
-  if (index < 0 || index >= rows_.size()) return;
-  rows_[index].widget->deleteLater();
-  rows_.remove(index);
-  empty_->setVisible(rows_.isEmpty());
-  Q_EMIT slidersChanged();
-  Q_EMIT textEditsChanged();
-}
-
-void TextSliderPanel::clear() {
-  for (Row& row : rows_) delete row.widget;
-  rows_.clear();
-  empty_->setVisible(true);
-  Q_EMIT slidersChanged();
+  // Later: the row is rebuilt (deleted) while its button's signal is being delivered.
+  connect(remove, &QToolButton::clicked, this, [this, id] { QMetaObject::invokeMethod(this, [this, id] { Q_EMIT removeRequested(id); }, Qt::QueuedConnection); });
 }
 
 QStringList TextSliderPanel::ids() const {
@@ -156,19 +144,6 @@ std::vector<float> TextSliderPanel::alphas() const {
   std::vector<float> out;
   for (const Row& row : rows_) out.push_back(row.slider.alpha);
   return out;
-}
-
-std::vector<app::TextSliderValue> TextSliderPanel::values() const {
-  std::vector<app::TextSliderValue> out;
-  for (const Row& row : rows_) out.push_back({row.slider.direction, row.slider.alpha});
-  return out;
-}
-
-void TextSliderPanel::setAlphas(const std::vector<float>& alphas) {
-  quiet_ = true;
-  for (int i = 0; i < rows_.size() && i < static_cast<int>(alphas.size()); ++i)
-    rows_[i].control->setValue(toSteps(rows_[i], alphas[static_cast<size_t>(i)]));
-  quiet_ = false;
 }
 
 void TextSliderPanel::setAlpha(int index, float alpha) {

@@ -12,19 +12,14 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QTableWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 #include "app/editor/edit_document.h"
-#include "core/io/error.h"
-#ifdef FACET_WITH_VISION
-#include "core/models/device.h"
-#include "core/models/model_registry.h"
-#include "core/video/face_ops.h"
-#include "core/video/frame_refine.h"
-#endif
+#include "app/editor/video_sources.h"
 #include "ui/dock_panel.h"
 
 namespace facet::ui {
@@ -237,7 +232,8 @@ void TimelinePanel::refreshKeyframes() {
     table_->setItem(r, 1, new QTableWidgetItem(parts.isEmpty() ? tr("(no edit)") : parts.join(", ")));
   }
   if (selected >= 0 && selected < table_->rowCount()) table_->selectRow(selected);
-  keyframesArea_->setVisible(!keys.empty());
+  // While recording the dock stays one row, so Record and Stop do not move under the hand.
+  keyframesArea_->setVisible(!keys.empty() && !model_->isRecording());
   const int index = interpolation_->findData(static_cast<int>(model_->timeline().interpolation()));
   interpolation_->setCurrentIndex(index);
   scrub_->setRange(0, static_cast<int>(std::lround(model_->duration() * kScrubStepsPerSecond)));
@@ -252,6 +248,7 @@ void TimelinePanel::refreshState() {
   record_->blockSignals(false);
   play_->setEnabled(!model_->timeline().empty() && !model_->isPlaying());
   table_->setEnabled(!model_->isRecording());
+  keyframesArea_->setVisible(!model_->timeline().empty() && !model_->isRecording());
 }
 
 void TimelinePanel::refreshPosition(double seconds) {
@@ -274,8 +271,23 @@ void TimelinePanel::showSelected() {
   if (!has) return;
   const bool was = updating_;
   updating_ = true;
-  const auto& key = model_->timeline().keyframes()[static_cast<size_t>(k)];
+  const auto& keys = model_->timeline().keyframes();
+  const auto& key = keys[static_cast<size_t>(k)];
   keyTime_->setValue(key.time);
+  if (k != shownKeyframe_) {
+    // Another keyframe: the editor opens on the attribute it changed most from the one before (the recorded one).
+    shownKeyframe_ = k;
+    float largest = 0;
+    const QSignalBlocker quiet(keyAttribute_);
+    for (size_t i = 0; i < key.state.alphas.size() && static_cast<int>(i) < keyAttribute_->count(); ++i) {
+      const auto& previous = k > 0 ? keys[static_cast<size_t>(k - 1)].state.alphas : std::vector<float>{};
+      const float change = std::abs(key.state.alphas[i] - (i < previous.size() ? previous[i] : 0.f));
+      if (change > largest) {
+        largest = change;
+        keyAttribute_->setCurrentIndex(static_cast<int>(i));
+      }
+    }
+  }
   const int a = keyAttribute_->currentIndex();
   if (a >= 0 && a < static_cast<int>(key.state.alphas.size())) keyAlpha_->setValue(key.state.alphas[static_cast<size_t>(a)]);
   updating_ = was;
@@ -287,60 +299,26 @@ void TimelinePanel::openRenderDialog() {
     QMessageBox::information(this, tr("Render video"), tr("Record a timeline first (● Record, then move sliders)."));
     return;
   }
-  TimelineRenderDialog dialog(model_->timeline(), renderSource_, this);
+  TimelineRenderDialog dialog(model_->timeline(), renderSource_, this, jobs_);
   dialog.exec();
 }
 
 void TimelinePanel::openVideoEditDialog() {
   const std::vector<float> alphas = currentAlphas_ ? currentAlphas_() : std::vector<float>{};
-  VideoEditDialog dialog(attributes_, alphas, videoEditSetup_, this);
+  VideoEditDialog dialog(attributes_, alphas, videoEditSetup_, this, jobs_);
   dialog.exec();
 }
 
-TimelinePanel* installTimeline(QMainWindow* window, app::EditDocument* document) {
+TimelinePanel* installTimeline(QMainWindow* window, app::EditDocument* document, app::JobRunner* jobs) {
   TimelinePanel* panel = nullptr;
   addDockPanel(window, panel, TimelinePanel::tr("Timeline"), "timelineDock", "timelinePanel", Qt::BottomDockWidgetArea,
                document->timeline());
   panel->setCurrentAlphas([document] { return document->alphas(); });
+  panel->setJobRunner(jobs);
 #ifdef FACET_WITH_VISION
-  // Edit-video loads its own encoder, generator (the encoder's decoder) and transformers from the model folders
-  // when it starts, so the editor's models stay free for the preview.
-  panel->setVideoEditSetup([](bool seamless, QString* whyNot) -> std::optional<VideoEditSetup> {
-    try {
-      struct Models {
-        std::shared_ptr<nn::StyleGan2> generator;
-        std::shared_ptr<nn::PspEncoder> encoder;
-        std::shared_ptr<edit::Editor> editor;
-      };
-      auto m = std::make_shared<Models>();
-      // The encoder's decoder is the generator; without an encoder, the FFHQ generator alone (the frames are then
-      // embedded by per-frame optimisation from latent_avg, which the dialog asks for).
-      const std::string encoder = models::find_role_file(models::Role::Encoder);
-      const torch::Device device = models::choose_device("auto");
-      m->generator = models::load_generator(encoder.empty() ? models::require_role_file(models::Role::Generator)
-                                                            : encoder, device);
-      if (!encoder.empty()) m->encoder = models::load_encoder(encoder, device);
-      m->editor = models::load_editor(models::require_role_file(models::Role::Transformers), "", device);
-      VideoEditSetup setup;
-      setup.face = video::make_face_ops("", seamless ? "seamless" : "feather");
-      setup.models.generator = m->generator.get();
-      setup.models.editor = m->editor.get();
-      if (m->encoder) setup.models.encode = [m](const torch::Tensor& crops) { return m->encoder->encode(crops); };
-      setup.makeRefiner = [m](int steps, const std::atomic<bool>* cancel) {
-        // LPIPS when its files are in the models folder, VGG-16 features with VGG alone, else the pixel loss.
-        std::string note;
-        embed::PerceptualLoss perceptual = models::load_perceptual("auto", m->generator->device(), note);
-        embed::EmbedOptions options;
-        options.steps = steps;
-        return video::make_frame_refiner(m->generator, std::move(perceptual), options, cancel);
-      };
-      setup.keepAlive = m;
-      return setup;
-    } catch (const std::exception& e) {
-      if (whyNot) *whyNot = QString::fromStdString(e.what());
-      return std::nullopt;
-    }
-  });
+  // Edit-video loads its own encoder, generator and transformers from the model folders inside its job, so the
+  // editor's models stay free for the preview.
+  panel->setVideoEditSetup([](bool seamless) { return app::installedVideoEditSetup(seamless); });
 #endif
   return panel;
 }

@@ -24,6 +24,7 @@ class QToolButton;
 
 namespace facet::app {
 class EditDocument;
+class JobRunner;
 }
 
 namespace facet::ui {
@@ -35,6 +36,8 @@ class TimelinePanel : public QWidget {
  public:
   // `model`: the edit document's timeline; null: the panel makes its own.
   explicit TimelinePanel(QWidget* parent = nullptr, app::TimelineModel* model = nullptr);
+  // The runner the render and edit-video dialogs hand their work to (unset: each dialog's own).
+  void setJobRunner(app::JobRunner* jobs) { jobs_ = jobs; }
 
   app::TimelineModel* model() const { return model_; }
   void setAttributes(const QVector<AttributeSlot>& attributes);
@@ -65,6 +68,8 @@ class TimelinePanel : public QWidget {
   TimelineRenderSourceFn renderSource_;
   std::function<std::vector<float>()> currentAlphas_;
   VideoEditSetupFn videoEditSetup_;
+  app::JobRunner* jobs_ = nullptr;
+  int shownKeyframe_ = -1;  // the keyframe the editor shows (its attribute is picked when it changes)
   QToolButton* record_ = nullptr;
   QToolButton* play_ = nullptr;
   QToolButton* stop_ = nullptr;
@@ -83,6 +88,6 @@ class TimelinePanel : public QWidget {
 
 // Adds the timeline dock to the main window over the document's timeline (its playback changes the document);
 // returns it.
-TimelinePanel* installTimeline(QMainWindow* window, app::EditDocument* document);
+TimelinePanel* installTimeline(QMainWindow* window, app::EditDocument* document, app::JobRunner* jobs);
 
 }  // namespace facet::ui

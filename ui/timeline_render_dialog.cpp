@@ -12,15 +12,20 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
+#include <QFileInfo>
+#include <QPointer>
 
+#include "app/editor/job_runner.h"
+#include "app/editor/video_sources.h"
 #include "core/io/error.h"
 #include "core/video/timeline_video.h"
 
 namespace facet::ui {
 
-TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRenderSourceFn source, QWidget* parent)
-    : QDialog(parent), timeline_(std::move(timeline)), source_(std::move(source)) {
+TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRenderSourceFn source, QWidget* parent,
+                                           app::JobRunner* jobs)
+    : QDialog(parent), timeline_(std::move(timeline)), source_(std::move(source)), jobs_(jobs) {
+  if (!jobs_) jobs_ = new app::JobRunner(this);
   setWindowTitle(tr("Render timeline to video"));
   setObjectName("timelineRenderDialog");
   setMinimumWidth(620);
@@ -88,7 +93,9 @@ TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRen
                          .arg(timeline_.size()).arg(timeline_.duration(), 0, 'f', 2)
                          .arg(video::timeline_frame_count(timeline_, fps_->value())));
   }
-  watcher_ = new QFutureWatcher<void>(this);
+  connect(jobs_, &app::JobRunner::progressed, this, [this](const app::JobInfo& info) {
+    if (info.id == job_ && info.maximum > 0) progress(info.value, info.maximum);
+  });
   connect(browse, &QPushButton::clicked, this, [this] {
     const QString path = QFileDialog::getSaveFileName(this, tr("Save video"), output_->text(),
                                                       tr("Videos (*.mp4 *.avi)"));
@@ -97,7 +104,7 @@ TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRen
   connect(render_, &QPushButton::clicked, this, &TimelineRenderDialog::startRender);
   connect(cancel_button_, &QPushButton::clicked, this, [this] {
     if (isRunning()) {
-      cancel_ = true;
+      cancelRender();
       status_->setText(tr("Cancelling…"));
     } else {
       reject();
@@ -108,8 +115,11 @@ TimelineRenderDialog::TimelineRenderDialog(video::Timeline timeline, TimelineRen
 }
 
 TimelineRenderDialog::~TimelineRenderDialog() {
-  cancel_ = true;
-  watcher_->waitForFinished();
+  if (running_) jobs_->cancel(job_);
+}
+
+void TimelineRenderDialog::cancelRender() {
+  if (running_) jobs_->cancel(job_);
 }
 
 void TimelineRenderDialog::setOutputPath(const QString& path) { output_->setText(path); }
@@ -122,53 +132,56 @@ bool TimelineRenderDialog::choosePastedIntoPhoto(bool pasted) {
   size_->setCurrentIndex(size_->findData(-1));
   return true;
 }
-bool TimelineRenderDialog::isRunning() const { return watcher_->isRunning(); }
+bool TimelineRenderDialog::isRunning() const { return running_; }
 QString TimelineRenderDialog::statusText() const { return status_->text(); }
 
 void TimelineRenderDialog::startRender() {
   if (isRunning() || !models_) return;
-  cancel_ = false;
+  running_ = true;
   render_->setEnabled(false);
   cancel_button_->setText(tr("Cancel"));
   const double fps = fps_->value();
   const int side = size_->currentData().toInt();
   const std::string out = output_->text().toStdString();
   const std::string codec = codec_->currentData().toString().toStdString();
-  const TimelineRenderSource models = *models_;
+  const app::TimelineRenderSource models = *models_;
   const video::Timeline timeline = timeline_;
   status_->setText(tr("Rendering…"));
-  watcher_->setFuture(QtConcurrent::run([this, fps, side, out, codec, models, timeline] {
-    try {
-      video::TimelineRenderOptions options;
-      options.fps = fps;
-      const bool pasted = side < 0;  // into the photo: full-size frames
-      options.size = pasted || side == static_cast<int>(models.generator->size()) ? 0 : side;
-      options.text_sliders = models.textSliders;
-      options.two_faces = models.twoFaces;
-      const auto result = video::render_timeline_video(
-          out, video::parse_codec(codec), *models.generator, *models.editor, models.wplus, timeline, options,
-          pasted ? models.photo.get() : nullptr,
-          [this](int d, int total) {
-            QMetaObject::invokeMethod(this, [this, d, total] { progress(d, total); }, Qt::QueuedConnection);
-          },
-          &cancel_);
-      const auto& stats = result.stats;
-      QString message;
-      if (stats.cancelled) {
-        message = tr("Cancelled after %1 of %2 frames; nothing was written.").arg(stats.frames).arg(stats.total);
-      } else {
-        message = tr("Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.")
-                      .arg(stats.frames).arg(QString::fromStdString(result.codec))
-                      .arg(result.size.width).arg(result.size.height)
-                      .arg(QString::fromStdString(result.out)).arg(stats.fps(), 0, 'f', 1);
-      }
-      const bool ok = !stats.cancelled;
-      QMetaObject::invokeMethod(this, [this, ok, message] { done(ok, message); }, Qt::QueuedConnection);
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      QMetaObject::invokeMethod(this, [this, message] { done(false, message); }, Qt::QueuedConnection);
-    }
-  }));
+  struct Outcome {
+    bool ok = false;
+    QString message;
+  };
+  QPointer<TimelineRenderDialog> self(this);
+  job_ = jobs_->run<Outcome>(
+      tr("Rendering the timeline to %1…").arg(QFileInfo(output_->text()).fileName()),
+      [fps, side, out, codec, models, timeline](app::JobContext& context) {
+        context.setCancelKeepsResult(true);  // Cancel stops the render and the dialog says so
+        try {
+          video::TimelineRenderOptions options;
+          options.fps = fps;
+          const bool pasted = side < 0;  // into the photo: full-size frames
+          options.size = pasted || side == static_cast<int>(models.generator->size()) ? 0 : side;
+          options.text_sliders = models.textSliders;
+          options.two_faces = models.twoFaces;
+          const auto result = video::render_timeline_video(
+              out, video::parse_codec(codec), *models.generator, *models.editor, models.wplus, timeline, options,
+              pasted ? models.photo.get() : nullptr, [&context](int d, int total) { context.progress(d, total); },
+              context.stopFlag());
+          const auto& stats = result.stats;
+          if (stats.cancelled)
+            return Outcome{false, tr("Cancelled after %1 of %2 frames; nothing was written.").arg(stats.frames)
+                                      .arg(stats.total)};
+          return Outcome{true, tr("Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.")
+                                   .arg(stats.frames).arg(QString::fromStdString(result.codec))
+                                   .arg(result.size.width).arg(result.size.height)
+                                   .arg(QString::fromStdString(result.out)).arg(stats.fps(), 0, 'f', 1)};
+        } catch (const std::exception& e) {
+          return Outcome{false, QString::fromStdString(e.what())};
+        }
+      },
+      [self](Outcome outcome) {
+        if (self) self->done(outcome.ok, outcome.message);
+      });
 }
 
 void TimelineRenderDialog::progress(int done, int total) {
@@ -178,6 +191,7 @@ void TimelineRenderDialog::progress(int done, int total) {
 }
 
 void TimelineRenderDialog::done(bool ok, const QString& message) {
+  running_ = false;
   status_->setText(message);
   render_->setEnabled(true);
   cancel_button_->setText(tr("Close"));

@@ -13,6 +13,7 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "app/editor/two_face_state.h"
 #include "ui/layer_mask_panel.h"
 
 namespace facet::ui {
@@ -56,10 +57,9 @@ TwoFacesPanel::TwoFacesPanel(QWidget* parent) : QWidget(parent) {
 
   layers_ = new LayerMaskPanel(this);
   layers_->setObjectName("mixLayers");
-  if (auto* presets = layers_->findChild<QComboBox*>("layerPreset"))
-    presets->setToolTip(tr("The layers taken from the second face: coarse ones hold pose and face shape, middle ones "
-                           "features, fine ones colour and texture."));
-  if (auto* summary = layers_->findChild<QLabel*>("layerSummary")) summary->hide();  // it speaks of edits
+  layers_->setPresetToolTip(tr("The layers taken from the second face: coarse ones hold pose and face shape, middle "
+                               "ones features, fine ones colour and texture."));
+  layers_->setSummaryVisible(false);
   layers_->setMask(edit::mix_layer_preset("coarse", layers_->layerCount()));
   layout->addWidget(layers_);
   layout->addStretch(1);

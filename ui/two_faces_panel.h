@@ -8,13 +8,22 @@
 
 #include <QWidget>
 
-#include "app/editor/two_face_state.h"
+// The signals' types, for moc alone: the header stays free of LibTorch.
+Q_MOC_INCLUDE("core/edit/two_faces.h")
 
 class QComboBox;
 class QLabel;
 class QMenu;
 class QSlider;
 class QToolButton;
+
+namespace facet::edit {
+enum class TwoFaceMode;
+}
+namespace facet::app {
+struct OtherFace;
+struct TwoFaceState;
+}
 
 namespace facet::ui {
 

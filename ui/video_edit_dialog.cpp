@@ -15,16 +15,20 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrent>
+#include <QFileInfo>
+#include <QPointer>
 
+#include "app/editor/job_runner.h"
+#include "app/editor/video_sources.h"
 #include "core/edit/attributes.h"
 #include "core/io/error.h"
 
 namespace facet::ui {
 
 VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const std::vector<float>& alphas,
-                                 VideoEditSetupFn setup, QWidget* parent)
-    : QDialog(parent), attributes_(attributes), setup_(std::move(setup)) {
+                                 VideoEditSetupFn setup, QWidget* parent, app::JobRunner* jobs)
+    : QDialog(parent), attributes_(attributes), setup_(std::move(setup)), jobs_(jobs) {
+  if (!jobs_) jobs_ = new app::JobRunner(this);
   setWindowTitle(tr("Edit a video"));
   setObjectName("videoEditDialog");
   auto* layout = new QVBoxLayout(this);
@@ -120,7 +124,12 @@ VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const
   cancel->setObjectName("videoCancel");
   close_ = cancel;
   layout->addWidget(buttons);
-  watcher_ = new QFutureWatcher<void>(this);
+  connect(jobs_, &app::JobRunner::progressed, this, [this](const app::JobInfo& info) {
+    if (info.id != job_) return;
+    bar_->setRange(0, std::max(info.maximum, 0));
+    bar_->setValue(info.value);
+    if (!info.text.isEmpty()) status_->setText(info.text);
+  });
 
   // Start from the sliders' current edit: one row per non-zero α.
   for (int i = 0; i < attributes_.size() && i < static_cast<int>(alphas.size()); ++i)
@@ -132,7 +141,7 @@ VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const
   connect(start_, &QPushButton::clicked, this, &VideoEditDialog::startEdit);
   connect(cancel, &QPushButton::clicked, this, [this] {
     if (isRunning()) {
-      cancel_ = true;
+      jobs_->cancel(job_);
       status_->setText(tr("Cancelling…"));
     } else {
       reject();
@@ -146,8 +155,7 @@ VideoEditDialog::VideoEditDialog(const QVector<AttributeSlot>& attributes, const
 }
 
 VideoEditDialog::~VideoEditDialog() {
-  cancel_ = true;
-  watcher_->waitForFinished();
+  if (running_) jobs_->cancel(job_);
 }
 
 void VideoEditDialog::addEditRow(int attribute, double alpha) {
@@ -174,7 +182,7 @@ void VideoEditDialog::setPaths(const QString& input, const QString& output) {
   input_->setText(input);
   output_->setText(output);
 }
-bool VideoEditDialog::isRunning() const { return watcher_->isRunning(); }
+bool VideoEditDialog::isRunning() const { return running_; }
 QString VideoEditDialog::statusText() const { return status_->text(); }
 
 void VideoEditDialog::startEdit() {
@@ -195,76 +203,75 @@ void VideoEditDialog::startEdit() {
     status_->setText(tr("Add at least one edit."));
     return;
   }
-  QString whyNot;
-  std::optional<VideoEditSetup> setup = setup_(blend_->currentData().toBool(), &whyNot);
-  if (!setup) {
-    status_->setText(whyNot);
-    return;
-  }
   options.track.first_frame = from_->value();
   options.track.end_frame = to_->value() > 0 ? to_->value() : -1;
   options.keep_audio = audio_->isChecked();
   options.resume = resume_->isChecked();
   options.refine_steps = refine_->value();
   options.warm_start = warm_->isChecked();
-  if (options.refine_steps > 0) {
-    if (!setup->makeRefiner) {
-      status_->setText(tr("Per-frame optimisation is not available in this build."));
-      return;
-    }
-    setup->models.refine = setup->makeRefiner(options.refine_steps, &cancel_);
-  } else if (!setup->models.encode) {
-    status_->setText(tr("No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames "
-                        "by optimisation alone."));
-    return;
-  }
+  const bool seamless = blend_->currentData().toBool();
   const std::string in = input_->text().toStdString(), out = output_->text().toStdString();
-  cancel_ = false;
+  running_ = true;
   start_->setEnabled(false);
   close_->setText(tr("Cancel"));
-  status_->setText(tr("Tracking the face…"));
-  watcher_->setFuture(QtConcurrent::run([this, setup = std::move(*setup), options, in, out] {
-    try {
-      const auto report = video::edit_video(
-          in, out, setup.face, setup.models, options,
-          [this](const std::string& stage, int d, int total) {
-            const QString text = stage == "track"  ? tr("Tracking the face: frame %1").arg(d)
-                                 : stage == "join" ? tr("Writing the video: frame %1").arg(d)
-                                                   : tr("Editing: frame %1").arg(d);
-            QMetaObject::invokeMethod(this, [this, text, d, total] {
-              bar_->setRange(0, std::max(total, 0));
-              bar_->setValue(d);
-              status_->setText(text);
-            }, Qt::QueuedConnection);
-          },
-          &cancel_);
-      QString message;
-      if (report.cancelled) {
-        message = tr("Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.")
-                      .arg(report.frames);
-      } else {
-        QStringList missing;
-        for (int f : report.frames_without_face) missing << QString::number(f);
-        message = tr("Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7")
-                      .arg(report.frames).arg(report.edited).arg(QString::fromStdString(report.out))
-                      .arg(report.fps(), 0, 'f', 2).arg(report.jitter_before, 0, 'f', 2)
-                      .arg(report.jitter_after, 0, 'f', 2).arg(QString::fromStdString(report.audio));
-        if (!missing.isEmpty()) message += tr(" No face (passed through): frames %1.").arg(missing.join(", "));
-        if (report.resumed_frames > 0) message += tr(" %1 frames came from the interrupted run.").arg(report.resumed_frames);
-        if (report.refined > 0)
-          message += tr(" %1 frames optimised; the face changes by %2 levels per frame.")
-                         .arg(report.refined).arg(report.face_jitter, 0, 'f', 2);
-      }
-      const bool ok = !report.cancelled;
-      QMetaObject::invokeMethod(this, [this, ok, message] { done(ok, message); }, Qt::QueuedConnection);
-    } catch (const std::exception& e) {
-      const QString message = QString::fromStdString(e.what());
-      QMetaObject::invokeMethod(this, [this, message] { done(false, message); }, Qt::QueuedConnection);
-    }
-  }));
+  status_->setText(tr("Loading the models…"));
+  struct Outcome {
+    bool ok = false;
+    QString message;
+  };
+  QPointer<VideoEditDialog> self(this);
+  job_ = jobs_->run<Outcome>(
+      tr("Editing %1…").arg(QFileInfo(input_->text()).fileName()),
+      [setupFn = setup_, seamless, options, in, out](app::JobContext& context) {
+        // Cancel stops the edit; the frames done are kept for Resume and the dialog hears how far it got.
+        context.setCancelKeepsResult(true);
+        try {
+          std::shared_ptr<app::VideoEditSetup> setup = setupFn(seamless);
+          if (!setup) return Outcome{false, tr("Video editing is not available in this build.")};
+          if (options.refine_steps > 0) {
+            if (!setup->makeRefiner) return Outcome{false, tr("Per-frame optimisation is not available in this build.")};
+            setup->models.refine = setup->makeRefiner(options.refine_steps, context.stopFlag());
+          } else if (!setup->models.encode) {
+            return Outcome{false, tr("No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed "
+                                     "the frames by optimisation alone.")};
+          }
+          context.setText(tr("Tracking the face…"));
+          const auto report = video::edit_video(
+              in, out, setup->face, setup->models, options,
+              [&context](const std::string& stage, int d, int total) {
+                const QString text = stage == "track"  ? tr("Tracking the face: frame %1").arg(d)
+                                     : stage == "join" ? tr("Writing the video: frame %1").arg(d)
+                                                       : tr("Editing: frame %1").arg(d);
+                context.progress(d, std::max(total, 0), text);
+              },
+              context.stopFlag());
+          if (report.cancelled)
+            return Outcome{false, tr("Cancelled after %1 frames. They are kept: tick “Resume” and start again to "
+                                     "continue.").arg(report.frames)};
+          QStringList missing;
+          for (int f : report.frames_without_face) missing << QString::number(f);
+          QString message = tr("Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7")
+                                .arg(report.frames).arg(report.edited).arg(QString::fromStdString(report.out))
+                                .arg(report.fps(), 0, 'f', 2).arg(report.jitter_before, 0, 'f', 2)
+                                .arg(report.jitter_after, 0, 'f', 2).arg(QString::fromStdString(report.audio));
+          if (!missing.isEmpty()) message += tr(" No face (passed through): frames %1.").arg(missing.join(", "));
+          if (report.resumed_frames > 0)
+            message += tr(" %1 frames came from the interrupted run.").arg(report.resumed_frames);
+          if (report.refined > 0)
+            message += tr(" %1 frames optimised; the face changes by %2 levels per frame.")
+                           .arg(report.refined).arg(report.face_jitter, 0, 'f', 2);
+          return Outcome{true, message};
+        } catch (const std::exception& e) {
+          return Outcome{false, QString::fromStdString(e.what())};
+        }
+      },
+      [self](Outcome outcome) {
+        if (self) self->done(outcome.ok, outcome.message);
+      });
 }
 
 void VideoEditDialog::done(bool ok, const QString& message) {
+  running_ = false;
   status_->setText(message);
   start_->setEnabled(true);
   close_->setText(tr("Close"));

@@ -4,21 +4,17 @@
 // optimisation (steps, warm start), resuming an interrupted edit, progress with the stage (tracking, editing,
 // writing) and cancel. Face detection/alignment and the encoder come from a setup function
 // the application installs (core/face and the pSp/e4e encoder); without one the dialog says what is missing.
-#include <atomic>
 #include <functional>
 #include <memory>
-#include <optional>
+#include <vector>
 
 #include <QDialog>
-#include <QFutureWatcher>
 #include <QVector>
 
-#include "core/video/video_edit.h"
 #include "ui/attribute_slider_panel.h"
 
 class QCheckBox;
 class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -26,24 +22,24 @@ class QPushButton;
 class QSpinBox;
 class QTableWidget;
 
+namespace facet::app {
+class JobRunner;
+struct VideoEditSetup;
+}
+
 namespace facet::ui {
 
-struct VideoEditSetup {
-  video::FaceOps face;
-  video::VideoEditModels models;  // models.encode may be empty (no encoder installed): then refinement is needed
-  // Image2StyleGAN per frame for `steps` steps (empty: refinement unavailable); cancel stops a frame early.
-  std::function<video::VideoEditModels::RefineFn(int steps, const std::atomic<bool>* cancel)> makeRefiner;
-  std::shared_ptr<void> keepAlive;  // owns whatever face/models point into
-};
-// seamless: Poisson cloning instead of the feathered landmark mask. nullopt + message when unavailable.
-using VideoEditSetupFn = std::function<std::optional<VideoEditSetup>(bool seamless, QString* whyNot)>;
+// The models and face operations of an edit (app::installedVideoEditSetup: the installed ones), made inside the
+// edit's job; seamless: Poisson cloning. Throws facet::Error (or returns null) when unavailable.
+using VideoEditSetupFn = std::function<std::shared_ptr<app::VideoEditSetup>(bool seamless)>;
 
 class VideoEditDialog : public QDialog {
   Q_OBJECT
  public:
+  // `setup` runs inside the edit's job (it may load models); jobs: the runner (null: the dialog's own).
   VideoEditDialog(const QVector<AttributeSlot>& attributes, const std::vector<float>& alphas, VideoEditSetupFn setup,
-                  QWidget* parent = nullptr);
-  ~VideoEditDialog() override;
+                  QWidget* parent = nullptr, app::JobRunner* jobs = nullptr);
+  ~VideoEditDialog() override;  // stops a running edit (its frames are kept for Resume)
 
   void setPaths(const QString& input, const QString& output);
   void startEdit();
@@ -62,8 +58,9 @@ class VideoEditDialog : public QDialog {
 
   QVector<AttributeSlot> attributes_;
   VideoEditSetupFn setup_;
-  std::atomic<bool> cancel_{false};
-  QFutureWatcher<void>* watcher_ = nullptr;
+  app::JobRunner* jobs_ = nullptr;
+  quint64 job_ = 0;
+  bool running_ = false;
   QLineEdit* input_ = nullptr;
   QLineEdit* output_ = nullptr;
   QTableWidget* edits_ = nullptr;

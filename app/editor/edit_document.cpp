@@ -4,10 +4,8 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QUndoStack>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
@@ -15,9 +13,11 @@
 #include "app/editor/autosave.h"
 #include "app/editor/generator_backend.h"
 #include "app/editor/image_export.h"
+#include "app/editor/job_runner.h"
 #include "app/editor/layer_mask.h"
 #include "app/editor/photo_face.h"
 #include "app/editor/render_controller.h"
+#include "app/editor/text_slider_set.h"
 #include "app/editor/undo_commands.h"
 #include "core/edit/attributes.h"
 #include "core/edit/text_direction.h"
@@ -71,9 +71,12 @@ bool sameOrigin(const OtherFace& a, const OtherFace& b) {
 constexpr size_t kRecentFaces = 10;
 }  // namespace
 
-EditDocument::EditDocument(int attributeCount, QObject* parent, const QString& autosaveDir)
-    : QObject(parent), alphas_(static_cast<size_t>(attributeCount), 0.f), committed_(alphas_) {
+EditDocument::EditDocument(int attributeCount, QObject* parent, const QString& autosaveDir, JobRunner* jobs)
+    : QObject(parent), alphas_(static_cast<size_t>(attributeCount), 0.f), committed_(alphas_), jobs_(jobs) {
+  if (!jobs_) jobs_ = new JobRunner(this);
   undo_ = new QUndoStack(this);
+  text_ = new TextSliderSet(undo_, this);
+  connect(text_, &TextSliderSet::valuesChanged, this, &EditDocument::showTextValues);
   renderer_ = new RenderController(nullptr, this);
   connect(renderer_, &RenderController::resultReady, this, &EditDocument::receive);
   autosaver_ = new Autosaver([this] { return session(); },
@@ -93,7 +96,7 @@ void EditDocument::connectTimeline() {
   // recorded with first, then its α values.
   connect(timeline_, &TimelineModel::editedLayersAt, this, [this](const std::vector<bool>& mask) {
     if (!models_ || static_cast<int64_t>(mask.size()) != models_->generator->n_latent()) return;
-    renderer_->setEditedLayers(mask);
+    editedLayers_ = mask;  // the α values that follow render it
     Q_EMIT editedLayersChanged(mask);
   });
   connect(timeline_, &TimelineModel::alphasAt, this, [this](const std::vector<float>& alphas) {
@@ -101,14 +104,19 @@ void EditDocument::connectTimeline() {
     alphas_ = alphas;
     Q_EMIT alphasChanged(alphas_);
     if (models_ && !hasFace()) return;
-    renderer_->setAlphas(alphas_);
+    show(true);
   });
   connect(timeline_, &TimelineModel::twoFaceAt, this, [this](float amount) {
     if (twoFaces_.mode == edit::TwoFaceMode::None) return;
-    twoFaces_.amount = amount;
-    renderer_->storeTwoFaces(twoFaces_.toEdit());  // the α values that follow render it
+    twoFaces_.amount = amount;  // the α values that follow render it
     Q_EMIT twoFacesChanged();
   });
+  // Text sliders: recorded beside the attribute ones (by id) and played back without undo steps.
+  connect(text_, &TextSliderSet::listChanged, timeline_, [this] { timeline_->setTextSliders(text_->ids()); });
+  connect(text_, &TextSliderSet::valuesChanged, timeline_, [this](bool byUser) {
+    if (byUser) timeline_->recordTextChange(text_->ids(), text_->alphas());
+  });
+  connect(timeline_, &TimelineModel::textAlphasAt, text_, &TextSliderSet::play);
   connect(timeline_, &TimelineModel::keyframesChanged, this, [this] {
     if (hasFace()) autosaver_->markChanged();
   });
@@ -123,7 +131,7 @@ void EditDocument::setModels(std::shared_ptr<const models::ModelSet> models) {
   const int64_t layers = models_->generator->n_latent();
   if (static_cast<int64_t>(editedLayers().size()) != layers) {
     const std::vector<bool> mask = layerPresetMask(LayerPreset::Default, layers);
-    renderer_->setEditedLayers(mask);
+    editedLayers_ = mask;
 #ifdef FACET_WITH_VISION
     timeline_->setEditedLayers(mask);
 #endif
@@ -160,9 +168,8 @@ bool EditDocument::setFace(const torch::Tensor& wplus, std::shared_ptr<const Pho
     sessionPath_.clear();  // another face: no longer the session's (openSession sets it again)
     photo_ = std::move(photo);
     origin_ = photo_ ? FaceOrigin{photo_->path, photo_->sha256, photo_->faceIndex} : FaceOrigin{};
-    renderer_->setPhotoPaste(showInPhoto_ && photo_ ? photo_->paste : nullptr);
     renderer_->setBackend(std::move(backend));
-    renderer_->renderFull(alphas_);
+    show(false);
     autosaver_->markChanged();
     Q_EMIT faceChanged();
     return true;
@@ -179,7 +186,6 @@ void EditDocument::setFaceOrigin(const QString& photoPath, const QString& sha256
 void EditDocument::setPhotoFace(std::shared_ptr<const PhotoFace> photo) {
   photo_ = std::move(photo);
   if (photo_) origin_ = {photo_->path, photo_->sha256, photo_->faceIndex};
-  renderer_->setPhotoPaste(showInPhoto_ && photo_ ? photo_->paste : nullptr);
   if (showInPhoto_ && hasFace()) renderFull();
 }
 
@@ -187,7 +193,6 @@ void EditDocument::clearFace() {
   wplus_ = torch::Tensor();
   photo_.reset();
   origin_ = {};
-  renderer_->setPhotoPaste(nullptr);
   lastResult_ = RenderResult{};
   sessionPath_.clear();
   undo_->clear();
@@ -206,7 +211,7 @@ void EditDocument::setAlphas(const std::vector<float>& alphas) {
     Q_EMIT message(tr("No face to edit yet: open a photo, a W+ code or a random face (File menu)."));
     return;
   }
-  renderer_->setAlphas(alphas_);
+  show(true);
   changed();
 }
 
@@ -231,7 +236,7 @@ void EditDocument::applyAlphas(const std::vector<float>& alphas) {
   committed_ = alphas;
   Q_EMIT alphasChanged(alphas_);
   if (models_ && !hasFace()) return;  // no face: nothing to render
-  renderer_->renderFull(alphas_);
+  show(false);
   changed();
 }
 
@@ -265,11 +270,8 @@ bool EditDocument::setTwoFaces(const TwoFaceState& state) {
 #else
   (void)previous;
 #endif
-  if (!hasFace()) {
-    renderer_->storeTwoFaces(state.toEdit());  // kept for the face that comes next
-    return true;
-  }
-  renderer_->setTwoFaces(state.toEdit());
+  if (!hasFace()) return true;  // kept for the face that comes next
+  show(true);
   changed();
   return true;
 }
@@ -286,7 +288,6 @@ void EditDocument::commitTwoFaces(const QString& undoText) {
 void EditDocument::applyTwoFaces(const TwoFaceState& state) {
   twoFaces_ = state;
   committedTwoFaces_ = state;
-  renderer_->storeTwoFaces(state.toEdit());
   Q_EMIT twoFacesChanged();
   if (!hasFace()) return;
   renderFull();
@@ -304,19 +305,23 @@ void EditDocument::addRecentFace(const OtherFace& face) {
 
 // --- text, layers, show in photo -------------------------------------------------------------------------------------
 
-void EditDocument::setTextEdits(std::vector<TextSliderValue> edits) {
-  if (models_ && !hasFace()) {
-    renderer_->storeTextEdits(std::move(edits));  // kept for the face that comes next; nothing to render yet
-    return;
-  }
-  renderer_->setTextEdits(std::move(edits));
-  changed();
+void EditDocument::showTextValues(bool byUser) {
+  if (!hasFace()) return;  // kept for the face that comes next
+  show(true);
+  if (byUser) changed();
 }
 
-const std::vector<TextSliderValue>& EditDocument::textEdits() const { return renderer_->textEdits(); }
-
 void EditDocument::setEditedLayers(const std::vector<bool>& mask) {
-  renderer_->setEditedLayers(mask);
+  const std::vector<bool> before = editedLayers();
+  applyEditedLayers(mask);
+  const std::vector<bool> after = editedLayers();
+  if (hasFace() && before != after)
+    undo_->push(new AppliedCommand([this, before] { applyEditedLayers(before); },
+                                   [this, after] { applyEditedLayers(after); }, tr("Change the edited layers")));
+}
+
+void EditDocument::applyEditedLayers(const std::vector<bool>& mask) {
+  editedLayers_ = mask;
 #ifdef FACET_WITH_VISION
   timeline_->setEditedLayers(mask);
 #endif
@@ -326,18 +331,29 @@ void EditDocument::setEditedLayers(const std::vector<bool>& mask) {
   changed();
 }
 
-const std::vector<bool>& EditDocument::editedLayers() const { return renderer_->editedLayers(); }
+const std::vector<bool>& EditDocument::editedLayers() const { return editedLayers_; }
 
 void EditDocument::setShowInPhoto(bool on) {
   showInPhoto_ = on;
-  renderer_->setPhotoPaste(on && photo_ ? photo_->paste : nullptr);
   if (on && !photo_) Q_EMIT message(tr("Show in photo applies to faces from photos (File ▸ Open)."));
   if (hasFace() && photo_) renderFull();
 }
 
 // --- rendering ---------------------------------------------------------------------------------------------------------
 
-void EditDocument::renderFull() { renderer_->renderFull(alphas_); }
+void EditDocument::renderFull() { show(false); }
+
+EditSnapshot EditDocument::snapshot() const {
+  EditSnapshot edit;
+  edit.alphas = alphas_;
+  edit.editedLayers = editedLayers_;
+  edit.textEdits = text_->values();
+  edit.twoFaces = twoFaces_.toEdit();
+  if (showInPhoto_ && photo_) edit.paste = photo_->paste;
+  return edit;
+}
+
+void EditDocument::show(bool moving) { renderer_->show(snapshot(), moving); }
 
 bool EditDocument::fullResultIsCurrent() const {
   return lastResult_.ok() && lastResult_.quality == RenderQuality::Full &&
@@ -356,13 +372,14 @@ void EditDocument::receive(const RenderResult& result) {
 
 void EditDocument::changed() {
   if (!hasFace()) return;
-  modified_ = true;
   autosaver_->markChanged();
 }
 
 bool EditDocument::isModified() const {
   if (!hasFace()) return false;
-  if (modified_) return true;
+  // Undoing back to the saved state is saved; a gesture not yet released is not.
+  if (modified_ || !undo_->isClean()) return true;
+  if (alphas_ != committed_ || !sameState(twoFaces_, committedTwoFaces_) || text_->moving()) return true;
 #ifdef FACET_WITH_VISION
   return timeline_->toJson() != savedTimeline_;  // keyframes recorded, moved or deleted since the last save
 #else
@@ -372,6 +389,7 @@ bool EditDocument::isModified() const {
 
 void EditDocument::markSaved() {
   modified_ = false;
+  undo_->setClean();
 #ifdef FACET_WITH_VISION
   savedTimeline_ = timeline_->toJson();
 #endif
@@ -406,7 +424,7 @@ std::optional<SessionWithCode> EditDocument::session() const {
   out.wplus = wplus_;
   if (models_ && layerPresetOf(editedLayers(), models_->generator->n_latent()) != LayerPreset::Default)
     out.session.editedLayers = editedLayers();  // the default (0–10) is left out, as older sessions have it
-  if (textSource_) out.session.textSliders = textSource_();
+  out.session.textSliders = text_->toSession();
   out.session.twoFaces = twoFaces_.settings();
   out.otherFaces = twoFaces_.codes();
 #ifdef FACET_WITH_VISION
@@ -445,14 +463,7 @@ bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) 
       throw Error(tr("its layer mask has %1 layers; the loaded generator has %2")
                       .arg(layers.size()).arg(layerCount).toStdString());
     // Everything is checked before anything changes; the view shows the text sliders before the face renders.
-    std::vector<LoadedTextSlider> text;
-    for (const SessionTextSlider& t : loaded.session.textSliders) {
-      const QByteArray bytes = QJsonDocument(t.direction).toJson(QJsonDocument::Compact);
-      text.push_back({t.id,
-                      std::make_shared<const edit::TextDirection>(edit::text_direction_from_json(
-                          nlohmann::json::parse(bytes.toStdString()), "text slider '" + t.id.toStdString() + "'")),
-                      t.alpha});
-    }
+    std::vector<TextSlider> text = TextSliderSet::fromSession(loaded.session.textSliders);
     const TwoFaceState two = TwoFaceState::fromSession(loaded.session.twoFaces, loaded.otherFaces);
     for (const auto* face : {&two.second, &two.neutral, &two.expressive})
       if (*face && !fits((*face)->wplus))
@@ -460,11 +471,10 @@ bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) 
     if (!two.mixLayers.empty() && static_cast<int64_t>(two.mixLayers.size()) != layerCount)
       throw Error(tr("its mixed layers name %1 layers; the loaded generator has %2")
                       .arg(two.mixLayers.size()).arg(layerCount).toStdString());
-    Q_EMIT textSlidersLoaded(text);
+    text_->reset(std::move(text));  // the face's first render has them
     resetAlphas(alphasInCatalogueOrder(loaded.session, attributeCount()));
     // Before the face, so its first render already holds the operation.
     twoFaces_ = committedTwoFaces_ = two;
-    renderer_->storeTwoFaces(two.toEdit());
     Q_EMIT twoFacesChanged();
     for (const auto* face : {&two.expressive, &two.neutral, &two.second})
       if (*face) addRecentFace(**face);
@@ -489,17 +499,15 @@ bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) 
 
 void EditDocument::runExport(const QString& path, std::function<QString()> job) {
   Q_EMIT message(tr("Exporting %1…").arg(QFileInfo(path).fileName()));
-  auto* watcher = new QFutureWatcher<QString>(this);
-  connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, path] {
-    const QString error = watcher->result();
-    watcher->deleteLater();
-    if (error.isEmpty())
-      Q_EMIT message(tr("Exported %1").arg(QFileInfo(path).fileName()));
-    else
-      fail(error);
-    Q_EMIT exportFinished(path, error.isEmpty());
-  });
-  watcher->setFuture(QtConcurrent::run(std::move(job)));
+  jobs_->run<QString>(
+      tr("Exporting %1…").arg(QFileInfo(path).fileName()), [job = std::move(job)](JobContext&) { return job(); },
+      [this, path](QString error) {
+        if (error.isEmpty())
+          Q_EMIT message(tr("Exported %1").arg(QFileInfo(path).fileName()));
+        else
+          fail(error);
+        Q_EMIT exportFinished(path, error.isEmpty());
+      });
 }
 
 bool EditDocument::overwritesOriginal(const QString& path) {
@@ -572,7 +580,7 @@ bool EditDocument::exportWplus(const QString& path) {
   const torch::Tensor wplus = wplus_;
   const std::vector<float> alphas = alphas_;
   const std::vector<bool> layers = editedLayers();
-  const auto text = textEdits();  // latent text sliders are part of the W+
+  const auto text = text_->values();  // latent text sliders are part of the W+
   const auto two = twoFaces_.toEdit();
   runExport(path, [=]() -> QString {
     try {

@@ -29,22 +29,19 @@ struct TextDirection;
 namespace facet::app {
 
 class Autosaver;
+class JobRunner;
 class RenderController;
+class TextSliderSet;
 class TimelineModel;
 struct PhotoFace;
-
-// A session's text slider with its direction parsed (the panel shows it; the document renders its value).
-struct LoadedTextSlider {
-  QString id;
-  std::shared_ptr<const edit::TextDirection> direction;
-  float alpha = 0;
-};
 
 class EditDocument : public QObject {
   Q_OBJECT
  public:
-  // autosaveDir: where autosave writes (empty: Autosaver::defaultDir()).
-  explicit EditDocument(int attributeCount, QObject* parent = nullptr, const QString& autosaveDir = {});
+  // autosaveDir: where autosave writes (empty: Autosaver::defaultDir()). jobs: the runner exports use (null: the
+  // document's own).
+  explicit EditDocument(int attributeCount, QObject* parent = nullptr, const QString& autosaveDir = {},
+                        JobRunner* jobs = nullptr);
   ~EditDocument() override;
 
   // --- models and the face ---------------------------------------------------------------------------------------
@@ -79,11 +76,8 @@ class EditDocument : public QObject {
   int attributeCount() const { return static_cast<int>(alphas_.size()); }
 
   // --- text sliders ------------------------------------------------------------------------------------------------
-  // The text sliders' directions and values, applied after the attribute edits (no undo step: see commitText).
-  void setTextEdits(std::vector<TextSliderValue> edits);
-  const std::vector<TextSliderValue>& textEdits() const;
-  // What sessions store for the text sliders (the panel knows their ids and JSON); unset: none.
-  void setTextSessionSource(std::function<std::vector<SessionTextSlider>()> source) { textSource_ = std::move(source); }
+  // The text sliders (directions and values), applied after the attribute edits; their changes are undo steps.
+  TextSliderSet* textSliders() const { return text_; }
 
   // --- two faces ----------------------------------------------------------------------------------------------------
   // The operation with other faces, applied before the attribute edits (core/edit/edit_render.h's order).
@@ -111,6 +105,7 @@ class EditDocument : public QObject {
 
   // --- rendering -------------------------------------------------------------------------------------------------------
   void renderFull();  // the current edit at full size now
+  EditSnapshot snapshot() const;  // what is being edited now, as the render side gets it
   const RenderResult& lastResult() const { return lastResult_; }
   bool fullResultIsCurrent() const;  // the last result is the full-size render of the newest request
   RenderController* renderer() const { return renderer_; }
@@ -120,7 +115,8 @@ class EditDocument : public QObject {
   Autosaver* autosaver() const { return autosaver_; }
   // The slider timeline (VISION builds; null otherwise): its playback and scrubbing change this document.
   TimelineModel* timeline() const { return timeline_; }
-  // Unsaved changes since the last save or open (the undo stack's clean state, or a timeline change).
+  // Unsaved changes since the last save or open: the undo stack away from its clean state, a gesture not yet
+  // released, a timeline change, or restored work that is in no file (markModified).
   bool isModified() const;
   void markSaved();
   void markModified();  // work that is not in any saved file (an autosave restored after a crash)
@@ -131,7 +127,7 @@ class EditDocument : public QObject {
   // --- sessions ----------------------------------------------------------------------------------------------------------
   std::optional<SessionWithCode> session() const;  // nullopt without a face
   bool saveSession(const QString& path);
-  // Opens a session's W+, α, layers and timeline (text sliders through textSlidersLoaded, before the face renders).
+  // Opens a session's W+, α, layers, text sliders and timeline (the text sliders before the face renders).
   // False with message() when it cannot be opened; the document is then unchanged.
   bool openSession(const QString& path, SessionWithCode* loaded = nullptr);
 
@@ -154,7 +150,6 @@ class EditDocument : public QObject {
   void message(const QString& text);  // for the status bar
   void problem(const QString& text);  // a failure the user has to see (also sent as message())
   void exportFinished(const QString& path, bool ok);
-  void textSlidersLoaded(const std::vector<facet::app::LoadedTextSlider>& sliders);  // a session's, to show
   void twoFacesChanged();  // set by the document (undo, redo, a session, timeline playback)
   void recentFacesChanged();
 
@@ -172,7 +167,10 @@ class EditDocument : public QObject {
   void runExport(const QString& path, std::function<QString()> job);
   bool overwritesOriginal(const QString& path);  // true (and a message) when `path` is the opened file or photo
   void connectTimeline();
-  void applyTwoFaces(const TwoFaceState& state);  // undo/redo and sessions: full render, the view follows
+  void applyTwoFaces(const TwoFaceState& state);
+  void applyEditedLayers(const std::vector<bool>& mask);  // undo/redo and the user's change: render, the view follows
+  void showTextValues(bool byUser);  // the text sliders' values → the renderer
+  void show(bool moving);  // the current snapshot to the renderer: a preview while moving, else full size  // undo/redo and sessions: full render, the view follows
   bool fits(const torch::Tensor& code) const;      // the code has the loaded generator's layers and width
 
   std::shared_ptr<const models::ModelSet> models_;
@@ -180,6 +178,7 @@ class EditDocument : public QObject {
   FaceOrigin origin_;
   std::shared_ptr<const PhotoFace> photo_;
   std::vector<float> alphas_;
+  std::vector<bool> editedLayers_;  // empty: the default 0–10
   std::vector<float> committed_;
   TwoFaceState twoFaces_, committedTwoFaces_;
   std::vector<OtherFace> recent_;
@@ -191,7 +190,8 @@ class EditDocument : public QObject {
   QString openedPath_;
   QString sessionPath_;
   RenderResult lastResult_;
-  std::function<std::vector<SessionTextSlider>()> textSource_;
+  TextSliderSet* text_ = nullptr;
+  JobRunner* jobs_ = nullptr;
   RenderController* renderer_ = nullptr;
   QUndoStack* undo_ = nullptr;
   Autosaver* autosaver_ = nullptr;

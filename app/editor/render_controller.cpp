@@ -27,28 +27,15 @@ RenderController::~RenderController() {
   thread_.wait();
 }
 
-void RenderController::setAlphas(std::vector<float> alphas) {
-  alphas_ = std::move(alphas);
-  submit(RenderQuality::Preview);
-  settle_.start();
-}
-
-void RenderController::renderFull(std::vector<float> alphas) {
-  alphas_ = std::move(alphas);
-  settle_.stop();
-  submit(RenderQuality::Full);
-}
-
-void RenderController::setTextEdits(std::vector<TextSliderValue> edits) {
-  textEdits_ = std::move(edits);
-  submit(RenderQuality::Preview);
-  settle_.start();
-}
-
-void RenderController::setTwoFaces(std::shared_ptr<const edit::TwoFaces> twoFaces) {
-  twoFaces_ = std::move(twoFaces);
-  submit(RenderQuality::Preview);
-  settle_.start();
+void RenderController::show(EditSnapshot snapshot, bool moving) {
+  shown_ = std::move(snapshot);
+  if (moving) {
+    submit(RenderQuality::Preview);
+    settle_.start();
+  } else {
+    settle_.stop();
+    submit(RenderQuality::Full);
+  }
 }
 
 void RenderController::setBackend(std::unique_ptr<RenderBackend> backend) { worker_->setBackend(std::move(backend)); }
@@ -56,12 +43,12 @@ void RenderController::setBackend(std::unique_ptr<RenderBackend> backend) { work
 void RenderController::submit(RenderQuality quality) {
   RenderRequest request;
   request.sequence = ++sequence_;
-  request.alphas = alphas_;
+  request.alphas = shown_.alphas;
   request.quality = quality;
-  request.editedLayers = editedLayers_;
-  request.textEdits = textEdits_;
-  request.twoFaces = twoFaces_;
-  request.paste = paste_;
+  request.editedLayers = shown_.editedLayers;
+  request.textEdits = shown_.textEdits;
+  request.twoFaces = shown_.twoFaces;
+  request.paste = shown_.paste;
   worker_->submit(std::move(request));
 }
 

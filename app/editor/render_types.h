@@ -28,6 +28,24 @@ struct TextSliderValue {
   float alpha = 0;
 };
 
+// A text slider as the editor shows and stores it: the id stays fixed for the session (timelines and undo steps
+// find sliders by it).
+struct TextSlider {
+  QString id;
+  std::shared_ptr<const edit::TextDirection> direction;
+  float alpha = 0;
+};
+
+// The edit at one moment, as the render side sees it: made by the document, never changed once made (requests
+// share it), so the render side keeps no editing state of its own.
+struct EditSnapshot {
+  std::vector<float> alphas;       // one α per attribute slider (catalogue order), −3…3
+  std::vector<bool> editedLayers;  // the W+ layers the edit touches (n_latent entries); empty: the default 0–10
+  std::vector<TextSliderValue> textEdits;             // text sliders, applied after the attribute edits
+  std::shared_ptr<const edit::TwoFaces> twoFaces;     // applied before the attribute edits; null: none
+  std::function<QImage(const QImage&)> paste;         // show in photo: the render → the photo with it pasted back
+};
+
 struct RenderRequest {
   quint64 sequence = 0;       // set by the sender; strictly increasing; the newest wins
   std::vector<float> alphas;  // one α per attribute slider (catalogue order), −3…3
@@ -55,6 +73,12 @@ struct FaceReadout {
   float age = 0;                // years
   float maleProbability = 0;    // 0…1
   std::vector<float> expressions;  // 7 probabilities: neutral, happy, sad, angry, fearful, disgusted, surprised
+};
+
+// One face of a photo as face-api reads it (a photo shown without a generator).
+struct AnalyzedFace {
+  FaceReadout readout;  // invalid when the face was too small or cut by the border
+  double distanceToFirst = std::numeric_limits<double>::quiet_NaN();  // descriptor distance to the first face
 };
 
 struct RenderResult {

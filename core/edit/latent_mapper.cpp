@@ -9,6 +9,7 @@
 #include "core/io/error.h"
 #include "core/io/log.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::edit {
 namespace {
@@ -55,6 +56,7 @@ torch::Tensor LevelsMapperImpl::group(const std::shared_ptr<torch::nn::Module>& 
 }
 
 torch::Tensor LevelsMapperImpl::forward(const torch::Tensor& w) {
+  nn::check_network_thread("StyleCLIP latent mapper");
   if (w.dim() != 3 || w.size(2) != dim_ || w.size(1) <= 8)
     throw Error("the latent mapper expects W+ [N, layers > 8, " + std::to_string(dim_) + "], got " + c10::str(w.sizes()));
   return torch::cat({group(coarse_, w.slice(1, 0, 4)), group(medium_, w.slice(1, 4, 8)), group(fine_, w.slice(1, 8))}, 1);

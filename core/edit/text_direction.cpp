@@ -8,6 +8,7 @@
 
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
+#include "core/nn/stylegan2/generator.h"
 
 namespace facet::edit {
 
@@ -115,6 +116,23 @@ std::vector<torch::Tensor> apply_style_direction(const TextDirection& d, const s
     offset += d.style_sizes[i];
   }
   return out;
+}
+
+std::vector<int64_t> style_sizes(const nn::GeneratorConfig& config) {
+  std::vector<int64_t> sizes;
+  if (config.channels.empty()) return sizes;
+  sizes = {config.channels[0], config.channels[0]};
+  for (size_t block = 1; block < config.channels.size(); ++block)
+    sizes.insert(sizes.end(), {config.channels[block - 1], config.channels[block], config.channels[block]});
+  return sizes;
+}
+
+bool fits_generator(const TextDirection& direction, const nn::GeneratorConfig& config) {
+  if (!direction.delta.defined()) return false;
+  if (direction.kind == TextDirectionKind::Latent)
+    return direction.delta.dim() == 2 && direction.delta.size(0) == config.n_latent &&
+           direction.delta.size(1) == config.style_dim;
+  return direction.style_sizes == style_sizes(config);
 }
 
 }  // namespace facet::edit

@@ -11,6 +11,10 @@
 #include <nlohmann/json_fwd.hpp>
 #include <torch/types.h>
 
+namespace facet::nn {
+struct GeneratorConfig;
+}
+
 namespace facet::edit {
 
 enum class TextDirectionKind { Latent, Style };
@@ -43,5 +47,12 @@ torch::Tensor apply_latent_direction(const TextDirection& direction, const torch
 // s' = s + α·Δs; throws facet::Error for a Latent direction or style sizes that do not match.
 std::vector<torch::Tensor> apply_style_direction(const TextDirection& direction, const std::vector<torch::Tensor>& styles,
                                                  double alpha);
+
+// The length of each style vector of a generator with this configuration, in synthesis order (conv1, to_rgb1,
+// then per block conv_up, conv, to_rgb: each its input's channels), as StyleGan2::styles returns them; worked out
+// from the shapes, so checking a direction against a generator runs no network.
+std::vector<int64_t> style_sizes(const nn::GeneratorConfig& config);
+// Whether `direction` was made for a generator of this configuration (its W+ or its style vectors).
+bool fits_generator(const TextDirection& direction, const nn::GeneratorConfig& config);
 
 }  // namespace facet::edit

@@ -8,6 +8,7 @@
 #include "core/io/error.h"
 #include "core/io/log.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::embed {
 
@@ -37,6 +38,7 @@ Vgg16FeaturesImpl::Vgg16FeaturesImpl() {
 }
 
 std::vector<torch::Tensor> Vgg16FeaturesImpl::forward(const torch::Tensor& x, const std::vector<int>& taps) const {
+  nn::check_network_thread("VGG-16");
   if (x.dim() != 4 || x.size(1) != 3) throw Error("VGG-16 expects [N, 3, H, W] images");
   if (taps.empty()) return {};
   std::vector<torch::Tensor> out;

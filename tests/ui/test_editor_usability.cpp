@@ -3,6 +3,7 @@
 // so; the window's shortcuts work from the filter box; every dock comes back from View ▸ Panels; file dialogs start
 // beside the file being edited with a name derived from it. Runs on the fixture generator (tests/data/fixtures).
 #include <QAction>
+#include <QAbstractScrollArea>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,10 +17,11 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "tests/ui/editor_access.h"
 #include "app/editor/autosave.h"
 #include "app/editor/session.h"
 #include "app/editor/session_files.h"
-#include "tests/ui/fixture_models.h"
+#include "tests/app/editor/fixture_models.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/attribute_slider_panel.h"
 #include "ui/charts_panel.h"
@@ -65,38 +67,38 @@ class EditorUsabilityTest : public QObject {
     });
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    window->autosaver()->setDelayMs(50);
+    window->document()->autosaver()->setDelayMs(50);
 
     QVERIFY(window->close());  // nothing edited yet
     QCOMPARE(asked, 0);
     window->show();
 
     editAttribute(*window, 1.5f);
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(window->autosaver()->sessionPath()), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(window->document()->autosaver()->sessionPath()), 5000);
     QVERIFY(!window->close());
     QCOMPARE(asked, 1);
     QVERIFY(window->isVisible());
-    QVERIFY(QFileInfo::exists(window->autosaver()->sessionPath()));  // still there: nothing was decided
+    QVERIFY(QFileInfo::exists(window->document()->autosaver()->sessionPath()));  // still there: nothing was decided
 
     // Save: into the session this face was saved to before.
     const QString session = scratch_.filePath("quit.facet");
-    QVERIFY(window->saveSessionTo(session));
+    QVERIFY(window->editor()->files()->saveSession(session));
     editAttribute(*window, -2.f);
     answer = Choice::Save;
     QVERIFY(window->close());
     QCOMPARE(asked, 2);
     const auto saved = facet::app::loadSession(session);
     QCOMPARE(saved.alphas[facet::test::kFixtureAttribute], -2.f);
-    QVERIFY(!QFileInfo::exists(window->autosaver()->sessionPath()));
+    QVERIFY(!QFileInfo::exists(window->document()->autosaver()->sessionPath()));
 
     // Discard.
     window->show();
     editAttribute(*window, 0.5f);
-    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(window->autosaver()->sessionPath()), 5000);
+    QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(window->document()->autosaver()->sessionPath()), 5000);
     answer = Choice::Discard;
     QVERIFY(window->close());
     QCOMPARE(asked, 3);
-    QVERIFY(!QFileInfo::exists(window->autosaver()->sessionPath()));
+    QVERIFY(!QFileInfo::exists(window->document()->autosaver()->sessionPath()));
     QCOMPARE(facet::app::loadSession(session).alphas[facet::test::kFixtureAttribute], -2.f);  // untouched
   }
 
@@ -144,7 +146,7 @@ class EditorUsabilityTest : public QObject {
     QVERIFY(window->sliderPanel()->isRowEnabled(facet::test::kFixtureAttribute));
     QVERIFY(!window->sliderPanel()->isRowEnabled(31));  // Smiling: no transformer, no direction in the fixture
     // A photo opening: no face until it is embedded (no encoder here), so the sliders go off again.
-    window->openPhoto(MainWindow::samplePhotoPath());
+    window->editor()->files()->openPhoto(facet::app::OpenWorkflow::samplePhotoPath());
     QVERIFY(!window->sliderPanel()->editingEnabled());
     QVERIFY2(window->sliderPanel()->findChild<QLabel*>("attributeHint")->text().contains("File menu"),
              qPrintable(window->sliderPanel()->findChild<QLabel*>("attributeHint")->text()));
@@ -161,13 +163,13 @@ class EditorUsabilityTest : public QObject {
     window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(window.get()));
     editAttribute(*window, 2.f);
-    QCOMPARE(window->undoStack()->index(), 1);
+    QCOMPARE(window->document()->undoStack()->index(), 1);
     QLineEdit* filter = window->sliderPanel()->filterBox();
     filter->setFocus();
     QTest::keyClicks(filter, "eye");
     QCOMPARE(filter->text(), QString("eye"));
     QTest::keyClick(filter, Qt::Key_Z, Qt::ControlModifier);
-    QCOMPARE(window->undoStack()->index(), 0);
+    QCOMPARE(window->document()->undoStack()->index(), 0);
     QCOMPARE(window->sliderPanel()->alphas()[facet::test::kFixtureAttribute], 0.f);
     QCOMPARE(filter->text(), QString("eye"));  // the box's text is not what was undone
   }
@@ -189,6 +191,28 @@ class EditorUsabilityTest : public QObject {
     QTRY_COMPARE(window->size(), screen);
     QVERIFY(window->statusBar()->isVisible());
     QVERIFY(window->statusBar()->geometry().bottom() < window->height());
+    // Laid out at that size, every visible widget lies inside the window (those in scrolling areas may scroll),
+    // and no dock is squeezed below what its content needs.
+    const QRect inside = window->rect();
+    for (QWidget* widget : window->findChildren<QWidget*>()) {
+      if (!widget->isVisible() || widget->isWindow()) continue;
+      bool scrolls = false;
+      for (QWidget* p = widget->parentWidget(); p && p != window.get(); p = p->parentWidget())
+        scrolls = scrolls || qobject_cast<QAbstractScrollArea*>(p) != nullptr;
+      if (scrolls) continue;
+      const QRect laidOut(widget->mapTo(window.get(), QPoint(0, 0)), widget->size());
+      QVERIFY2(inside.contains(laidOut), qPrintable(QString("%1 (%2) at %3,%4 %5×%6 is cut off")
+                                                        .arg(widget->objectName(), widget->metaObject()->className())
+                                                        .arg(laidOut.x()).arg(laidOut.y())
+                                                        .arg(laidOut.width()).arg(laidOut.height())));
+    }
+    for (QDockWidget* dock : window->findChildren<QDockWidget*>()) {
+      if (!dock->isVisible() || !dock->widget()->isVisible()) continue;
+      const QSize needs = dock->widget()->minimumSizeHint();
+      QVERIFY2(dock->widget()->height() >= needs.height() && dock->widget()->width() >= needs.width(),
+               qPrintable(QString("%1 is %2×%3, needs %4×%5").arg(dock->objectName()).arg(dock->widget()->width())
+                              .arg(dock->widget()->height()).arg(needs.width()).arg(needs.height())));
+    }
     facet::test::saveShot(*window, "editor_1366x768.png");
   }
 
@@ -203,8 +227,9 @@ class EditorUsabilityTest : public QObject {
       QVERIFY(f.open(QIODevice::WriteOnly));
       f.write("not a photo");
     }
-    window.openPhoto(broken);
-    QVERIFY2(window.problemText().contains("Cannot open broken.jpg"), qPrintable(window.problemText()));
+    window.editor()->files()->openPhoto(broken);
+    QTRY_VERIFY2_WITH_TIMEOUT(window.problemText().contains("Cannot open broken.jpg"), qPrintable(window.problemText()),
+                              10000);
     auto* bar = window.findChild<facet::ui::MessageBar*>("messageBar");
     QVERIFY(bar);
     QCOMPARE(bar->kind(), facet::ui::MessageBar::Kind::Error);
@@ -216,15 +241,15 @@ class EditorUsabilityTest : public QObject {
       QFile f(empty);
       QVERIFY(f.open(QIODevice::WriteOnly));
     }
-    QVERIFY(!window.openSession(empty));
+    QVERIFY(!window.editor()->files()->openSession(empty));
     QVERIFY2(window.problemText().contains("the file is empty"), qPrintable(window.problemText()));
     QVERIFY(!window.problemText().contains("byte"));
 
     FACET_REQUIRE_FIXTURES_QT();
-    window.loadModels(facet::test::fixtureModelFiles(false));
-    QTRY_VERIFY_WITH_TIMEOUT(window.modelsReady(), 20000);
-    window.openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
-    QTRY_VERIFY_WITH_TIMEOUT(window.hasFace(), 20000);
+    window.editor()->models()->load(facet::test::fixtureModelFiles(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->models(), 20000);
+    window.editor()->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->hasFace(), 20000);
     QVERIFY(window.problemText().isEmpty());  // a new face: the old problem no longer applies
   }
 
@@ -236,7 +261,7 @@ class EditorUsabilityTest : public QObject {
     QVERIFY2(welcome.contains("Open a photo") && welcome.contains("sample photo"), qPrintable(welcome));
     QVERIFY2(welcome.contains("Missing: the StyleGAN2 generator"), qPrintable(welcome));
     QSignalSpy loaded(&window, &MainWindow::modelsLoaded);
-    window.loadModels(facet::models::find_model_files());
+    window.editor()->models()->load(facet::models::find_model_files());
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
     QVERIFY2(window.problemText().contains("No generator loaded"), qPrintable(window.problemText()));
     auto* bar = window.findChild<facet::ui::MessageBar*>("messageBar");
@@ -255,13 +280,13 @@ class EditorUsabilityTest : public QObject {
     facet::models::ModelFiles files;
     files.face_api_dir = faceApi.toStdString();
     QSignalSpy loaded(&window, &MainWindow::modelsLoaded);
-    window.loadModels(files);
+    window.editor()->models()->load(files);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
-    QVERIFY(!window.modelsReady());
+    QVERIFY(!window.document()->models());
     QVERIFY2(window.modelsText().contains("face-api only"), qPrintable(window.modelsText()));
     QVERIFY2(!window.charts()->faceText().contains("need the face-api"), qPrintable(window.charts()->faceText()));
     QSignalSpy analyzed(&window, &MainWindow::photoFacesAnalyzed);
-    window.openPhoto(MainWindow::samplePhotoPath());
+    window.editor()->files()->openPhoto(facet::app::OpenWorkflow::samplePhotoPath());
     QTRY_COMPARE_WITH_TIMEOUT(analyzed.count(), 1, 60000);
     QCOMPARE(window.preview()->faceMarks().size(), 1);
     const QRect box = window.preview()->faceMarks().front();
@@ -295,17 +320,17 @@ class EditorUsabilityTest : public QObject {
   // File dialogs start beside the file being edited and suggest names made from it.
   void fileDialogsSuggestNamesBesideTheFile() {
     MainWindow window;
-    QCOMPARE(window.suggestedPath(MainWindow::FileKind::EditedImage), QDir::home().filePath("face-edited.jpg"));
+    QCOMPARE(window.editor()->files()->suggestedPath(facet::app::OpenWorkflow::FileKind::EditedImage), QDir::home().filePath("face-edited.jpg"));
     FACET_REQUIRE_FIXTURES_QT();
     QTemporaryDir dir;
     const QString photo = dir.filePath("astronaut.png");
-    QVERIFY(QFile::copy(MainWindow::samplePhotoPath(), photo));
-    window.openPhoto(photo);
-    QCOMPARE(window.suggestedPath(MainWindow::FileKind::EditedImage), dir.filePath("astronaut-edited.png"));
-    QCOMPARE(window.suggestedPath(MainWindow::FileKind::SideBySide), dir.filePath("astronaut-before-after.png"));
-    QCOMPARE(window.suggestedPath(MainWindow::FileKind::AlignedFace), dir.filePath("astronaut-aligned.png"));
-    QCOMPARE(window.suggestedPath(MainWindow::FileKind::Wplus), dir.filePath("astronaut-edited.npy"));
-    QCOMPARE(window.suggestedPath(MainWindow::FileKind::Session), dir.filePath("astronaut.facet"));
+    QVERIFY(QFile::copy(facet::app::OpenWorkflow::samplePhotoPath(), photo));
+    window.editor()->files()->openPhoto(photo);
+    QCOMPARE(window.editor()->files()->suggestedPath(facet::app::OpenWorkflow::FileKind::EditedImage), dir.filePath("astronaut-edited.png"));
+    QCOMPARE(window.editor()->files()->suggestedPath(facet::app::OpenWorkflow::FileKind::SideBySide), dir.filePath("astronaut-before-after.png"));
+    QCOMPARE(window.editor()->files()->suggestedPath(facet::app::OpenWorkflow::FileKind::AlignedFace), dir.filePath("astronaut-aligned.png"));
+    QCOMPARE(window.editor()->files()->suggestedPath(facet::app::OpenWorkflow::FileKind::Wplus), dir.filePath("astronaut-edited.npy"));
+    QCOMPARE(window.editor()->files()->suggestedPath(facet::app::OpenWorkflow::FileKind::Session), dir.filePath("astronaut.facet"));
   }
 
  private:

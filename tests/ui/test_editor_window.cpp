@@ -9,11 +9,12 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "tests/ui/editor_access.h"
 #include "app/editor/autosave.h"
 #include "app/editor/render_controller.h"
 #include "core/io/npy.h"
 #include "core/models/device.h"
-#include "tests/ui/fixture_models.h"
+#include "tests/app/editor/fixture_models.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
@@ -38,11 +39,11 @@ QSlider* sliderOf(MainWindow& window, const QString& id) {
 // A window with the fixture models and the fixture's first W+ open, its first full render shown.
 std::unique_ptr<MainWindow> readyWindow() {
   auto window = std::make_unique<MainWindow>();
-  window->setPreviewSize(32);
-  window->renderer()->setSettleMs(150);
-  window->loadModels(facet::test::fixtureModelFiles());
-  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 10000)) return nullptr;
-  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+  window->document()->setPreviewSize(32);
+  window->document()->renderer()->setSettleMs(150);
+  window->editor()->models()->load(facet::test::fixtureModelFiles());
+  if (!QTest::qWaitFor([&] { return window->document()->models(); }, 10000)) return nullptr;
+  window->editor()->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
   if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 10000)) return nullptr;
   return window;
 }
@@ -62,7 +63,7 @@ class EditorWindowTest : public QObject {
     QVERIFY(window);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    const auto base = window->lastResult();
+    const auto base = window->document()->lastResult();
     QCOMPARE(base.image.size(), QSize(64, 64));
     // The fixture files ask for the CPU (fixtureModelFiles), whatever the machine has.
     QVERIFY2(window->deviceText().contains(QString::fromStdString(facet::models::describe_device(torch::kCPU))),
@@ -82,19 +83,19 @@ class EditorWindowTest : public QObject {
     const QImage shownBefore = window->preview()->rendered();
 
     QList<facet::app::RenderResult> results;
-    connect(window.get(), &MainWindow::previewUpdated, this, [&] { results << window->lastResult(); });
+    connect(window.get(), &MainWindow::previewUpdated, this, [&] { results << window->document()->lastResult(); });
     sliderOf(*window, "Eyeglasses")->setValue(250);  // α = 2.5, as a drag would
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     // A preview (the 32² skip output) came first, then the full 64² image.
     QVERIFY(!results.isEmpty());
     QCOMPARE(results.first().quality, facet::app::RenderQuality::Preview);
     QCOMPARE(results.first().image.size(), QSize(32, 32));
-    QCOMPARE(window->lastResult().image.size(), QSize(64, 64));
-    QVERIFY(window->lastResult().image != base.image);
+    QCOMPARE(window->document()->lastResult().image.size(), QSize(64, 64));
+    QVERIFY(window->document()->lastResult().image != base.image);
     QVERIFY(window->preview()->rendered() != shownBefore);
     QVERIFY(window->sliderPanel()->probabilityText(facet::test::kFixtureAttribute) != probabilityBefore ||
-            window->lastResult().probabilities != base.probabilities);
-    QVERIFY(window->lastResult().probabilities != base.probabilities);
+            window->document()->lastResult().probabilities != base.probabilities);
+    QVERIFY(window->document()->lastResult().probabilities != base.probabilities);
     // The charts follow: edited bars differ from the original ones, identity plotted when face-api is there.
     const auto edited = window->charts()->shownEdited();
     const auto original = window->charts()->shownOriginal();
@@ -107,9 +108,9 @@ class EditorWindowTest : public QObject {
     QVERIFY(window->timingText().contains("ms/full"));
     qInfo("fixture generator (64², CPU): %.1f ms per preview, %.1f ms per full render (edit %.2f, synthesis %.1f, "
           "scoring %.1f)",
-          results.first().timings.total_ms, window->lastResult().timings.total_ms,
-          window->lastResult().timings.edit_ms, window->lastResult().timings.synthesis_ms,
-          window->lastResult().timings.scoring_ms);
+          results.first().timings.total_ms, window->document()->lastResult().timings.total_ms,
+          window->document()->lastResult().timings.edit_ms, window->document()->lastResult().timings.synthesis_ms,
+          window->document()->lastResult().timings.scoring_ms);
     saveShot(*window, "editor_fixture.png");
 
     window->findChild<QAction*>("splitAction")->setChecked(true);
@@ -119,7 +120,7 @@ class EditorWindowTest : public QObject {
     // Reset all: back to the unedited face.
     window->findChild<QAction*>("resetAllAction")->trigger();
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    QCOMPARE(window->lastResult().image, base.image);
+    QCOMPARE(window->document()->lastResult().image, base.image);
   }
 
   void floodOfSliderMovesDropsStaleRenders() {
@@ -142,16 +143,16 @@ class EditorWindowTest : public QObject {
     window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
-    QVERIFY(window->exportEdited(dir.filePath("edited.png")));
+    QVERIFY(window->document()->exportEdited(dir.filePath("edited.png")));
     QVERIFY(facet::test::exported(dir.filePath("edited.png")));
-    QCOMPARE(QImage(dir.filePath("edited.png")), window->lastResult().image.convertToFormat(QImage::Format_RGB32));
-    QVERIFY(window->exportEdited(dir.filePath("edited.jpg"), 80));
+    QCOMPARE(QImage(dir.filePath("edited.png")), window->document()->lastResult().image.convertToFormat(QImage::Format_RGB32));
+    QVERIFY(window->document()->exportEdited(dir.filePath("edited.jpg"), 80));
     QVERIFY(facet::test::exported(dir.filePath("edited.jpg")));
     QCOMPARE(QImage(dir.filePath("edited.jpg")).size(), QSize(64, 64));
-    QVERIFY(window->exportSideBySide(dir.filePath("both.png")));
+    QVERIFY(window->document()->exportSideBySide(dir.filePath("both.png")));
     QVERIFY(facet::test::exported(dir.filePath("both.png")));
     QCOMPARE(QImage(dir.filePath("both.png")).size(), QSize(128, 64));
-    QVERIFY(window->exportWplus(dir.filePath("edited.npy")));
+    QVERIFY(window->document()->exportWplus(dir.filePath("edited.npy")));
     QVERIFY(facet::test::exported(dir.filePath("edited.npy")));
     const torch::Tensor edited = facet::io::read_npy(dir.filePath("edited.npy").toStdString());
     QCOMPARE(edited.sizes().vec(), (std::vector<int64_t>{1, 10, 128}));
@@ -170,7 +171,7 @@ class EditorWindowTest : public QObject {
       window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, -1.5f);
       QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
       alphas = window->sliderPanel()->alphas();
-      image = window->lastResult().image;
+      image = window->document()->lastResult().image;
 #ifdef FACET_WITH_VISION
       // A recorded take travels in the session too.
       auto* timeline = window->findChild<facet::ui::TimelinePanel*>()->model();
@@ -184,16 +185,16 @@ class EditorWindowTest : public QObject {
       timeline->stopRecording();
       QCOMPARE(timeline->timeline().keyframes().size(), size_t(2));
 #endif
-      QVERIFY(window->saveSessionTo(path));
+      QVERIFY(window->editor()->files()->saveSession(path));
     }
     QVERIFY(QFileInfo::exists(dir.filePath("edit.wplus.npy")));
     auto window = std::make_unique<MainWindow>();
-    window->loadModels(facet::test::fixtureModelFiles());
-    QTRY_VERIFY_WITH_TIMEOUT(window->modelsReady(), 10000);
-    QVERIFY2(window->openSession(path), qPrintable(window->statusText()));
+    window->editor()->models()->load(facet::test::fixtureModelFiles());
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->models(), 10000);
+    QVERIFY2(window->editor()->files()->openSession(path), qPrintable(window->statusText()));
     QCOMPARE(window->sliderPanel()->alphas(), alphas);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    QCOMPARE(window->lastResult().image, image);
+    QCOMPARE(window->document()->lastResult().image, image);
 #ifdef FACET_WITH_VISION
     const auto* timeline = window->findChild<facet::ui::TimelinePanel*>()->model();
     QCOMPARE(timeline->timeline().keyframes().size(), size_t(2));
@@ -208,9 +209,9 @@ class EditorWindowTest : public QObject {
     {
       auto window = readyWindow();
       QVERIFY(window);
-      QVERIFY(window->autosaver()->active());
-      window->autosaver()->setDelayMs(100);
-      sessionPath = window->autosaver()->sessionPath();
+      QVERIFY(window->document()->autosaver()->active());
+      window->document()->autosaver()->setDelayMs(100);
+      sessionPath = window->document()->autosaver()->sessionPath();
       QVERIFY(sessionPath.startsWith(scratch_.path()));
       QFile::remove(sessionPath);
       window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.25f);
@@ -219,10 +220,10 @@ class EditorWindowTest : public QObject {
       // The window is destroyed without closing: as after a crash, the autosave stays.
     }
     auto window = std::make_unique<MainWindow>();
-    QVERIFY(window->autosaver()->hasRecoverable());
-    window->loadModels(facet::test::fixtureModelFiles());
-    QTRY_VERIFY_WITH_TIMEOUT(window->modelsReady(), 10000);
-    QVERIFY2(window->restoreAutosave(), qPrintable(window->statusText()));
+    QVERIFY(window->document()->autosaver()->hasRecoverable());
+    window->editor()->models()->load(facet::test::fixtureModelFiles());
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->models(), 10000);
+    QVERIFY2(window->editor()->files()->restoreAutosave(), qPrintable(window->statusText()));
     QCOMPARE(window->sliderPanel()->alphas(), alphas);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     // The restored work is in no file of the user's: quitting asks, and discarding it removes the autosave.
@@ -239,13 +240,13 @@ class EditorWindowTest : public QObject {
   void randomFaceFromTheGenerator() {
     FACET_REQUIRE_FIXTURES_QT();
     MainWindow window;
-    window.loadModels(facet::test::fixtureModelFiles(false));
-    QTRY_VERIFY_WITH_TIMEOUT(window.modelsReady(), 10000);
+    window.editor()->models()->load(facet::test::fixtureModelFiles(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->models(), 10000);
     QSignalSpy changed(&window, &MainWindow::faceChanged);
-    window.sampleRandomFace(7);
+    window.editor()->files()->randomFace(7);
     QTRY_COMPARE_WITH_TIMEOUT(changed.count(), 1, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(window), 10000);
-    QCOMPARE(window.lastResult().image.size(), QSize(64, 64));
+    QCOMPARE(window.document()->lastResult().image.size(), QSize(64, 64));
   }
 
   // A photo replaces the face being edited; until its faces are embedded the sliders say why nothing happens.
@@ -253,14 +254,17 @@ class EditorWindowTest : public QObject {
     FACET_REQUIRE_FIXTURES_QT();
     auto window = readyWindow();
     QVERIFY(window);
-    window->openPhoto(QString(FACET_SOURCE_DIR) + "/tests/data/faceapi/astronaut_small.png");
-    QVERIFY(!window->hasFace());
-    QVERIFY(window->statusText().startsWith("Opened astronaut_small.png"));
-    const quint64 submitted = window->renderer()->lastSubmitted();
+    QSignalSpy shown(window->editor()->photos(), &facet::app::PhotoWorkflow::photoShown);
+    window->editor()->files()->openPhoto(QString(FACET_SOURCE_DIR) + "/tests/data/faceapi/astronaut_small.png");
+    QVERIFY(!window->document()->hasFace());  // at once: the earlier face is gone
+    QVERIFY(shown.wait(20000));
+    QTRY_VERIFY_WITH_TIMEOUT(!window->editor()->photos()->busy(), 20000);
+    QVERIFY(!window->document()->hasFace());
+    const quint64 submitted = window->document()->renderer()->lastSubmitted();
     window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.0f);
     QVERIFY(window->statusText().contains("No face to edit yet"));
-    QCOMPARE(window->renderer()->lastSubmitted(), submitted);
-    QVERIFY(!window->currentSession());  // nothing for autosave
+    QCOMPARE(window->document()->renderer()->lastSubmitted(), submitted);
+    QVERIFY(!window->document()->session());  // nothing for autosave
   }
 
   // A photo: its face is found and aligned off the GUI thread; with no encoder installed the window says what to
@@ -273,29 +277,29 @@ class EditorWindowTest : public QObject {
     auto window = readyWindow();
     QVERIFY(window);
     const QString photo = QString(FACET_SOURCE_DIR) + "/resources/astronaut.png";  // the bundled sample
-    window->openPhoto(photo);
+    window->editor()->files()->openPhoto(photo);
     QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains("no encoder is installed"), 30000);
-    QVERIFY(window->hasPhotoFace());
+    QVERIFY(window->editor()->photos()->hasAlignedFace());
     // The aligned crop is shown, aligned at the generator's size as the photo pipeline aligns every face.
     QCOMPARE(window->preview()->image().size(), QSize(64, 64));
-    QVERIFY(window->setPhotoFaceWplus(facet::test::fixtureWplus()));
+    QVERIFY(window->editor()->photos()->useCode(facet::test::fixtureWplus()));
     window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
-    QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    QVERIFY2(window->document()->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
     QVERIFY(facet::test::exported(dir.filePath("pasted.png")));
     const QImage original(photo), pasted(dir.filePath("pasted.png"));
     QCOMPARE(pasted.size(), original.size());
     QVERIFY(pasted != original.convertToFormat(pasted.format()));
     // Far from the face (the top-left corner) the photo is untouched.
     QCOMPARE(pasted.pixelColor(1, 1), original.pixelColor(1, 1));
-    QVERIFY(!window->exportEdited(photo));  // never over the source
+    QVERIFY(!window->document()->exportEdited(photo));  // never over the source
     // The aligned crop: the edited face as generated, at the generator's size.
-    QVERIFY2(window->exportAlignedFace(dir.filePath("aligned.png")), qPrintable(window->statusText()));
+    QVERIFY2(window->document()->exportAlignedFace(dir.filePath("aligned.png")), qPrintable(window->statusText()));
     QVERIFY(facet::test::exported(dir.filePath("aligned.png")));
     QCOMPARE(QImage(dir.filePath("aligned.png")),
-             window->lastResult().image.convertToFormat(QImage::Format_RGB32));
-    QVERIFY(!window->exportAlignedFace(photo));
+             window->document()->lastResult().image.convertToFormat(QImage::Format_RGB32));
+    QVERIFY(!window->document()->exportAlignedFace(photo));
     const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
     if (!shots.isEmpty()) QVERIFY(pasted.save(QString::fromLocal8Bit(shots) + "/photo_pasted_back.png"));
 #endif

@@ -6,8 +6,9 @@
 #include <QSlider>
 #include <QUndoStack>
 
+#include "tests/ui/editor_access.h"
 #include "app/editor/render_controller.h"
-#include "tests/ui/scripted_backend.h"
+#include "tests/app/editor/scripted_backend.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
 
@@ -48,43 +49,45 @@ class MainWindowTest : public QObject {
     f.write("not a jpeg at all");
     f.close();
     facet::ui::MainWindow window;
-    window.openPhoto(path);
-    QVERIFY2(window.statusText().startsWith("Cannot open broken.jpg"), qPrintable(window.statusText()));
+    window.editor()->files()->openPhoto(path);  // decoded off the GUI thread: the message comes a moment later
+    QTRY_VERIFY2_WITH_TIMEOUT(window.statusText().startsWith("Cannot open broken.jpg"), qPrintable(window.statusText()),
+                              10000);
+    QVERIFY(window.problemText().startsWith("Cannot open broken.jpg"));
   }
 
   // Move a slider from code: a preview arrives, then the full image; the image and probabilities follow the
   // slider; undo brings the old values and image back.
   void sliderDrivesPreviewAndUndo() {
     facet::ui::MainWindow window;
-    window.renderer()->setSettleMs(50);
+    window.document()->renderer()->setSettleMs(50);
     window.setAttributes(twoAttributes());
     auto backend = std::make_unique<facet::test::ScriptedBackend>();
     backend->delayMs = 5;
     window.setRenderBackend(std::move(backend));
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QTRY_VERIFY_WITH_TIMEOUT(window.lastResult().ok(), 3000);
-    QCOMPARE(facet::test::greyOf(window.lastResult()), 128);
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->lastResult().ok(), 3000);
+    QCOMPARE(facet::test::greyOf(window.document()->lastResult()), 128);
     QCOMPARE(window.sliderPanel()->probabilityText(0), QString("0.50"));
     const QImage before = window.preview()->rendered();
 
     QSlider* smile = window.findChild<QWidget*>("attribute_Smiling")->findChild<QSlider*>();
     smile->setValue(200);  // α = 2
-    QTRY_VERIFY_WITH_TIMEOUT(window.lastResult().quality == facet::app::RenderQuality::Full &&
-                                 window.lastResult().sequence == window.renderer()->lastSubmitted(), 3000);
-    QCOMPARE(facet::test::greyOf(window.lastResult()), 208);
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->lastResult().quality == facet::app::RenderQuality::Full &&
+                                 window.document()->lastResult().sequence == window.document()->renderer()->lastSubmitted(), 3000);
+    QCOMPARE(facet::test::greyOf(window.document()->lastResult()), 208);
     QCOMPARE(window.sliderPanel()->probabilityText(0), QString("0.70"));
     QVERIFY(window.preview()->rendered() != before);
     QVERIFY(window.findChild<QLabel*>("timingLabel")->text().contains("ms/full"));
 
     Q_EMIT smile->sliderReleased();  // the user lets go: an undo point
-    QCOMPARE(window.undoStack()->count(), 1);
-    window.undoStack()->undo();
+    QCOMPARE(window.document()->undoStack()->count(), 1);
+    window.document()->undoStack()->undo();
     QCOMPARE(window.sliderPanel()->alphas()[0], 0.0f);
-    QTRY_COMPARE_WITH_TIMEOUT(facet::test::greyOf(window.lastResult()), 128, 3000);
-    window.undoStack()->redo();
+    QTRY_COMPARE_WITH_TIMEOUT(facet::test::greyOf(window.document()->lastResult()), 128, 3000);
+    window.document()->undoStack()->redo();
     QCOMPARE(window.sliderPanel()->alphas()[0], 2.0f);
-    QTRY_COMPARE_WITH_TIMEOUT(facet::test::greyOf(window.lastResult()), 208, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(facet::test::greyOf(window.document()->lastResult()), 208, 3000);
 
     const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
     if (!shots.isEmpty()) QVERIFY(window.grab().save(QString::fromLocal8Bit(shots) + "/main_window_edit.png"));

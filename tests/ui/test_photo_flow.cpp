@@ -19,12 +19,14 @@
 
 #include <torch/torch.h>
 
+#include "tests/ui/editor_access.h"
+#include "tests/support/allow_networks.h"
 #include "app/editor/layer_mask.h"
 #include "app/editor/render_controller.h"
 #include "app/editor/session.h"
 #include "core/io/npy.h"
-#include "tests/ui/fixture_models.h"
-#include "tests/ui/image_compare.h"
+#include "tests/app/editor/fixture_models.h"
+#include "tests/app/editor/image_compare.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
@@ -57,10 +59,10 @@ QByteArray sha(const QString& path) {
 
 std::unique_ptr<MainWindow> windowWith(const facet::models::ModelFiles& files) {
   auto window = std::make_unique<MainWindow>();
-  window->setPreviewSize(32);
-  window->renderer()->setSettleMs(100);
-  window->loadModels(files);
-  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
+  window->document()->setPreviewSize(32);
+  window->document()->renderer()->setSettleMs(100);
+  window->editor()->models()->load(files);
+  if (!QTest::qWaitFor([&] { return window->document()->models(); }, 20000)) return nullptr;
   return window;
 }
 
@@ -68,7 +70,7 @@ std::unique_ptr<MainWindow> windowWith(const facet::models::ModelFiles& files) {
 std::unique_ptr<MainWindow> readyWindow() {
   auto window = windowWith(facet::test::fixtureModelFiles(false));
   if (!window) return nullptr;
-  window->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+  window->editor()->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
   if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 10000)) return nullptr;
   return window;
 }
@@ -77,6 +79,7 @@ QString samplePhoto() { return QString(FACET_SOURCE_DIR) + "/resources/astronaut
 
 // The W+ the photo flow gives for the largest face of `photo` with the encoder alone, from the core pipeline.
 torch::Tensor encoderCode(const facet::models::ModelSet& models, const QString& photo) {
+  facet::test::AllowNetworksHere expectedValue;
   const auto found = facet::pipeline::find_faces(photo.toStdString());
   facet::pipeline::EmbedModels embedModels;
   embedModels.generator = models.generator;
@@ -142,15 +145,15 @@ class PhotoFlowTest : public QObject {
     auto window = readyWindow();
     QVERIFY(window);
     QCOMPARE(window->layerPanel()->layerCount(), 10);  // the fixture generator's n_latent
-    const QImage unedited = window->lastResult().image;
+    const QImage unedited = window->document()->lastResult().image;
     window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.5f);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    const QImage defaultEdit = window->lastResult().image;
+    const QImage defaultEdit = window->document()->lastResult().image;
     QVERIFY(defaultEdit != unedited);
 
-    window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    window->document()->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    const QImage coarseEdit = window->lastResult().image;
+    const QImage coarseEdit = window->document()->lastResult().image;
     QVERIFY(coarseEdit != defaultEdit && coarseEdit != unedited);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -159,7 +162,7 @@ class PhotoFlowTest : public QObject {
 
     QTemporaryDir dir;
     // W+ export: the unmasked layers keep the original code exactly.
-    QVERIFY(window->exportWplus(dir.filePath("coarse.npy")));
+    QVERIFY(window->document()->exportWplus(dir.filePath("coarse.npy")));
     QVERIFY(facet::test::exported(dir.filePath("coarse.npy")));
     const torch::Tensor edited = facet::io::read_npy(dir.filePath("coarse.npy").toStdString());
     const torch::Tensor original = facet::test::fixtureWplus();
@@ -172,7 +175,7 @@ class PhotoFlowTest : public QObject {
     timeline->setClock([&now] { return now; });
     timeline->startRecording(window->sliderPanel()->alphas());
     now = 1;
-    window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    window->document()->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
     timeline->stopRecording();
     const auto& keys = timeline->timeline().keyframes();
     QCOMPARE(keys.size(), size_t(2));
@@ -181,32 +184,32 @@ class PhotoFlowTest : public QObject {
     // Scrubbing brings the recorded layers back into the control and the renders.
     timeline->seek(0.0);
     QCOMPARE(window->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
-    QCOMPARE(window->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    QCOMPARE(window->document()->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
     timeline->seek(1.0);
     QCOMPARE(window->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
-    QCOMPARE(window->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
-    window->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
+    QCOMPARE(window->document()->editedLayers(), facet::app::layerPresetMask(facet::app::LayerPreset::Fine, 10));
+    window->document()->setEditedLayers(facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
 #endif
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    QVERIFY(window->saveSessionTo(dir.filePath("masked.facet")));
+    QVERIFY(window->editor()->files()->saveSession(dir.filePath("masked.facet")));
     QCOMPARE(facet::app::loadSession(dir.filePath("masked.facet")).editedLayers,
              facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
 
     // No layer edited: the sliders change nothing.
-    window->setEditedLayers(std::vector<bool>(10, false));
+    window->document()->setEditedLayers(std::vector<bool>(10, false));
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    QCOMPARE(window->lastResult().image, unedited);
+    QCOMPARE(window->document()->lastResult().image, unedited);
 
     auto reopened = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(reopened);
-    QVERIFY2(reopened->openSession(dir.filePath("masked.facet")), qPrintable(reopened->statusText()));
+    QVERIFY2(reopened->editor()->files()->openSession(dir.filePath("masked.facet")), qPrintable(reopened->statusText()));
     QCOMPARE(reopened->layerPanel()->mask(), facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10));
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*reopened), 10000);
-    QCOMPARE(reopened->lastResult().image, coarseEdit);
+    QCOMPARE(reopened->document()->lastResult().image, coarseEdit);
   }
 
   void samplePhotoIsFound() {
-    const QString path = MainWindow::samplePhotoPath();
+    const QString path = facet::app::OpenWorkflow::samplePhotoPath();
     QVERIFY2(!path.isEmpty(), "resources/astronaut.png not found");
     QVERIFY(QImage(path).width() >= 256);
     MainWindow window;
@@ -232,42 +235,42 @@ class PhotoFlowTest : public QObject {
     const QString photo = copyOfSample("e2e.png");
     const QByteArray before = sha(photo);
     QSignalSpy changed(window.get(), &MainWindow::faceChanged);
-    window->openPhoto(photo);
-    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    window->editor()->files()->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
     QVERIFY2(window->statusText().startsWith("Editing face 1 of e2e.png"), qPrintable(window->statusText()));
     // The W+ is the encoder's code for the aligned face (the same steps run directly).
-    const auto models = window->models();
+    const auto models = window->document()->models();
     const torch::Tensor expected = encoderCode(*models, photo);
-    const torch::Tensor got = window->currentSession()->wplus;
+    const torch::Tensor got = window->document()->session()->wplus;
     QCOMPARE(got.sizes().vec(), (std::vector<int64_t>{1, 10, 128}));
     QVERIFY(torch::allclose(got, expected, 1e-5, 1e-5));
     QVERIFY(!torch::allclose(got, models->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128})));
 
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    const QImage face0 = window->lastResult().image;
+    const QImage face0 = window->document()->lastResult().image;
     window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    QVERIFY(window->lastResult().image != face0);
+    QVERIFY(window->document()->lastResult().image != face0);
 
     // Show in photo: the preview becomes the photo with the edited face; before is the photo itself.
     const QImage original(photo);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
     window->findChild<QAction*>("showInPhotoAction")->trigger();
-    QVERIFY(window->showInPhoto());
+    QVERIFY(window->document()->showInPhoto());
     QTRY_COMPARE_WITH_TIMEOUT(window->preview()->image().size(), original.size(), 10000);
     QVERIFY(sameRgb(window->preview()->before(), original));
     // A flood of slider moves: the worker pastes each render it makes (newest wins) and the last full one is shown.
-    const int compositesBefore = window->photoComposites();
+    const int compositesBefore = window->document()->photoComposites();
     for (int i = 1; i <= 12; ++i) window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 2.0f - 0.3f * i);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
-    QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    QVERIFY2(window->document()->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
     QVERIFY(facet::test::exported(dir.filePath("pasted.png")));
     const QImage pasted(dir.filePath("pasted.png"));
     QTRY_VERIFY_WITH_TIMEOUT(sameRgb(window->preview()->image(), pasted), 10000);
-    QVERIFY(window->photoComposites() > compositesBefore);
-    QVERIFY(window->photoComposites() - compositesBefore <= 13);
+    QVERIFY(window->document()->photoComposites() > compositesBefore);
+    QVERIFY(window->document()->photoComposites() - compositesBefore <= 13);
     QCOMPARE(pasted.size(), original.size());
     QVERIFY(!sameRgb(pasted, original));
     QCOMPARE(pasted.pixelColor(1, 1).rgb(), original.pixelColor(1, 1).rgb());
@@ -275,7 +278,7 @@ class PhotoFlowTest : public QObject {
     saveShot(*window, "show_in_photo.png");
     // Off again: the aligned face as generated.
     window->setShowInPhoto(false);
-    QCOMPARE(window->preview()->image(), window->lastResult().image);
+    QCOMPARE(window->preview()->image(), window->document()->lastResult().image);
   }
 
   // The editor and facet-cli apply run the same pipeline: for the same photo, models and edit they give the same
@@ -288,14 +291,14 @@ class PhotoFlowTest : public QObject {
     auto window = windowWith(files);
     QVERIFY(window);
     const QString photo = copyOfSample("same.png");
-    window->openPhoto(photo);
-    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    window->editor()->files()->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
     window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.5f);
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QTemporaryDir dir;
-    QVERIFY2(window->exportEdited(dir.filePath("editor.png")), qPrintable(window->statusText()));
+    QVERIFY2(window->document()->exportEdited(dir.filePath("editor.png")), qPrintable(window->statusText()));
     QVERIFY(facet::test::exported(dir.filePath("editor.png")));
-    QVERIFY2(window->exportWplus(dir.filePath("editor.npy")), qPrintable(window->statusText()));
+    QVERIFY2(window->document()->exportWplus(dir.filePath("editor.npy")), qPrintable(window->statusText()));
     QVERIFY(facet::test::exported(dir.filePath("editor.npy")));
 
     QProcess cli;
@@ -322,14 +325,14 @@ class PhotoFlowTest : public QObject {
     writeVgg();
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
-    window->setRefinementSteps(6);
-    QCOMPARE(window->refinementSteps(), 6);
-    window->openPhoto(copyOfSample("refine.png"));
-    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    facet::app::RefinementSettings::setSteps(6);
+    QCOMPARE(facet::app::RefinementSettings::steps(), 6);
+    window->editor()->files()->openPhoto(copyOfSample("refine.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
     QVERIFY2(window->statusText().contains("refined in 6 steps"), qPrintable(window->statusText()));
-    const auto avg = window->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
-    QVERIFY(!torch::allclose(window->currentSession()->wplus, avg));
-    window->setRefinementSteps(0);
+    const auto avg = window->document()->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
+    QVERIFY(!torch::allclose(window->document()->session()->wplus, avg));
+    facet::app::RefinementSettings::setSteps(0);
   }
 
   // Encoder, then refinement: the refined code starts from the encoder's and moves away from it.
@@ -340,17 +343,17 @@ class PhotoFlowTest : public QObject {
     files.encoder = writeEncoder().toStdString();
     auto window = windowWith(files);
     QVERIFY(window);
-    window->setRefinementSteps(4);
+    facet::app::RefinementSettings::setSteps(4);
     const QString photo = copyOfSample("both.png");
-    window->openPhoto(photo);
-    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    window->editor()->files()->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
     QVERIFY2(window->statusText().contains("refined in 4 steps"), qPrintable(window->statusText()));
-    const torch::Tensor encoded = encoderCode(*window->models(), photo);
-    const torch::Tensor refined = window->currentSession()->wplus;
+    const torch::Tensor encoded = encoderCode(*window->document()->models(), photo);
+    const torch::Tensor refined = window->document()->session()->wplus;
     QVERIFY(!torch::allclose(refined, encoded, 1e-5, 1e-5));
     // Four Adam steps of lr 0.01 from the encoder's code: still close to it.
     QVERIFY((refined - encoded).abs().max().item<double>() < 0.1);
-    window->setRefinementSteps(0);
+    facet::app::RefinementSettings::setSteps(0);
   }
 
   // Cancel during the refinement keeps the best code so far (the face is still set); the dialog shows progress.
@@ -359,21 +362,21 @@ class PhotoFlowTest : public QObject {
     writeVgg();
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
-    window->setRefinementSteps(2000);
+    facet::app::RefinementSettings::setSteps(2000);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-    window->openPhoto(copyOfSample("cancel.png"));
+    window->editor()->files()->openPhoto(copyOfSample("cancel.png"));
     QProgressDialog* progress = nullptr;
-    QTRY_VERIFY_WITH_TIMEOUT((progress = window->findChild<QProgressDialog*>("faceProgress")) &&
+    QTRY_VERIFY_WITH_TIMEOUT((progress = window->findChild<QProgressDialog*>("jobProgress")) &&
                                  progress->maximum() == 2000 && progress->value() >= 3,
                              60000);
     QVERIFY(progress->labelText().contains("step"));
     saveShot(*progress, "refinement_progress.png");
     Q_EMIT progress->canceled();  // what the Cancel button sends
-    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace(), 20000);
     QVERIFY2(window->statusText().contains("refinement stopped after"), qPrintable(window->statusText()));
-    QVERIFY(window->hasPhotoFace());
-    window->setRefinementSteps(0);
+    QVERIFY(window->editor()->photos()->hasAlignedFace());
+    facet::app::RefinementSettings::setSteps(0);
   }
 
   // Without VGG-16 the refinement still runs, on the pixel loss alone (as facet-cli embed --perceptual auto), and
@@ -383,15 +386,15 @@ class PhotoFlowTest : public QObject {
     QFile::remove(scratch_.filePath("models") + "/vgg16-397923af.pth");
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
-    window->setRefinementSteps(5);
-    window->openPhoto(copyOfSample("novgg.png"));
-    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    facet::app::RefinementSettings::setSteps(5);
+    window->editor()->files()->openPhoto(copyOfSample("novgg.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
     QVERIFY2(window->statusText().contains("refined in 5 steps"), qPrintable(window->statusText()));
     QVERIFY2(window->statusText().contains("vgg16-397923af.pth not found: pixel loss only"),
              qPrintable(window->statusText()));
-    const auto avg = window->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
-    QVERIFY(!torch::allclose(window->currentSession()->wplus, avg));
-    window->setRefinementSteps(0);
+    const auto avg = window->document()->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
+    QVERIFY(!torch::allclose(window->document()->session()->wplus, avg));
+    facet::app::RefinementSettings::setSteps(0);
   }
 
   // Tools ▸ Photo refinement says how long the steps take before anything starts: measured as it opens (with the
@@ -405,7 +408,7 @@ class PhotoFlowTest : public QObject {
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
     QSettings().remove("photo/refinementStepMs");
-    window->setRefinementSteps(0);
+    facet::app::RefinementSettings::setSteps(0);
     auto* dialog = window->showRefinementDialog();
     QVERIFY(dialog->measuring());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->measuring(), 60000);
@@ -416,22 +419,22 @@ class PhotoFlowTest : public QObject {
     saveShot(*dialog, "refinement_dialog.png");
     const double measured = dialog->msPerStep();
     dialog->accept();
-    QCOMPARE(window->refinementSteps(), 300);
+    QCOMPARE(facet::app::RefinementSettings::steps(), 300);
     auto* again = window->showRefinementDialog();
     QVERIFY(!again->measuring());
     QCOMPARE(again->msPerStep(), measured);
     again->reject();
-    QCOMPARE(window->refinementSteps(), 300);
+    QCOMPARE(facet::app::RefinementSettings::steps(), 300);
 
     QSettings().remove("photo/refinementStepMs");
-    window->setRefinementSteps(3);
-    window->openPhoto(copyOfSample("timed.png"));
-    QTRY_VERIFY_WITH_TIMEOUT(window->hasFace() && window->hasPhotoFace(), 60000);
+    facet::app::RefinementSettings::setSteps(3);
+    window->editor()->files()->openPhoto(copyOfSample("timed.png"));
+    QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
     auto* afterRefinement = window->showRefinementDialog();
     QVERIFY(!afterRefinement->measuring());
     QVERIFY(afterRefinement->msPerStep() > 0);
     afterRefinement->reject();
-    window->setRefinementSteps(0);
+    facet::app::RefinementSettings::setSteps(0);
   }
 
   // A session of a photo face: reopened, the face is found and aligned again and the saved W+ used as it is;
@@ -445,33 +448,33 @@ class PhotoFlowTest : public QObject {
     {
       auto window = windowWith(facet::test::fixtureModelFiles(false));
       QVERIFY(window);
-      window->openPhoto(photo);
-      QTRY_VERIFY_WITH_TIMEOUT(window->hasPhotoFace(), 60000);  // aligned; no encoder
-      QVERIFY(window->setPhotoFaceWplus(facet::test::fixtureWplus()));
+      window->editor()->files()->openPhoto(photo);
+      QTRY_VERIFY_WITH_TIMEOUT(window->editor()->photos()->hasAlignedFace(), 60000);  // aligned; no encoder
+      QVERIFY(window->editor()->photos()->useCode(facet::test::fixtureWplus()));
       window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.5f);
       QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-      QVERIFY(window->saveSessionTo(path));
-      saved = window->currentSession()->wplus;
+      QVERIFY(window->editor()->files()->saveSession(path));
+      saved = window->document()->session()->wplus;
     }
     QCOMPARE(facet::app::loadSession(path).faceIndex, 0);
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
     QSignalSpy restored(window.get(), &MainWindow::photoFaceRestored);
-    QVERIFY2(window->openSession(path), qPrintable(window->statusText()));
-    QVERIFY(torch::equal(window->currentSession()->wplus, saved));  // not re-embedded
+    QVERIFY2(window->editor()->files()->openSession(path), qPrintable(window->statusText()));
+    QVERIFY(torch::equal(window->document()->session()->wplus, saved));  // not re-embedded
     QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 60000);
-    QVERIFY(window->hasPhotoFace());
+    QVERIFY(window->editor()->photos()->hasAlignedFace());
     QVERIFY(window->statusText().contains("restored from the session"));
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
-    QVERIFY2(window->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
+    QVERIFY2(window->document()->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
     QVERIFY(facet::test::exported(dir.filePath("pasted.png")));
     QCOMPARE(QImage(dir.filePath("pasted.png")).size(), QImage(photo).size());
     // New models for the same face (Tools ▸ Models): the face keeps its photo and the session's record of it.
     QSignalSpy reloaded(window.get(), &MainWindow::modelsLoaded);
-    window->loadModels(facet::test::fixtureModelFiles(false));
+    window->editor()->models()->load(facet::test::fixtureModelFiles(false));
     QTRY_COMPARE_WITH_TIMEOUT(reloaded.count(), 1, 20000);
-    QVERIFY(window->hasPhotoFace());
-    QCOMPARE(window->currentSession()->session.photoSha256, facet::app::loadSession(path).photoSha256);
+    QVERIFY(window->editor()->photos()->hasAlignedFace());
+    QCOMPARE(window->document()->session()->session.photoSha256, facet::app::loadSession(path).photoSha256);
 
     // The photo changes: the session still opens, on the W+ alone.
     QImage changedPhoto(photo);
@@ -479,14 +482,14 @@ class PhotoFlowTest : public QObject {
     QVERIFY(changedPhoto.save(photo));
     auto third = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(third);
-    QVERIFY2(third->openSession(path), qPrintable(third->statusText()));
+    QVERIFY2(third->editor()->files()->openSession(path), qPrintable(third->statusText()));
     QVERIFY2(third->statusText().contains("missing or has changed"), qPrintable(third->statusText()));
-    QVERIFY(third->hasFace());
-    QVERIFY(!third->hasPhotoFace());
+    QVERIFY(third->document()->hasFace());
+    QVERIFY(!third->editor()->photos()->hasAlignedFace());
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*third), 10000);
     // Saved again, the session keeps the record of the photo the face came from, not the changed file's hash.
     const QString again = dir.filePath("again.facet");
-    QVERIFY(third->saveSessionTo(again));
+    QVERIFY(third->editor()->files()->saveSession(again));
     const facet::app::Session first = facet::app::loadSession(path), second = facet::app::loadSession(again);
     QCOMPARE(second.photoPath, first.photoPath);
     QCOMPARE(second.photoSha256, first.photoSha256);

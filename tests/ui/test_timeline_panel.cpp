@@ -19,11 +19,13 @@
 #include <opencv2/imgcodecs.hpp>
 #include <torch/torch.h>
 
+#include "tests/ui/editor_access.h"
+#include "app/editor/video_sources.h"
 #include "app/editor/session.h"
 #include "core/io/npy.h"
 #include "core/nn/latent/latent_transformer.h"
 #include "core/video/frame_source.h"
-#include "tests/ui/fixture_models.h"
+#include "tests/app/editor/fixture_models.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/main_window.h"
 #include "ui/timeline_panel.h"
@@ -120,8 +122,9 @@ class TimelinePanelTest : public QObject {
     auto* area = panel.findChild<QWidget*>("timelineKeyframesArea");
     QVERIFY(area && area->isHidden());
     panel.model()->startRecording({0, 0, 0});
-    QVERIFY(!area->isHidden());
+    QVERIFY(area->isHidden());  // while recording the dock keeps its one row: Record and Stop stay put
     panel.model()->stop();
+    QVERIFY(!area->isHidden());
     panel.model()->deleteKeyframe(0);
     QVERIFY(area->isHidden());
   }
@@ -181,6 +184,31 @@ class TimelinePanelTest : public QObject {
     panel.findChild<QPushButton*>("keyframeDelete")->click();
     QCOMPARE(panel.model()->timeline().size(), size_t(2));
     QCOMPARE(panel.keyframeTable()->rowCount(), 2);
+  }
+
+  // Selecting a keyframe shows the attribute it recorded, not the first one; the user can still pick another.
+  void theKeyframeEditorOpensOnTheRecordedAttribute() {
+    TimelinePanel panel;
+    panel.setAttributes(attributes());
+    double clock = 0;
+    panel.model()->setClock([&clock] { return clock; });
+    panel.model()->startRecording({0, 0, 0});
+    clock = 1;
+    panel.model()->recordChange({0, 0, 1.5f});
+    clock = 2;
+    panel.model()->recordChange({0, -1, 1.5f});
+    panel.model()->stop();
+    auto* attribute = panel.findChild<QComboBox*>("keyframeAttribute");
+    auto* alpha = panel.findChild<QDoubleSpinBox*>("keyframeAlpha");
+    panel.keyframeTable()->selectRow(1);
+    QCOMPARE(attribute->currentIndex(), 2);
+    QCOMPARE(alpha->value(), 1.5);
+    panel.keyframeTable()->selectRow(2);
+    QCOMPARE(attribute->currentIndex(), 1);
+    QCOMPARE(alpha->value(), -1.0);
+    attribute->setCurrentIndex(2);  // another attribute of the same keyframe
+    QCOMPARE(attribute->currentIndex(), 2);
+    QCOMPARE(alpha->value(), 1.5);
   }
 
   void playbackRunsToTheEnd() {
@@ -244,8 +272,8 @@ class TimelinePanelTest : public QObject {
     timeline.add(1, {{2}, {}});
     QTemporaryDir dir;
     facet::ui::TimelineRenderDialog dialog(
-        timeline, [&]() -> std::optional<facet::ui::TimelineRenderSource> {
-          return facet::ui::TimelineRenderSource{g, editor, w, nullptr};
+        timeline, [&]() -> std::shared_ptr<const facet::app::TimelineRenderSource> {
+          return std::make_shared<facet::app::TimelineRenderSource>(facet::app::TimelineRenderSource{g, editor, w, nullptr});
         });
     dialog.setOutputPath(dir.filePath("timeline.mp4"));
     dialog.findChild<QSpinBox*>("renderFps")->setValue(12);
@@ -276,25 +304,25 @@ class TimelinePanelTest : public QObject {
     QSKIP("built without core/face");
 #else
     facet::ui::MainWindow window;
-    window.loadModels(facet::test::fixtureModelFiles(false));
-    QTRY_VERIFY_WITH_TIMEOUT(window.modelsReady(), 10000);
+    window.editor()->models()->load(facet::test::fixtureModelFiles(false));
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->models(), 10000);
     auto* panel = window.findChild<TimelinePanel*>();
     QVERIFY(panel);
     facet::video::Timeline timeline({"Eyeglasses"});  // the fixture's transformer
     timeline.add(0, {{0}, {}});
     timeline.add(0.5, {{3}, {}});
 
-    window.openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
-    QTRY_VERIFY_WITH_TIMEOUT(window.hasFace(), 10000);
+    window.editor()->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
+    QTRY_VERIFY_WITH_TIMEOUT(window.document()->hasFace(), 10000);
     {
       facet::ui::TimelineRenderDialog notFromAPhoto(timeline, panel->renderSource());
       QVERIFY(!notFromAPhoto.choosePastedIntoPhoto());
     }
 
     const QString photo = QString(FACET_SOURCE_DIR) + "/resources/astronaut.png";
-    window.openPhoto(photo);
-    QTRY_VERIFY_WITH_TIMEOUT(window.hasPhotoFace(), 30000);
-    QVERIFY(window.setPhotoFaceWplus(facet::test::fixtureWplus()));
+    window.editor()->files()->openPhoto(photo);
+    QTRY_VERIFY_WITH_TIMEOUT(window.editor()->photos()->hasAlignedFace(), 30000);
+    QVERIFY(window.editor()->photos()->useCode(facet::test::fixtureWplus()));
     QTemporaryDir dir;
     facet::ui::TimelineRenderDialog dialog(timeline, panel->renderSource());
     QVERIFY(dialog.choosePastedIntoPhoto());
@@ -384,26 +412,26 @@ class TimelinePanelTest : public QObject {
     auto editor = std::make_shared<facet::edit::Editor>();
     torch::manual_seed(2);
     editor->set_transformer(31, facet::nn::LatentTransformer(g->n_latent(), g->style_dim()));
-    int refiners = 0;
-    facet::ui::VideoEditDialog dialog(attributes(), {1.f, 0.f, 0.f}, [&](bool, QString*) {
-      facet::ui::VideoEditSetup setup;
-      setup.face = facet::video::make_face_ops("", "feather");
-      setup.models.generator = g.get();
-      setup.models.editor = editor.get();
-      setup.makeRefiner = [&](int steps, const std::atomic<bool>* cancel) {
+    std::atomic<int> refiners{0};  // the setup runs in the edit's job
+    facet::ui::VideoEditDialog dialog(attributes(), {1.f, 0.f, 0.f}, [&](bool) {
+      auto setup = std::make_shared<facet::app::VideoEditSetup>();
+      setup->face = facet::video::make_face_ops("", "feather");
+      setup->models.generator = g.get();
+      setup->models.editor = editor.get();
+      setup->makeRefiner = [&](int steps, const std::atomic<bool>* cancel) {
         ++refiners;
         facet::embed::EmbedOptions options;
         options.steps = steps;
         return facet::video::make_frame_refiner(g, {}, options, cancel);
       };
-      return std::optional<facet::ui::VideoEditSetup>(std::move(setup));
+      return setup;
     });
     dialog.setPaths(QString::fromStdString(in), QString::fromStdString(out));
     dialog.resize(700, 560);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     dialog.startEdit();
-    QVERIFY2(dialog.statusText().contains("No encoder"), qPrintable(dialog.statusText()));
+    QTRY_VERIFY2_WITH_TIMEOUT(dialog.statusText().contains("No encoder"), qPrintable(dialog.statusText()), 30000);
     QVERIFY(!dialog.isRunning());
 
     dialog.setRefineSteps(30);
@@ -423,7 +451,7 @@ class TimelinePanelTest : public QObject {
     QVERIFY2(finished.at(1).at(0).toBool(), qPrintable(dialog.statusText()));
     QVERIFY2(dialog.statusText().contains("4 frames came from the interrupted run"), qPrintable(dialog.statusText()));
     QVERIFY2(dialog.statusText().contains("4 frames optimised"), qPrintable(dialog.statusText()));
-    QCOMPARE(refiners, 2);
+    QCOMPARE(refiners.load(), 2);
     saveShot(dialog, "video_edit_resumed.png");
     facet::video::FrameSource video(out);
     int frames = 0;

@@ -13,8 +13,11 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include "tests/ui/editor_access.h"
 #include "app/editor/edit_document.h"
-#include "tests/ui/fixture_models.h"
+#include "tests/app/editor/fixture_models.h"
+#include "app/editor/editor.h"
+#include "app/editor/two_face_workflow.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/charts_panel.h"
 #include "ui/layer_mask_panel.h"
@@ -70,8 +73,8 @@ class TwoFacesWindowTest : public QObject {
     auto* document = window->document();
 
     // A random second face: the morph starts half way and the second face's numbers join the charts.
-    window->sampleOtherFace("second", 11);
-    QVERIFY(panel->mode() == TwoFaceMode::Morph);
+    window->editor()->twoFaces()->fromSeed("second", 11);  // mapped as a job
+    QTRY_VERIFY_WITH_TIMEOUT(panel->mode() == TwoFaceMode::Morph, 10000);
     QCOMPARE(panel->amount(), 0.5);
     QVERIFY(panel->faceText("second").contains("11"));
     QVERIFY(panel->findChild<QWidget*>("secondFaceRow")->isVisible());
@@ -127,7 +130,7 @@ class TwoFacesWindowTest : public QObject {
   // and the slot names the photo and the face (here refined from the average face: the fixtures have no encoder).
   void aPhotoWithTwoFacesAsksWhichOne() {
     FACET_REQUIRE_FIXTURES_QT();
-    const QImage astronaut(MainWindow::samplePhotoPath());
+    const QImage astronaut(facet::app::OpenWorkflow::samplePhotoPath());
     QVERIFY(!astronaut.isNull());
     QImage pair(astronaut.width() * 2, astronaut.height(), QImage::Format_RGB888);
     QPainter painter(&pair);
@@ -139,13 +142,13 @@ class TwoFacesWindowTest : public QObject {
 
     auto window = facet::test::readyFixtureWindow();
     QVERIFY(window);
-    window->setRefinementSteps(2);
+    facet::app::RefinementSettings::setSteps(2);
     int offered = 0;
     window->setFaceChooser([&offered](int count) {
       offered = count;
       return 1;
     });
-    window->openOtherFacePhoto("second", path);
+    window->editor()->twoFaces()->fromPhoto("second", path);
     QTRY_VERIFY_WITH_TIMEOUT(window->document()->twoFaces().second.has_value(), 60000);
     QVERIFY2(offered >= 2, qPrintable(QString::number(offered)));  // both astronauts (the seam may add a false one)
     const facet::app::OtherFace& second = *window->document()->twoFaces().second;
@@ -160,7 +163,7 @@ class TwoFacesWindowTest : public QObject {
     QImage blank(256, 256, QImage::Format_RGB888);
     blank.fill(Qt::gray);
     QVERIFY(blank.save(scratch_.filePath("blank.png")));
-    window->openOtherFacePhoto("neutral", scratch_.filePath("blank.png"));
+    window->editor()->twoFaces()->fromPhoto("neutral", scratch_.filePath("blank.png"));
     QTRY_VERIFY_WITH_TIMEOUT(window->problemText().contains("blank.png"), 30000);
     QVERIFY(!window->document()->twoFaces().neutral.has_value());
   }

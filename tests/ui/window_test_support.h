@@ -11,9 +11,10 @@
 #include <QWidget>
 #include <QtTest>
 
+#include "tests/ui/editor_access.h"
 #include "app/editor/edit_document.h"
 #include "app/editor/render_controller.h"
-#include "tests/ui/fixture_models.h"
+#include "tests/app/editor/fixture_models.h"
 #include "ui/main_window.h"
 
 namespace facet::test {
@@ -35,15 +36,15 @@ inline bool exported(const QString& path) {
 
 inline bool fullAndCurrent(const ui::MainWindow& window) { return window.document()->fullResultIsCurrent(); }
 
-// A window on the fixture models (tests/ui/fixture_models.h, face-api left out) editing the fixture's W+, its first
+// A window on the fixture models (tests/app/editor/fixture_models.h, face-api left out) editing the fixture's W+, its first
 // full render shown; null when that does not happen within 20 s.
 inline std::unique_ptr<ui::MainWindow> readyFixtureWindow() {
   auto window = std::make_unique<ui::MainWindow>();
-  window->setPreviewSize(32);
-  window->renderer()->setSettleMs(100);
-  window->loadModels(fixtureModelFiles(false));
-  if (!QTest::qWaitFor([&] { return window->modelsReady(); }, 20000)) return nullptr;
-  window->openWplus(fixturesDir() + "/stylegan2/wplus.npy");
+  window->document()->setPreviewSize(32);
+  window->document()->renderer()->setSettleMs(100);
+  window->editor()->models()->load(fixtureModelFiles(false));
+  if (!QTest::qWaitFor([&] { return window->document()->models(); }, 20000)) return nullptr;
+  window->editor()->files()->openWplus(fixturesDir() + "/stylegan2/wplus.npy");
   if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 20000)) return nullptr;
   return window;
 }

@@ -3,6 +3,7 @@
 #include <torch/csrc/jit/ir/ir.h>
 
 #include "core/io/error.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn::clip {
 namespace {
@@ -96,6 +97,7 @@ ClipModel ClipModel::load(const std::string& path, const torch::Device& device) 
 }
 
 torch::Tensor ClipModel::encode_image(const torch::Tensor& images) const {
+  check_network_thread("CLIP image encoder");
   if (images.dim() != 4 || images.size(1) != 3 || images.size(2) != input_resolution_ ||
       images.size(3) != input_resolution_)
     throw Error("CLIP expects images [N, 3, " + std::to_string(input_resolution_) + ", " +
@@ -105,6 +107,7 @@ torch::Tensor ClipModel::encode_image(const torch::Tensor& images) const {
 }
 
 torch::Tensor ClipModel::encode_text(const torch::Tensor& tokens) const {
+  check_network_thread("CLIP text encoder");
   if (tokens.dim() != 2 || tokens.size(1) != context_length_)
     throw Error("CLIP expects tokens [N, " + std::to_string(context_length_) + "], got " + c10::str(tokens.sizes()));
   auto out = module_->get_method("encode_text")({tokens.to(device_, torch::kInt64)}).toTensor();

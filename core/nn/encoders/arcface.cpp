@@ -3,6 +3,7 @@
 
 #include "core/io/error.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn {
 
@@ -20,6 +21,7 @@ ArcFaceNetImpl::ArcFaceNetImpl() {
 }
 
 torch::Tensor ArcFaceNetImpl::forward(const torch::Tensor& face112) {
+  check_network_thread("ArcFace");
   auto x = trunk_.input_layer->forward(face112);
   for (auto& unit : trunk_.units) x = unit->forward(x);
   x = output_bn2d->forward(x).flatten(1);  // Dropout is the identity in eval mode

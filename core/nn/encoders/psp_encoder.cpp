@@ -8,6 +8,7 @@
 
 #include "core/io/error.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn {
 
@@ -58,6 +59,7 @@ GradualStyleEncoderImpl::GradualStyleEncoderImpl(int64_t n_styles, EncoderKind k
 }
 
 torch::Tensor GradualStyleEncoderImpl::forward(const torch::Tensor& input) {
+  check_network_thread("pSp/e4e encoder");
   auto x = trunk_.input_layer->forward(input);
   torch::Tensor c1, c2, c3;
   for (size_t i = 0; i < trunk_.units.size(); ++i) {

@@ -3,6 +3,7 @@
 #include <torch/nn/functional.h>
 
 #include "core/nn/faceapi/tfjs_ops.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn::faceapi {
 namespace {
@@ -64,6 +65,7 @@ torch::Tensor AgeGenderNet::main_block(const torch::Tensor& x, const MainBlock& 
 }
 
 AgeGender AgeGenderNet::forward(const torch::Tensor& input) const {
+  check_network_thread("face-api age/gender");
   auto out = torch::relu(conv_in_(input, 2));
   out = reduction(out, entry0_, false);
   out = reduction(out, entry1_, true);

@@ -1,4 +1,5 @@
 #include "core/nn/faceapi/face_expression_net.h"
+#include "core/nn/network_guard.h"
 
 #include <torch/nn/functional.h>
 
@@ -48,6 +49,7 @@ torch::Tensor FaceExpressionNet::dense_block(const torch::Tensor& x, const Dense
 }
 
 torch::Tensor FaceExpressionNet::forward(const torch::Tensor& input) const {
+  check_network_thread("face-api expressions");
   auto out = input;
   for (const auto& d : dense_) out = dense_block(out, d);
   auto pooled = F::avg_pool2d(out, F::AvgPool2dFuncOptions(7).stride(2)).flatten(1);

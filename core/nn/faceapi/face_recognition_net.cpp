@@ -3,6 +3,7 @@
 #include <torch/nn/functional.h>
 
 #include "core/nn/faceapi/tfjs_ops.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn::faceapi {
 namespace {
@@ -73,6 +74,7 @@ torch::Tensor FaceRecognitionNet::residual_down(const torch::Tensor& x, const Re
 }
 
 torch::Tensor FaceRecognitionNet::forward(const torch::Tensor& input) const {
+  check_network_thread("face-api recognition");
   auto out = conv_scale(input, conv32_down_, 2, false, true);
   out = max_pool_tfjs(out, 3, 2, false);
   for (const auto& [block, down] : blocks_) out = down ? residual_down(out, block) : residual(out, block);

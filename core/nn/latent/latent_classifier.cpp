@@ -3,6 +3,7 @@
 #include "core/io/checkpoint.h"
 #include "core/io/error.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn {
 
@@ -12,6 +13,7 @@ LatentClassifierImpl::LatentClassifierImpl(const std::vector<int64_t>& f) : fmap
 }
 
 torch::Tensor LatentClassifierImpl::forward(const torch::Tensor& wplus) {
+  check_network_thread("latent classifier");
   torch::Tensor x = wplus.reshape({wplus.size(0), -1});
   if (x.size(1) != fmaps.front())
     throw Error("latent classifier expects " + std::to_string(fmaps.front()) + " values per code, got " +

@@ -5,6 +5,7 @@
 #include "core/io/checkpoint.h"
 #include "core/io/error.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn {
 namespace {
@@ -41,6 +42,7 @@ torch::Tensor LatentTransformerImpl::delta(const torch::Tensor& wplus) {
 }
 
 torch::Tensor LatentTransformerImpl::forward(const torch::Tensor& wplus, const torch::Tensor& alpha) {
+  check_network_thread("latent transformer");
   torch::Tensor w = wplus.reshape({wplus.size(0), layers, dim});
   torch::Tensor a = alpha.to(w.options()).reshape({-1, 1, 1});
   return w + a * delta(w);

@@ -13,6 +13,7 @@
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/layers.h"
 #include "core/nn/stylegan2/synthesis_grad.h"
+#include "core/nn/network_guard.h"
 
 namespace facet::nn {
 
@@ -293,6 +294,7 @@ torch::Tensor StyleGan2::latent_avg() const { return impl_->latent_avg; }
 torch::nn::Module& StyleGan2::module() { return *impl_->net; }
 
 torch::Tensor StyleGan2::mapping(const torch::Tensor& z) const {
+  check_network_thread("StyleGAN2 mapping");
   if (z.dim() != 2 || z.size(1) != style_dim())
     throw Error("mapping expects z of shape [N, " + std::to_string(style_dim()) + "]");
   torch::Tensor x = z.to(impl_->device, impl_->dtype);
@@ -309,6 +311,7 @@ torch::Tensor StyleGan2::to_wplus(const torch::Tensor& w, double psi) const {
 }
 
 std::vector<torch::Tensor> StyleGan2::styles(const torch::Tensor& wplus) const {
+  check_network_thread("StyleGAN2 styles");
   if (wplus.dim() != 3 || wplus.size(1) != n_latent() || wplus.size(2) != style_dim())
     throw Error("W+ must have shape [N, " + std::to_string(n_latent()) + ", " + std::to_string(style_dim()) + "]");
   torch::Tensor w = wplus.to(impl_->device, impl_->dtype);
@@ -319,6 +322,7 @@ std::vector<torch::Tensor> StyleGan2::styles(const torch::Tensor& wplus) const {
 
 torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>& styles,
                                                const SynthesisOptions& o) const {
+  check_network_thread("StyleGAN2 synthesis");
   if (styles.size() != 2 + 3 * impl_->blocks()) throw Error("wrong number of style vectors for this generator");
   if (o.output_size && (!is_power_of_two(o.output_size) || o.output_size > size()))
     throw Error("output size " + std::to_string(o.output_size) + " must be a power of two from 4 to " +
@@ -348,6 +352,7 @@ torch::Tensor StyleGan2::synthesis_from_styles(const std::vector<torch::Tensor>&
 }
 
 torch::Tensor StyleGan2::synthesis(const torch::Tensor& wplus, const SynthesisOptions& o) const {
+  check_network_thread("StyleGAN2 synthesis");
   if (o.fast) {
     torch::InferenceMode guard;
     return synthesis_from_styles(styles(wplus), o);

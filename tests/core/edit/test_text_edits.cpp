@@ -10,6 +10,7 @@
 #include "core/edit/global_directions.h"
 #include "core/edit/latent_mapper.h"
 #include "core/edit/text_direction.h"
+#include "core/nn/stylegan2/generator.h"
 #include "core/edit/text_optimisation.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
@@ -269,6 +270,36 @@ TEST(LatentMapper, ReadsTheReleaseLayoutAndMatchesItsMaths) {
   const auto ref = io::read_npy(clip_data("mapper_output.npy"));
   EXPECT_LT(test::relative_max_error(out, ref), 1e-5);
   EXPECT_EQ(out.slice(1, 8).abs().max().item<double>(), 0.0);  // the absent fine mapper predicts 0
+}
+
+}  // namespace
+}  // namespace facet::edit
+
+namespace facet::edit {
+namespace {
+
+TEST(TextDirectionFit, StyleSizesFromTheShapesEqualTheGeneratorsStyles) {
+  for (const int64_t size : {8, 32}) {
+    const auto g = nn::StyleGan2::random(size, 16, 2, 2, 0, torch::kCPU, 64);
+    torch::InferenceMode guard;
+    const auto styles = g->styles(torch::zeros({1, g->n_latent(), g->style_dim()}));
+    std::vector<int64_t> expected;
+    for (const auto& s : styles) expected.push_back(s.size(-1));
+    EXPECT_EQ(style_sizes(g->config()), expected) << size;
+
+    TextDirection style;
+    style.kind = TextDirectionKind::Style;
+    style.style_sizes = expected;
+    style.delta = torch::zeros({1});
+    EXPECT_TRUE(fits_generator(style, g->config()));
+    style.style_sizes.back() += 1;
+    EXPECT_FALSE(fits_generator(style, g->config()));
+    TextDirection latent;
+    latent.delta = torch::zeros({g->n_latent(), g->style_dim()});
+    EXPECT_TRUE(fits_generator(latent, g->config()));
+    latent.delta = torch::zeros({g->n_latent() + 1, g->style_dim()});
+    EXPECT_FALSE(fits_generator(latent, g->config()));
+  }
 }
 
 }  // namespace

@@ -14,9 +14,9 @@
 #include "app/editor/two_face_state.h"
 #include "core/edit/edit_stack.h"
 #include "core/io/npy.h"
-#include "tests/ui/document_test_support.h"
-#include "tests/ui/fixture_models.h"
-#include "tests/ui/image_compare.h"
+#include "tests/app/editor/document_test_support.h"
+#include "tests/app/editor/fixture_models.h"
+#include "tests/app/editor/image_compare.h"
 #ifdef FACET_WITH_VISION
 #include "app/editor/timeline_model.h"
 #include "core/edit/attributes.h"

@@ -5,7 +5,7 @@
 #include "app/editor/generator_backend.h"
 #include "app/editor/render_worker.h"
 #include "core/io/error.h"
-#include "tests/ui/fixture_models.h"
+#include "tests/app/editor/fixture_models.h"
 
 using facet::app::GeneratorBackend;
 using facet::app::RenderQuality;

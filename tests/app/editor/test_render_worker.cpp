@@ -13,7 +13,7 @@
 #include "app/editor/render_controller.h"
 #include "app/editor/render_worker.h"
 #include "core/io/error.h"
-#include "tests/ui/scripted_backend.h"
+#include "tests/app/editor/scripted_backend.h"
 
 using facet::app::RenderBackend;
 using facet::app::RenderController;
@@ -23,6 +23,15 @@ using facet::app::RenderResult;
 
 using facet::test::ScriptedBackend;
 using facet::test::greyOf;
+
+namespace {
+// An edit of the attribute values alone.
+facet::app::EditSnapshot snapshot(std::vector<float> alphas) {
+  facet::app::EditSnapshot edit;
+  edit.alphas = std::move(alphas);
+  return edit;
+}
+}  // namespace
 
 class RenderWorkerTest : public QObject {
   Q_OBJECT
@@ -41,7 +50,7 @@ class RenderWorkerTest : public QObject {
     connect(&controller, &RenderController::resultReady, this, [&](const RenderResult& r) { results.push_back(r); });
 
     const int moves = 200;
-    for (int i = 0; i < moves; ++i) controller.setAlphas({-2.0f + 4.0f * i / (moves - 1), 0.0f});
+    for (int i = 0; i < moves; ++i) controller.show(snapshot({-2.0f + 4.0f * i / (moves - 1), 0.0f}), true);
     QTRY_VERIFY_WITH_TIMEOUT(!results.empty() && results.back().quality == RenderQuality::Full, 10000);
     QTest::qWait(150);  // nothing more may arrive
 
@@ -70,7 +79,7 @@ class RenderWorkerTest : public QObject {
     clock.start();
     int moves = 0;
     while (clock.elapsed() < 500) {
-      controller.setAlphas({std::sin(moves * 0.05f)});
+      controller.show(snapshot({std::sin(moves * 0.05f)}), true);
       ++moves;
       QTest::qWait(3);
     }
@@ -89,7 +98,7 @@ class RenderWorkerTest : public QObject {
     controller.setSettleMs(80);
     std::vector<RenderResult> results;
     connect(&controller, &RenderController::resultReady, this, [&](const RenderResult& r) { results.push_back(r); });
-    controller.setAlphas({1.0f});
+    controller.show(snapshot({1.0f}), true);
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), size_t(2), 3000);
     QCOMPARE(results[0].quality, RenderQuality::Preview);
     QCOMPARE(results[0].image.width(), 32);
@@ -108,9 +117,9 @@ class RenderWorkerTest : public QObject {
     controller.setSettleMs(10000);
     std::vector<RenderResult> results;
     connect(&controller, &RenderController::resultReady, this, [&](const RenderResult& r) { results.push_back(r); });
-    controller.setAlphas({0.0f});
+    controller.show(snapshot({0.0f}), true);
     QTest::qWait(30);  // the first render has started
-    controller.renderFull({1.0f});
+    controller.show(snapshot({1.0f}), false);
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), size_t(1), 3000);
     QTest::qWait(50);
     QCOMPARE(results.size(), size_t(1));
@@ -125,7 +134,7 @@ class RenderWorkerTest : public QObject {
     RenderController controller(std::move(backend));
     std::vector<RenderResult> results;
     connect(&controller, &RenderController::resultReady, this, [&](const RenderResult& r) { results.push_back(r); });
-    controller.renderFull({0.5f});
+    controller.show(snapshot({0.5f}), false);
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), size_t(1), 3000);
     QVERIFY(!results[0].ok());
     QVERIFY(results[0].error.contains("Tools ▸ Models"));
@@ -133,7 +142,7 @@ class RenderWorkerTest : public QObject {
     auto good = std::make_unique<ScriptedBackend>();
     good->delayMs = 2;
     controller.setBackend(std::move(good));
-    controller.renderFull({0.5f});
+    controller.show(snapshot({0.5f}), false);
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), size_t(2), 3000);
     QVERIFY(results[1].ok());
     QCOMPARE(greyOf(results[1]), 148);
@@ -143,7 +152,7 @@ class RenderWorkerTest : public QObject {
     RenderController controller(nullptr);
     std::vector<RenderResult> results;
     connect(&controller, &RenderController::resultReady, this, [&](const RenderResult& r) { results.push_back(r); });
-    controller.renderFull({});
+    controller.show(snapshot({}), false);
     QTRY_COMPARE_WITH_TIMEOUT(results.size(), size_t(1), 3000);
     QVERIFY(results[0].error.contains("No generator"));
   }
@@ -156,7 +165,7 @@ class RenderWorkerTest : public QObject {
     QElapsedTimer clock;
     {
       RenderController controller(std::move(backend));
-      controller.renderFull({1.0f});
+      controller.show(snapshot({1.0f}), false);
       QTest::qWait(30);
       clock.start();
     }

@@ -8,7 +8,7 @@
 
 #include "app/editor/edit_document.h"
 #include "app/editor/render_controller.h"
-#include "tests/ui/fixture_models.h"
+#include "tests/app/editor/fixture_models.h"
 
 namespace facet::test {
 

@@ -1,0 +1,384 @@
+// The editor's workflows without any widget (app::Editor: the document, the job runner, the photo, file, two-face
+// and model workflows), on the fixture generator (tests/data/fixtures) and the bundled sample photo. Networks run
+// only on the runner's threads: the guard is armed on this test's main thread, as in every editor test.
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <torch/torch.h>
+
+#include "app/editor/edit_document.h"
+#include "app/editor/editor.h"
+#include "app/editor/job_runner.h"
+#include "app/editor/model_loader.h"
+#include "app/editor/open_workflow.h"
+#include "app/editor/photo_workflow.h"
+#include "app/editor/refinement_settings.h"
+#include "app/editor/render_controller.h"
+#include "app/editor/session.h"
+#include "app/editor/text_slider_set.h"
+#include "app/editor/two_face_state.h"
+#include "app/editor/two_face_workflow.h"
+#include "core/edit/text_direction.h"
+#include "core/edit/two_faces.h"
+#include "core/io/npy.h"
+#include "core/nn/network_guard.h"
+#include "tests/app/editor/document_test_support.h"
+#include "tests/app/editor/fixture_models.h"
+#include "tests/support/allow_networks.h"
+#ifdef FACET_WITH_VISION
+#include <opencv2/core.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+#include "core/pipeline/photo_pipeline.h"
+#include "tests/support/encoder_checkpoint.h"
+#endif
+
+using facet::app::Editor;
+using facet::app::PhotoWorkflow;
+
+namespace {
+
+QString samplePhoto() { return QString(FACET_SOURCE_DIR) + "/resources/astronaut.png"; }
+
+// An editor on the fixture models (plus `extra` files), its models loaded; null when they do not load in 20 s.
+std::unique_ptr<Editor> readyEditor(const QString& autosaveDir, const std::string& encoder = {}) {
+  auto editor = std::make_unique<Editor>(facet::test::kAttributeCount, nullptr, autosaveDir);
+  editor->document()->setPreviewSize(32);
+  editor->document()->renderer()->setSettleMs(50);
+  facet::models::ModelFiles files = facet::test::fixtureModelFiles(false);
+  files.encoder = encoder;
+  QSignalSpy loaded(editor->models(), &facet::app::ModelLoader::loaded);
+  editor->models()->load(files);
+  if (!loaded.wait(20000) || !loaded.at(0).at(0).toBool()) return nullptr;
+  return editor;
+}
+
+}  // namespace
+
+class WorkflowsTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase() {
+    QVERIFY(scratch_.isValid());
+    qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
+    qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
+    qputenv("FACET_MODELS", scratch_.filePath("models").toLocal8Bit());
+    QVERIFY(facet::nn::network_guard_armed() && facet::nn::networks_forbidden_on_this_thread());
+  }
+
+  // --- models ---------------------------------------------------------------------------------------------------------
+
+  void modelsLoadOffTheGuiThreadOrSayWhyNot() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-models"));
+    QVERIFY(editor);
+    QVERIFY(editor->document()->models());
+    QVERIFY(editor->models()->modelsText().startsWith("g_small_zip.pt 64"));
+    QVERIFY(editor->models()->modelsText().contains("1 transformer"));
+
+    Editor broken(facet::test::kAttributeCount, nullptr, scratch_.filePath("autosave-broken"));
+    QSignalSpy loaded(broken.models(), &facet::app::ModelLoader::loaded);
+    facet::models::ModelFiles files;
+    files.generator = scratch_.filePath("missing.pt").toStdString();
+    broken.models()->load(files);
+    QVERIFY(loaded.wait(10000));
+    QVERIFY(!loaded.at(0).at(0).toBool());
+    QVERIFY2(loaded.at(0).at(1).toString().contains("missing.pt"), qPrintable(loaded.at(0).at(1).toString()));
+    QVERIFY(!broken.document()->models());
+  }
+
+  // --- files ------------------------------------------------------------------------------------------------------------
+
+  void aWplusFileARandomFaceAndASessionOpen() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-files"));
+    QVERIFY(editor);
+    facet::app::EditDocument* doc = editor->document();
+    QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
+    QVERIFY(torch::equal(doc->wplus(), facet::test::fixtureWplus()));
+
+    // The mapping network runs as a job (the guard would stop this test if it ran here).
+    editor->files()->randomFace(7);
+    QVERIFY(QTest::qWaitFor([&] { return !torch::equal(doc->wplus(), facet::test::fixtureWplus()); }, 10000));
+    torch::Tensor expected;
+    {
+      facet::test::AllowNetworksHere expectedValues;
+      expected = facet::app::randomFaceCode(*doc->models()->generator, 7);
+    }
+    QVERIFY(torch::allclose(doc->wplus(), expected));
+
+    // A session: saved, then opened in another editor to the same code and α.
+    std::vector<float> alphas(facet::test::kAttributeCount, 0.f);
+    alphas[facet::test::kFixtureAttribute] = 1.5f;
+    doc->commitAlphas(alphas);
+    const QString session = scratch_.filePath("random.facet");
+    QVERIFY(editor->files()->saveSession(scratch_.filePath("random")));  // ".facet" added
+    QVERIFY(QFileInfo::exists(session));
+    auto other = readyEditor(scratch_.filePath("autosave-files-2"));
+    QVERIFY(other);
+    QVERIFY(other->files()->openSession(session));
+    QVERIFY(torch::equal(other->document()->wplus(), doc->wplus()));
+    QCOMPARE(other->document()->alphas(), alphas);
+    QVERIFY(!other->document()->isModified());
+
+    // A bad W+ file: a plain message, the face unchanged.
+    QFile bad(scratch_.filePath("bad.npy"));
+    QVERIFY(bad.open(QIODevice::WriteOnly));
+    bad.write("not an array");
+    bad.close();
+    QSignalSpy problems(other->files(), &facet::app::OpenWorkflow::problem);
+    QVERIFY(!other->files()->openWplus(bad.fileName()));
+    QCOMPARE(problems.count(), 1);
+    QVERIFY(problems.at(0).at(0).toString().startsWith("Cannot open bad.npy"));
+    QVERIFY(torch::equal(other->document()->wplus(), doc->wplus()));
+  }
+
+  void unsavedEditsAreSavedDiscardedOrKept() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-unsaved"));
+    QVERIFY(editor);
+    facet::app::EditDocument* doc = editor->document();
+    QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
+    QVERIFY(editor->files()->settleUnsavedChanges());  // nothing to settle
+    std::vector<float> alphas(facet::test::kAttributeCount, 0.f);
+    alphas[facet::test::kFixtureAttribute] = 2.f;
+    doc->commitAlphas(alphas);
+    QVERIFY(doc->isModified());
+    using Choice = facet::app::OpenWorkflow::UnsavedChoice;
+    Choice answer = Choice::Cancel;
+    QString where;
+    editor->files()->setUnsavedPrompt([&] { return answer; }, [&] { return where; });
+    QVERIFY(!editor->files()->settleUnsavedChanges());
+    QVERIFY(doc->isModified());
+    answer = Choice::Save;  // never saved: asks where; an empty answer cancels
+    QVERIFY(!editor->files()->settleUnsavedChanges());
+    where = scratch_.filePath("kept");
+    QVERIFY(editor->files()->settleUnsavedChanges());
+    QVERIFY(QFileInfo::exists(scratch_.filePath("kept.facet")));
+    QVERIFY(!doc->isModified());
+    // Undoing back to the saved state is saved again; one more change is not.
+    doc->commitAlphas(std::vector<float>(facet::test::kAttributeCount, 0.f));
+    QVERIFY(doc->isModified());
+    doc->undoStack()->undo();
+    QVERIFY(!doc->isModified());
+  }
+
+  // --- text sliders: every change an undo step of the document ------------------------------------------------------
+
+  void textSlidersAreUndoneInTheDocument() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-text"));
+    QVERIFY(editor);
+    facet::app::EditDocument* doc = editor->document();
+    QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 10000);
+    const QImage plain = doc->lastResult().image;
+    auto direction = std::make_shared<facet::edit::TextDirection>();
+    direction->prompt = "a test direction";
+    direction->delta = torch::randn({doc->models()->generator->n_latent(), doc->models()->generator->style_dim()});
+    facet::app::TextSliderSet* text = doc->textSliders();
+    const int before = doc->undoStack()->count();
+    const QString id = text->add(direction, 0.f);
+    QCOMPARE(id, QString("text-1"));
+    QCOMPARE(doc->undoStack()->count(), before + 1);
+    text->move(id, 2.f);
+    text->commit();
+    QCOMPARE(doc->undoStack()->count(), before + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 10000);
+    const QImage moved = doc->lastResult().image;
+    QVERIFY(moved != plain);
+    text->remove(id);
+    QCOMPARE(int(text->sliders().size()), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 10000);
+    QCOMPARE(doc->lastResult().image, plain);
+
+    doc->undoStack()->undo();  // the removal
+    QCOMPARE(text->ids(), QStringList{"text-1"});
+    QCOMPARE(text->alphas(), std::vector<float>{2.f});
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 10000);
+    QCOMPARE(doc->lastResult().image, moved);
+    doc->undoStack()->undo();  // the value
+    QCOMPARE(text->alphas(), std::vector<float>{0.f});
+    doc->undoStack()->undo();  // the addition
+    QVERIFY(text->sliders().empty());
+    doc->undoStack()->redo();
+    doc->undoStack()->redo();
+    QCOMPARE(text->alphas(), std::vector<float>{2.f});
+
+    // Sessions keep the sliders with their directions.
+    QVERIFY(editor->files()->saveSession(scratch_.filePath("text.facet")));
+    auto other = readyEditor(scratch_.filePath("autosave-text-2"));
+    QVERIFY(other && other->files()->openSession(scratch_.filePath("text.facet")));
+    QCOMPARE(other->document()->textSliders()->ids(), QStringList{"text-1"});
+    QCOMPARE(other->document()->textSliders()->alphas(), std::vector<float>{2.f});
+    QVERIFY(torch::equal(other->document()->textSliders()->sliders()[0].direction->delta, direction->delta));
+    QTRY_VERIFY_WITH_TIMEOUT(other->document()->fullResultIsCurrent(), 10000);
+    QCOMPARE(other->document()->lastResult().image, moved);
+  }
+
+  // --- the faces beside the edited one -----------------------------------------------------------------------------
+
+  void aSeededSecondFaceIsMappedOnTheRunnerAndUndone() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-two"));
+    QVERIFY(editor);
+    facet::app::EditDocument* doc = editor->document();
+    QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
+    editor->twoFaces()->fromSeed("second", 11);
+    QVERIFY(QTest::qWaitFor([&] { return doc->twoFaces().second.has_value(); }, 10000));
+    QCOMPARE(doc->twoFaces().mode, facet::edit::TwoFaceMode::Morph);
+    QCOMPARE(doc->twoFaces().second->label, QString("random face 11"));
+    {
+      facet::test::AllowNetworksHere expectedValues;
+      QVERIFY(torch::allclose(doc->twoFaces().second->wplus, facet::app::randomFaceCode(*doc->models()->generator, 11)));
+    }
+    editor->twoFaces()->moveAmount(0.25);
+    editor->twoFaces()->releaseAmount();
+    QCOMPARE(doc->twoFaces().amount, 0.25);
+    doc->undoStack()->undo();
+    QVERIFY(doc->twoFaces().amount != 0.25);
+    doc->undoStack()->undo();
+    QVERIFY(!doc->twoFaces().second.has_value());
+    QCOMPARE(doc->twoFaces().mode, facet::edit::TwoFaceMode::None);
+  }
+
+#ifdef FACET_WITH_VISION
+  // --- photos ---------------------------------------------------------------------------------------------------------
+
+  // With an encoder: the document gets exactly the W+ the core pipeline gives for the largest face, with its
+  // paste-back; the photo was shown as decoded.
+  void aPhotoIsFoundAlignedAndEncodedOffTheGuiThread() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-photo"), writeEncoder().toStdString());
+    QVERIFY(editor);
+    QSignalSpy shown(editor->photos(), &PhotoWorkflow::photoShown);
+    QSignalSpy ready(editor->photos(), &PhotoWorkflow::faceReady);
+    editor->files()->openPhoto(samplePhoto());
+    QVERIFY(editor->photos()->busy());
+    QVERIFY(ready.wait(120000));
+    QCOMPARE(shown.count(), 1);
+    QCOMPARE(shown.at(0).at(0).value<QImage>().size(), QSize(512, 512));
+    QVERIFY(editor->document()->hasPhotoFace());
+    QCOMPARE(editor->document()->openedPath(), samplePhoto());
+    torch::Tensor expected;
+    {
+      facet::test::AllowNetworksHere expectedValues;
+      const auto found = facet::pipeline::find_faces(samplePhoto().toStdString());
+      facet::pipeline::EmbedModels models;
+      models.generator = editor->document()->models()->generator;
+      models.encoder = editor->document()->models()->encoder;
+      expected = facet::pipeline::embed_face(found.photo, found.faces.at(0), models).wplus;
+    }
+    QVERIFY(torch::equal(editor->document()->wplus(), expected));
+  }
+
+  // Without an encoder the face is aligned and every way forward is offered at once; refining from the average
+  // face then gives it a code.
+  void withoutAnEncoderThePhotoOffersRefinementFromTheAverageFace() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-noenc"));
+    QVERIFY(editor);
+    facet::app::RefinementSettings::setSteps(0);
+    QSignalSpy problems(editor->photos(), &PhotoWorkflow::problem);
+    QSignalSpy aligned(editor->photos(), &PhotoWorkflow::alignedShown);
+    editor->files()->openPhoto(samplePhoto());
+    QVERIFY(problems.wait(60000));
+    QCOMPARE(problems.at(0).at(1).value<PhotoWorkflow::Remedy>(), PhotoWorkflow::Remedy::RefineOrChooseModels);
+    QVERIFY(problems.at(0).at(0).toString().contains("Refine it from the average face"));
+    QCOMPARE(aligned.count(), 1);
+    QVERIFY(editor->photos()->hasAlignedFace());
+    QVERIFY(!editor->document()->hasFace());
+
+    facet::app::RefinementSettings::setSteps(3);
+    QSignalSpy ready(editor->photos(), &PhotoWorkflow::faceReady);
+    editor->photos()->refineFromAverage();
+    QVERIFY(ready.wait(120000));
+    QVERIFY(editor->document()->hasFace());
+    QVERIFY(editor->document()->hasPhotoFace());
+    QVERIFY(facet::app::RefinementSettings::msPerStep(editor->document()->models().get()) > 0);
+    facet::app::RefinementSettings::setSteps(0);
+  }
+
+  void aPhotoWithSeveralFacesAsksWhichAndOneWithoutSaysSo() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-faces"), writeEncoder().toStdString());
+    QVERIFY(editor);
+    const cv::Mat astronaut = cv::imread(samplePhoto().toStdString());
+    cv::Mat pair;
+    cv::hconcat(astronaut, astronaut, pair);
+    const QString two = scratch_.filePath("two.png");
+    QVERIFY(cv::imwrite(two.toStdString(), pair));
+    int offered = 0;
+    editor->photos()->setFaceChooser([&](const QVector<QRect>& boxes, const QString&) {
+      offered = boxes.size();
+      return -1;  // the user declines
+    });
+    QSignalSpy messages(editor->photos(), &PhotoWorkflow::message);
+    editor->files()->openPhoto(two);
+    QVERIFY(QTest::qWaitFor([&] { return offered > 0; }, 60000));
+    QVERIFY(offered >= 2);
+    QVERIFY(editor->jobs()->waitForIdle(10000));
+    QVERIFY(!editor->document()->hasFace());
+    QCOMPARE(messages.last().at(0).toString(), QString("No face chosen."));
+
+    const cv::Mat blank(200, 200, CV_8UC3, cv::Scalar(128, 128, 128));
+    const QString none = scratch_.filePath("blank.png");
+    QVERIFY(cv::imwrite(none.toStdString(), blank));
+    QSignalSpy problems(editor->photos(), &PhotoWorkflow::problem);
+    editor->files()->openPhoto(none);
+    QVERIFY(problems.wait(30000));
+    QVERIFY(problems.at(0).at(0).toString().startsWith("No face was found in blank.png"));
+
+    QFile corrupt(scratch_.filePath("corrupt.jpg"));
+    QVERIFY(corrupt.open(QIODevice::WriteOnly));
+    corrupt.write("\xff\xd8\xff\xe0 not really a jpeg");
+    corrupt.close();
+    QSignalSpy failed(editor->jobs(), &facet::app::JobRunner::failed);
+    editor->files()->openPhoto(corrupt.fileName());
+    QVERIFY(failed.wait(30000));
+    QVERIFY2(failed.at(0).at(1).toString().contains("corrupt.jpg"), qPrintable(failed.at(0).at(1).toString()));
+  }
+
+  // A session of a photo face finds the face again in the unchanged photo (paste-back), keeping the saved code.
+  void aSessionFindsItsPhotoFaceAgain() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-restore"), writeEncoder().toStdString());
+    QVERIFY(editor);
+    QSignalSpy ready(editor->photos(), &PhotoWorkflow::faceReady);
+    editor->files()->openPhoto(samplePhoto());
+    QVERIFY(ready.wait(120000));
+    QVERIFY(editor->files()->saveSession(scratch_.filePath("photo.facet")));
+    auto other = readyEditor(scratch_.filePath("autosave-restore-2"));
+    QVERIFY(other);
+    QSignalSpy restored(other->photos(), &PhotoWorkflow::photoFaceRestored);
+    QVERIFY(other->files()->openSession(scratch_.filePath("photo.facet")));
+    QVERIFY(restored.wait(60000));
+    QVERIFY(other->document()->hasPhotoFace());
+    QVERIFY(torch::equal(other->document()->wplus(), editor->document()->wplus()));
+  }
+#endif
+
+ private:
+#ifdef FACET_WITH_VISION
+  // A pSp checkpoint for the fixture generator (10 × 128), codes around the generator's latent_avg.
+  QString writeEncoder() {
+    const QString path = scratch_.filePath("psp_small.pt");
+    if (QFileInfo::exists(path)) return path;
+    facet::test::AllowNetworksHere loading;  // the generator may map z to estimate latent_avg
+    const auto g = facet::nn::StyleGan2::load(facet::test::fixtureModelFiles(false).generator);
+    facet::test::EncoderCheckpointSpec spec;
+    spec.latent_avg = g->latent_avg();
+    spec.style_scale = 0.2;
+    facet::test::write_encoder_checkpoint(path.toStdString(), spec);
+    return path;
+  }
+#endif
+  QTemporaryDir scratch_;
+};
+
+QTEST_GUILESS_MAIN(WorkflowsTest)
+#include "test_workflows.moc"
