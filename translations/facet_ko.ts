@@ -33,6 +33,19 @@
     </message>
 </context>
 <context>
+    <name>TextEditDialog</name>
+    <message>
+        <location filename="../app/editor/text_edit_job.cpp" line="58"/>
+        <source>open a face first: a mapper is applied to it</source>
+        <translation>먼저 얼굴을 여세요: 매퍼는 얼굴에 적용됩니다</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/text_edit_job.cpp" line="67"/>
+        <source>Cannot load the direction: %1</source>
+        <translation>방향을 불러올 수 없습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>facet::app</name>
     <message>
         <location filename="../app/editor/user_guide.cpp" line="19"/>
@@ -109,6 +122,76 @@
         <source>Tools ▸ Models lists every model Facet uses, where it was found, and how to get the missing ones. Without a generator Facet still finds and reads the faces in a photo when the face-analysis models are installed.</source>
         <translation>도구 ▸ 모델은 Facet이 쓰는 모든 모델과 찾은 위치, 없는 모델을 얻는 방법을 보여 줍니다. 생성기가 없어도 얼굴 분석 모델이 설치되어 있으면 Facet은 사진 속 얼굴을 찾아 읽습니다.</translation>
     </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="66"/>
+        <source>Video editing is not available in this build.</source>
+        <translation>이 빌드에서는 비디오 편집을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="68"/>
+        <source>Per-frame optimisation is not available in this build.</source>
+        <translation>이 빌드에서는 프레임별 최적화를 사용할 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="71"/>
+        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
+        <translation>인코더가 설치되지 않았습니다 (도구 ▸ 모델): “프레임별 최적화”를 설정하면 최적화만으로 프레임을 임베딩합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="74"/>
+        <source>Tracking the face…</source>
+        <translation>얼굴 추적 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="78"/>
+        <source>Tracking the face: frame %1</source>
+        <translation>얼굴 추적 중: 프레임 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="79"/>
+        <source>Writing the video: frame %1</source>
+        <translation>동영상 쓰는 중: 프레임 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="80"/>
+        <source>Editing: frame %1</source>
+        <translation>편집 중: 프레임 %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="85"/>
+        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
+        <translation>%1프레임 후 취소됨. 완료된 프레임은 유지됩니다: “이어서 하기”를 선택하고 다시 시작하세요.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="89"/>
+        <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
+        <translation>%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="93"/>
+        <source> No face (passed through): frames %1.</source>
+        <translation> 얼굴 없음 (그대로 통과): 프레임 %1.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="94"/>
+        <source> %1 frames came from the interrupted run.</source>
+        <translation> %1프레임은 중단된 실행에서 가져왔습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="96"/>
+        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
+        <translation> %1프레임 최적화됨; 얼굴은 프레임당 %2 단계 변합니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="120"/>
+        <source>Cancelled after %1 of %2 frames; nothing was written.</source>
+        <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="121"/>
+        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
+        <translation>%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.</translation>
+    </message>
 </context>
 <context>
     <name>facet::app::Autosaver</name>
@@ -131,32 +214,32 @@
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="215"/>
+        <location filename="../app/editor/edit_document.cpp" line="211"/>
         <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="225"/>
+        <location filename="../app/editor/edit_document.cpp" line="221"/>
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="262"/>
+        <location filename="../app/editor/edit_document.cpp" line="258"/>
         <source>%1 was embedded for another generator; choose the face again</source>
         <translation>%1은(는) 다른 생성기용으로 임베딩되었습니다. 얼굴을 다시 고르세요</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="266"/>
+        <location filename="../app/editor/edit_document.cpp" line="262"/>
         <source>the mixed layers name %1 layers; the loaded generator has %2</source>
         <translation>섞을 레이어가 %1개 레이어를 가리키지만, 불러온 생성기에는 %2개가 있습니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="331"/>
+        <location filename="../app/editor/edit_document.cpp" line="320"/>
         <source>Change the edited layers</source>
         <translation>편집 레이어 변경</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="350"/>
+        <location filename="../app/editor/edit_document.cpp" line="338"/>
         <source>Show in photo applies to faces from photos (File ▸ Open).</source>
         <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
     </message>
@@ -196,33 +279,33 @@
         <translation>이 세션의 섞을 레이어는 %1개 레이어를 가리키지만, 불러온 생성기에는 %2개가 있습니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="495"/>
+        <location filename="../app/editor/edit_document.cpp" line="493"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
+        <location filename="../app/editor/edit_document.cpp" line="501"/>
         <location filename="../app/editor/edit_document.cpp" line="503"/>
-        <location filename="../app/editor/edit_document.cpp" line="505"/>
         <source>Exporting %1…</source>
         <translation>%1 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="508"/>
+        <location filename="../app/editor/edit_document.cpp" line="506"/>
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="524"/>
+        <location filename="../app/editor/edit_document.cpp" line="522"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1: 열려 있는 파일입니다. 다른 파일 이름을 고르십시오(Facet은 원본을 덮어쓰지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="533"/>
+        <location filename="../app/editor/edit_document.cpp" line="531"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="576"/>
+        <location filename="../app/editor/edit_document.cpp" line="574"/>
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
@@ -409,122 +492,122 @@
 <context>
     <name>facet::app::PhotoWorkflow</name>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="33"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="35"/>
         <source>about %1 s</source>
         <translation>약 %1초</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="34"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="36"/>
         <source>about %1 min</source>
         <translation>약 %1분</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="111"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="113"/>
         <source>Finding faces in %1…</source>
         <translation>%1에서 얼굴 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="131"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="133"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="149"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="151"/>
         <source>Opened %1 (%2×%3)</source>
         <translation>%1 열림 (%2×%3)</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="151"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="153"/>
         <source>No face was found in %1. Facet looks for upright, roughly frontal faces at least about 40 pixels wide.</source>
         <translation>%1에서 얼굴을 찾지 못했습니다. Facet은 폭이 약 40픽셀 이상인 똑바른 정면 얼굴을 찾습니다.</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="158"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="160"/>
         <source>Opened %1; this build of Facet cannot find faces in photos.</source>
         <translation>%1을(를) 열었습니다. 이 Facet 빌드는 사진에서 얼굴을 찾을 수 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="176"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="178"/>
         <source>Found %1 face(s) in %2. To edit them, install a generator (Tools ▸ Models).</source>
         <translation>%2에서 얼굴 %1개를 찾았습니다. 편집하려면 생성기를 설치하세요(도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="182"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="184"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>얼굴 %1개를 찾았습니다. 어느 얼굴을 편집할까요?</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="185"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="187"/>
         <source>No face chosen.</source>
         <translation>선택한 얼굴이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="201"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="203"/>
         <source>Aligning the face…</source>
         <translation>얼굴을 정렬하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="202"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="204"/>
         <source>Aligning and embedding the face…</source>
         <translation>얼굴 정렬 및 임베딩 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="203"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="205"/>
         <source>Aligning the face and refining it from the average face…</source>
         <translation>얼굴을 정렬하고 평균 얼굴에서 정제하는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="227"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="229"/>
         <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드를 정제하는 중 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="232"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="234"/>
         <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
         <translation>얼굴 코드 정제 중: %2단계 중 %1, %3 dB, 남은 시간 %4 (취소하면 지금까지의 최선을 유지)…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="250"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="252"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>%2단계 중 %1단계 후 정제 중지 (최선 코드 유지, %3 dB)</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="252"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="254"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>%1단계로 정제됨 (%2 dB)</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="278"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="280"/>
         <source>(%1 here)</source>
         <translation>(이 컴퓨터에서 %1)</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="279"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="281"/>
         <source>The face is aligned, but no encoder is installed to give it a code. Refine it from the average face (%1 steps%2), or install an encoder (Tools ▸ Models).</source>
         <translation>얼굴은 정렬되었지만 코드를 만들 인코더가 설치되어 있지 않습니다. 평균 얼굴에서 정제하거나(%1단계%2), 인코더를 설치하세요(도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="308"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="310"/>
         <source>Editing face %1 of %2</source>
         <translation>%2의 얼굴 %1 편집 중</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="316"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="319"/>
         <source>Reading the faces in %1…</source>
         <translation>%1의 얼굴을 읽는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="350"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="353"/>
         <source>Finding face %1 in %2…</source>
         <translation>%2에서 얼굴 %1을(를) 찾는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="355"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="358"/>
         <source>Editing the saved W+ code alone: face %1 is no longer found in %2 (%3 face(s) now).</source>
         <translation>저장된 W+ 코드만 편집합니다: %2에서 얼굴 %1을(를) 더 이상 찾을 수 없습니다(지금은 얼굴 %3개).</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="364"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="367"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>%2의 얼굴 %1 편집 중 (세션에서 복원)</translation>
     </message>
@@ -550,17 +633,17 @@
 <context>
     <name>facet::app::TextSliderSet</name>
     <message>
-        <location filename="../app/editor/text_slider_set.cpp" line="63"/>
+        <location filename="../app/editor/text_slider_set.cpp" line="65"/>
         <source>Add the text edit &quot;%1&quot;</source>
         <translation>텍스트 편집 &quot;%1&quot; 추가</translation>
     </message>
     <message>
-        <location filename="../app/editor/text_slider_set.cpp" line="89"/>
+        <location filename="../app/editor/text_slider_set.cpp" line="91"/>
         <source>Remove the text edit &quot;%1&quot;</source>
         <translation>텍스트 편집 &quot;%1&quot; 제거</translation>
     </message>
     <message>
-        <location filename="../app/editor/text_slider_set.cpp" line="108"/>
+        <location filename="../app/editor/text_slider_set.cpp" line="110"/>
         <source>Change text edits</source>
         <translation>텍스트 편집 변경</translation>
     </message>
@@ -1121,6 +1204,144 @@
     </message>
 </context>
 <context>
+    <name>facet::ui::FileMenu</name>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="18"/>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy 배열 (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="18"/>
+        <source>Facet sessions (*.facet)</source>
+        <translation>Facet 세션 (*.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="19"/>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="20"/>
+        <source>Open</source>
+        <translation>열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="21"/>
+        <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
+        <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="25"/>
+        <source>Open &amp;recent</source>
+        <translation>최근 파일 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="29"/>
+        <source>Open sam&amp;ple photo</source>
+        <translation>예제 사진 열기(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="32"/>
+        <source>The sample photo astronaut.png is not installed next to Facet.</source>
+        <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="36"/>
+        <source>Open &amp;W+ code (.npy)…</source>
+        <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="37"/>
+        <source>Open W+ code</source>
+        <translation>W+ 코드 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="40"/>
+        <source>Random &amp;face from the generator</source>
+        <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="44"/>
+        <source>Open &amp;session…</source>
+        <translation>세션 열기(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="45"/>
+        <source>Open session</source>
+        <translation>세션 열기</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="48"/>
+        <source>&amp;Save session…</source>
+        <translation>세션 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="49"/>
+        <source>Save session</source>
+        <translation>세션 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="53"/>
+        <source>The bundled public-domain astronaut portrait (NASA)</source>
+        <translation>함께 제공되는 퍼블릭 도메인 우주비행사 초상 (NASA)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="54"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
+        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="61"/>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="62"/>
+        <source>Edited &amp;image…</source>
+        <translation>편집된 이미지(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="63"/>
+        <source>Export edited image</source>
+        <translation>편집된 이미지 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="65"/>
+        <source>Edited &amp;aligned face…</source>
+        <translation>편집된 정렬 얼굴(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="66"/>
+        <source>Export the edited aligned face</source>
+        <translation>편집된 정렬 얼굴 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="68"/>
+        <source>&amp;Before and after side by side…</source>
+        <translation>전후 나란히(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="69"/>
+        <source>Export side by side</source>
+        <translation>나란히 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="71"/>
+        <source>Edited &amp;W+ code (.npy)…</source>
+        <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="72"/>
+        <source>Export W+ code</source>
+        <translation>W+ 코드 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="75"/>
+        <source>&amp;Quit</source>
+        <translation>종료(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::JobProgress</name>
     <message>
         <location filename="../ui/job_progress.cpp" line="26"/>
@@ -1189,371 +1410,216 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="30"/>
-        <source>&amp;Open…</source>
-        <translation>열기(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="86"/>
-        <source>&amp;Quit</source>
-        <translation>종료(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133"/>
+        <location filename="../ui/main_window.cpp" line="137"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="153"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>&amp;User guide</source>
         <translation>사용 안내서(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="188"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
-        <source>models: none</source>
-        <translation>모델: 없음</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
-        <source>device: cpu</source>
-        <translation>장치: cpu</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>Facet user guide</source>
         <translation>Facet 사용 안내서</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="26"/>
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
-        <translation>이미지 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="32"/>
-        <source>Open &amp;recent</source>
-        <translation>최근 파일 열기(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="34"/>
-        <source>Open sam&amp;ple photo</source>
-        <translation>예제 사진 열기(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="38"/>
-        <source>The bundled public-domain astronaut portrait (NASA)</source>
-        <translation>함께 제공되는 퍼블릭 도메인 우주비행사 초상 (NASA)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="39"/>
-        <source>Open &amp;W+ code (.npy)…</source>
-        <translation>W+ 코드 열기(&amp;W) (.npy)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="42"/>
-        <source>Open W+ code</source>
-        <translation>W+ 코드 열기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="42"/>
-        <location filename="../ui/main_window_files.cpp" line="82"/>
-        <location filename="../ui/main_window_two_faces.cpp" line="71"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="55"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47"/>
-        <source>Random &amp;face from the generator</source>
-        <translation>생성기에서 무작위 얼굴(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="53"/>
-        <source>Open &amp;session…</source>
-        <translation>세션 열기(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="55"/>
-        <source>Open session</source>
-        <translation>세션 열기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
-        <location filename="../ui/main_window_files.cpp" line="56"/>
-        <location filename="../ui/main_window_files.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61"/>
-        <source>&amp;Save session…</source>
-        <translation>세션 저장(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
-        <location filename="../ui/main_window_files.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="67"/>
-        <source>&amp;Export</source>
-        <translation>내보내기(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="68"/>
-        <source>Edited &amp;image…</source>
-        <translation>편집된 이미지(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="69"/>
-        <source>Export edited image</source>
-        <translation>편집된 이미지 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="73"/>
-        <source>Edited &amp;aligned face…</source>
-        <translation>편집된 정렬 얼굴(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="74"/>
-        <source>Export the edited aligned face</source>
-        <translation>편집된 정렬 얼굴 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="77"/>
-        <source>&amp;Before and after side by side…</source>
-        <translation>전후 나란히(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="78"/>
-        <source>Export side by side</source>
-        <translation>나란히 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="81"/>
-        <source>Edited &amp;W+ code (.npy)…</source>
-        <translation>편집된 W+ 코드(&amp;W) (.npy)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="82"/>
-        <source>Export W+ code</source>
-        <translation>W+ 코드 내보내기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Unsaved edits</source>
         <translation>저장하지 않은 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>The edits to this face are not saved.</source>
         <translation>이 얼굴의 편집 내용이 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>세션에 저장하시겠습니까, 버리시겠습니까, 아니면 편집으로 돌아가시겠습니까?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="113"/>
-        <source>Open</source>
-        <translation>열기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="114"/>
-        <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
-        <translation>사진, W+ 코드, 세션 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="123"/>
+        <location filename="../ui/main_window_files.cpp" line="18"/>
         <source>Restore unsaved work?</source>
         <translation>저장하지 않은 작업을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="124"/>
+        <location filename="../ui/main_window_files.cpp" line="19"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <source>preview</source>
-        <translation>미리보기</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <source>full</source>
-        <translation>전체</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
-        <source>%1 ms/%2</source>
-        <translation>%1 ms/%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
-        <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
-        <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>편집을 시작하려면 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>생성기를 설치하거나 위치를 지정한 다음(도구 ▸ 모델) 사진을 열어 편집을 시작하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
 StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 편집합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="25"/>
+        <location filename="../ui/main_window_workflows.cpp" line="30"/>
         <source>No generator loaded: %1</source>
         <translation>생성기가 로드되지 않음: %1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="26"/>
-        <location filename="../ui/main_window_photo.cpp" line="48"/>
+        <location filename="../ui/main_window_workflows.cpp" line="31"/>
+        <location filename="../ui/main_window_workflows.cpp" line="74"/>
         <source>Models…</source>
         <translation>모델…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="34"/>
+        <location filename="../ui/main_window_workflows.cpp" line="39"/>
         <source>Models loaded.</source>
         <translation>모델을 불러왔습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="23"/>
+        <location filename="../ui/main_window_workflows.cpp" line="49"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>얼굴 %1 (%2×%3, 위치 %4, %5)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="25"/>
+        <location filename="../ui/main_window_workflows.cpp" line="51"/>
         <source>Choose a face</source>
         <translation>얼굴 선택</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="46"/>
+        <location filename="../ui/main_window_workflows.cpp" line="72"/>
         <source>Refine from the average face</source>
         <translation>평균 얼굴에서 정제</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="56"/>
-        <source>The sample photo astronaut.png is not installed next to Facet.</source>
-        <translation>예제 사진 astronaut.png가 Facet과 함께 설치되지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_text.cpp" line="23"/>
+        <location filename="../ui/main_window_text.cpp" line="20"/>
         <source>Text edits</source>
         <translation>텍스트 편집</translation>
     </message>
@@ -1563,57 +1629,57 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>편집 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="33"/>
+        <location filename="../ui/main_window_layers.cpp" line="36"/>
         <source>Show in &amp;photo</source>
         <translation>사진에 표시(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="37"/>
+        <location filename="../ui/main_window_layers.cpp" line="40"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>편집된 얼굴을 사진에 다시 붙여 표시</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="39"/>
+        <location filename="../ui/main_window_layers.cpp" line="42"/>
         <source>Edited &amp;layers</source>
         <translation>편집 레이어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="44"/>
+        <location filename="../ui/main_window_layers.cpp" line="47"/>
         <source>Photo &amp;refinement…</source>
         <translation>사진 정제(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="67"/>
+        <location filename="../ui/main_window_layers.cpp" line="65"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>사진은 인코더 다음에 %1단계 정제됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="68"/>
+        <location filename="../ui/main_window_layers.cpp" line="66"/>
         <source>Photo refinement is off.</source>
         <translation>사진 정제가 꺼져 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="25"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="24"/>
         <source>Two faces</source>
         <translation>두 얼굴</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="26"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="25"/>
         <source>&amp;Two faces</source>
         <translation>두 얼굴(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="63"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="51"/>
         <source>Photo of the %1 face</source>
         <translation>%1 얼굴의 사진</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="65"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="52"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</source>
         <translation>이미지 (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="70"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="55"/>
         <source>W+ code of the %1 face</source>
         <translation>%1 얼굴의 W+ 코드</translation>
     </message>
@@ -1831,169 +1897,192 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
 </context>
 <context>
+    <name>facet::ui::StatusCorner</name>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="16"/>
+        <source>models: none</source>
+        <translation>모델: 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="18"/>
+        <source>device: cpu</source>
+        <translation>장치: cpu</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="24"/>
+        <source>preview</source>
+        <translation>미리보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="24"/>
+        <source>full</source>
+        <translation>전체</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="25"/>
+        <source>%1 ms/%2</source>
+        <translation>%1 ms/%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="26"/>
+        <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
+        <translation>편집 %1 ms · 합성 %2 ms · 평가 %3 ms</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TextEditDialog</name>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="29"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="28"/>
         <source>Add text edit</source>
         <translation>텍스트 편집 추가</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="36"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="35"/>
         <source>e.g. a face with curly hair</source>
         <translation>예: 곱슬머리 얼굴</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="37"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="36"/>
         <source>Prompt:</source>
         <translation>프롬프트:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="40"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="39"/>
         <source>Global direction (fast slider, any face)</source>
         <translation>전역 방향 (빠른 슬라이더, 모든 얼굴)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="41"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="40"/>
         <source>Optimise this face (slow, most faithful)</source>
         <translation>이 얼굴 최적화 (느림, 가장 충실함)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="42"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="41"/>
         <source>Load a saved direction file</source>
         <translation>저장된 방향 파일 불러오기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="43"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="42"/>
         <source>Method:</source>
         <translation>방법:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="46"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="45"/>
         <source>What the prompt is compared against (global directions)</source>
         <translation>프롬프트와 비교할 기준 (전역 방향)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="47"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="46"/>
         <source>Neutral text:</source>
         <translation>중립 텍스트:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="53"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="52"/>
         <source>Disentanglement threshold β: higher changes fewer style channels</source>
         <translation>분리 임계값 β: 높을수록 바뀌는 스타일 채널이 적습니다</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="54"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="53"/>
         <source>Threshold β:</source>
         <translation>임계값 β:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="59"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="58"/>
         <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
         <translation>관련도 통계를 계산할 때 스타일 채널마다 평균하는 얼굴 수 (StyleCLIP: 100). 적을수록 훨씬 빠르지만 거칠며, 설정마다 따로 캐시됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="61"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="60"/>
         <source>Faces per channel:</source>
         <translation>채널당 얼굴 수:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="66"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="65"/>
         <source>Steps:</source>
         <translation>단계:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="70"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="69"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="73"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="72"/>
         <source>File:</source>
         <translation>파일:</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="78"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="77"/>
         <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
         <translation>CLIP 모델이 설치되어 있지 않습니다: 전역 방향과 최적화에는 ViT-B-32.pt가 필요합니다 (도구 ▸ 모델). 저장된 방향 파일은 불러올 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="92"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="91"/>
         <source>Make slider</source>
         <translation>슬라이더 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="100"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="99"/>
         <source>Load text direction</source>
         <translation>텍스트 방향 불러오기</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="101"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="100"/>
         <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
         <translation>텍스트 방향 (*.json);;잠재 매퍼 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="150"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="149"/>
         <source>Stop</source>
         <translation>중지</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="150"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="149"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="172"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="165"/>
         <source>Loading %1…</source>
         <translation>%1 불러오는 중…</translation>
     </message>
     <message>
         <location filename="../ui/text_edit_dialog.cpp" line="177"/>
-        <source>open a face first: a mapper is applied to it</source>
-        <translation>먼저 얼굴을 여세요: 매퍼는 얼굴에 적용됩니다</translation>
-    </message>
-    <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="200"/>
         <source>Loaded &quot;%1&quot;</source>
         <translation>&quot;%1&quot; 불러옴</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="186"/>
-        <source>Cannot load the direction: %1</source>
-        <translation>방향을 불러올 수 없습니다: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="221"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="198"/>
         <source>Computing the relevance statistics (once per generator; cached)…</source>
         <translation>관련도 통계 계산 중 (생성기마다 한 번, 캐시됨)…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="222"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="199"/>
         <source>Optimising the face for the prompt…</source>
         <translation>프롬프트에 맞게 얼굴 최적화 중…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="230"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="207"/>
         <source>Making the text edit &quot;%1&quot;…</source>
         <translation>텍스트 편집 &quot;%1&quot;을(를) 만드는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="255"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="232"/>
         <source>Stopping…</source>
         <translation>중지하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="264"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="241"/>
         <source>Made &quot;%1&quot;</source>
         <translation>&quot;%1&quot; 만듦</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="269"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="246"/>
         <source>Failed: %1</source>
         <translation>실패: %1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="269"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="246"/>
         <source>Cancelled.</source>
         <translation>취소됨.</translation>
     </message>
@@ -2054,107 +2143,107 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="72"/>
+        <location filename="../ui/timeline_panel.cpp" line="73"/>
         <source>● Record</source>
         <translation>● 녹화</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="74"/>
+        <location filename="../ui/timeline_panel.cpp" line="75"/>
         <source>Record every slider change as a keyframe</source>
         <translation>슬라이더 변경을 모두 키프레임으로 기록</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="77"/>
+        <location filename="../ui/timeline_panel.cpp" line="78"/>
         <source>▶ Play</source>
         <translation>▶ 재생</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="80"/>
+        <location filename="../ui/timeline_panel.cpp" line="81"/>
         <source>■ Stop</source>
         <translation>■ 정지</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85"/>
+        <location filename="../ui/timeline_panel.cpp" line="86"/>
         <source>Smooth (Catmull-Rom)</source>
         <translation>부드럽게 (Catmull-Rom)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="86"/>
+        <location filename="../ui/timeline_panel.cpp" line="87"/>
         <source>Linear</source>
         <translation>선형</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="87"/>
+        <location filename="../ui/timeline_panel.cpp" line="88"/>
         <source>Render video…</source>
         <translation>동영상 렌더링…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="89"/>
+        <location filename="../ui/timeline_panel.cpp" line="90"/>
         <source>Edit a video…</source>
         <translation>동영상 편집…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="96"/>
+        <location filename="../ui/timeline_panel.cpp" line="97"/>
         <source>Interpolation:</source>
         <translation>보간:</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116"/>
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Time (s)</source>
         <translation>시간 (초)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116"/>
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="131"/>
+        <location filename="../ui/timeline_panel.cpp" line="132"/>
         <source> s</source>
         <translation> 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132"/>
+        <location filename="../ui/timeline_panel.cpp" line="133"/>
         <source>Time</source>
         <translation>시간</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="143"/>
+        <location filename="../ui/timeline_panel.cpp" line="144"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146"/>
+        <location filename="../ui/timeline_panel.cpp" line="147"/>
         <source>Delete keyframe</source>
         <translation>키프레임 삭제</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="230"/>
+        <location filename="../ui/timeline_panel.cpp" line="231"/>
         <source>two faces %1</source>
         <translation>두 얼굴 %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="231"/>
+        <location filename="../ui/timeline_panel.cpp" line="232"/>
         <source>(no edit)</source>
         <translation>(편집 없음)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="255"/>
+        <location filename="../ui/timeline_panel.cpp" line="258"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 초</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="281"/>
+        <location filename="../ui/timeline_panel.cpp" line="299"/>
         <source>Render video</source>
         <translation>동영상 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="281"/>
+        <location filename="../ui/timeline_panel.cpp" line="299"/>
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>먼저 타임라인을 녹화하세요 (● 녹화 후 슬라이더 이동).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="296"/>
+        <location filename="../ui/timeline_panel.cpp" line="314"/>
         <source>Timeline</source>
         <translation>타임라인</translation>
     </message>
@@ -2162,138 +2251,128 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="29"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="28"/>
         <source>Render timeline to video</source>
         <translation>타임라인을 동영상으로 렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="39"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="38"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="40"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="39"/>
         <source>Frame rate</source>
         <translation>프레임 속도</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="44"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43"/>
         <source>Aligned crop %1 × %1</source>
         <translation>정렬된 얼굴 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="47"/>
         <source>Pasted into the photo %1 × %2</source>
         <translation>사진에 붙여넣기 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="50"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="49"/>
         <source>Pasted into the photo (open a photo and embed its face first)</source>
         <translation>사진에 붙여넣기 (먼저 사진을 열고 얼굴을 임베딩하세요)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="53"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="52"/>
         <source>Size</source>
         <translation>크기</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="56"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="55"/>
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4, 가능한 최선 (H.264, 없으면 MPEG-4, 없으면 MJPEG AVI)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="57"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="56"/>
         <source>MP4, H.264</source>
         <translation>MP4, H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="58"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="57"/>
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4, MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="59"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="58"/>
         <source>AVI, MJPEG</source>
         <translation>AVI, MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="60"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="59"/>
         <source>Container / codec</source>
         <translation>컨테이너 / 코덱</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="64"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="63"/>
         <source>Browse…</source>
         <translation>찾아보기…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="67"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="66"/>
         <source>Output</source>
         <translation>출력</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="81"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="80"/>
         <source>Render</source>
         <translation>렌더링</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="83"/>
-        <location filename="../ui/timeline_render_dialog.cpp" line="197"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="82"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="170"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="142"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="141"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="88"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="87"/>
         <source>No face model is loaded: open and embed a photo first (the render uses the editor&apos;s generator and transformers).</source>
         <translation>얼굴 모델이 없습니다: 먼저 사진을 열고 임베딩하세요 (렌더링은 편집기의 생성기와 변환기를 사용합니다).</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="92"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="91"/>
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>키프레임 %1개, %2초: 이 속도로 %3프레임.</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="99"/>
         <source>Save video</source>
         <translation>동영상 저장</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="101"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
         <source>Videos (*.mp4 *.avi)</source>
         <translation>동영상 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="108"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="107"/>
         <source>Cancelling…</source>
         <translation>취소하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="149"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="148"/>
         <source>Rendering…</source>
         <translation>렌더링 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="156"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="151"/>
         <source>Rendering the timeline to %1…</source>
         <translation>타임라인을 %1(으)로 렌더링하는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="172"/>
-        <source>Cancelled after %1 of %2 frames; nothing was written.</source>
-        <translation>%2프레임 중 %1프레임 후 취소됨; 아무것도 쓰지 않았습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="174"/>
-        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
-        <translation>%1프레임(%2, %3 × %4)을 %5에 초당 %6프레임으로 썼습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="190"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="163"/>
         <source>Frame %1 of %2…</source>
         <translation>%2프레임 중 %1…</translation>
     </message>
@@ -2566,7 +2645,7 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
     <message>
         <location filename="../ui/video_edit_dialog.cpp" line="123"/>
-        <location filename="../ui/video_edit_dialog.cpp" line="277"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="233"/>
         <source>Close</source>
         <translation>닫기</translation>
     </message>
@@ -2596,69 +2675,9 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>모델을 불러오는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="224"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="220"/>
         <source>Editing %1…</source>
         <translation>%1 편집 중…</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="230"/>
-        <source>Video editing is not available in this build.</source>
-        <translation>이 빌드에서는 비디오 편집을 쓸 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="232"/>
-        <source>Per-frame optimisation is not available in this build.</source>
-        <translation>이 빌드에서는 프레임별 최적화를 사용할 수 없습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="235"/>
-        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
-        <translation>인코더가 설치되지 않았습니다 (도구 ▸ 모델): “프레임별 최적화”를 설정하면 최적화만으로 프레임을 임베딩합니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="238"/>
-        <source>Tracking the face…</source>
-        <translation>얼굴 추적 중…</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="242"/>
-        <source>Tracking the face: frame %1</source>
-        <translation>얼굴 추적 중: 프레임 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="243"/>
-        <source>Writing the video: frame %1</source>
-        <translation>동영상 쓰는 중: 프레임 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="244"/>
-        <source>Editing: frame %1</source>
-        <translation>편집 중: 프레임 %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="249"/>
-        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
-        <translation>%1프레임 후 취소됨. 완료된 프레임은 유지됩니다: “이어서 하기”를 선택하고 다시 시작하세요.</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="259"/>
-        <source> %1 frames came from the interrupted run.</source>
-        <translation> %1프레임은 중단된 실행에서 가져왔습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="261"/>
-        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
-        <translation> %1프레임 최적화됨; 얼굴은 프레임당 %2 단계 변합니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
-        <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
-        <translation>%1프레임(%2 편집됨)을 %3에 초당 %4프레임으로 썼습니다. 흔들림 %5 → %6 px. %7</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="257"/>
-        <source> No face (passed through): frames %1.</source>
-        <translation> 얼굴 없음 (그대로 통과): 프레임 %1.</translation>
     </message>
 </context>
 </TS>

@@ -33,6 +33,19 @@
     </message>
 </context>
 <context>
+    <name>TextEditDialog</name>
+    <message>
+        <location filename="../app/editor/text_edit_job.cpp" line="58"/>
+        <source>open a face first: a mapper is applied to it</source>
+        <translation>请先打开人脸：映射器作用于人脸</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/text_edit_job.cpp" line="67"/>
+        <source>Cannot load the direction: %1</source>
+        <translation>无法加载方向：%1</translation>
+    </message>
+</context>
+<context>
     <name>facet::app</name>
     <message>
         <location filename="../app/editor/user_guide.cpp" line="19"/>
@@ -109,6 +122,76 @@
         <source>Tools ▸ Models lists every model Facet uses, where it was found, and how to get the missing ones. Without a generator Facet still finds and reads the faces in a photo when the face-analysis models are installed.</source>
         <translation>工具 ▸ 模型列出 Facet 使用的每个模型、找到它的位置以及获取缺失模型的方法。即使没有生成器，只要安装了人脸分析模型，Facet 仍能找到并读取照片中的人脸。</translation>
     </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="66"/>
+        <source>Video editing is not available in this build.</source>
+        <translation>此版本不提供视频编辑。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="68"/>
+        <source>Per-frame optimisation is not available in this build.</source>
+        <translation>此版本不支持逐帧优化。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="71"/>
+        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
+        <translation>未安装编码器（工具 ▸ 模型）：设置“逐帧优化”即可仅通过优化嵌入各帧。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="74"/>
+        <source>Tracking the face…</source>
+        <translation>正在跟踪人脸…</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="78"/>
+        <source>Tracking the face: frame %1</source>
+        <translation>正在跟踪人脸：第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="79"/>
+        <source>Writing the video: frame %1</source>
+        <translation>正在写入视频：第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="80"/>
+        <source>Editing: frame %1</source>
+        <translation>正在编辑：第 %1 帧</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="85"/>
+        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
+        <translation>已在 %1 帧后取消。已完成的帧已保留：勾选“继续”并重新开始即可继续。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="89"/>
+        <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
+        <translation>已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="93"/>
+        <source> No face (passed through): frames %1.</source>
+        <translation> 无人脸（原样保留）：第 %1 帧。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="94"/>
+        <source> %1 frames came from the interrupted run.</source>
+        <translation> %1 帧来自中断的运行。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="96"/>
+        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
+        <translation> 已优化 %1 帧；人脸每帧变化 %2 级。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="120"/>
+        <source>Cancelled after %1 of %2 frames; nothing was written.</source>
+        <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/video_sources.cpp" line="121"/>
+        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
+        <translation>已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。</translation>
+    </message>
 </context>
 <context>
     <name>facet::app::Autosaver</name>
@@ -131,32 +214,32 @@
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="215"/>
+        <location filename="../app/editor/edit_document.cpp" line="211"/>
         <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
         <translation>还没有可编辑的人脸：请打开照片、W+ 代码或随机人脸（文件菜单）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="225"/>
+        <location filename="../app/editor/edit_document.cpp" line="221"/>
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="262"/>
+        <location filename="../app/editor/edit_document.cpp" line="258"/>
         <source>%1 was embedded for another generator; choose the face again</source>
         <translation>%1 是为另一个生成器嵌入的；请重新选择该人脸</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="266"/>
+        <location filename="../app/editor/edit_document.cpp" line="262"/>
         <source>the mixed layers name %1 layers; the loaded generator has %2</source>
         <translation>混合层指定了 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="331"/>
+        <location filename="../app/editor/edit_document.cpp" line="320"/>
         <source>Change the edited layers</source>
         <translation>更改编辑层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="350"/>
+        <location filename="../app/editor/edit_document.cpp" line="338"/>
         <source>Show in photo applies to faces from photos (File ▸ Open).</source>
         <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
     </message>
@@ -196,33 +279,33 @@
         <translation>该会话的混合层指定了 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="495"/>
+        <location filename="../app/editor/edit_document.cpp" line="493"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
+        <location filename="../app/editor/edit_document.cpp" line="501"/>
         <location filename="../app/editor/edit_document.cpp" line="503"/>
-        <location filename="../app/editor/edit_document.cpp" line="505"/>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="508"/>
+        <location filename="../app/editor/edit_document.cpp" line="506"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="524"/>
+        <location filename="../app/editor/edit_document.cpp" line="522"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1：这是已打开的文件；请选择其他文件名（Facet 从不覆盖原文件）</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="533"/>
+        <location filename="../app/editor/edit_document.cpp" line="531"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="576"/>
+        <location filename="../app/editor/edit_document.cpp" line="574"/>
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
@@ -409,122 +492,122 @@
 <context>
     <name>facet::app::PhotoWorkflow</name>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="33"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="35"/>
         <source>about %1 s</source>
         <translation>约 %1 秒</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="34"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="36"/>
         <source>about %1 min</source>
         <translation>约 %1 分钟</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="111"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="113"/>
         <source>Finding faces in %1…</source>
         <translation>正在 %1 中查找人脸…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="131"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="133"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="149"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="151"/>
         <source>Opened %1 (%2×%3)</source>
         <translation>已打开 %1（%2×%3）</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="151"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="153"/>
         <source>No face was found in %1. Facet looks for upright, roughly frontal faces at least about 40 pixels wide.</source>
         <translation>在 %1 中没有找到人脸。Facet 寻找宽度至少约 40 像素、端正且大致正面的人脸。</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="158"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="160"/>
         <source>Opened %1; this build of Facet cannot find faces in photos.</source>
         <translation>已打开 %1；此版本的 Facet 无法在照片中查找人脸。</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="176"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="178"/>
         <source>Found %1 face(s) in %2. To edit them, install a generator (Tools ▸ Models).</source>
         <translation>在 %2 中找到 %1 张人脸。要编辑它们，请安装生成器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="182"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="184"/>
         <source>%1 faces were found. Which one do you want to edit?</source>
         <translation>找到 %1 张人脸。要编辑哪一张？</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="185"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="187"/>
         <source>No face chosen.</source>
         <translation>未选择人脸。</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="201"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="203"/>
         <source>Aligning the face…</source>
         <translation>正在对齐人脸…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="202"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="204"/>
         <source>Aligning and embedding the face…</source>
         <translation>正在对齐并嵌入人脸…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="203"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="205"/>
         <source>Aligning the face and refining it from the average face…</source>
         <translation>正在对齐人脸并从平均人脸开始优化…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="227"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="229"/>
         <source>Refining the face&apos;s code (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码（取消将保留目前最佳结果）…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="232"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="234"/>
         <source>Refining the face&apos;s code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best so far)…</source>
         <translation>正在精修人脸代码：第 %1 步，共 %2 步，%3 dB，剩余 %4（取消会保留目前最好的结果）…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="250"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="252"/>
         <source>refinement stopped after %1 of %2 steps (best code kept, %3 dB)</source>
         <translation>精修在 %2 步中的第 %1 步后停止（保留最佳代码，%3 dB）</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="252"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="254"/>
         <source>refined in %1 steps (%2 dB)</source>
         <translation>已精修 %1 步（%2 dB）</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="278"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="280"/>
         <source>(%1 here)</source>
         <translation>（本机约 %1）</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="279"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="281"/>
         <source>The face is aligned, but no encoder is installed to give it a code. Refine it from the average face (%1 steps%2), or install an encoder (Tools ▸ Models).</source>
         <translation>人脸已对齐，但没有安装编码器来为它生成编码。请从平均人脸开始优化（%1 步%2），或安装编码器（工具 ▸ 模型）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="308"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="310"/>
         <source>Editing face %1 of %2</source>
         <translation>正在编辑 %2 的人脸 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="316"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="319"/>
         <source>Reading the faces in %1…</source>
         <translation>正在读取 %1 中的人脸…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="350"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="353"/>
         <source>Finding face %1 in %2…</source>
         <translation>正在 %2 中查找第 %1 张人脸…</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="355"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="358"/>
         <source>Editing the saved W+ code alone: face %1 is no longer found in %2 (%3 face(s) now).</source>
         <translation>仅编辑已保存的 W+ 编码：在 %2 中已找不到第 %1 张人脸（现在有 %3 张）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/photo_workflow.cpp" line="364"/>
+        <location filename="../app/editor/photo_workflow.cpp" line="367"/>
         <source>Editing face %1 of %2 (restored from the session)</source>
         <translation>正在编辑 %2 的人脸 %1（从会话恢复）</translation>
     </message>
@@ -550,17 +633,17 @@
 <context>
     <name>facet::app::TextSliderSet</name>
     <message>
-        <location filename="../app/editor/text_slider_set.cpp" line="63"/>
+        <location filename="../app/editor/text_slider_set.cpp" line="65"/>
         <source>Add the text edit &quot;%1&quot;</source>
         <translation>添加文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../app/editor/text_slider_set.cpp" line="89"/>
+        <location filename="../app/editor/text_slider_set.cpp" line="91"/>
         <source>Remove the text edit &quot;%1&quot;</source>
         <translation>移除文本编辑“%1”</translation>
     </message>
     <message>
-        <location filename="../app/editor/text_slider_set.cpp" line="108"/>
+        <location filename="../app/editor/text_slider_set.cpp" line="110"/>
         <source>Change text edits</source>
         <translation>更改文本编辑</translation>
     </message>
@@ -1121,6 +1204,144 @@
     </message>
 </context>
 <context>
+    <name>facet::ui::FileMenu</name>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="18"/>
+        <source>NumPy arrays (*.npy)</source>
+        <translation>NumPy 数组 (*.npy)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="18"/>
+        <source>Facet sessions (*.facet)</source>
+        <translation>Facet 会话 (*.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="19"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="20"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="21"/>
+        <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
+        <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="25"/>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="29"/>
+        <source>Open sam&amp;ple photo</source>
+        <translation>打开示例照片(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="32"/>
+        <source>The sample photo astronaut.png is not installed next to Facet.</source>
+        <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="36"/>
+        <source>Open &amp;W+ code (.npy)…</source>
+        <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="37"/>
+        <source>Open W+ code</source>
+        <translation>打开 W+ 编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="40"/>
+        <source>Random &amp;face from the generator</source>
+        <translation>从生成器随机生成人脸(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="44"/>
+        <source>Open &amp;session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="45"/>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="48"/>
+        <source>&amp;Save session…</source>
+        <translation>保存会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="49"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="53"/>
+        <source>The bundled public-domain astronaut portrait (NASA)</source>
+        <translation>随附的公有领域宇航员肖像（NASA）</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="54"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
+        <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="61"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="62"/>
+        <source>Edited &amp;image…</source>
+        <translation>编辑后的图像(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="63"/>
+        <source>Export edited image</source>
+        <translation>导出编辑后的图像</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="65"/>
+        <source>Edited &amp;aligned face…</source>
+        <translation>编辑后的对齐人脸(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="66"/>
+        <source>Export the edited aligned face</source>
+        <translation>导出编辑后的对齐人脸</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="68"/>
+        <source>&amp;Before and after side by side…</source>
+        <translation>前后并排(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="69"/>
+        <source>Export side by side</source>
+        <translation>并排导出</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="71"/>
+        <source>Edited &amp;W+ code (.npy)…</source>
+        <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="72"/>
+        <source>Export W+ code</source>
+        <translation>导出 W+ 编码</translation>
+    </message>
+    <message>
+        <location filename="../ui/file_menu.cpp" line="75"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::JobProgress</name>
     <message>
         <location filename="../ui/job_progress.cpp" line="26"/>
@@ -1189,371 +1410,216 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="55"/>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="261"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="94"/>
+        <location filename="../ui/main_window.cpp" line="103"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="110"/>
+        <location filename="../ui/main_window.cpp" line="119"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="30"/>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="86"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="112"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="113"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="120"/>
+        <location filename="../ui/main_window.cpp" line="126"/>
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="124"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="136"/>
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="133"/>
+        <location filename="../ui/main_window.cpp" line="137"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="135"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="148"/>
+        <location filename="../ui/main_window.cpp" line="150"/>
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="151"/>
+        <location filename="../ui/main_window.cpp" line="153"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="156"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="158"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="166"/>
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="176"/>
+        <location filename="../ui/main_window.cpp" line="188"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="186"/>
+        <location filename="../ui/main_window.cpp" line="198"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="201"/>
-        <source>models: none</source>
-        <translation>模型：无</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="204"/>
-        <source>device: cpu</source>
-        <translation>设备：cpu</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="335"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>Facet user guide</source>
         <translation>Facet 使用指南</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="26"/>
-        <source>Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</source>
-        <translation>图像 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="32"/>
-        <source>Open &amp;recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="34"/>
-        <source>Open sam&amp;ple photo</source>
-        <translation>打开示例照片(&amp;P)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="38"/>
-        <source>The bundled public-domain astronaut portrait (NASA)</source>
-        <translation>随附的公有领域宇航员肖像（NASA）</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="39"/>
-        <source>Open &amp;W+ code (.npy)…</source>
-        <translation>打开 W+ 编码(&amp;W) (.npy)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="42"/>
-        <source>Open W+ code</source>
-        <translation>打开 W+ 编码</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="42"/>
-        <location filename="../ui/main_window_files.cpp" line="82"/>
-        <location filename="../ui/main_window_two_faces.cpp" line="71"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="55"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="47"/>
-        <source>Random &amp;face from the generator</source>
-        <translation>从生成器随机生成人脸(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="53"/>
-        <source>Open &amp;session…</source>
-        <translation>打开会话(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="55"/>
-        <source>Open session</source>
-        <translation>打开会话</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
-        <location filename="../ui/main_window_files.cpp" line="56"/>
-        <location filename="../ui/main_window_files.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="61"/>
-        <source>&amp;Save session…</source>
-        <translation>保存会话(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="78"/>
-        <location filename="../ui/main_window_files.cpp" line="62"/>
+        <location filename="../ui/main_window.cpp" line="89"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="67"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="68"/>
-        <source>Edited &amp;image…</source>
-        <translation>编辑后的图像(&amp;I)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="69"/>
-        <source>Export edited image</source>
-        <translation>导出编辑后的图像</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="73"/>
-        <source>Edited &amp;aligned face…</source>
-        <translation>编辑后的对齐人脸(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="74"/>
-        <source>Export the edited aligned face</source>
-        <translation>导出编辑后的对齐人脸</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="77"/>
-        <source>&amp;Before and after side by side…</source>
-        <translation>前后并排(&amp;B)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="78"/>
-        <source>Export side by side</source>
-        <translation>并排导出</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="81"/>
-        <source>Edited &amp;W+ code (.npy)…</source>
-        <translation>编辑后的 W+ 编码(&amp;W) (.npy)…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="82"/>
-        <source>Export W+ code</source>
-        <translation>导出 W+ 编码</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>Unsaved edits</source>
         <translation>未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="100"/>
+        <location filename="../ui/main_window.cpp" line="81"/>
         <source>The edits to this face are not saved.</source>
         <translation>对这张人脸的编辑尚未保存。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="102"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>保存到会话、放弃，还是返回继续编辑？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="113"/>
-        <source>Open</source>
-        <translation>打开</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="114"/>
-        <source>Photos, W+ codes and sessions (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</source>
-        <translation>照片、W+ 编码和会话 (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff *.npy *.facet)</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_files.cpp" line="123"/>
+        <location filename="../ui/main_window_files.cpp" line="18"/>
         <source>Restore unsaved work?</source>
         <translation>恢复未保存的工作？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_files.cpp" line="124"/>
+        <location filename="../ui/main_window_files.cpp" line="19"/>
         <source>Facet did not close normally last time. Restore the edit it was working on?</source>
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <source>preview</source>
-        <translation>预览</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="251"/>
-        <source>full</source>
-        <translation>完整</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="252"/>
-        <source>%1 ms/%2</source>
-        <translation>%1 毫秒/%2</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="253"/>
-        <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
-        <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.cpp" line="316"/>
+        <location filename="../ui/main_window.cpp" line="307"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>请打开照片、W+ 代码或随机人脸（文件菜单）以开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="317"/>
+        <location filename="../ui/main_window.cpp" line="308"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>请安装或指定生成器（工具 ▸ 模型），然后打开照片开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="343"/>
+        <location filename="../ui/main_window.cpp" line="167"/>
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="344"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
 使用 StyleGAN2 和 Latent Transformer 编辑照片和视频中人脸的属性。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="25"/>
+        <location filename="../ui/main_window_workflows.cpp" line="30"/>
         <source>No generator loaded: %1</source>
         <translation>未加载生成器：%1</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="26"/>
-        <location filename="../ui/main_window_photo.cpp" line="48"/>
+        <location filename="../ui/main_window_workflows.cpp" line="31"/>
+        <location filename="../ui/main_window_workflows.cpp" line="74"/>
         <source>Models…</source>
         <translation>模型…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_models.cpp" line="34"/>
+        <location filename="../ui/main_window_workflows.cpp" line="39"/>
         <source>Models loaded.</source>
         <translation>模型已加载。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="23"/>
+        <location filename="../ui/main_window_workflows.cpp" line="49"/>
         <source>Face %1 (%2×%3 at %4, %5)</source>
         <translation>人脸 %1（%2×%3，位于 %4, %5）</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="25"/>
+        <location filename="../ui/main_window_workflows.cpp" line="51"/>
         <source>Choose a face</source>
         <translation>选择人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="46"/>
+        <location filename="../ui/main_window_workflows.cpp" line="72"/>
         <source>Refine from the average face</source>
         <translation>从平均人脸开始优化</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_photo.cpp" line="56"/>
-        <source>The sample photo astronaut.png is not installed next to Facet.</source>
-        <translation>示例照片 astronaut.png 未随 Facet 安装。</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window_text.cpp" line="23"/>
+        <location filename="../ui/main_window_text.cpp" line="20"/>
         <source>Text edits</source>
         <translation>文本编辑</translation>
     </message>
@@ -1563,57 +1629,57 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>编辑的层</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="33"/>
+        <location filename="../ui/main_window_layers.cpp" line="36"/>
         <source>Show in &amp;photo</source>
         <translation>在照片中显示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="37"/>
+        <location filename="../ui/main_window_layers.cpp" line="40"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>显示贴回照片中的编辑后人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="39"/>
+        <location filename="../ui/main_window_layers.cpp" line="42"/>
         <source>Edited &amp;layers</source>
         <translation>编辑的层(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="44"/>
+        <location filename="../ui/main_window_layers.cpp" line="47"/>
         <source>Photo &amp;refinement…</source>
         <translation>照片精修(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="67"/>
+        <location filename="../ui/main_window_layers.cpp" line="65"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>照片将在编码器之后精修 %1 步。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_layers.cpp" line="68"/>
+        <location filename="../ui/main_window_layers.cpp" line="66"/>
         <source>Photo refinement is off.</source>
         <translation>照片精修已关闭。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="25"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="24"/>
         <source>Two faces</source>
         <translation>两张脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="26"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="25"/>
         <source>&amp;Two faces</source>
         <translation>两张脸(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="63"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="51"/>
         <source>Photo of the %1 face</source>
         <translation>%1人脸的照片</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="65"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="52"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</source>
         <translation>图像 (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window_two_faces.cpp" line="70"/>
+        <location filename="../ui/main_window_two_faces.cpp" line="55"/>
         <source>W+ code of the %1 face</source>
         <translation>%1人脸的 W+ 编码</translation>
     </message>
@@ -1831,169 +1897,192 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
 </context>
 <context>
+    <name>facet::ui::StatusCorner</name>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="16"/>
+        <source>models: none</source>
+        <translation>模型：无</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="18"/>
+        <source>device: cpu</source>
+        <translation>设备：cpu</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="24"/>
+        <source>preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="24"/>
+        <source>full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="25"/>
+        <source>%1 ms/%2</source>
+        <translation>%1 毫秒/%2</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_corner.cpp" line="26"/>
+        <source>edit %1 ms · synthesis %2 ms · scoring %3 ms</source>
+        <translation>编辑 %1 ms · 合成 %2 ms · 评分 %3 ms</translation>
+    </message>
+</context>
+<context>
     <name>facet::ui::TextEditDialog</name>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="29"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="28"/>
         <source>Add text edit</source>
         <translation>添加文本编辑</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="36"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="35"/>
         <source>e.g. a face with curly hair</source>
         <translation>例如：卷发的脸</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="37"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="36"/>
         <source>Prompt:</source>
         <translation>提示：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="40"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="39"/>
         <source>Global direction (fast slider, any face)</source>
         <translation>全局方向（快速滑块，适用于任何人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="41"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="40"/>
         <source>Optimise this face (slow, most faithful)</source>
         <translation>优化此人脸（较慢，最忠实）</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="42"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="41"/>
         <source>Load a saved direction file</source>
         <translation>加载已保存的方向文件</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="43"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="42"/>
         <source>Method:</source>
         <translation>方法：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="46"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="45"/>
         <source>What the prompt is compared against (global directions)</source>
         <translation>与提示相比较的基准（全局方向）</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="47"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="46"/>
         <source>Neutral text:</source>
         <translation>中性文本：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="53"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="52"/>
         <source>Disentanglement threshold β: higher changes fewer style channels</source>
         <translation>解耦阈值 β：越高，改变的风格通道越少</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="54"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="53"/>
         <source>Threshold β:</source>
         <translation>阈值 β：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="59"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="58"/>
         <source>Faces averaged per style channel when the relevance statistics are computed (StyleCLIP: 100). Fewer is much faster and rougher; each setting is cached separately.</source>
         <translation>计算相关性统计时每个风格通道平均的人脸数（StyleCLIP：100）。越少越快但越粗糙；每种设置分别缓存。</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="61"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="60"/>
         <source>Faces per channel:</source>
         <translation>每通道人脸数：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="66"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="65"/>
         <source>Steps:</source>
         <translation>步数：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="70"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="69"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="73"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="72"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="78"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="77"/>
         <source>No CLIP model is installed: global directions and optimisation need ViT-B-32.pt (Tools ▸ Models). You can still load a saved direction file.</source>
         <translation>未安装 CLIP 模型：全局方向和优化需要 ViT-B-32.pt（工具 ▸ 模型）。仍可加载已保存的方向文件。</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="92"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="91"/>
         <source>Make slider</source>
         <translation>生成滑块</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="100"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="99"/>
         <source>Load text direction</source>
         <translation>加载文本方向</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="101"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="100"/>
         <source>Text directions (*.json);;Latent mappers (*.pt *.pth)</source>
         <translation>文本方向 (*.json);;潜在映射器 (*.pt *.pth)</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="150"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="149"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="150"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="149"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="172"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="165"/>
         <source>Loading %1…</source>
         <translation>正在加载 %1…</translation>
     </message>
     <message>
         <location filename="../ui/text_edit_dialog.cpp" line="177"/>
-        <source>open a face first: a mapper is applied to it</source>
-        <translation>请先打开人脸：映射器作用于人脸</translation>
-    </message>
-    <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="200"/>
         <source>Loaded &quot;%1&quot;</source>
         <translation>已加载“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="186"/>
-        <source>Cannot load the direction: %1</source>
-        <translation>无法加载方向：%1</translation>
-    </message>
-    <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="221"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="198"/>
         <source>Computing the relevance statistics (once per generator; cached)…</source>
         <translation>正在计算相关性统计（每个生成器一次，已缓存）…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="222"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="199"/>
         <source>Optimising the face for the prompt…</source>
         <translation>正在根据提示优化人脸…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="230"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="207"/>
         <source>Making the text edit &quot;%1&quot;…</source>
         <translation>正在生成文本编辑“%1”…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="255"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="232"/>
         <source>Stopping…</source>
         <translation>正在停止…</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="264"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="241"/>
         <source>Made &quot;%1&quot;</source>
         <translation>已生成“%1”</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="269"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="246"/>
         <source>Failed: %1</source>
         <translation>失败：%1</translation>
     </message>
     <message>
-        <location filename="../ui/text_edit_dialog.cpp" line="269"/>
+        <location filename="../ui/text_edit_dialog.cpp" line="246"/>
         <source>Cancelled.</source>
         <translation>已取消。</translation>
     </message>
@@ -2054,107 +2143,107 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelinePanel</name>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="72"/>
+        <location filename="../ui/timeline_panel.cpp" line="73"/>
         <source>● Record</source>
         <translation>● 录制</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="74"/>
+        <location filename="../ui/timeline_panel.cpp" line="75"/>
         <source>Record every slider change as a keyframe</source>
         <translation>将每次滑块变化记录为关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="77"/>
+        <location filename="../ui/timeline_panel.cpp" line="78"/>
         <source>▶ Play</source>
         <translation>▶ 播放</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="80"/>
+        <location filename="../ui/timeline_panel.cpp" line="81"/>
         <source>■ Stop</source>
         <translation>■ 停止</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="85"/>
+        <location filename="../ui/timeline_panel.cpp" line="86"/>
         <source>Smooth (Catmull-Rom)</source>
         <translation>平滑（Catmull-Rom）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="86"/>
+        <location filename="../ui/timeline_panel.cpp" line="87"/>
         <source>Linear</source>
         <translation>线性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="87"/>
+        <location filename="../ui/timeline_panel.cpp" line="88"/>
         <source>Render video…</source>
         <translation>渲染视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="89"/>
+        <location filename="../ui/timeline_panel.cpp" line="90"/>
         <source>Edit a video…</source>
         <translation>编辑视频…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="96"/>
+        <location filename="../ui/timeline_panel.cpp" line="97"/>
         <source>Interpolation:</source>
         <translation>插值：</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116"/>
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Time (s)</source>
         <translation>时间（秒）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="116"/>
+        <location filename="../ui/timeline_panel.cpp" line="117"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="131"/>
+        <location filename="../ui/timeline_panel.cpp" line="132"/>
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="132"/>
+        <location filename="../ui/timeline_panel.cpp" line="133"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="143"/>
+        <location filename="../ui/timeline_panel.cpp" line="144"/>
         <source>α</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="146"/>
+        <location filename="../ui/timeline_panel.cpp" line="147"/>
         <source>Delete keyframe</source>
         <translation>删除关键帧</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="230"/>
+        <location filename="../ui/timeline_panel.cpp" line="231"/>
         <source>two faces %1</source>
         <translation>双人脸 %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="231"/>
+        <location filename="../ui/timeline_panel.cpp" line="232"/>
         <source>(no edit)</source>
         <translation>（无编辑）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="255"/>
+        <location filename="../ui/timeline_panel.cpp" line="258"/>
         <source>%1 / %2 s</source>
         <translation>%1 / %2 秒</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="281"/>
+        <location filename="../ui/timeline_panel.cpp" line="299"/>
         <source>Render video</source>
         <translation>渲染视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="281"/>
+        <location filename="../ui/timeline_panel.cpp" line="299"/>
         <source>Record a timeline first (● Record, then move sliders).</source>
         <translation>请先录制时间轴（● 录制，然后移动滑块）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_panel.cpp" line="296"/>
+        <location filename="../ui/timeline_panel.cpp" line="314"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -2162,138 +2251,128 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TimelineRenderDialog</name>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="29"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="28"/>
         <source>Render timeline to video</source>
         <translation>将时间轴渲染为视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="39"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="38"/>
         <source> fps</source>
         <translation> fps</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="40"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="39"/>
         <source>Frame rate</source>
         <translation>帧率</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="44"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="43"/>
         <source>Aligned crop %1 × %1</source>
         <translation>对齐人脸 %1 × %1</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="48"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="47"/>
         <source>Pasted into the photo %1 × %2</source>
         <translation>贴回照片 %1 × %2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="50"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="49"/>
         <source>Pasted into the photo (open a photo and embed its face first)</source>
         <translation>贴回照片（请先打开照片并嵌入人脸）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="53"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="52"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="56"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="55"/>
         <source>MP4, best available (H.264, else MPEG-4, else MJPEG AVI)</source>
         <translation>MP4，最佳可用（H.264，否则 MPEG-4，否则 MJPEG AVI）</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="57"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="56"/>
         <source>MP4, H.264</source>
         <translation>MP4，H.264</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="58"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="57"/>
         <source>MP4, MPEG-4 Part 2</source>
         <translation>MP4，MPEG-4 Part 2</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="59"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="58"/>
         <source>AVI, MJPEG</source>
         <translation>AVI，MJPEG</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="60"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="59"/>
         <source>Container / codec</source>
         <translation>容器 / 编解码器</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="64"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="63"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="67"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="66"/>
         <source>Output</source>
         <translation>输出</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="81"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="80"/>
         <source>Render</source>
         <translation>渲染</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="83"/>
-        <location filename="../ui/timeline_render_dialog.cpp" line="197"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="82"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="170"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="142"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="88"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="87"/>
         <source>No face model is loaded: open and embed a photo first (the render uses the editor&apos;s generator and transformers).</source>
         <translation>未加载人脸模型：请先打开并嵌入照片（渲染使用编辑器的生成器和变换器）。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="92"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="91"/>
         <source>%1 keyframes, %2 s: %3 frames at this rate.</source>
         <translation>%1 个关键帧，%2 秒：按此帧率共 %3 帧。</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="99"/>
         <source>Save video</source>
         <translation>保存视频</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="101"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="100"/>
         <source>Videos (*.mp4 *.avi)</source>
         <translation>视频 (*.mp4 *.avi)</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="108"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="107"/>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="149"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="148"/>
         <source>Rendering…</source>
         <translation>正在渲染…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="156"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="151"/>
         <source>Rendering the timeline to %1…</source>
         <translation>正在把时间线渲染到 %1…</translation>
     </message>
     <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="172"/>
-        <source>Cancelled after %1 of %2 frames; nothing was written.</source>
-        <translation>已在 %2 帧中的第 %1 帧后取消；未写入任何内容。</translation>
-    </message>
-    <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="174"/>
-        <source>Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.</source>
-        <translation>已将 %1 帧（%2，%3 × %4）以每秒 %6 帧写入 %5。</translation>
-    </message>
-    <message>
-        <location filename="../ui/timeline_render_dialog.cpp" line="190"/>
+        <location filename="../ui/timeline_render_dialog.cpp" line="163"/>
         <source>Frame %1 of %2…</source>
         <translation>第 %1 帧，共 %2 帧…</translation>
     </message>
@@ -2566,7 +2645,7 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
     <message>
         <location filename="../ui/video_edit_dialog.cpp" line="123"/>
-        <location filename="../ui/video_edit_dialog.cpp" line="277"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="233"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -2596,69 +2675,9 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>正在加载模型…</translation>
     </message>
     <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="224"/>
+        <location filename="../ui/video_edit_dialog.cpp" line="220"/>
         <source>Editing %1…</source>
         <translation>正在编辑 %1…</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="230"/>
-        <source>Video editing is not available in this build.</source>
-        <translation>此版本不提供视频编辑。</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="232"/>
-        <source>Per-frame optimisation is not available in this build.</source>
-        <translation>此版本不支持逐帧优化。</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="235"/>
-        <source>No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed the frames by optimisation alone.</source>
-        <translation>未安装编码器（工具 ▸ 模型）：设置“逐帧优化”即可仅通过优化嵌入各帧。</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="238"/>
-        <source>Tracking the face…</source>
-        <translation>正在跟踪人脸…</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="242"/>
-        <source>Tracking the face: frame %1</source>
-        <translation>正在跟踪人脸：第 %1 帧</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="243"/>
-        <source>Writing the video: frame %1</source>
-        <translation>正在写入视频：第 %1 帧</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="244"/>
-        <source>Editing: frame %1</source>
-        <translation>正在编辑：第 %1 帧</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="249"/>
-        <source>Cancelled after %1 frames. They are kept: tick “Resume” and start again to continue.</source>
-        <translation>已在 %1 帧后取消。已完成的帧已保留：勾选“继续”并重新开始即可继续。</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="259"/>
-        <source> %1 frames came from the interrupted run.</source>
-        <translation> %1 帧来自中断的运行。</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="261"/>
-        <source> %1 frames optimised; the face changes by %2 levels per frame.</source>
-        <translation> 已优化 %1 帧；人脸每帧变化 %2 级。</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="253"/>
-        <source>Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7</source>
-        <translation>已将 %1 帧（%2 帧已编辑）以每秒 %4 帧写入 %3。抖动 %5 → %6 px。%7</translation>
-    </message>
-    <message>
-        <location filename="../ui/video_edit_dialog.cpp" line="257"/>
-        <source> No face (passed through): frames %1.</source>
-        <translation> 无人脸（原样保留）：第 %1 帧。</translation>
     </message>
 </context>
 </TS>

@@ -5,9 +5,9 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QProgressDialog>
 #include <QString>
 
-class QProgressDialog;
 class QWidget;
 
 namespace facet::app {

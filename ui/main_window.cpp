@@ -7,13 +7,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QImageReader>
 #include <QKeyEvent>
 #include <QKeySequence>
-#include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -21,15 +18,16 @@
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
-#include <QTimer>
 #include <QVBoxLayout>
 #include <QUndoStack>
 
 #include "app/editor/autosave.h"
 #include "app/editor/edit_document.h"
 #include "app/editor/editor.h"
+#include "app/editor/job_runner.h"
 #include "app/editor/model_loader.h"
 #include "app/editor/open_workflow.h"
+#include "app/editor/photo_face.h"
 #include "app/editor/render_controller.h"
 #include "app/editor/text_slider_set.h"
 #include "app/editor/user_guide.h"
@@ -38,12 +36,14 @@
 #include "ui/attribute_catalogue.h"
 #include "ui/charts_panel.h"
 #include "ui/dock_panel.h"
+#include "ui/file_menu.h"
 #include "ui/job_progress.h"
 #include "ui/language.h"
 #include "ui/menu_entries.h"
 #include "ui/message_bar.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
+#include "ui/status_corner.h"
 #include "ui/text_slider_panel.h"
 #ifdef FACET_WITH_VISION
 #include "app/editor/video_sources.h"
@@ -63,7 +63,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   doc_ = editor_->document();
   connect(doc_, &app::EditDocument::resultReady, this, &MainWindow::showResult);
   connect(doc_, &app::EditDocument::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
-  connect(doc_, &app::EditDocument::alphasChanged, this, &MainWindow::showDocumentAlphas);
+  connect(doc_, &app::EditDocument::alphasChanged, this, [this](const std::vector<float>& alphas) {
+    if (alphas.size() == static_cast<size_t>(sliders_->attributeCount()) && alphas != sliders_->alphas())
+      sliders_->setAlphas(alphas);  // quietly: the document already has them
+  });
   connect(doc_, &app::EditDocument::problem, this, [this](const QString& text) { showProblem(text); });
   connect(doc_, &app::EditDocument::faceChanged, this, [this] {
     messageBar_->dismiss();  // a new face: what went wrong before no longer applies
@@ -75,17 +78,24 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
   connect(doc_, &app::EditDocument::exportFinished, this, &MainWindow::exportFinished);
   app::OpenWorkflow* files = editor_->files();
-  files->setUnsavedPrompt([this] { return askUnsavedChoice(); }, [this] {
-    return askSavePath(FileKind::Session, tr("Save session"), tr("Facet sessions (*.facet)"));
+  files->setUnsavedPrompt([this] {
+    if (unsavedPrompt_) return unsavedPrompt_();
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved edits"), tr("The edits to this face are not saved."),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Save them in a session, discard them, or go back to editing?"));
+    box.setDefaultButton(QMessageBox::Save);
+    const int answer = box.exec();
+    return answer == QMessageBox::Save ? UnsavedChoice::Save : answer == QMessageBox::Discard ? UnsavedChoice::Discard
+                                                                                              : UnsavedChoice::Cancel;
+  }, [this] {
+    return fileMenu_->askSavePath(FileKind::Session, tr("Save session"), tr("Facet sessions (*.facet)"));
   });
   connect(files, &app::OpenWorkflow::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
   connect(files, &app::OpenWorkflow::problem, this, [this](const QString& m) { showProblem(m); });
-  connect(files, &app::OpenWorkflow::recentFilesChanged, this, &MainWindow::rebuildRecentMenu);
   buildMenus();
   buildPanels();
   buildEditorExtras(viewMenu_, toolsMenu_);  // main_window_layers.cpp
-  connectPhotoWorkflow();
-  connectModelLoader();
+  connectWorkflows();
   jobProgress_ = new JobProgress(
       editor_->jobs(), this, [this](const QString& text) { statusBar()->showMessage(text); },
       [this](const QString& text) { showProblem(text); });
@@ -108,7 +118,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 }
 
 void MainWindow::buildMenus() {
-  buildFileMenu(menuBar()->addMenu(tr("&File")));
+  fileMenu_ = new FileMenu(menuBar()->addMenu(tr("&File")), editor_, this, [this](const QString& m) { showProblem(m); });
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addActions({doc_->undoStack()->createUndoAction(this, tr("&Undo")),
@@ -147,8 +157,19 @@ void MainWindow::buildMenus() {
   addEntries(tools, this, {{tr("&Models…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), "modelsAction",
                             [this] { showModelManager(); }}});
   addEntries(menuBar()->addMenu(tr("&Help")), this,
-             {{tr("&User guide"), QKeySequence::HelpContents, "userGuideAction", [this] { showUserGuide(); }},
-              {tr("&About Facet"), {}, nullptr, [this] { showAbout(); }}});
+             {{tr("&User guide"), QKeySequence::HelpContents, "userGuideAction", [this] {
+                 auto* guide = new QMessageBox(QMessageBox::NoIcon, tr("Facet user guide"), app::userGuideHtml(),
+                                               QMessageBox::Close, this);
+                 guide->setObjectName("userGuide");
+                 guide->setTextFormat(Qt::RichText);
+                 guide->setAttribute(Qt::WA_DeleteOnClose);
+                 guide->open();
+               }},
+              {tr("&About Facet"), {}, nullptr, [this] {
+                 QMessageBox::about(this, tr("About Facet"),
+                                    tr("Facet %1\nEdit the attributes of faces in photos and videos with StyleGAN2 "
+                                       "and the Latent Transformer.").arg(FACET_VERSION));
+               }}});
 }
 
 void MainWindow::buildPanels() {
@@ -188,15 +209,8 @@ void MainWindow::buildPanels() {
   chartsDock->setWidget(chartsScroll);
   buildTextPanel();  // "Text edits" under the attribute sliders
 
-  timingLabel_ = new QLabel(this);
-  timingLabel_->setObjectName("timingLabel");
-  statusBar()->addPermanentWidget(timingLabel_);
-  modelsLabel_ = new QLabel(tr("models: none"), this);
-  modelsLabel_->setObjectName("modelsLabel");
-  statusBar()->addPermanentWidget(modelsLabel_);
-  deviceLabel_ = new QLabel(tr("device: cpu"), this);
-  deviceLabel_->setObjectName("deviceLabel");
-  statusBar()->addPermanentWidget(deviceLabel_);
+  statusCorner_ = new StatusCorner(this);
+  statusBar()->addPermanentWidget(statusCorner_);
 }
 
 void MainWindow::setAttributes(const QVector<AttributeSlot>& attributes) {
@@ -215,12 +229,11 @@ void MainWindow::setRenderBackend(std::unique_ptr<app::RenderBackend> backend) {
   doc_->renderFull();
 }
 
-void MainWindow::showDocumentAlphas(const std::vector<float>& alphas) {
-  if (alphas.size() == static_cast<size_t>(sliders_->attributeCount()) && alphas != sliders_->alphas())
-    sliders_->setAlphas(alphas);  // quietly: the document already has them
-}
-
-void MainWindow::showImages(const app::RenderResult& result) {
+void MainWindow::showResult(const app::RenderResult& result) {
+  if (!result.ok()) {
+    showProblem(result.error);
+    return;
+  }
   // The old image stays until the new one arrives; a preview is drawn into the full image's rectangle.
   const auto photo = doc_->photoFace();
   if (doc_->showInPhoto() && photo && !result.inPhoto.isNull()) {
@@ -231,29 +244,16 @@ void MainWindow::showImages(const app::RenderResult& result) {
       preview_->setBefore(result.before);
     preview_->setImage(result.image);
   }
-}
-
-void MainWindow::showResult(const app::RenderResult& result) {
-  if (!result.ok()) {
-    showProblem(result.error);
-    return;
-  }
-  showImages(result);
   sliders_->setProbabilities(result.probabilities);
   charts_->showResult(result);
-  const QString kind = result.quality == app::RenderQuality::Preview ? tr("preview") : tr("full");
-  timingLabel_->setText(tr("%1 ms/%2").arg(result.timings.total_ms, 0, 'f', 0).arg(kind));
-  timingLabel_->setToolTip(tr("edit %1 ms · synthesis %2 ms · scoring %3 ms")
-                               .arg(result.timings.edit_ms, 0, 'f', 1)
-                               .arg(result.timings.synthesis_ms, 0, 'f', 1)
-                               .arg(result.timings.scoring_ms, 0, 'f', 1));
+  statusCorner_->showTiming(result);
   Q_EMIT previewUpdated();
 }
 
 void MainWindow::showModelManager() {
-  ModelManagerDialog dialog(this);
+  ModelManagerDialog dialog(editor_->jobs(), this);
   connect(&dialog, &ModelManagerDialog::modelsChanged, this,
-          [this] { loadModels(models::find_model_files()); });
+          [this] { editor_->models()->load(models::find_model_files()); });
   dialog.exec();
 }
 
@@ -265,7 +265,7 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-  if (!settleUnsavedChanges()) {
+  if (!editor_->files()->settleUnsavedChanges()) {
     event->ignore();  // back to editing; the autosave stays
     return;
   }
@@ -319,23 +319,6 @@ QString MainWindow::problemText() const { return messageBar_->text(); }
 void MainWindow::showProblem(const QString& text, bool warning) {
   statusBar()->showMessage(text);
   messageBar_->showMessage(text, warning ? MessageBar::Kind::Warning : MessageBar::Kind::Error);
-}
-QString MainWindow::deviceText() const { return deviceLabel_->text(); }
-QString MainWindow::modelsText() const { return modelsLabel_->text(); }
-QString MainWindow::timingText() const { return timingLabel_->text(); }
-
-void MainWindow::showUserGuide() {
-  auto* guide = new QMessageBox(QMessageBox::NoIcon, tr("Facet user guide"), app::userGuideHtml(), QMessageBox::Close, this);
-  guide->setObjectName("userGuide");
-  guide->setTextFormat(Qt::RichText);
-  guide->setAttribute(Qt::WA_DeleteOnClose);
-  guide->open();
-}
-
-void MainWindow::showAbout() {
-  QMessageBox::about(this, tr("About Facet"),
-                     tr("Facet %1\nEdit the attributes of faces in photos and videos with StyleGAN2 and the "
-                        "Latent Transformer.").arg(FACET_VERSION));
 }
 
 }  // namespace facet::ui

@@ -3,14 +3,11 @@
 // timeline, sessions, exports, rendering), the job runner and the workflows (photos, files and sessions, the faces
 // beside the edited one, models). Its menus, sliders and panels call the document and the workflows, their signals
 // update the widgets, and the window answers their questions (which face, save or discard) with dialogs. The
-// workflows' views: models (main_window_models.cpp), the File menu (main_window_files.cpp), photos
-// (main_window_photo.cpp), text sliders (main_window_text.cpp), the layer dock and refinement settings
-// (main_window_layers.cpp) and the "Two faces" dock (main_window_two_faces.cpp).
+// workflows' views: models and photos (main_window_workflows.cpp), the File menu (main_window_files.cpp), text
+// sliders (main_window_text.cpp), the layer dock and refinement settings (main_window_layers.cpp) and the "Two
+// faces" dock (main_window_two_faces.cpp).
 #include <functional>
 #include <memory>
-#include <optional>
-#include <string>
-#include <vector>
 
 #include <QMainWindow>
 #include <QString>
@@ -24,32 +21,26 @@
 
 class QAction;
 class QDockWidget;
-class QLabel;
 class QMenu;
-class QUndoStack;
 
-namespace facet::edit {
-struct TextDirection;
-}  // namespace facet::edit
 namespace facet::app {
-class Autosaver;
 class Editor;
 class EditDocument;
-class RenderController;
 }  // namespace facet::app
 
 namespace facet::ui {
 
 class ChartsPanel;
+class FileMenu;
+class JobProgress;
 class LayerMaskPanel;
 class MessageBar;
 class PreviewWidget;
 class RefinementDialog;
-class TextSliderPanel;
-struct TextSlider;
+class StatusCorner;
 class TextEditDialog;
+class TextSliderPanel;
 class TimelinePanel;
-class JobProgress;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -66,9 +57,8 @@ class MainWindow : public QMainWindow {
   // Asks, when an earlier run crashed with unsaved work, whether to restore it.
   void offerAutosaveRestore();
 
-  // The user's answers, by default dialogs; tests answer instead. Which of several faces (a photo's, a face
-  // slot's); what to do with unsaved edits before something else opens or the window closes.
-  void setFaceChooser(std::function<int(int faceCount)> chooser) { chooseFace_ = std::move(chooser); }
+  // What to do with unsaved edits before something else opens or the window closes: by default a dialog asks;
+  // tests answer instead. (Which of several faces: app::PhotoWorkflow::setFaceChooser replaces the window's.)
   using UnsavedChoice = app::OpenWorkflow::UnsavedChoice;
   void setUnsavedChangesPrompt(std::function<UnsavedChoice()> prompt) { unsavedPrompt_ = std::move(prompt); }
 
@@ -82,13 +72,11 @@ class MainWindow : public QMainWindow {
   void setAttributes(const QVector<AttributeSlot>& attributes);
   void setRenderBackend(std::unique_ptr<app::RenderBackend> backend);
 
-  // What the window shows: the status bar, the message bar above the preview ("" when closed), the model and
-  // device names, the last render's time; and its panels.
+  // What the window shows: the status bar, the message bar above the preview ("" when closed), the corner with
+  // the last render's time and the model and device names; and its panels.
   QString statusText() const;
   QString problemText() const;
-  QString deviceText() const;
-  QString modelsText() const;
-  QString timingText() const;
+  StatusCorner* statusCorner() const { return statusCorner_; }
   AttributeSliderPanel* sliderPanel() const { return sliders_; }
   PreviewWidget* preview() const { return preview_; }
   ChartsPanel* charts() const { return charts_; }
@@ -113,36 +101,18 @@ class MainWindow : public QMainWindow {
 
  private:
   void buildMenus();
-  void buildFileMenu(QMenu* file);  // main_window_files.cpp
   void buildPanels();
-  void showOpenDialog();
-  void openSamplePhoto();  // File ▸ Open sample photo: the bundled astronaut portrait through the photo flow
-  bool settleUnsavedChanges();  // true when nothing is unsaved or the user saved or discarded it
   void showModelManager();
-  void showAbout();
-  void showUserGuide();
   void showResult(const app::RenderResult& result);
-  void showDocumentAlphas(const std::vector<float>& alphas);  // the document changed them: the sliders follow
-  void showEditedLayers(const std::vector<bool>& mask);
-  void connectModelLoader();    // main_window_models.cpp
-  void connectPhotoWorkflow();  // main_window_photo.cpp
-  void updateModelStatus();
+  void connectWorkflows();  // main_window_workflows.cpp: the model loader and the photo workflow
   void buildEditorExtras(QMenu* view, QMenu* tools);  // main_window_layers.cpp: layer dock, show in photo, refinement
-  void showImages(const app::RenderResult& result);  // the preview's image and before, in the photo or not
   void buildTwoFacesPanel();  // main_window_two_faces.cpp
-  void requestOtherFace(const std::string& role, TwoFacesPanel::Source source, int recent);
   void buildTextPanel();  // main_window_text.cpp
   void updateEditingEnabled();  // sliders on with a face, else off with what to do
   void updateTitle();           // the open file and whether it has unsaved edits
   // The message bar (an error, or with `warning` guidance about what is missing) and the status bar.
   void showProblem(const QString& text, bool warning = false);
-  UnsavedChoice askUnsavedChoice();  // the unsaved-edits prompt (a dialog unless a test answers)
   using FileKind = app::OpenWorkflow::FileKind;
-  // A file dialog for `kind` starting at suggestedPath(kind); "" when cancelled.
-  QString askSavePath(FileKind kind, const QString& title, const QString& filter);
-  // A file dialog to open `kind` after unsaved edits are settled; "" when cancelled.
-  QString askOpenPath(FileKind kind, const QString& title, const QString& filter);
-  void rebuildRecentMenu();
 
   app::Editor* editor_ = nullptr;
   JobProgress* jobProgress_ = nullptr;
@@ -155,13 +125,10 @@ class MainWindow : public QMainWindow {
   PreviewWidget* preview_ = nullptr;
   MessageBar* messageBar_ = nullptr;
   ChartsPanel* charts_ = nullptr;
-  QLabel* deviceLabel_ = nullptr;
-  QLabel* modelsLabel_ = nullptr;
-  QLabel* timingLabel_ = nullptr;
-  QMenu* recentMenu_ = nullptr;
+  StatusCorner* statusCorner_ = nullptr;
+  FileMenu* fileMenu_ = nullptr;
   AttributeSliderPanel* sliders_ = nullptr;
   app::EditDocument* doc_ = nullptr;
-  std::function<int(int)> chooseFace_;
   LayerMaskPanel* layers_ = nullptr;
   QAction* showInPhotoAction_ = nullptr;
   TextSliderPanel* textPanel_ = nullptr;

@@ -27,7 +27,10 @@ void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
     statusBar()->showMessage(layers_->summary());
   });
   // The document changes the layers too (new models, timeline playback, sessions): the panel follows.
-  connect(doc_, &app::EditDocument::editedLayersChanged, this, &MainWindow::showEditedLayers);
+  connect(doc_, &app::EditDocument::editedLayersChanged, this, [this](const std::vector<bool>& mask) {
+    if (static_cast<int>(mask.size()) != layers_->layerCount()) layers_->setLayerCount(static_cast<int>(mask.size()));
+    if (mask != layers_->mask()) layers_->setMask(mask);
+  });
   if (view) {
     view->addSeparator();
     showInPhotoAction_ = view->addAction(tr("Show in &photo"));
@@ -44,11 +47,6 @@ void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
     QAction* refine = tools->addAction(tr("Photo &refinement…"), this, [this] { showRefinementDialog(); });
     refine->setObjectName("refinementAction");
   }
-}
-
-void MainWindow::showEditedLayers(const std::vector<bool>& mask) {
-  if (static_cast<int>(mask.size()) != layers_->layerCount()) layers_->setLayerCount(static_cast<int>(mask.size()));
-  if (mask != layers_->mask()) layers_->setMask(mask);
 }
 
 RefinementDialog* MainWindow::showRefinementDialog() {

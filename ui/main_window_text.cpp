@@ -1,10 +1,7 @@
 // MainWindow: text edits (StyleCLIP directions as sliders). The "Text edits" dock under the attribute sliders shows
 // the document's text sliders (app::TextSliderSet) and passes the user's moves, releases and removals to them; new
 // sliders come from a direction file or the "Add text edit…" dialog, checked against the generator first.
-#include <QDir>
 #include <QDockWidget>
-#include <QFileInfo>
-#include <QStandardPaths>
 #include <QStatusBar>
 
 #include "app/editor/edit_document.h"

@@ -2,7 +2,6 @@
 // slots and changes the operation.
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -41,8 +40,25 @@ void MainWindow::buildTwoFacesPanel() {
   connect(twoFaces_, &TwoFacesPanel::amountReleased, workflow, &app::TwoFaceWorkflow::releaseAmount);
   connect(twoFaces_, &TwoFacesPanel::mixLayersChanged, workflow, &app::TwoFaceWorkflow::setMixLayers);
   connect(twoFaces_, &TwoFacesPanel::faceRequested, this,
-          [this](const QString& role, TwoFacesPanel::Source source, int recent) {
-            requestOtherFace(role.toStdString(), source, recent);
+          [this, workflow](const QString& roleText, TwoFacesPanel::Source source, int recent) {
+            const std::string role = roleText.toStdString();
+            const QString name = app::TwoFaceWorkflow::roleName(role);
+            const auto ask = [this](const QString& title, FileKind kind, const QString& filter) {
+              const QString path = QFileDialog::getOpenFileName(this, title, editor_->files()->suggestedPath(kind), filter);
+              return path.isEmpty() ? path : app::OpenWorkflow::rememberFolder(path);
+            };
+            if (source == TwoFacesPanel::Source::Photo) {
+              const QString path = ask(tr("Photo of the %1 face").arg(name), FileKind::Session,
+                                       tr("Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)"));
+              if (!path.isEmpty()) workflow->fromPhoto(role, path);
+            } else if (source == TwoFacesPanel::Source::Wplus) {
+              const QString path = ask(tr("W+ code of the %1 face").arg(name), FileKind::Wplus, tr("NumPy arrays (*.npy)"));
+              if (!path.isEmpty()) workflow->fromWplus(role, path);
+            } else if (source == TwoFacesPanel::Source::Random) {
+              workflow->fromSeed(role, QRandomGenerator::global()->generate());
+            } else {
+              workflow->fromRecent(role, recent);
+            }
           });
   connect(workflow, &app::TwoFaceWorkflow::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
   connect(workflow, &app::TwoFaceWorkflow::problem, this, [this](const QString& m) { showProblem(m); });
@@ -53,32 +69,6 @@ void MainWindow::buildTwoFacesPanel() {
           [this] { twoFaces_->setRecentFaces(doc_->recentFaces()); });
   connect(doc_, &app::EditDocument::editedLayersChanged, this,
           [this](const std::vector<bool>& mask) { twoFaces_->setLayerCount(static_cast<int>(mask.size())); });
-}
-
-void MainWindow::requestOtherFace(const std::string& role, TwoFacesPanel::Source source, int recent) {
-  app::TwoFaceWorkflow* workflow = editor_->twoFaces();
-  const QString roleName = app::TwoFaceWorkflow::roleName(role);
-  switch (source) {
-    case TwoFacesPanel::Source::Photo: {
-      const QString path = QFileDialog::getOpenFileName(this, tr("Photo of the %1 face").arg(roleName),
-                                                        QFileInfo(editor_->files()->suggestedPath(FileKind::Session)).absolutePath(),
-                                                        tr("Images (*.png *.jpg *.jpeg *.bmp *.webp *.tif *.tiff)"));
-      if (!path.isEmpty()) workflow->fromPhoto(role, app::OpenWorkflow::rememberFolder(path));
-      return;
-    }
-    case TwoFacesPanel::Source::Wplus: {
-      const QString path = QFileDialog::getOpenFileName(this, tr("W+ code of the %1 face").arg(roleName),
-                                                        editor_->files()->suggestedPath(FileKind::Wplus), tr("NumPy arrays (*.npy)"));
-      if (!path.isEmpty()) workflow->fromWplus(role, app::OpenWorkflow::rememberFolder(path));
-      return;
-    }
-    case TwoFacesPanel::Source::Random:
-      workflow->fromSeed(role, QRandomGenerator::global()->generate());
-      return;
-    case TwoFacesPanel::Source::Recent:
-      workflow->fromRecent(role, recent);
-      return;
-  }
 }
 
 }  // namespace facet::ui

@@ -7,6 +7,7 @@
 #include <QString>
 #include <QWidget>
 
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QToolButton;
@@ -34,7 +35,7 @@ class MessageBar : public QWidget {
   QLabel* icon_ = nullptr;
   QLabel* text_ = nullptr;
   void clearActions();
-  class QHBoxLayout* actions_ = nullptr;
+  QHBoxLayout* actions_ = nullptr;
   QToolButton* close_ = nullptr;
   Kind kind_ = Kind::Information;
 };

@@ -18,7 +18,6 @@
 
 #include "app/editor/job_runner.h"
 #include "app/editor/text_edit_job.h"
-#include "core/edit/latent_mapper.h"
 #include "core/edit/text_direction.h"
 #include "core/io/error.h"
 
@@ -155,39 +154,17 @@ void TextEditDialog::start() {
   direction_.reset();
   const int m = method_->currentIndex();
   if (m == LoadFile) {
-    // A saved direction (facet-cli text optimise|global|mapper --out), or a trained latent mapper (facet-cli text
-    // mapper --save) whose Δ for this face, w + 0.1·M(w), is the direction at α = 1: read (and the mapper run) as
-    // a job.
+    // A saved direction, or a trained latent mapper applied to this face: read (and the mapper run) as a job.
     const QString path = file_->text();
     const QString prompt = prompt_->text().trimmed().isEmpty() ? QFileInfo(path).completeBaseName() : prompt_->text().trimmed();
     const torch::Tensor face = base_->wplus;
     running_ = true;
     updateControls();
-    struct Loaded {
-      std::shared_ptr<edit::TextDirection> direction;
-      QString error;
-    };
     QPointer<TextEditDialog> self(this);
-    job_ = jobs_->run<Loaded>(
+    job_ = jobs_->run<app::LoadedDirection>(
         tr("Loading %1…").arg(QFileInfo(path).fileName()),
-        [path, prompt, face](app::JobContext&) {
-          Loaded out;
-          try {
-            if (path.endsWith(".pt") || path.endsWith(".pth")) {
-              if (!face.defined()) throw Error(tr("open a face first: a mapper is applied to it").toStdString());
-              auto mapper = edit::load_latent_mapper(path.toStdString(), torch::kCPU);
-              torch::NoGradGuard no_grad;
-              out.direction = std::make_shared<edit::TextDirection>(
-                  edit::mapper_direction(mapper, face.to(torch::kCPU, torch::kFloat32), prompt.toStdString()));
-            } else {
-              out.direction = std::make_shared<edit::TextDirection>(edit::load_text_direction(path.toStdString()));
-            }
-          } catch (const std::exception& e) {
-            out.error = tr("Cannot load the direction: %1").arg(QString::fromStdString(e.what()));
-          }
-          return out;
-        },
-        [self](Loaded loaded) {
+        [path, prompt, face](app::JobContext&) { return app::loadTextDirectionFile(path, prompt, face); },
+        [self](app::LoadedDirection loaded) {
           if (!self) return;
           self->running_ = false;
           self->updateControls();

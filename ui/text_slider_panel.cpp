@@ -10,6 +10,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "core/edit/text_direction.h"
+
 namespace facet::ui {
 
 QString methodLabel(const edit::TextDirection& d) {

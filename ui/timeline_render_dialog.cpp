@@ -18,7 +18,6 @@
 #include "app/editor/job_runner.h"
 #include "app/editor/video_sources.h"
 #include "core/io/error.h"
-#include "core/video/timeline_video.h"
 
 namespace facet::ui {
 
@@ -147,39 +146,13 @@ void TimelineRenderDialog::startRender() {
   const app::TimelineRenderSource models = *models_;
   const video::Timeline timeline = timeline_;
   status_->setText(tr("Rendering…"));
-  struct Outcome {
-    bool ok = false;
-    QString message;
-  };
   QPointer<TimelineRenderDialog> self(this);
-  job_ = jobs_->run<Outcome>(
+  job_ = jobs_->run<app::VideoJobOutcome>(
       tr("Rendering the timeline to %1…").arg(QFileInfo(output_->text()).fileName()),
       [fps, side, out, codec, models, timeline](app::JobContext& context) {
-        context.setCancelKeepsResult(true);  // Cancel stops the render and the dialog says so
-        try {
-          video::TimelineRenderOptions options;
-          options.fps = fps;
-          const bool pasted = side < 0;  // into the photo: full-size frames
-          options.size = pasted || side == static_cast<int>(models.generator->size()) ? 0 : side;
-          options.text_sliders = models.textSliders;
-          options.two_faces = models.twoFaces;
-          const auto result = video::render_timeline_video(
-              out, video::parse_codec(codec), *models.generator, *models.editor, models.wplus, timeline, options,
-              pasted ? models.photo.get() : nullptr, [&context](int d, int total) { context.progress(d, total); },
-              context.stopFlag());
-          const auto& stats = result.stats;
-          if (stats.cancelled)
-            return Outcome{false, tr("Cancelled after %1 of %2 frames; nothing was written.").arg(stats.frames)
-                                      .arg(stats.total)};
-          return Outcome{true, tr("Wrote %1 frames (%2, %3 × %4) to %5 at %6 frames per second.")
-                                   .arg(stats.frames).arg(QString::fromStdString(result.codec))
-                                   .arg(result.size.width).arg(result.size.height)
-                                   .arg(QString::fromStdString(result.out)).arg(stats.fps(), 0, 'f', 1)};
-        } catch (const std::exception& e) {
-          return Outcome{false, QString::fromStdString(e.what())};
-        }
+        return app::renderTimelineVideo(models, timeline, fps, side, out, codec, context);
       },
-      [self](Outcome outcome) {
+      [self](app::VideoJobOutcome outcome) {
         if (self) self->done(outcome.ok, outcome.message);
       });
 }

@@ -215,57 +215,13 @@ void VideoEditDialog::startEdit() {
   start_->setEnabled(false);
   close_->setText(tr("Cancel"));
   status_->setText(tr("Loading the models…"));
-  struct Outcome {
-    bool ok = false;
-    QString message;
-  };
   QPointer<VideoEditDialog> self(this);
-  job_ = jobs_->run<Outcome>(
+  job_ = jobs_->run<app::VideoJobOutcome>(
       tr("Editing %1…").arg(QFileInfo(input_->text()).fileName()),
-      [setupFn = setup_, seamless, options, in, out](app::JobContext& context) {
-        // Cancel stops the edit; the frames done are kept for Resume and the dialog hears how far it got.
-        context.setCancelKeepsResult(true);
-        try {
-          std::shared_ptr<app::VideoEditSetup> setup = setupFn(seamless);
-          if (!setup) return Outcome{false, tr("Video editing is not available in this build.")};
-          if (options.refine_steps > 0) {
-            if (!setup->makeRefiner) return Outcome{false, tr("Per-frame optimisation is not available in this build.")};
-            setup->models.refine = setup->makeRefiner(options.refine_steps, context.stopFlag());
-          } else if (!setup->models.encode) {
-            return Outcome{false, tr("No encoder is installed (Tools ▸ Models): set “Optimise each frame” to embed "
-                                     "the frames by optimisation alone.")};
-          }
-          context.setText(tr("Tracking the face…"));
-          const auto report = video::edit_video(
-              in, out, setup->face, setup->models, options,
-              [&context](const std::string& stage, int d, int total) {
-                const QString text = stage == "track"  ? tr("Tracking the face: frame %1").arg(d)
-                                     : stage == "join" ? tr("Writing the video: frame %1").arg(d)
-                                                       : tr("Editing: frame %1").arg(d);
-                context.progress(d, std::max(total, 0), text);
-              },
-              context.stopFlag());
-          if (report.cancelled)
-            return Outcome{false, tr("Cancelled after %1 frames. They are kept: tick “Resume” and start again to "
-                                     "continue.").arg(report.frames)};
-          QStringList missing;
-          for (int f : report.frames_without_face) missing << QString::number(f);
-          QString message = tr("Wrote %1 frames (%2 edited) to %3 at %4 frames per second. Jitter %5 → %6 px. %7")
-                                .arg(report.frames).arg(report.edited).arg(QString::fromStdString(report.out))
-                                .arg(report.fps(), 0, 'f', 2).arg(report.jitter_before, 0, 'f', 2)
-                                .arg(report.jitter_after, 0, 'f', 2).arg(QString::fromStdString(report.audio));
-          if (!missing.isEmpty()) message += tr(" No face (passed through): frames %1.").arg(missing.join(", "));
-          if (report.resumed_frames > 0)
-            message += tr(" %1 frames came from the interrupted run.").arg(report.resumed_frames);
-          if (report.refined > 0)
-            message += tr(" %1 frames optimised; the face changes by %2 levels per frame.")
-                           .arg(report.refined).arg(report.face_jitter, 0, 'f', 2);
-          return Outcome{true, message};
-        } catch (const std::exception& e) {
-          return Outcome{false, QString::fromStdString(e.what())};
-        }
+      [setup = setup_, seamless, options, in, out](app::JobContext& context) {
+        return app::runVideoEdit(setup, seamless, options, in, out, context);
       },
-      [self](Outcome outcome) {
+      [self](app::VideoJobOutcome outcome) {
         if (self) self->done(outcome.ok, outcome.message);
       });
 }

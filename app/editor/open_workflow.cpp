@@ -171,11 +171,6 @@ QString OpenWorkflow::suggestedPath(FileKind kind) const {
   return QDir(folder).filePath(name);
 }
 
-QString MainWindow::rememberFolder(const QString& path) {
-  QSettings().setValue("lastFolder", QFileInfo(path).absolutePath());
-  return path;
-}
-
 QString OpenWorkflow::rememberFolder(const QString& path) {
   QSettings().setValue("lastFolder", QFileInfo(path).absolutePath());
   return path;

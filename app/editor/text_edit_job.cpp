@@ -2,9 +2,11 @@
 
 #include <filesystem>
 
+#include <QCoreApplication>
 #include <torch/torch.h>
 
 #include "core/edit/clip_guidance.h"
+#include "core/edit/latent_mapper.h"
 #include "core/edit/text_optimisation.h"
 #include "core/io/error.h"
 #include "core/models/model_registry.h"
@@ -45,6 +47,25 @@ std::shared_ptr<edit::TextDirection> run_text_edit_job(const TextEditJob& job, c
     *out = std::move(result.direction);
   }
   out->generator = std::filesystem::path(job.generator).filename().string();
+  return out;
+}
+
+LoadedDirection loadTextDirectionFile(const QString& path, const QString& prompt, const torch::Tensor& face) {
+  LoadedDirection out;
+  try {
+    if (path.endsWith(".pt") || path.endsWith(".pth")) {
+      if (!face.defined())
+        throw Error(QCoreApplication::translate("TextEditDialog", "open a face first: a mapper is applied to it").toStdString());
+      auto mapper = edit::load_latent_mapper(path.toStdString(), torch::kCPU);
+      torch::NoGradGuard no_grad;
+      out.direction = std::make_shared<edit::TextDirection>(
+          edit::mapper_direction(mapper, face.to(torch::kCPU, torch::kFloat32), prompt.toStdString()));
+    } else {
+      out.direction = std::make_shared<edit::TextDirection>(edit::load_text_direction(path.toStdString()));
+    }
+  } catch (const std::exception& e) {
+    out.error = QCoreApplication::translate("TextEditDialog", "Cannot load the direction: %1").arg(QString::fromStdString(e.what()));
+  }
   return out;
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include <QString>
 #include <torch/torch.h>  // global_directions.h needs torch::nn
 
 #include "core/edit/global_directions.h"
@@ -40,5 +41,14 @@ std::string missing_clip_reason(const std::string& clip, const std::string& voca
 // Runs the job; null when cancelled. facet::Error for missing files, bad shapes, no channel passing β, …
 std::shared_ptr<edit::TextDirection> run_text_edit_job(const TextEditJob& job, const edit::TextProgressFn& progress,
                                                        const std::atomic<bool>* cancel);
+
+// A direction file for a slider, as "Add text edit…" loads it: a saved direction (facet-cli text optimise|global|
+// mapper --out), or a trained latent mapper (facet-cli text mapper --save, .pt/.pth) whose Δ for `face`,
+// w + 0.1·M(w), is the direction at α = 1 (named `prompt`). Blocks (the mapper is a network): run it as a job.
+struct LoadedDirection {
+  std::shared_ptr<edit::TextDirection> direction;  // null on failure
+  QString error;                                   // "Cannot load the direction: …"
+};
+LoadedDirection loadTextDirectionFile(const QString& path, const QString& prompt, const torch::Tensor& face);
 
 }  // namespace facet::app

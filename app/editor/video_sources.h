@@ -14,6 +14,7 @@
 #include "core/edit/two_faces.h"
 #include "core/nn/stylegan2/generator.h"
 #include "core/video/photo_paste.h"
+#include "core/video/timeline.h"
 #include "core/video/timeline_renderer.h"
 #include "core/video/video_edit.h"
 
@@ -45,5 +46,23 @@ struct VideoEditSetup {
 // face operations (seamless: Poisson cloning instead of the feathered landmark mask). facet::Error saying what is
 // missing. Blocks: call it inside a job.
 std::shared_ptr<VideoEditSetup> installedVideoEditSetup(bool seamless);
+
+class JobContext;
+
+// How a video job ended, in words for its dialog.
+struct VideoJobOutcome {
+  bool ok = false;
+  QString message;
+};
+// Edits the video `in` into `out` with what `makeSetup(seamless)` gives (made inside the job: it may load models),
+// reporting progress; Cancel stops after the frame in progress and keeps the frames done (options.resume goes on
+// from them).
+VideoJobOutcome runVideoEdit(const std::function<std::shared_ptr<VideoEditSetup>(bool seamless)>& makeSetup,
+                             bool seamless, video::VideoEditOptions options, const std::string& in,
+                             const std::string& out, JobContext& context);
+// Renders `timeline` of `source` to the video `out` at `fps`: side < 0 pasted into the photo (full-size frames),
+// else the aligned crop at `side`; Cancel stops it and writes nothing.
+VideoJobOutcome renderTimelineVideo(const TimelineRenderSource& source, const video::Timeline& timeline, double fps,
+                                    int side, const std::string& out, const std::string& codec, JobContext& context);
 
 }  // namespace facet::app

@@ -27,6 +27,7 @@
 #include "ui/charts_panel.h"
 #include "ui/preview_widget.h"
 #include "ui/main_window.h"
+#include "ui/status_corner.h"
 #include "ui/message_bar.h"
 
 using facet::test::fullAndCurrent;
@@ -283,7 +284,7 @@ class EditorUsabilityTest : public QObject {
     window.editor()->models()->load(files);
     QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 20000);
     QVERIFY(!window.document()->models());
-    QVERIFY2(window.modelsText().contains("face-api only"), qPrintable(window.modelsText()));
+    QVERIFY2(window.statusCorner()->modelsText().contains("face-api only"), qPrintable(window.statusCorner()->modelsText()));
     QVERIFY2(!window.charts()->faceText().contains("need the face-api"), qPrintable(window.charts()->faceText()));
     QSignalSpy analyzed(&window, &MainWindow::photoFacesAnalyzed);
     window.editor()->files()->openPhoto(facet::app::OpenWorkflow::samplePhotoPath());

@@ -18,6 +18,7 @@
 #include "tests/ui/window_test_support.h"
 #include "ui/charts_panel.h"
 #include "ui/main_window.h"
+#include "ui/status_corner.h"
 #ifdef FACET_WITH_VISION
 #include "ui/timeline_panel.h"
 #endif
@@ -66,10 +67,10 @@ class EditorWindowTest : public QObject {
     const auto base = window->document()->lastResult();
     QCOMPARE(base.image.size(), QSize(64, 64));
     // The fixture files ask for the CPU (fixtureModelFiles), whatever the machine has.
-    QVERIFY2(window->deviceText().contains(QString::fromStdString(facet::models::describe_device(torch::kCPU))),
-             qPrintable(window->deviceText()));
-    QVERIFY2(window->modelsText().contains("g_small_zip.pt 64²"), qPrintable(window->modelsText()));
-    QVERIFY(window->modelsText().contains("1 transformer"));
+    QVERIFY2(window->statusCorner()->deviceText().contains(QString::fromStdString(facet::models::describe_device(torch::kCPU))),
+             qPrintable(window->statusCorner()->deviceText()));
+    QVERIFY2(window->statusCorner()->modelsText().contains("g_small_zip.pt 64²"), qPrintable(window->statusCorner()->modelsText()));
+    QVERIFY(window->statusCorner()->modelsText().contains("1 transformer"));
     // Eyeglasses has its transformer; Smiling has neither a transformer nor a direction: its row is disabled and
     // says what to install.
     QVERIFY(!window->findChild<QWidget*>("attribute_Eyeglasses")->findChild<QLabel*>("linearBadge"));
@@ -105,7 +106,7 @@ class EditorWindowTest : public QObject {
       QVERIFY(window->charts()->identityPoints() >= 2);
       QVERIFY(window->charts()->expressionsVisible());
     }
-    QVERIFY(window->timingText().contains("ms/full"));
+    QVERIFY(window->statusCorner()->timingText().contains("ms/full"));
     qInfo("fixture generator (64², CPU): %.1f ms per preview, %.1f ms per full render (edit %.2f, synthesis %.1f, "
           "scoring %.1f)",
           results.first().timings.total_ms, window->document()->lastResult().timings.total_ms,

@@ -30,6 +30,7 @@
 #include "tests/ui/window_test_support.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
+#include "ui/status_corner.h"
 #include "ui/preview_widget.h"
 #include "ui/refinement_dialog.h"
 #ifdef FACET_WITH_VISION
@@ -231,7 +232,7 @@ class PhotoFlowTest : public QObject {
     files.encoder = encoder.toStdString();
     auto window = windowWith(files);
     QVERIFY(window);
-    QVERIFY(window->modelsText().contains("encoder"));
+    QVERIFY(window->statusCorner()->modelsText().contains("encoder"));
     const QString photo = copyOfSample("e2e.png");
     const QByteArray before = sha(photo);
     QSignalSpy changed(window.get(), &MainWindow::faceChanged);

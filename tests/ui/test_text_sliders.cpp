@@ -99,6 +99,7 @@ class TextSlidersTest : public QObject {
   // Latent: w + α·Δ after the attribute edits; style: styles(w) + α·Δs. Same pixels as the core functions.
   void backendAppliesLatentAndStyleDirections() {
     FACET_REQUIRE_FIXTURES_QT();
+    facet::test::AllowNetworksHere theWorkersPart;  // the backend runs here as the render worker runs it
     const auto models = facet::models::load_model_set(facet::test::fixtureModelFiles(false));
     const auto& g = *models->generator;
     const torch::Tensor w = facet::test::fixtureWplus();

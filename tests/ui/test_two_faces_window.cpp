@@ -144,8 +144,8 @@ class TwoFacesWindowTest : public QObject {
     QVERIFY(window);
     facet::app::RefinementSettings::setSteps(2);
     int offered = 0;
-    window->setFaceChooser([&offered](int count) {
-      offered = count;
+    window->editor()->photos()->setFaceChooser([&offered](const QVector<QRect>& boxes, const QString&) {
+      offered = static_cast<int>(boxes.size());
       return 1;
     });
     window->editor()->twoFaces()->fromPhoto("second", path);

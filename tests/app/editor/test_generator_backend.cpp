@@ -5,6 +5,7 @@
 #include "app/editor/generator_backend.h"
 #include "app/editor/render_worker.h"
 #include "core/io/error.h"
+#include "core/nn/network_guard.h"
 #include "tests/app/editor/fixture_models.h"
 
 using facet::app::GeneratorBackend;
@@ -41,6 +42,9 @@ const auto never = [] { return false; };
 class GeneratorBackendTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
+  // The backend is what the render worker runs: this test's thread plays the worker's part, where networks run.
+  void initTestCase() { facet::nn::allow_networks_on_this_thread(); }
+
   void loadsTheFixtureModels() {
     FACET_REQUIRE_FIXTURES_QT();
     auto m = models(false);

@@ -15,6 +15,7 @@
 #include "core/edit/edit_stack.h"
 #include "core/io/npy.h"
 #include "tests/app/editor/document_test_support.h"
+#include "tests/support/allow_networks.h"
 #include "tests/app/editor/fixture_models.h"
 #include "tests/app/editor/image_compare.h"
 #ifdef FACET_WITH_VISION
@@ -46,6 +47,7 @@ facet::app::OtherFace secondFixtureFace() {
 
 // The generator's full-size image of a code, as the document's renders make it.
 QImage rendered(const torch::Tensor& w) {
+  facet::test::AllowNetworksHere expectedValue;
   torch::InferenceMode guard;
   return facet::app::tensorToImage(fixtureModels()->generator->synthesis(w, facet::nn::SynthesisOptions{}));
 }
@@ -159,7 +161,11 @@ class TwoFacesDocumentTest : public QObject {
     QVERIFY(doc->exportWplus(scratch_.filePath("mixed-edited.npy")));
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 20000);
     const torch::Tensor edited = facet::io::read_npy(scratch_.filePath("mixed-edited.npy").toStdString());
-    const torch::Tensor expected = facet::app::editedWplus(*fixtureModels(), mixed, alphas, doc->editedLayers());
+    torch::Tensor expected;
+    {
+      facet::test::AllowNetworksHere expectedValue;
+      expected = facet::app::editedWplus(*fixtureModels(), mixed, alphas, doc->editedLayers());
+    }
     QVERIFY(torch::allclose(edited, expected, 1e-6, 1e-6));
     doc->commitAlphas(std::vector<float>(kAttributes, 0.f));
 
@@ -183,7 +189,10 @@ class TwoFacesDocumentTest : public QObject {
     TwoFaceState state;
     state.mode = TwoFaceMode::Morph;
     state.amount = 0.3;
-    state.second = facet::app::otherFaceFromSeed(*fixtureModels()->generator, 7);
+    {
+      facet::test::AllowNetworksHere aFaceMadeHere;  // the editor maps seeds as a job (tests/app/editor/test_workflows)
+      state.second = facet::app::otherFaceFromSeed(*fixtureModels()->generator, 7);
+    }
     QVERIFY(doc->setTwoFaces(state));
     doc->commitTwoFaces("Morph");
     QVERIFY(settle(*doc));
