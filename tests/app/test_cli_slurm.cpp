@@ -38,14 +38,14 @@ Submitted submit(const std::string& command) {
   return {j["array_job"], j["merge_job"]};
 }
 
-// Waits until none of the jobs is pending or running (at most two minutes).
+// Waits until none of the jobs is pending or running (at most five minutes: a loaded machine).
 void wait_for(const Submitted& s) {
-  for (int i = 0; i < 1200; ++i) {
+  for (int i = 0; i < 3000; ++i) {
     auto r = run_command("squeue -h -o %i -j " + s.array_job + "," + s.merge_job + " 2>/dev/null", false);
     if (r.output.find_first_not_of(" \n") == std::string::npos) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  ADD_FAILURE() << "jobs " << s.array_job << ", " << s.merge_job << " still queued after two minutes";
+  ADD_FAILURE() << "jobs " << s.array_job << ", " << s.merge_job << " still queued after five minutes";
 }
 
 // JobState of each task of an array job (or of a plain job), as scontrol reports it.

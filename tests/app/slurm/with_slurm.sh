@@ -77,8 +77,8 @@ export SLURM_CONF="$dir/slurm.conf"
 
 slurmctld -i -f "$SLURM_CONF" 2>"$dir/slurmctld.err" || unavailable "slurmctld did not start: $(tail -n 3 "$dir/slurmctld.err" "$dir/slurmctld.log" 2>/dev/null | tr '\n' ' ')" "$@"
 slurmd -N facetnode -f "$SLURM_CONF" 2>"$dir/slurmd.err" || unavailable "slurmd did not start: $(tail -n 3 "$dir/slurmd.err" "$dir/slurmd.log" 2>/dev/null | tr '\n' ' ')" "$@"
-# Ready when the node takes jobs.
-for _ in $(seq 1 100); do
+# Ready when the node takes jobs (about 2 s here; up to a minute on a loaded machine).
+for _ in $(seq 1 600); do
   state="$(sinfo -h -n facetnode -o %t 2>/dev/null || true)"
   case "$state" in idle*|mix*|alloc*) break ;; esac
   sleep 0.1
