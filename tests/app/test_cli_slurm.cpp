@@ -38,15 +38,17 @@ Submitted submit(const std::string& command) {
   return {j["array_job"], j["merge_job"]};
 }
 
-// Waits until none of the jobs is pending or running (at most five minutes: a loaded machine).
-void wait_for(const Submitted& s) {
+// Waits until none of the jobs (ids separated by commas) is pending or running (at most five minutes: a loaded
+// machine).
+void wait_for_jobs(const std::string& ids) {
   for (int i = 0; i < 3000; ++i) {
-    auto r = run_command("squeue -h -o %i -j " + s.array_job + "," + s.merge_job + " 2>/dev/null", false);
+    auto r = run_command("squeue -h -o %i -j " + ids + " 2>/dev/null", false);
     if (r.output.find_first_not_of(" \n") == std::string::npos) return;
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
-  ADD_FAILURE() << "jobs " << s.array_job << ", " << s.merge_job << " still queued after five minutes";
+  ADD_FAILURE() << "jobs " << ids << " still queued after five minutes";
 }
+void wait_for(const Submitted& s) { wait_for_jobs(s.array_job + "," + s.merge_job); }
 
 // JobState of each task of an array job (or of a plain job), as scontrol reports it.
 std::vector<std::string> job_states(const std::string& id) {
@@ -97,13 +99,14 @@ TEST(Slurm, AFailedShardIsReportedAndAResubmissionRedoesOnlyTheUnfinished) {
   const std::string out = facet::test::scratch_dir("slurm_fail_out");
   Submitted s = submit("apply " + photos + args + " --out " + out);
   ASSERT_FALSE(s.array_job.empty());
-  wait_for(s);
+  wait_for_jobs(s.array_job);  // the merge never becomes eligible (afterok)
   const auto states = job_states(s.array_job);
   EXPECT_EQ(std::count(states.begin(), states.end(), "FAILED"), 1) << logs(out);
   EXPECT_EQ(std::count(states.begin(), states.end(), "COMPLETED"), 2) << logs(out);
   EXPECT_NE(logs(out).find("1 failed"), std::string::npos) << logs(out);
-  EXPECT_FALSE(fs::exists(out + "/report.jsonl")) << "the merge ran although a shard failed";
   run_command("scancel " + s.merge_job);
+  wait_for_jobs(s.merge_job);
+  EXPECT_FALSE(fs::exists(out + "/report.jsonl")) << "the merge ran although a shard failed";
   const auto first = facet::test::report_lines(out + "/parts/shard-0-of-3/report.jsonl");
   ASSERT_EQ(first.size(), 2u);  // items 0 and 3
   const auto stamp = fs::last_write_time(out + "/a.png");
