@@ -12,6 +12,9 @@
 #include "app/cli/command.h"
 #include "app/cli/faceapi_options.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/label_output.h"
+#include "core/batch/parts.h"
+#include "core/batch/shard.h"
 #include "core/edit/attributes.h"
 #include "core/io/error.h"
 #include "core/io/atomic_file.h"
@@ -24,19 +27,13 @@ namespace {
 
 struct LabelArgs {
   GeneratorArgs generator;
-  std::string faceapi, out;
+  std::string faceapi, out, shard;
   int64_t count = 1000, render_size = 256;
   uint64_t seed = 0;
   double truncation = 0.7, young_below = 35.0, smile_above = 0.5;
   bool json = false;
 };
 
-// Writes labels for the attributes face-api measures; the others stay NaN ("unknown"), which the trainers skip.
-struct LabelColumns {
-  int male = edit::require_attribute("Male").index;
-  int young = edit::require_attribute("Young").index;
-  int smiling = edit::require_attribute("Smiling").index;
-};
 
 void register_label(CLI::App& root, Commands& commands) {
   auto* cmd = root.add_subcommand(
@@ -53,25 +50,30 @@ void register_label(CLI::App& root, Commands& commands) {
   cmd->add_option("--render-size", a->render_size, "render size for labelling (skip output; the networks read 150²)")
       ->capture_default_str();
   cmd->add_option("--out", a->out, "output folder: W.npy, L.npy, faceapi.npy, labels.json")->required();
+  cmd->add_option("--shard", a->shard, "label only shard I of N (I/N, from 0) of the faces; `merge OUT` joins them");
   cmd->add_flag("--json", a->json, "Machine-readable summary");
   commands.bind(cmd, [a] {
+    const batch::Shard shard = a->shard.empty() ? batch::Shard{} : batch::parse_shard(a->shard);
     auto g = load_generator(a->generator);
     const nn::FaceAnalyzer analyzer = load_face_analyzer(a->faceapi, g->device());
     const int64_t render = std::min(a->render_size, g->size());
     std::filesystem::create_directories(a->out);
 
     auto gen = at::detail::createCPUGenerator(a->seed);
+    // Every shard draws all the codes, so face i is the same whichever shard labels it.
     torch::Tensor z = torch::randn({a->count, g->style_dim()}, gen, torch::kFloat32);
+    const auto [first, end] = shard.block(a->count);
+    const int64_t n = end - first;
     const LabelColumns col;
     const int64_t n_attr = static_cast<int64_t>(edit::celeba_attributes().size());
-    torch::Tensor labels = torch::full({a->count, n_attr}, std::numeric_limits<float>::quiet_NaN());
+    torch::Tensor labels = torch::full({n, n_attr}, std::numeric_limits<float>::quiet_NaN());
     // Raw measurements: age, P(male), then the 7 expression probabilities.
-    torch::Tensor raw = torch::zeros({a->count, 9});
-    torch::Tensor wplus = torch::empty({a->count, g->n_latent(), g->style_dim()});
+    torch::Tensor raw = torch::zeros({n, 9});
+    torch::Tensor wplus = torch::empty({n, g->n_latent(), g->style_dim()});
     const auto t0 = std::chrono::steady_clock::now();
-    for (int64_t i = 0; i < a->count; ++i) {
+    for (int64_t i = 0; i < n; ++i) {
       torch::InferenceMode guard;
-      torch::Tensor w = g->to_wplus(g->mapping(z.slice(0, i, i + 1)), a->truncation);
+      torch::Tensor w = g->to_wplus(g->mapping(z.slice(0, first + i, first + i + 1)), a->truncation);
       wplus[i] = w[0].cpu();
       nn::SynthesisOptions o;
       o.output_size = render;
@@ -82,29 +84,26 @@ void register_label(CLI::App& root, Commands& commands) {
       raw[i][0] = f.age;
       raw[i][1] = f.male_probability;
       for (int e = 0; e < 7; ++e) raw[i][2 + e] = f.expressions[e];
-      if ((i + 1) % 50 == 0 || i + 1 == a->count) std::cerr << "\rlabelled " << i + 1 << "/" << a->count << std::flush;
+      if ((i + 1) % 50 == 0 || i + 1 == n) std::cerr << "\rlabelled " << i + 1 << "/" << n << std::flush;
     }
     std::cerr << "\n";
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-    io::write_npy(a->out + "/W.npy", wplus);
-    io::write_npy(a->out + "/L.npy", labels);
-    io::write_npy(a->out + "/faceapi.npy", raw);
-
-    nlohmann::json columns = nlohmann::json::array({"age", "male_probability"});
-    for (const char* e : nn::faceapi::kExpressionLabels) columns.push_back(e);
-    auto rate = [&](int c) { return labels.select(1, c).mean().item<double>(); };
-    nlohmann::json summary{
-        {"count", a->count},
-        {"seed", a->seed},
-        {"truncation", a->truncation},
-        {"generator", a->generator.file},
-        {"labelled_attributes", {"Male", "Young", "Smiling"}},
-        {"rates", {{"Male", rate(col.male)}, {"Young", rate(col.young)}, {"Smiling", rate(col.smiling)}}},
-        {"thresholds", {{"young_below_years", a->young_below}, {"smile_above", a->smile_above}}},
-        {"unlabelled", "NaN in L.npy"},
-        {"faceapi_columns", columns},
-        {"ms_per_face", ms / static_cast<double>(a->count)}};
-    io::write_file_atomic(a->out + "/labels.json", summary.dump(2) + "\n");
+    const nlohmann::json settings{{"count", a->count},
+                                  {"seed", a->seed},
+                                  {"truncation", a->truncation},
+                                  {"generator", a->generator.file},
+                                  {"young_below_years", a->young_below},
+                                  {"smile_above", a->smile_above},
+                                  {"render_size", a->render_size}};
+    if (!shard.whole()) {
+      const std::string dir = batch::part_dir(a->out, shard);
+      std::filesystem::create_directories(dir);
+      write_label_arrays(dir, {wplus, labels, raw});
+      batch::write_part_info(a->out, shard, "label", settings, true, {{"first", first}, {"end", end}, {"ms", ms}});
+      std::cerr << "labelled faces " << first << "–" << end << " of " << a->count << " into " << dir << "\n";
+      return kOk;
+    }
+    const nlohmann::json summary = write_label_outputs(a->out, {wplus, labels, raw}, settings, ms);
     if (a->json) print_json(summary);
     else
       std::cout << "labelled " << a->count << " faces in " << a->out << " (Male " << summary["rates"]["Male"]
