@@ -2,12 +2,16 @@
 # Facet's one entry point on Debian 12:
 #   ./facet.sh run [photo]   install what is missing, build, start the editor
 #   ./facet.sh test          install what is missing, build, run the whole suite (GUI tests under Xvfb)
+#   ./facet.sh test --sanitize   the same with AddressSanitizer + UndefinedBehaviorSanitizer, in build-sanitize/
 #   ./facet.sh build [--cuda PATH]   install what is missing and build only; --cuda: against that CUDA LibTorch
 #                            (in build-cuda/): an unpacked libtorch/ or a pip torch's cmake prefix, as printed by
 #                            python3 -c 'import torch; print(torch.utils.cmake_prefix_path)'
 #   ./facet.sh build-core [--cuda PATH]   the LibTorch-only core and its tests (no Qt, OpenCV, dlib; installs nothing)
 #                            in build-core/: facet-cli and the core libraries, e.g. on a GPU machine
 #   ./facet.sh gpu-check [...]   scripts/gpu_check.sh: build against this machine's torch, gpu tests, benchmarks
+#   ./facet.sh fuzz [SECONDS]   build the libFuzzer targets (clang, ASan + UBSan, in build-fuzz/) and run each for
+#                            SECONDS (default 60; 0: replay the corpus) from tests/fuzz/corpus; fails on any crash,
+#                            leak or timeout
 #   ./facet.sh deps          install the Debian packages only
 #   ./facet.sh package [--check]   build the .deb (Release, CPack) in build-package/; --check unpacks it into a
 #                            scratch root, runs the programs from there (the editor under Xvfb in Korean), lintian
@@ -39,6 +43,8 @@ packages=(
 )
 # Only `./facet.sh package` needs these: icons, man pages, Debian's tools.
 package_packages=(librsvg2-bin help2man dpkg-dev file lintian man-db)
+# Only `./facet.sh fuzz` needs these: clang with libFuzzer and the sanitizer runtimes.
+fuzz_packages=(clang libclang-rt-14-dev)
 
 log() { printf '\033[1mfacet:\033[0m %s\n' "$*" >&2; }
 
@@ -155,6 +161,22 @@ build_package() {
   log "package: $package_file"
 }
 
+# The fuzz targets (tests/fuzz) in their own clang build: only the readers' sources and facet_io are compiled.
+fuzz_targets=(fuzz_checkpoint fuzz_pickle fuzz_npy fuzz_photo fuzz_session fuzz_timeline fuzz_text_direction
+              fuzz_clip_tokenizer fuzz_cli_args)
+build_fuzzers() {
+  local dir="${FACET_FUZZ_BUILD_DIR:-$here/build-fuzz}"
+  if [ ! -f "$dir/CMakeCache.txt" ]; then
+    log "configuring the fuzz build in $dir"
+    CC=clang CXX=clang++ cmake -S "$here" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+      "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only" -DFACET_BUILD_FUZZERS=ON -DFACET_BUILD_GUI=OFF \
+      -DFACET_BUILD_TESTS=OFF > /dev/null
+  fi
+  log "building the fuzz targets with $jobs jobs"
+  cmake --build "$dir" -j "$jobs" --target "${fuzz_targets[@]}"
+  fuzz_dir="$dir"
+}
+
 run_tests() {
   cd "$build_dir"
   # One virtual display for the whole suite. ctest runs one test per core, so each test gets one OpenMP thread:
@@ -182,11 +204,21 @@ case "$cmd" in
     build_core ;;
   gpu-check) exec "$here/scripts/gpu_check.sh" "$@" ;;
   run) install_deps; configure_and_build; install_offline_models; exec "$build_dir/app/gui/facet" "$@" ;;
-  test) install_deps; configure_and_build; fetch_faceapi_models; fetch_clip_vocab; run_tests "$@" ;;
+  test)
+    if [ "${1:-}" = "--sanitize" ]; then
+      shift
+      build_dir="${FACET_BUILD_DIR:-$here/build-sanitize}"
+      export FACET_CMAKE_ARGS="-DFACET_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo ${FACET_CMAKE_ARGS:-}"
+      # Leaks are LibTorch's and Qt's process-lifetime caches at exit far more often than Facet's: off here; the
+      # fuzz targets check leaks on every input (./facet.sh fuzz).
+      export ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" UBSAN_OPTIONS="print_stacktrace=1:${UBSAN_OPTIONS:-}"
+    fi
+    install_deps; configure_and_build; fetch_faceapi_models; fetch_clip_vocab; run_tests "$@" ;;
   package)
     install_deps "${package_packages[@]}"
     build_package
     if [ "${1:-}" = "--check" ]; then "$here/packaging/check_package.sh" "$package_file"; fi ;;
-  help|-h|--help) sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) log "unknown command '$cmd'"; sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  fuzz) install_deps "${fuzz_packages[@]}"; build_fuzzers; "$here/tests/fuzz/run_fuzzers.sh" "$fuzz_dir" "${1:-60}" ;;
+  help|-h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) log "unknown command '$cmd'"; sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

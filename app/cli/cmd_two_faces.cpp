@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
+#include "app/cli/face_args.h"
 #include "app/cli/face_json.h"
 #include "app/cli/generator_options.h"
 #include "app/cli/perceptual_options.h"
@@ -79,14 +80,8 @@ Face face_of(const std::string& source, const Faces& f, const FaceArgs& a) {
   const nn::StyleGan2& g = *f.models.generator;
   Face out;
   out.source = source;
-  if (source.rfind("seed:", 0) == 0) {
-    uint64_t seed = 0;
-    try {
-      seed = std::stoull(source.substr(5));
-    } catch (const std::exception&) {
-      throw Error(source + ": a random face is seed:N with a whole number N");
-    }
-    auto gen = at::detail::createCPUGenerator(seed);
+  if (const std::optional<uint64_t> seed = parse_seed_face(source)) {
+    auto gen = at::detail::createCPUGenerator(*seed);
     out.z = torch::randn({1, g.style_dim()}, gen, torch::kFloat32);  // as facet-cli sample draws them
     torch::InferenceMode guard;
     out.wplus = g.to_wplus(g.mapping(out.z.to(g.device())), a.truncation).to(torch::kCPU).clone();
@@ -146,7 +141,7 @@ void register_morph(CLI::App& root, Commands& commands) {
   auto a = std::make_shared<Args>();
   cmd->add_option("A", a->a, "first face: photo, W+ code (.npy) or seed:N")->required();
   cmd->add_option("B", a->b, "second face: photo, W+ code (.npy) or seed:N")->required();
-  cmd->add_option("--lambda", a->lambda, "weight of A (1 = A, 0 = B)")->capture_default_str();
+  add_lambda_option(cmd, a->lambda, "weight of A (1 = A, 0 = B)");
   cmd->add_option("--frames", a->frames, "write a video of this many frames from A to B instead (--out X.mp4)")
       ->check(CLI::Range(2, 100000));
   cmd->add_option("--fps", a->fps, "video frame rate")->capture_default_str();
@@ -233,7 +228,7 @@ void register_transfer_expression(CLI::App& root, Commands& commands) {
   cmd->add_option("NEUTRAL", a->neutral, "a face without the expression (ideally the same person as EXPRESSIVE)")
       ->required();
   cmd->add_option("EXPRESSIVE", a->expressive, "the same face with the expression")->required();
-  cmd->add_option("--lambda", a->lambda, "how much of the change to apply")->capture_default_str();
+  add_lambda_option(cmd, a->lambda, "how much of the change to apply");
   add_face_options(cmd, a->faces);
   add_output_options(cmd, a->output, "the resulting W+ code (.npy)");
   commands.bind(cmd, [a] {

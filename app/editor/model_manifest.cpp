@@ -61,7 +61,10 @@ QString locateModel(const ManifestEntry& entry) {
 
 ChecksumStatus checkModel(const ManifestEntry& entry, const QString& path) {
   if (path.isEmpty() || !QFileInfo::exists(path)) return ChecksumStatus::Missing;
-  if (entry.sha256.isEmpty() && entry.sha256Prefix.isEmpty()) return ChecksumStatus::NoReference;
+  if (entry.sizeBytes >= 0 && QFileInfo(path).isFile() && QFileInfo(path).size() != entry.sizeBytes)
+    return ChecksumStatus::WrongSize;
+  if (entry.sha256.isEmpty() && entry.sha256Prefix.isEmpty())
+    return entry.sizeBytes >= 0 ? ChecksumStatus::SizeOnly : ChecksumStatus::NoReference;
   const QString hash = sha256OfFile(path);
   if (!entry.sha256.isEmpty()) return hash == entry.sha256 ? ChecksumStatus::Match : ChecksumStatus::Mismatch;
   return hash.startsWith(entry.sha256Prefix) ? ChecksumStatus::Match : ChecksumStatus::Mismatch;
@@ -75,7 +78,12 @@ QString checksumStatusText(ChecksumStatus status) {
     case ChecksumStatus::Mismatch:
       return QCoreApplication::translate("facet::app::ModelManifest", "checksum MISMATCH: fetch it again");
     case ChecksumStatus::NoReference:
-      return QCoreApplication::translate("facet::app::ModelManifest", "no published checksum");
+      return QCoreApplication::translate("facet::app::ModelManifest", "no published size or checksum");
+    case ChecksumStatus::WrongSize:
+      return QCoreApplication::translate("facet::app::ModelManifest",
+                                         "WRONG SIZE: not the published file; fetch it again");
+    case ChecksumStatus::SizeOnly:
+      return QCoreApplication::translate("facet::app::ModelManifest", "size OK; no published checksum");
   }
   return {};
 }

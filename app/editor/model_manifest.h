@@ -19,7 +19,9 @@ enum class ChecksumStatus {
   NotChecked,     // found, not hashed yet
   Match,          // the hash matches the manifest
   Mismatch,       // it does not: a damaged or different file
-  NoReference,    // found; the manifest publishes no hash to compare with
+  NoReference,    // found; the manifest has neither a size nor a hash to compare with
+  WrongSize,      // its size is not the published file's: a test file, a truncated download or another model
+  SizeOnly,       // the size matches; no checksum is published to compare the bytes with
 };
 
 // The manifest in the model search path (the repo's or the install prefix's models/); "" when none.
@@ -28,7 +30,8 @@ QString findManifest();
 QVector<ManifestEntry> readManifest(const QString& path);
 // Where the model's file is, through the model search path; "" when absent.
 QString locateModel(const ManifestEntry& entry);
-// Hashes `path` and compares with the entry (slow: run off the GUI thread).
+// Compares the file's size with the entry's (always, when the manifest gives one), then hashes `path` and compares
+// with the published checksum where there is one (slow: run off the GUI thread).
 ChecksumStatus checkModel(const ManifestEntry& entry, const QString& path);
 QString checksumStatusText(ChecksumStatus status);
 // The fetch script beside the manifest; "" when absent.

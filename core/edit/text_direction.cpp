@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -46,8 +47,13 @@ TextDirection text_direction_from_json(const nlohmann::json& j, const std::strin
     d.kind = kind == "latent" ? TextDirectionKind::Latent : TextDirectionKind::Style;
     const auto shape = j.at("shape").get<std::vector<int64_t>>();
     auto values = j.at("values").get<std::vector<float>>();
+    // Sizes are checked before they are multiplied: a negative size, or a product past int64, is not a shape.
     int64_t count = 1;
-    for (int64_t s : shape) count *= s;
+    for (int64_t s : shape) {
+      if (s < 0 || (s > 0 && count > std::numeric_limits<int64_t>::max() / s))
+        throw Error(what + ": the shape " + nlohmann::json(shape).dump() + " is not a tensor's shape");
+      count *= s;
+    }
     if (count != static_cast<int64_t>(values.size()))
       throw Error(what + ": " + std::to_string(values.size()) + " values for shape of " + std::to_string(count));
     d.delta = torch::from_blob(values.data(), {static_cast<int64_t>(values.size())}, torch::kFloat32).clone().view(shape);
@@ -60,7 +66,11 @@ TextDirection text_direction_from_json(const nlohmann::json& j, const std::strin
     }
     if (d.kind == TextDirectionKind::Style) {
       int64_t total = 0;
-      for (int64_t s : d.style_sizes) total += s;
+      for (int64_t s : d.style_sizes) {
+        if (s < 0 || s > d.delta.numel()) throw Error(what + ": a style size is negative or larger than the values");
+        total += s;  // each at most numel, so no overflow before the sum passes numel
+        if (total > d.delta.numel()) break;
+      }
       if (total != d.delta.numel()) throw Error(what + ": style sizes do not add up to the number of values");
     }
     return d;

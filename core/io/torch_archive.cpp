@@ -102,6 +102,8 @@ ValuePtr read_zip(std::shared_ptr<caffe2::serialize::ReadAdapterInterface> sourc
     reader = std::make_unique<caffe2::serialize::PyTorchStreamReader>(std::move(source));
   } catch (const c10::Error& e) {
     throw Error(name + ": not a readable PyTorch zip archive (" + e.what_without_backtrace() + ")");
+  } catch (const std::exception& e) {  // LibTorch parses the version record with std::stoull
+    throw Error(name + ": not a readable PyTorch zip archive (bad version record: " + e.what() + ")");
   }
   auto record = [&](const std::string& record_name) -> std::pair<at::DataPtr, size_t> {
     if (!reader->hasRecord(record_name)) throw Error(name + ": the archive has no record '" + record_name + "'");

@@ -204,7 +204,10 @@ void write_session(const std::string& path, const Session& session) {
 Session read_session(const std::string& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) fail(path, "no such session file");
-  const std::string text = io::read_file(path);
+  return parse_session(io::read_file(path), path);
+}
+
+Session parse_session(const std::string& text, const std::string& path) {
   if (text.find_first_not_of(" \t\r\n") == std::string::npos)
     fail(path, "not a Facet session (the file is empty; it may have been cut off while saving)");
   nlohmann::json root;

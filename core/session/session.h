@@ -80,6 +80,8 @@ Session from_json(const nlohmann::json& root, const std::string& source);
 void write_session(const std::string& path, const Session& session);
 // facet::Error when the file is missing, empty, not JSON, of a newer format, or inconsistent.
 Session read_session(const std::string& path);
+// The same from the file's text (`source` names it in messages); read_session and the fuzz target call it.
+Session parse_session(const std::string& text, const std::string& source);
 // The W+ file's path, resolved against the session file's folder ("" when the session has none).
 std::string wplus_path(const Session& session, const std::string& session_path);
 // The session's W+ code [1, n_latent, dim] (undefined when it has none); facet::Error saying the file is missing or

@@ -183,8 +183,10 @@ nlohmann::json Timeline::to_json() const {
 
 Timeline Timeline::from_json(const nlohmann::json& json, const std::string& where) {
   if (!json.is_object()) fail(where + ": the timeline must be a JSON object");
-  const int version = json.value("version", -1);
-  if (version < 1) fail(where + ": the timeline has no valid version");
+  const auto v = json.find("version");
+  if (v == json.end() || !v->is_number_integer() || v->get<int64_t>() < 1)
+    fail(where + ": the timeline has no valid version");
+  const int64_t version = v->get<int64_t>();
   if (version > kFormatVersion)
     fail(where + ": timeline format " + std::to_string(version) + " is newer than this Facet; update Facet");
   try {
