@@ -8,6 +8,7 @@
 #include "core/nn/stylegan2/backward_ops.h"
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/upfirdn2d.h"
+#include "core/nn/stylegan2/weight_grads.h"
 
 namespace facet::nn::stylegan2 {
 
@@ -30,11 +31,46 @@ torch::Tensor rgb_forward(const RgbLayer& r, const torch::Tensor& x, const torch
   return y;
 }
 
+// Where each weight's gradient goes among the node's outputs; 0 for a weight that wants none (the styles come
+// first, so no weight has index 0).
+struct ConvSlots {
+  size_t weight = 0, noise_weight = 0, bias = 0;
+};
+struct RgbSlots {
+  size_t weight = 0, bias = 0;
+};
+struct ParameterSlots {
+  std::vector<ConvSlots> convs;
+  std::vector<RgbSlots> rgbs;
+  size_t input = 0;
+};
+
+// The weights that require grad as further inputs of the node, their slots recorded.
+ParameterSlots weight_inputs(const SynthesisLayers& layers, size_t first, std::vector<torch::Tensor>& inputs) {
+  ParameterSlots slots;
+  auto take = [&](const torch::Tensor& t) -> size_t {
+    if (!t.defined() || !t.requires_grad()) return 0;
+    inputs.push_back(t);
+    return first + inputs.size() - 1;
+  };
+  slots.input = take(layers.input);
+  for (const auto& c : layers.convs) slots.convs.push_back({take(c.conv->weight), take(c.noise_weight), take(c.bias)});
+  for (const auto& r : layers.rgbs) slots.rgbs.push_back({take(r.conv->weight), take(r.bias)});
+  return slots;
+}
+
+bool any_weight_requires_grad(const SynthesisLayers& layers) {
+  std::vector<torch::Tensor> inputs;
+  weight_inputs(layers, 1, inputs);
+  return !inputs.empty();
+}
+
 struct SynthesisBackward : torch::autograd::Node {
   SynthesisLayers layers;
   std::vector<torch::Tensor> styles;       // detached, [1, in]
   std::vector<torch::Tensor> activations;  // the input, then each StyledConv's output (channels-last)
   std::vector<size_t> noise_inputs;        // the convs whose noise map is an input of this node (after the styles)
+  ParameterSlots slots;                    // the weights that are inputs of this node (after the noise maps)
   int64_t image_size = 0;
 
   std::string name() const override { return "StyleGan2SynthesisBackward"; }
@@ -47,6 +83,7 @@ struct SynthesisBackward : torch::autograd::Node {
   // dL/dy of StyledConv k → its style's gradient, and dL/dx (undefined for conv1, whose input is constant).
   torch::Tensor conv_backward(size_t k, torch::Tensor g, variable_list& grads, size_t style_index,
                               std::vector<torch::Tensor>& noise_grads) const {
+    const ConvSlots& slot = slots.convs[k];
     const StyledLayer& layer = layers.convs[k];
     const ModulatedConvImpl& conv = *layer.conv;
     const torch::Tensor w = conv.weight[0];  // [out, in, k, k]
@@ -56,32 +93,44 @@ struct SynthesisBackward : torch::autograd::Node {
     Activation a{layer.noise.defined() ? layer.noise.detach() : torch::Tensor(), layer.noise_weight, layer.bias, demod};
     ActivationGrad ag = activation_backward_(g, activations[k + 1], a, noise_grads.size() > k && layer.noise.requires_grad());
     if (ag.noise.defined()) noise_grads[k] = ag.noise;
+    if (slot.bias || slot.noise_weight) {
+      EpilogueGrads eg = epilogue_grads(g, demod, a.noise);
+      if (slot.bias) grads[slot.bias] = eg.bias;
+      if (slot.noise_weight) grads[slot.noise_weight] = eg.noise_weight.defined() ? eg.noise_weight : torch::zeros({1});
+    }
     torch::Tensor gxf;
     if (conv.upsample) {
       const torch::Tensor gt = blur_adjoint(g, conv.blur->value);
       gxf = F::conv2d(gt, w.transpose(0, 1).contiguous(kChannelsLast), F::Conv2dFuncOptions().stride(2));
+      if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, gt, activations[k], f, demod, ag.demod_sum);
     } else {
       gxf = F::conv2d(g, w.flip({2, 3}).transpose(0, 1).contiguous(kChannelsLast),
                       F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
+      if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, g, activations[k], f, demod, ag.demod_sum);
     }
     gxf = gxf.contiguous(kChannelsLast);
-    torch::Tensor gf = input_backward_(gxf, activations[k], f, /*want_input_grad=*/k > 0);
+    const bool input_grad = k > 0 || slots.input;
+    torch::Tensor gf = input_backward_(gxf, activations[k], f, input_grad);
     // The demodulation's share: ∂d_o/∂f_i = −d_o³·Σ_k W_oik²·f_i, and dL/dd_o = demod_sum_o / d_o.
     gf = gf - f * torch::mv(squared.t(), ag.demod_sum * demod.pow(2));
     grads[style_index] = (gf * conv.scale).view({1, conv.in_channels});
+    if (k == 0 && slots.input) grads[slots.input] = gxf.contiguous();
     return k > 0 ? gxf : torch::Tensor();
   }
 
   // ToRGB of block output x (channels-last), dL/d(rgb) g [1, 3, H, W] → its style's gradient, and dL/dx added to
   // gx (or made, when undefined).
-  void rgb_backward(const RgbLayer& r, const torch::Tensor& x, const torch::Tensor& g, variable_list& grads,
+  void rgb_backward(size_t i, const torch::Tensor& x, const torch::Tensor& g, variable_list& grads,
                     size_t style_index, torch::Tensor& gx) const {
+    const RgbLayer& r = layers.rgbs[i];
     const ModulatedConvImpl& conv = *r.conv;
     const torch::Tensor w = conv.weight.reshape({conv.out_channels, conv.in_channels});
     const torch::Tensor f = styles[style_index].reshape({conv.in_channels}) * conv.scale;
     const torch::Tensor g2 = pixels_by_channels(g.contiguous(kChannelsLast));  // [P, 3]
     const torch::Tensor m = torch::mm(pixels_by_channels(x).t(), g2);          // [in, 3]: Σ_p x_i·g_o
     grads[style_index] = ((w.t() * m).sum(1) * conv.scale).view({1, conv.in_channels});
+    if (slots.rgbs[i].weight) grads[slots.rgbs[i].weight] = rgb_weight_grad(conv, m, f);
+    if (slots.rgbs[i].bias) grads[slots.rgbs[i].bias] = g2.sum(0).view({1, 3, 1, 1});
     const torch::Tensor wf = w * f.view({1, -1});  // [3, in]
     if (gx.defined()) {
       torch::Tensor view = pixels_by_channels(gx);
@@ -107,7 +156,7 @@ struct SynthesisBackward : torch::autograd::Node {
       if (r.skip_kernel.defined())
         g_skip = upfirdn2d(g_rgb, torch::flip(r.skip_kernel, {0, 1}), 1, 2, {1, 2, 1, 2});
       const size_t last_conv = 2 * i;  // conv1 for i = 0; block i−1's second conv otherwise
-      rgb_backward(r, activations[last_conv + 1], g_rgb, grads, i == 0 ? 1 : 1 + 3 * i, g_next);
+      rgb_backward(i, activations[last_conv + 1], g_rgb, grads, i == 0 ? 1 : 1 + 3 * i, g_next);
       if (i == 0) {
         conv_backward(0, g_next, grads, 0, noise_grads);
         break;
@@ -131,6 +180,7 @@ torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std:
   if (torch::GradMode::is_enabled()) {
     for (const auto& s : styles) needs_graph = needs_graph || s.requires_grad();
     for (const auto& c : layers.convs) needs_graph = needs_graph || (c.noise.defined() && c.noise.requires_grad());
+    needs_graph = needs_graph || any_weight_requires_grad(layers);
   }
   std::vector<torch::Tensor> detached;
   for (const auto& s : styles) detached.push_back(s.detach());
@@ -167,7 +217,9 @@ torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std:
       node->noise_inputs.push_back(k);
       noises.push_back(layers.convs[k].noise);
     }
-  node->set_next_edges(torch::autograd::collect_next_edges(styles, noises));
+  std::vector<torch::Tensor> weights;
+  node->slots = weight_inputs(layers, styles.size() + noises.size(), weights);
+  node->set_next_edges(torch::autograd::collect_next_edges(styles, noises, weights));
   torch::autograd::create_gradient_edge(image, node);
   return image;
 }

@@ -1,5 +1,5 @@
 #pragma once
-// Synthesis differentiable in the styles (and the noise maps), with the generator's weights frozen: the forward
+// Synthesis differentiable in the styles, the noise maps and (for tuning, tuning_synthesis.h) the weights: the forward
 // is the fast path's (one sample, channels-last, sub-pixel phases, fused epilogues) and keeps only what the
 // backward needs (each StyledConv's output, which is also the next layer's input); the backward is written by
 // hand as one autograd node, so no graph of the plain path's grouped convolutions is built or kept.
@@ -37,8 +37,9 @@ struct SynthesisLayers {
 };
 
 // One sample: `styles` in synthesis order (conv1, to_rgb1, then per block up, conv, rgb), each [1, in], as many as
-// the layers use. Returns the image [1, 3, S, S] (NCHW). When grad mode is on and a style or a noise map requires
-// grad, the image's grad_fn is the hand-written backward; it holds the layers until it has run.
+// the layers use. Returns the image [1, 3, S, S] (NCHW). When grad mode is on and a style, a noise map or a weight
+// (the input, a conv's weight, noise weight or bias, a ToRGB's weight or bias: weight_grads.h) requires grad, the
+// image's grad_fn is the hand-written backward; it holds the layers until it has run.
 torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std::vector<torch::Tensor>& styles);
 
 }  // namespace facet::nn::stylegan2

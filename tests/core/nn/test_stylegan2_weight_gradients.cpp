@@ -1,0 +1,89 @@
+// The generator's weight gradients through the fast path's hand-written backward (tuning_synthesis, what tuning to a
+// photo uses) against autograd over the plain path, parameter tensor by parameter tensor.
+#include <map>
+#include <string>
+
+#include <torch/torch.h>
+
+#include "core/nn/stylegan2/generator.h"
+#include "core/nn/stylegan2/tuning_synthesis.h"
+#include "tests/support/test_support.h"
+#include "tests/support/visible_noise.h"
+
+using facet::nn::StyleGan2;
+using facet::nn::SynthesisOptions;
+using facet::test::relative_max_error;
+
+namespace {
+
+constexpr double kWeightGradientParity = 2e-4;  // max |fast − plain| / max |plain|, per tensor
+
+struct Run {
+  torch::Tensor image, wplus;
+  std::map<std::string, torch::Tensor> grads;
+};
+
+Run run(StyleGan2& g, const torch::Tensor& wplus_value, bool fast, const torch::Tensor& pixel_weights) {
+  for (auto& p : g.module().parameters()) p.mutable_grad() = torch::Tensor();
+  SynthesisOptions o;
+  o.fast = false;
+  auto wplus = wplus_value.clone().requires_grad_(true);
+  Run out;
+  out.image = fast ? facet::nn::tuning_synthesis(g, wplus) : g.synthesis(wplus, o);
+  (out.image * pixel_weights).sum().backward();
+  out.image = out.image.detach();
+  out.wplus = wplus.grad();
+  for (const auto& p : g.module().named_parameters())
+    if (p.value().grad().defined()) out.grads[p.key()] = p.value().grad().clone();
+  return out;
+}
+
+void expect_parity(StyleGan2& g, uint64_t seed) {
+  facet::test::with_visible_noise(g);
+  torch::manual_seed(seed);
+  const int64_t dim = g.style_dim(), size = g.size();
+  const auto wplus = (g.to_wplus(g.mapping(torch::randn({1, dim}))) + 0.25 * torch::randn({1, g.n_latent(), dim})).detach();
+  const auto pixel_weights = torch::randn({1, 3, size, size});
+  const Run plain = run(g, wplus, false, pixel_weights);
+  const Run fast = run(g, wplus, true, pixel_weights);
+  EXPECT_LT(relative_max_error(fast.wplus, plain.wplus), kWeightGradientParity);
+  // Every synthesis weight (not the mapping's: W+ is given) gets one, equal to autograd's.
+  size_t compared = 0;
+  for (const auto& [name, grad] : plain.grads) {
+    if (name.rfind("style.", 0) == 0) continue;
+    ++compared;
+    auto it = fast.grads.find(name);
+    ASSERT_NE(it, fast.grads.end()) << name << " has no gradient on the fast path";
+    ASSERT_EQ(it->second.sizes(), grad.sizes()) << name;
+    EXPECT_GT(grad.abs().max().item<double>(), 0.0) << name;
+    EXPECT_LT(relative_max_error(it->second, grad), kWeightGradientParity) << name;
+  }
+  // input, and per conv: weight, modulation weight and bias, noise weight, activation bias; per ToRGB: weight,
+  // modulation weight and bias, bias.
+  const size_t convs = g.n_latent() - 1, rgbs = g.n_latent() / 2;
+  EXPECT_EQ(compared, 1 + 5 * convs + 4 * rgbs);
+}
+
+}  // namespace
+
+TEST(StyleGan2WeightGradients, TinyGeneratorEqualsAutograd) {
+  // 24 channels: the layers up to 8² modulate their input on the fast path, the larger ones their weights.
+  auto g = StyleGan2::random(64, 32, 1, 1, /*seed=*/7, torch::kCPU, /*max_channels=*/24);
+  expect_parity(*g, 1);
+}
+
+TEST(StyleGan2WeightGradients, FullWidthGeneratorEqualsAutograd) {
+  // config-f's 512 channels and style width, at 32² to stay fast.
+  auto g = StyleGan2::random(32, 512, 1, 2, /*seed=*/3);
+  expect_parity(*g, 2);
+}
+
+TEST(StyleGan2WeightGradients, AfterAnUpdateTheGradientsFollowTheNewWeights) {
+  // An optimiser step changes the weights in place; the fast path must stop using what it cached from the old ones.
+  auto g = StyleGan2::random(32, 32, 1, 1, /*seed=*/5, torch::kCPU, /*max_channels=*/32);
+  {
+    torch::NoGradGuard no_grad;
+    for (auto& p : g->module().parameters()) p.add_(0.05 * torch::randn_like(p));
+  }
+  expect_parity(*g, 3);
+}
