@@ -34,7 +34,7 @@ void register_apply(CLI::App& root, Commands& commands) {
   add_faceapi_option(cmd, a->batch.faceapi);
   cmd->add_flag("--no-identity", a->no_identity, "batch: skip the identity score (face-api) per photo");
   cmd->add_flag("--json", a->json, "print the face, alignment, shapes and timings as JSON (single photo)");
-  commands.bind(cmd, [a] {
+  commands.bind(cmd, [a]() -> int {
     ApplyArgs args = a->apply;
     args.save_wplus = a->save_wplus;
     if (batch::source_kind(a->photo) != batch::SourceKind::kSingle) {
