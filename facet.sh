@@ -36,7 +36,6 @@ packages=(
   xvfb xauth fonts-wqy-microhei
   python3-torch python3-torchvision python3-numpy python3-pil python3-scipy
   zlib1g-dev
-  libssl-dev  # SHA-256 of a batch's photos (the done-ledger)
   slurmctld slurmd slurm-client  # the cluster tests start a single-node Slurm (tests/app/slurm)
   ffmpeg  # keeps a video's sound in edit-video (audio_mux), ffprobe in its tests
   desktop-file-utils appstream shared-mime-info zsh  # packaging tests: desktop entry, metainfo, MIME, completion

@@ -12,7 +12,7 @@
 #include "app/cli/faceapi_options.h"
 #include "core/batch/parts.h"
 #include "core/batch/report.h"
-#include "core/batch/sha256.h"
+#include "core/io/sha256.h"
 #include "core/batch/work_items.h"
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
@@ -69,8 +69,8 @@ int run_apply_batch(const ApplyArgs& args, const BatchArgs& batch) {
   for (const auto& item : items) {
     std::string key;
     try {
-      key = batch::sha256_file(item.photo) + "-" +
-            batch::sha256_hex(settings_text + item.options.dump() + "\n" +
+      key = io::sha256_file(item.photo) + "-" +
+            io::sha256_hex(settings_text + item.options.dump() + "\n" +
                               fs::path(item.output).lexically_relative(batch.out).string());
     } catch (const Error&) {
       key.clear();  // unreadable: the item runs and its error is reported

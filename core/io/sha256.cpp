@@ -1,6 +1,10 @@
 #include "core/io/sha256.h"
 
 #include <cstring>
+#include <fstream>
+#include <vector>
+
+#include "core/io/error.h"
 
 namespace facet::io {
 
@@ -80,6 +84,19 @@ std::string Sha256::hex() {
 std::string sha256_hex(std::string_view bytes) {
   Sha256 s;
   s.update(bytes);
+  return s.hex();
+}
+
+std::string sha256_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error("cannot read " + path);
+  Sha256 s;
+  std::vector<char> block(1 << 20);
+  while (in) {
+    in.read(block.data(), static_cast<std::streamsize>(block.size()));
+    s.update(block.data(), static_cast<size_t>(in.gcount()));
+  }
+  if (in.bad()) throw Error("cannot read " + path);
   return s.hex();
 }
 

@@ -25,5 +25,7 @@ class Sha256 {
 };
 
 std::string sha256_hex(std::string_view bytes);
+// A file's bytes, read in blocks; facet::Error naming the file when it cannot be read.
+std::string sha256_file(const std::string& path);
 
 }  // namespace facet::io

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/batch/sha256.h"
+#include "core/io/sha256.h"
 #include "core/batch/work_items.h"
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
@@ -65,10 +65,10 @@ TEST(WorkItems, ListsAndManifestsResolvePathsFromTheirFolder) {
 }
 
 TEST(Sha256, MatchesTheStandardTestVectors) {
-  EXPECT_EQ(facet::batch::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
-  EXPECT_EQ(facet::batch::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(facet::io::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(facet::io::sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   const std::string dir = facet::test::scratch_dir("batch_sha");
   facet::io::write_file_atomic(dir + "/f", std::string(3 << 20, 'a'));  // spans several read blocks
-  EXPECT_EQ(facet::batch::sha256_file(dir + "/f"), facet::batch::sha256_hex(std::string(3 << 20, 'a')));
-  EXPECT_THROW(facet::batch::sha256_file(dir + "/missing"), facet::Error);
+  EXPECT_EQ(facet::io::sha256_file(dir + "/f"), facet::io::sha256_hex(std::string(3 << 20, 'a')));
+  EXPECT_THROW(facet::io::sha256_file(dir + "/missing"), facet::Error);
 }
