@@ -415,29 +415,39 @@
 <context>
     <name>facet::app::ModelManifest</name>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="72"/>
+        <location filename="../app/editor/model_manifest.cpp" line="75"/>
         <source>missing</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="73"/>
+        <location filename="../app/editor/model_manifest.cpp" line="76"/>
         <source>not checked</source>
         <translation>확인 안 함</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="74"/>
+        <location filename="../app/editor/model_manifest.cpp" line="77"/>
         <source>checksum OK</source>
         <translation>체크섬 일치</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="76"/>
+        <location filename="../app/editor/model_manifest.cpp" line="79"/>
         <source>checksum MISMATCH: fetch it again</source>
         <translation>체크섬 불일치: 다시 받으세요</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="78"/>
-        <source>no published checksum</source>
-        <translation>공개된 체크섬 없음</translation>
+        <location filename="../app/editor/model_manifest.cpp" line="81"/>
+        <source>no published size or checksum</source>
+        <translation>공개된 크기나 체크섬 없음</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="83"/>
+        <source>WRONG SIZE: not the published file; fetch it again</source>
+        <translation>크기 불일치: 공개된 파일이 아닙니다. 다시 받으세요</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="86"/>
+        <source>size OK; no published checksum</source>
+        <translation>크기 일치, 공개된 체크섬 없음</translation>
     </message>
 </context>
 <context>
@@ -1410,118 +1420,118 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>The language changes when Facet restarts.</source>
         <translation>언어는 Facet을 다시 시작하면 바뀝니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>&amp;User guide</source>
         <translation>사용 안내서(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>&amp;About Facet</source>
         <translation>Facet 정보(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Facet user guide</source>
         <translation>Facet 사용 안내서</translation>
     </message>
@@ -1531,27 +1541,27 @@
         <translation>NumPy 배열 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>Unsaved edits</source>
         <translation>저장하지 않은 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>The edits to this face are not saved.</source>
         <translation>이 얼굴의 편집 내용이 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>세션에 저장하시겠습니까, 버리시겠습니까, 아니면 편집으로 돌아가시겠습니까?</translation>
     </message>
@@ -1566,22 +1576,22 @@
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>편집을 시작하려면 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>생성기를 설치하거나 위치를 지정한 다음(도구 ▸ 모델) 사진을 열어 편집을 시작하십시오.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>About Facet</source>
         <translation>Facet 정보</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -2090,52 +2100,52 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::TextSliderPanel</name>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="17"/>
+        <location filename="../ui/text_slider_panel.cpp" line="19"/>
         <source>global direction</source>
         <translation>전역 방향</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="18"/>
+        <location filename="../ui/text_slider_panel.cpp" line="20"/>
         <source>optimisation</source>
         <translation>최적화</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="19"/>
+        <location filename="../ui/text_slider_panel.cpp" line="21"/>
         <source>mapper</source>
         <translation>매퍼</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="20"/>
+        <location filename="../ui/text_slider_panel.cpp" line="22"/>
         <source>direction</source>
         <translation>방향</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="25"/>
+        <location filename="../ui/text_slider_panel.cpp" line="27"/>
         <source>No text edits yet.</source>
         <translation>아직 텍스트 편집이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="33"/>
+        <location filename="../ui/text_slider_panel.cpp" line="35"/>
         <source>Add text edit…</source>
         <translation>텍스트 편집 추가…</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="35"/>
+        <location filename="../ui/text_slider_panel.cpp" line="37"/>
         <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
         <translation>텍스트 프롬프트로 얼굴 편집 (StyleCLIP): 전역 방향, 최적화 또는 저장된 방향 파일</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="77"/>
+        <location filename="../ui/text_slider_panel.cpp" line="79"/>
         <source>%1 (neutral: %2)</source>
         <translation>%1 (중립: %2)</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="97"/>
+        <location filename="../ui/text_slider_panel.cpp" line="99"/>
         <source>Reset %1</source>
         <translation>%1 초기화</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="102"/>
+        <location filename="../ui/text_slider_panel.cpp" line="104"/>
         <source>Remove %1</source>
         <translation>%1 제거</translation>
     </message>

@@ -415,29 +415,39 @@
 <context>
     <name>facet::app::ModelManifest</name>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="72"/>
+        <location filename="../app/editor/model_manifest.cpp" line="75"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="73"/>
+        <location filename="../app/editor/model_manifest.cpp" line="76"/>
         <source>not checked</source>
         <translation>未校验</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="74"/>
+        <location filename="../app/editor/model_manifest.cpp" line="77"/>
         <source>checksum OK</source>
         <translation>校验和正确</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="76"/>
+        <location filename="../app/editor/model_manifest.cpp" line="79"/>
         <source>checksum MISMATCH: fetch it again</source>
         <translation>校验和不匹配：请重新获取</translation>
     </message>
     <message>
-        <location filename="../app/editor/model_manifest.cpp" line="78"/>
-        <source>no published checksum</source>
-        <translation>无公开校验和</translation>
+        <location filename="../app/editor/model_manifest.cpp" line="81"/>
+        <source>no published size or checksum</source>
+        <translation>没有公开的大小或校验和</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="83"/>
+        <source>WRONG SIZE: not the published file; fetch it again</source>
+        <translation>大小不符：不是公开发布的文件；请重新获取</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/model_manifest.cpp" line="86"/>
+        <source>size OK; no published checksum</source>
+        <translation>大小正确；没有公开的校验和</translation>
     </message>
 </context>
 <context>
@@ -1410,118 +1420,118 @@
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="54"/>
-        <location filename="../ui/main_window.cpp" line="261"/>
+        <location filename="../ui/main_window.cpp" line="56"/>
+        <location filename="../ui/main_window.cpp" line="263"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="105"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="115"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="119"/>
+        <location filename="../ui/main_window.cpp" line="121"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="125"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="126"/>
+        <location filename="../ui/main_window.cpp" line="128"/>
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="129"/>
+        <location filename="../ui/main_window.cpp" line="131"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="137"/>
+        <location filename="../ui/main_window.cpp" line="139"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="138"/>
+        <location filename="../ui/main_window.cpp" line="140"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="150"/>
+        <location filename="../ui/main_window.cpp" line="152"/>
         <source>The language changes when Facet restarts.</source>
         <translation>重新启动 Facet 后语言生效。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="153"/>
+        <location filename="../ui/main_window.cpp" line="155"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="155"/>
+        <location filename="../ui/main_window.cpp" line="157"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="157"/>
+        <location filename="../ui/main_window.cpp" line="159"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="158"/>
+        <location filename="../ui/main_window.cpp" line="160"/>
         <source>&amp;User guide</source>
         <translation>使用指南(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="166"/>
+        <location filename="../ui/main_window.cpp" line="168"/>
         <source>&amp;About Facet</source>
         <translation>关于 Facet(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="188"/>
+        <location filename="../ui/main_window.cpp" line="190"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="198"/>
+        <location filename="../ui/main_window.cpp" line="200"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="159"/>
+        <location filename="../ui/main_window.cpp" line="161"/>
         <source>Facet user guide</source>
         <translation>Facet 使用指南</translation>
     </message>
@@ -1531,27 +1541,27 @@
         <translation>NumPy 数组 (*.npy)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="89"/>
+        <location filename="../ui/main_window.cpp" line="91"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>Unsaved edits</source>
         <translation>未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="83"/>
         <source>The edits to this face are not saved.</source>
         <translation>对这张人脸的编辑尚未保存。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="83"/>
+        <location filename="../ui/main_window.cpp" line="85"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>保存到会话、放弃，还是返回继续编辑？</translation>
     </message>
@@ -1566,22 +1576,22 @@
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="307"/>
+        <location filename="../ui/main_window.cpp" line="309"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>请打开照片、W+ 代码或随机人脸（文件菜单）以开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="308"/>
+        <location filename="../ui/main_window.cpp" line="310"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>请安装或指定生成器（工具 ▸ 模型），然后打开照片开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="167"/>
+        <location filename="../ui/main_window.cpp" line="169"/>
         <source>About Facet</source>
         <translation>关于 Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="168"/>
+        <location filename="../ui/main_window.cpp" line="170"/>
         <source>Facet %1
 Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent Transformer.</source>
         <translation>Facet %1
@@ -2090,52 +2100,52 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::TextSliderPanel</name>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="17"/>
+        <location filename="../ui/text_slider_panel.cpp" line="19"/>
         <source>global direction</source>
         <translation>全局方向</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="18"/>
+        <location filename="../ui/text_slider_panel.cpp" line="20"/>
         <source>optimisation</source>
         <translation>优化</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="19"/>
+        <location filename="../ui/text_slider_panel.cpp" line="21"/>
         <source>mapper</source>
         <translation>映射器</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="20"/>
+        <location filename="../ui/text_slider_panel.cpp" line="22"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="25"/>
+        <location filename="../ui/text_slider_panel.cpp" line="27"/>
         <source>No text edits yet.</source>
         <translation>尚无文本编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="33"/>
+        <location filename="../ui/text_slider_panel.cpp" line="35"/>
         <source>Add text edit…</source>
         <translation>添加文本编辑…</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="35"/>
+        <location filename="../ui/text_slider_panel.cpp" line="37"/>
         <source>Edit the face with a text prompt (StyleCLIP): global direction, optimisation, or a saved direction file</source>
         <translation>用文本提示编辑人脸（StyleCLIP）：全局方向、优化或已保存的方向文件</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="77"/>
+        <location filename="../ui/text_slider_panel.cpp" line="79"/>
         <source>%1 (neutral: %2)</source>
         <translation>%1（中性：%2）</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="97"/>
+        <location filename="../ui/text_slider_panel.cpp" line="99"/>
         <source>Reset %1</source>
         <translation>重置%1</translation>
     </message>
     <message>
-        <location filename="../ui/text_slider_panel.cpp" line="102"/>
+        <location filename="../ui/text_slider_panel.cpp" line="104"/>
         <source>Remove %1</source>
         <translation>移除 %1</translation>
     </message>

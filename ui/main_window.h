@@ -3,9 +3,9 @@
 // timeline, sessions, exports, rendering), the job runner and the workflows (photos, files and sessions, the faces
 // beside the edited one, models). Its menus, sliders and panels call the document and the workflows, their signals
 // update the widgets, and the window answers their questions (which face, save or discard) with dialogs. The
-// workflows' views: models and photos (main_window_workflows.cpp), the File menu (main_window_files.cpp), text
-// sliders (main_window_text.cpp), the layer dock and refinement settings (main_window_layers.cpp) and the "Two
-// faces" dock (main_window_two_faces.cpp).
+// workflows' views: models and photos (main_window_workflows.cpp), dropped files and autosave
+// (main_window_files.cpp), the text and layer docks and refinement settings (main_window_layers.cpp) and the "Two
+// faces" dock (main_window_two_faces.cpp); the File menu is ui/file_menu.
 #include <functional>
 #include <memory>
 
@@ -107,7 +107,7 @@ class MainWindow : public QMainWindow {
   void connectWorkflows();  // main_window_workflows.cpp: the model loader and the photo workflow
   void buildEditorExtras(QMenu* view, QMenu* tools);  // main_window_layers.cpp: layer dock, show in photo, refinement
   void buildTwoFacesPanel();  // main_window_two_faces.cpp
-  void buildTextPanel();  // main_window_text.cpp
+  void buildTextPanel();  // main_window_layers.cpp
   void updateEditingEnabled();  // sliders on with a face, else off with what to do
   void updateTitle();           // the open file and whether it has unsaved edits
   // The message bar (an error, or with `warning` guidance about what is missing) and the status bar.

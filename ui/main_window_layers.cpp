@@ -1,5 +1,7 @@
-// MainWindow: the editor's extra controls — the "Edited layers" dock (which W+ layers the edits touch; the
-// document holds the mask), View ▸ Show in photo, and Tools ▸ Photo refinement with its time estimate.
+// MainWindow: the editor's extra controls — the "Text edits" dock (the document's text sliders: the user's moves,
+// releases and removals go to app::TextSliderSet; new sliders come from a file or "Add text edit…", checked by
+// app::TextWorkflow), the "Edited layers" dock (which W+ layers the edits touch), View ▸ Show in photo, and Tools ▸
+// Photo refinement with its time estimate.
 #include <QAction>
 #include <QDockWidget>
 #include <QMenu>
@@ -9,13 +11,44 @@
 #include "app/editor/editor.h"
 #include "app/editor/layer_mask.h"
 #include "app/editor/refinement_settings.h"
+#include "app/editor/text_edit_job.h"
+#include "app/editor/text_slider_set.h"
+#include "app/editor/text_workflow.h"
 #include "ui/dock_panel.h"
 #include "ui/layer_mask_panel.h"
 #include "ui/main_window.h"
 #include "ui/preview_widget.h"
 #include "ui/refinement_dialog.h"
+#include "ui/text_edit_dialog.h"
+#include "ui/text_slider_panel.h"
 
 namespace facet::ui {
+
+void MainWindow::buildTextPanel() {
+  textDock_ = addDockPanel(this, textPanel_, tr("Text edits"), "textEditsDock", "textSliders", Qt::RightDockWidgetArea);
+  splitDockWidget(attributesDock_, textDock_, Qt::Vertical);
+  app::TextSliderSet* text = doc_->textSliders();
+  connect(textPanel_, &TextSliderPanel::alphaMoved, text, &app::TextSliderSet::move);
+  connect(textPanel_, &TextSliderPanel::released, text, &app::TextSliderSet::commit);
+  connect(textPanel_, &TextSliderPanel::removeRequested, text, &app::TextSliderSet::remove);
+  connect(textPanel_, &TextSliderPanel::addRequested, this, [this] { showAddTextEdit(); });
+  connect(editor_->text(), &app::TextWorkflow::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
+  connect(editor_->text(), &app::TextWorkflow::problem, this, [this](const QString& m) { showProblem(m); });
+  // The document's sliders (added, removed, undone, played back, from a session): the panel follows.
+  const auto show = [this] { textPanel_->showSliders(doc_->textSliders()->sliders()); };
+  connect(text, &app::TextSliderSet::listChanged, textPanel_, show);
+  connect(text, &app::TextSliderSet::valuesChanged, textPanel_, show);
+}
+
+TextEditDialog* MainWindow::showAddTextEdit() {
+  auto* dialog = new TextEditDialog(editor_->jobs(), editor_->text()->job(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &QDialog::accepted, this, [this, dialog] {
+    if (dialog->direction()) editor_->text()->add(dialog->direction());
+  });
+  dialog->open();
+  return dialog;
+}
 
 void MainWindow::buildEditorExtras(QMenu* view, QMenu* tools) {
   QDockWidget* dock = addDockPanel(this, layers_, tr("Edited layers"), "layersDock", "layerMask", Qt::RightDockWidgetArea);

@@ -43,7 +43,7 @@ std::unique_ptr<MainWindow> readyWindow() {
   window->document()->setPreviewSize(32);
   window->document()->renderer()->setSettleMs(150);
   window->editor()->models()->load(facet::test::fixtureModelFiles());
-  if (!QTest::qWaitFor([&] { return window->document()->models(); }, 10000)) return nullptr;
+  if (!QTest::qWaitFor([&] { return window->document()->models() != nullptr; }, 10000)) return nullptr;
   window->editor()->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
   if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 10000)) return nullptr;
   return window;

@@ -63,7 +63,7 @@ std::unique_ptr<MainWindow> windowWith(const facet::models::ModelFiles& files) {
   window->document()->setPreviewSize(32);
   window->document()->renderer()->setSettleMs(100);
   window->editor()->models()->load(files);
-  if (!QTest::qWaitFor([&] { return window->document()->models(); }, 20000)) return nullptr;
+  if (!QTest::qWaitFor([&] { return window->document()->models() != nullptr; }, 20000)) return nullptr;
   return window;
 }
 

@@ -16,6 +16,7 @@
 
 #include "tests/ui/editor_access.h"
 #include "tests/support/allow_networks.h"
+#include "core/edit/global_directions.h"
 #include "app/editor/generator_backend.h"
 #include "core/io/error.h"
 #include "app/editor/render_controller.h"
@@ -46,7 +47,7 @@ std::unique_ptr<MainWindow> readyWindow() {
   window->document()->setPreviewSize(32);
   window->document()->renderer()->setSettleMs(150);
   window->editor()->models()->load(facet::test::fixtureModelFiles(false));
-  if (!QTest::qWaitFor([&] { return window->document()->models(); }, 10000)) return nullptr;
+  if (!QTest::qWaitFor([&] { return window->document()->models() != nullptr; }, 10000)) return nullptr;
   window->editor()->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy");
   if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 10000)) return nullptr;
   return window;

@@ -43,7 +43,7 @@ inline std::unique_ptr<ui::MainWindow> readyFixtureWindow() {
   window->document()->setPreviewSize(32);
   window->document()->renderer()->setSettleMs(100);
   window->editor()->models()->load(fixtureModelFiles(false));
-  if (!QTest::qWaitFor([&] { return window->document()->models(); }, 20000)) return nullptr;
+  if (!QTest::qWaitFor([&] { return window->document()->models() != nullptr; }, 20000)) return nullptr;
   window->editor()->files()->openWplus(fixturesDir() + "/stylegan2/wplus.npy");
   if (!QTest::qWaitFor([&] { return fullAndCurrent(*window); }, 20000)) return nullptr;
   return window;
