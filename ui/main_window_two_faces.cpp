@@ -63,6 +63,7 @@ void MainWindow::buildTwoFacesPanel() {
   connect(workflow, &app::TwoFaceWorkflow::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
   connect(workflow, &app::TwoFaceWorkflow::problem, this, [this](const QString& m) { showProblem(m); });
   connect(workflow, &app::TwoFaceWorkflow::faceUsed, messageBar_, &MessageBar::dismiss);
+  connect(workflow, &app::TwoFaceWorkflow::stateChanged, this, [this] { twoFaces_->showState(doc_->twoFaces()); });
   // The document changes the state (the workflow, undo, sessions, timeline playback): the panel follows.
   connect(doc_, &app::EditDocument::twoFacesChanged, this, [this] { twoFaces_->showState(doc_->twoFaces()); });
   connect(doc_, &app::EditDocument::recentFacesChanged, this,

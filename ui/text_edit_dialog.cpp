@@ -206,7 +206,6 @@ void TextEditDialog::start() {
   job_ = jobs_->run<Outcome>(
       tr("Making the text edit \"%1\"…").arg(QString::fromStdString(job.prompt)),
       [job](app::JobContext& context) {
-        context.setCancelKeepsResult(true);  // Cancel stops the job; the dialog still hears that it ended
         Outcome outcome;
         try {
           outcome.direction = app::run_text_edit_job(
@@ -223,7 +222,8 @@ void TextEditDialog::start() {
       },
       [self](Outcome outcome) {
         if (self) self->jobDone(std::move(outcome.direction), outcome.error);
-      });
+      },
+      {QString(), false, /*cancelKeepsResult=*/true});
 }
 
 void TextEditDialog::cancel() {

@@ -154,7 +154,8 @@ void TimelineRenderDialog::startRender() {
       },
       [self](app::VideoJobOutcome outcome) {
         if (self) self->done(outcome.ok, outcome.message);
-      });
+      },
+      {QString(), false, /*cancelKeepsResult=*/true});  // Cancel stops it; the dialog hears how far it got
 }
 
 void TimelineRenderDialog::progress(int done, int total) {

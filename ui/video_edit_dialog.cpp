@@ -223,7 +223,8 @@ void VideoEditDialog::startEdit() {
       },
       [self](app::VideoJobOutcome outcome) {
         if (self) self->done(outcome.ok, outcome.message);
-      });
+      },
+      {QString(), false, /*cancelKeepsResult=*/true});  // Cancel stops it; the dialog hears how far it got
 }
 
 void VideoEditDialog::done(bool ok, const QString& message) {

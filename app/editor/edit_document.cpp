@@ -190,6 +190,7 @@ void EditDocument::setPhotoFace(std::shared_ptr<const PhotoFace> photo) {
 }
 
 void EditDocument::clearFace() {
+  const bool had = hasFace();
   wplus_ = torch::Tensor();
   photo_.reset();
   origin_ = {};
@@ -197,6 +198,7 @@ void EditDocument::clearFace() {
   sessionPath_.clear();
   undo_->clear();
   markSaved();
+  if (had) Q_EMIT faceChanged();  // nothing to edit until the next face: the views say so
 }
 
 // --- α ----------------------------------------------------------------------------------------------------------------

@@ -47,6 +47,8 @@ quint64 JobRunner::start(const QString& title, const Options& options, std::func
   job.info.key = options.key;
   job.info.blocking = options.blocking;
   job.context = std::make_shared<JobContext>();
+  job.context->keeps_ = options.cancelKeepsResult;
+  job.info.cancelKeepsResult = options.cancelKeepsResult;
   QPointer<JobRunner> self(this);
   job.context->update_ = [self, id](std::function<void(JobInfo&)> change) {
     QMetaObject::invokeMethod(

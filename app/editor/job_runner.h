@@ -55,6 +55,9 @@ class JobRunner : public QObject {
   struct Options {
     QString key;
     bool blocking = false;
+    // Cancel asks the job to stop early and still delivers what it returns (from the start; a job can also say so
+    // once it reaches such a phase, JobContext::setCancelKeepsResult).
+    bool cancelKeepsResult = false;
   };
 
   explicit JobRunner(QObject* parent = nullptr);

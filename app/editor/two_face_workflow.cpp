@@ -71,6 +71,7 @@ void TwoFaceWorkflow::use(const std::string& role, const OtherFace& face) {
   }
   if (!doc_->setTwoFaces(state)) return;
   Q_EMIT faceUsed();
+  Q_EMIT stateChanged();
   doc_->addRecentFace(face);
   doc_->commitTwoFaces(tr("Choose the %1 face").arg(roleName(role)));
   const QString missing = missingFaces(state);
@@ -83,7 +84,9 @@ void TwoFaceWorkflow::setMode(edit::TwoFaceMode mode) {
   state.amount = edit::starting_amount(mode);
   if (mode == edit::TwoFaceMode::Mix && doc_->models())
     state.mixLayers = edit::mix_layer_preset("coarse", doc_->models()->generator->n_latent());
-  if (!doc_->setTwoFaces(state)) return;
+  const bool set = doc_->setTwoFaces(state);
+  Q_EMIT stateChanged();  // refused: the view goes back to the document's state
+  if (!set) return;
   doc_->commitTwoFaces(tr("Two faces: %1").arg(modeName(mode)));
   const QString missing = missingFaces(state);
   Q_EMIT message(missing.isEmpty() ? tr("Two faces: %1").arg(modeName(mode)) : missing);
@@ -101,6 +104,7 @@ void TwoFaceWorkflow::setMixLayers(const std::vector<bool>& layers) {
   TwoFaceState state = doc_->twoFaces();
   state.mixLayers = layers;
   if (doc_->setTwoFaces(state)) doc_->commitTwoFaces(tr("Change the mixed layers"));
+  Q_EMIT stateChanged();
 }
 
 void TwoFaceWorkflow::fromWplus(const std::string& role, const QString& path) {

@@ -46,7 +46,8 @@ class TwoFaceWorkflow : public QObject {
  Q_SIGNALS:
   void message(const QString& text);
   void problem(const QString& text);
-  void faceUsed();  // a slot was filled (an earlier failure no longer applies)
+  void faceUsed();      // a slot was filled (an earlier failure no longer applies)
+  void stateChanged();  // the operation or a face changed, or a change was refused: the view shows the document's
 
  private:
   bool haveGenerator();

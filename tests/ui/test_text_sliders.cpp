@@ -72,9 +72,9 @@ std::shared_ptr<edit::TextDirection> styleDirection(const facet::nn::StyleGan2& 
   d->method = "global";
   d->kind = edit::TextDirectionKind::Style;
   int64_t total = 0;
-  for (const auto& s : g.styles(facet::test::fixtureWplus())) {
-    d->style_sizes.push_back(s.size(-1));
-    total += s.size(-1);
+  for (const int64_t size : edit::style_sizes(g.config())) {  // from the shapes: no network on this thread
+    d->style_sizes.push_back(size);
+    total += size;
   }
   d->delta = torch::randn({total}) * 0.3;
   d->alpha_min = -10;
