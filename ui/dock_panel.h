@@ -3,8 +3,11 @@
 // states find them by. Sets `panel` and returns its dock (for its toggle action or splitting).
 #include <QDockWidget>
 #include <QMainWindow>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QString>
 
+#include <algorithm>
 #include <utility>
 
 namespace facet::ui {
@@ -20,6 +23,22 @@ QDockWidget* addDockPanel(QMainWindow* window, Panel*& panel, const QString& tit
   dock->setWidget(panel);
   window->addDockWidget(area, dock);
   return dock;
+}
+
+// The dock's panel keeps its readable height and scrolls vertically, so a short dock never clips it nor makes the
+// window taller than the screen.
+inline void scrollDockPanel(QDockWidget* dock, const char* scrollName) {
+  auto* scroll = new QScrollArea(dock);
+  scroll->setObjectName(scrollName);
+  scroll->setWidgetResizable(true);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  scroll->setFrameShape(QFrame::NoFrame);
+  QWidget* panel = dock->widget();
+  // It scrolls up and down only: never narrower than the panel and the scroll bar beside it.
+  scroll->setMinimumWidth(std::max(panel->minimumWidth(), panel->minimumSizeHint().width()) +
+                          scroll->verticalScrollBar()->sizeHint().width());
+  scroll->setWidget(panel);
+  dock->setWidget(scroll);
 }
 
 }  // namespace facet::ui

@@ -51,7 +51,7 @@ FileMenu::FileMenu(QMenu* file, app::Editor* editor, QWidget* window, std::funct
        }},
       {}});
   opens.first()->setToolTip(tr("The bundled public-domain astronaut portrait (NASA)"));
-  const QString images = tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)");
+  const QString images = imagesFilter();
   // Each export asks where (never over the opened file) and writes off the GUI thread.
   const auto exportAs = [this](FileKind kind, const QString& title, const QString& filter,
                                bool (app::EditDocument::*write)(const QString&, int)) {
@@ -77,9 +77,16 @@ FileMenu::FileMenu(QMenu* file, app::Editor* editor, QWidget* window, std::funct
 
 QString FileMenu::askOpenPath(FileKind kind, const QString& title, const QString& filter) {
   if (!editor_->files()->settleUnsavedChanges()) return {};
-  const QString path = QFileDialog::getOpenFileName(window_, title, editor_->files()->suggestedPath(kind), filter);
+  return askOpenFile(window_, editor_, kind, title, filter);
+}
+
+QString FileMenu::askOpenFile(QWidget* parent, app::Editor* editor, FileKind kind, const QString& title,
+                              const QString& filter) {
+  const QString path = QFileDialog::getOpenFileName(parent, title, editor->files()->suggestedPath(kind), filter);
   return path.isEmpty() ? path : app::OpenWorkflow::rememberFolder(path);
 }
+
+QString FileMenu::imagesFilter() { return tr("Images (*.jpg *.jpeg *.png *.bmp *.webp *.tif *.tiff)"); }
 
 QString FileMenu::askSavePath(FileKind kind, const QString& title, const QString& filter) {
   const QString path = QFileDialog::getSaveFileName(window_, title, editor_->files()->suggestedPath(kind), filter);

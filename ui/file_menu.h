@@ -27,6 +27,10 @@ class FileMenu : public QObject {
   using FileKind = app::OpenWorkflow::FileKind;
   // A save dialog for `kind` starting at the suggested path; "" when cancelled.
   QString askSavePath(FileKind kind, const QString& title, const QString& filter);
+  // An open dialog starting where the editor suggests (nothing settled first); "" when cancelled.
+  static QString askOpenFile(QWidget* parent, app::Editor* editor, FileKind kind, const QString& title,
+                             const QString& filter);
+  static QString imagesFilter();  // the photo formats Facet reads, for file dialogs
 
  private:
   // An open dialog for `kind`, after unsaved edits are settled; "" when cancelled.

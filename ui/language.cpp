@@ -1,7 +1,9 @@
 #include "ui/language.h"
 
+#include <QActionGroup>
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QMenu>
 #include <QPointer>
 #include <QSettings>
 #include <QTranslator>
@@ -69,5 +71,21 @@ QString activeLanguage() { return activeCode(); }
 QString savedLanguage() { return QSettings().value("language").toString(); }
 
 void saveLanguage(const QString& code) { QSettings().setValue("language", code); }
+
+void addLanguageMenu(QMenu* view, std::function<void(const QString&)> status) {
+  QMenu* menu = view->addMenu(QCoreApplication::translate("LanguageMenu", "&Language"));
+  auto* group = new QActionGroup(menu);
+  for (const QString& code : availableLanguages()) {
+    QAction* action = menu->addAction(languageName(code));
+    action->setObjectName("language_" + code);
+    action->setCheckable(true);
+    action->setChecked(code == activeLanguage());  // the language in use, chosen or from the system
+    group->addAction(action);
+    QObject::connect(action, &QAction::triggered, menu, [code, status] {
+      saveLanguage(code);
+      status(QCoreApplication::translate("LanguageMenu", "The language changes when Facet restarts."));
+    });
+  }
+}
 
 }  // namespace facet::ui

@@ -1,8 +1,12 @@
 #pragma once
 // Interface language: English source strings, Korean and Simplified Chinese shipped as .qm resources
 // (:/i18n/facet_<code>.qm, built from translations/*.ts). The choice is kept in QSettings ("language").
+#include <functional>
+
 #include <QString>
 #include <QStringList>
+
+class QMenu;
 
 namespace facet::ui {
 
@@ -15,5 +19,8 @@ bool installLanguage(const QString& code);
 QString activeLanguage();  // the language installLanguage() put in place ("en" when none)
 QString savedLanguage();   // from QSettings; "" when never chosen (follow the system locale)
 void saveLanguage(const QString& code);
+// View ▸ Language: one checkable entry per language, the active one checked; choosing one saves it and says through
+// `status` when it takes effect.
+void addLanguageMenu(QMenu* view, std::function<void(const QString&)> status);
 
 }  // namespace facet::ui

@@ -3,19 +3,14 @@
 #include <algorithm>
 
 #include <QAction>
-#include <QActionGroup>
-#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileInfo>
 #include <QGuiApplication>
-#include <QKeyEvent>
 #include <QKeySequence>
-#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
 #include <QVBoxLayout>
@@ -29,17 +24,19 @@
 #include "app/editor/open_workflow.h"
 #include "app/editor/photo_face.h"
 #include "app/editor/render_controller.h"
-#include "app/editor/text_slider_set.h"
-#include "app/editor/user_guide.h"
+#include "app/editor/tune_workflow.h"
 #include "core/edit/attributes.h"
-#include "facet_version.h"
 #include "ui/attribute_catalogue.h"
 #include "ui/charts_panel.h"
 #include "ui/dock_panel.h"
+#include "ui/dock_width_keeper.h"
+#include "ui/editor_docks.h"
 #include "ui/file_menu.h"
+#include "ui/help_menu.h"
 #include "ui/job_progress.h"
 #include "ui/language.h"
 #include "ui/menu_entries.h"
+#include "ui/menu_shortcut_priority.h"
 #include "ui/message_bar.h"
 #include "ui/model_manager_dialog.h"
 #include "ui/preview_widget.h"
@@ -61,13 +58,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   setAcceptDrops(true);
   editor_ = new app::Editor(static_cast<int>(edit::celeba_attributes().size()), this);
   doc_ = editor_->document();
+  connect(editor_, &app::Editor::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
+  connect(editor_, &app::Editor::problem, this, [this](const QString& m) { showProblem(m); });
   connect(doc_, &app::EditDocument::resultReady, this, &MainWindow::showResult);
-  connect(doc_, &app::EditDocument::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
   connect(doc_, &app::EditDocument::alphasChanged, this, [this](const std::vector<float>& alphas) {
     if (alphas.size() == static_cast<size_t>(sliders_->attributeCount()) && alphas != sliders_->alphas())
       sliders_->setAlphas(alphas);  // quietly: the document already has them
   });
-  connect(doc_, &app::EditDocument::problem, this, [this](const QString& text) { showProblem(text); });
   connect(doc_, &app::EditDocument::faceChanged, this, [this] {
     messageBar_->dismiss();  // a new face: what went wrong before no longer applies
     charts_->clear();
@@ -77,8 +74,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   });
   connect(doc_->undoStack(), &QUndoStack::cleanChanged, this, &MainWindow::updateTitle);
   connect(doc_, &app::EditDocument::exportFinished, this, &MainWindow::exportFinished);
-  app::OpenWorkflow* files = editor_->files();
-  files->setUnsavedPrompt([this] {
+  editor_->files()->setUnsavedPrompt([this] {
     if (unsavedPrompt_) return unsavedPrompt_();
     QMessageBox box(QMessageBox::Warning, tr("Unsaved edits"), tr("The edits to this face are not saved."),
                     QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
@@ -90,27 +86,13 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
   }, [this] {
     return fileMenu_->askSavePath(FileKind::Session, tr("Save session"), tr("Facet sessions (*.facet)"));
   });
-  connect(files, &app::OpenWorkflow::message, this, [this](const QString& m) { statusBar()->showMessage(m); });
-  connect(files, &app::OpenWorkflow::problem, this, [this](const QString& m) { showProblem(m); });
-  buildMenus();
   buildPanels();
-  buildEditorExtras(viewMenu_, toolsMenu_);  // main_window_layers.cpp
+  buildMenus();
   connectWorkflows();
   jobProgress_ = new JobProgress(
       editor_->jobs(), this, [this](const QString& text) { statusBar()->showMessage(text); },
       [this](const QString& text) { showProblem(text); });
-  // Every dock can be closed and brought back from here (Qt lists them).
-  QMenu* panels = createPopupMenu();
-  panels->setParent(viewMenu_, panels->windowFlags());
-  panels->setTitle(tr("&Panels"));
-  panels->setObjectName("panelsMenu");
-  viewMenu_->addMenu(panels);
-  // Text boxes, those of dialogs and docks made later included, leave the window's shortcuts to the window.
-  qApp->installEventFilter(this);
-  // First-run proportions (a saved layout replaces them): the sliders get most of the right column, the numbers a
-  // width their labels fit in.
-  resizeDocks({attributesDock_, textDock_}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
-  resizeDocks({chartsDock_}, {300}, Qt::Horizontal);
+  new MenuShortcutPriority(this);  // text boxes leave the window's shortcuts (undo, export, reset…) to the menus
   setAttributes(celebaSlots(nullptr));
   updateEditingEnabled();
   updateTitle();
@@ -119,6 +101,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
 
 void MainWindow::buildMenus() {
   fileMenu_ = new FileMenu(menuBar()->addMenu(tr("&File")), editor_, this, [this](const QString& m) { showProblem(m); });
+  const auto status = [this](const QString& m) { statusBar()->showMessage(m); };
 
   QMenu* edit = menuBar()->addMenu(tr("&Edit"));
   edit->addActions({doc_->undoStack()->createUndoAction(this, tr("&Undo")),
@@ -128,7 +111,7 @@ void MainWindow::buildMenus() {
   addEntries(edit, this, {{}, {tr("Reset &all attributes"), QKeySequence(Qt::CTRL | Qt::Key_R), "resetAllAction",
                                [this] { sliders_->resetAll(); }}});
 
-  QMenu* view = viewMenu_ = menuBar()->addMenu(tr("&View"));
+  QMenu* view = menuBar()->addMenu(tr("&View"));
   view->setObjectName("viewMenu");
   QAction* split = view->addAction(tr("&Before/after split"));
   split->setObjectName("splitAction");
@@ -139,37 +122,33 @@ void MainWindow::buildMenus() {
                           {tr("Zoom &in"), QKeySequence::ZoomIn, nullptr, [this] { preview_->setZoom(preview_->zoom() * 1.25); }},
                           {tr("Zoom &out"), QKeySequence::ZoomOut, nullptr, [this] { preview_->setZoom(preview_->zoom() / 1.25); }},
                           {}});
-  QMenu* language = view->addMenu(tr("&Language"));
-  auto* languages = new QActionGroup(this);
-  for (const QString& code : availableLanguages()) {
-    QAction* action = language->addAction(languageName(code));
-    action->setObjectName("language_" + code);
-    action->setCheckable(true);
-    action->setChecked(code == activeLanguage());  // the language in use, chosen or from the system
-    languages->addAction(action);
-    connect(action, &QAction::triggered, this, [this, code] {
-      saveLanguage(code);
-      statusBar()->showMessage(tr("The language changes when Facet restarts."));
-    });
-  }
-  QMenu* tools = toolsMenu_ = menuBar()->addMenu(tr("&Tools"));
+  addLanguageMenu(view, status);
+  view->addSeparator();
+  showInPhotoAction_ = view->addAction(tr("Show in &photo"));
+  showInPhotoAction_->setObjectName("showInPhotoAction");
+  showInPhotoAction_->setCheckable(true);
+  showInPhotoAction_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+  showInPhotoAction_->setToolTip(tr("Show the edited face pasted back into the photo"));
+  connect(showInPhotoAction_, &QAction::toggled, this, [this](bool on) { setShowInPhoto(on); });
+  // Every dock can be closed and brought back from here (Qt lists them).
+  QMenu* panels = createPopupMenu();
+  panels->setParent(view, panels->windowFlags());
+  panels->setTitle(tr("&Panels"));
+  panels->setObjectName("panelsMenu");
+  view->addMenu(panels);
+
+  QMenu* tools = menuBar()->addMenu(tr("&Tools"));
   tools->setObjectName("toolsMenu");
-  addEntries(tools, this, {{tr("&Models…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), "modelsAction",
-                            [this] { showModelManager(); }}});
-  addEntries(menuBar()->addMenu(tr("&Help")), this,
-             {{tr("&User guide"), QKeySequence::HelpContents, "userGuideAction", [this] {
-                 auto* guide = new QMessageBox(QMessageBox::NoIcon, tr("Facet user guide"), app::userGuideHtml(),
-                                               QMessageBox::Close, this);
-                 guide->setObjectName("userGuide");
-                 guide->setTextFormat(Qt::RichText);
-                 guide->setAttribute(Qt::WA_DeleteOnClose);
-                 guide->open();
-               }},
-              {tr("&About Facet"), {}, nullptr, [this] {
-                 QMessageBox::about(this, tr("About Facet"),
-                                    tr("Facet %1\nEdit the attributes of faces in photos and videos with StyleGAN2 "
-                                       "and the Latent Transformer.").arg(FACET_VERSION));
-               }}});
+  tuneAction_ = addEntries(tools, this, {{tr("&Models…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), "modelsAction",
+                                          [this] { showModelManager(); }},
+                                         {},
+                                         {tr("Photo &refinement…"), {}, "refinementAction",
+                                          [this, status] { openRefinementSettings(this, editor_, status); }},
+                                         {tr("&Tune the generator to this photo"), {}, "tuneAction",
+                                          [this] { editor_->tuning()->tune(); }}}).last();
+  tuneAction_->setToolTip(tr("Fine-tune the generator so that it reproduces this photo's face (pivotal tuning): "
+                             "edits then keep the person better. Takes minutes on a CPU; Cancel keeps the best so far."));
+  HelpMenu::add(menuBar(), this);
 }
 
 void MainWindow::buildPanels() {
@@ -186,7 +165,7 @@ void MainWindow::buildPanels() {
   centreLayout->addWidget(preview_, 1);
   setCentralWidget(centre);
 
-  attributesDock_ =
+  QDockWidget* attributes =
       addDockPanel(this, sliders_, tr("Attributes"), "attributesDock", "attributeSliders", Qt::RightDockWidgetArea);
   sliders_->setMinimumWidth(470);  // name, badge, slider, value, probability, reset
   connect(sliders_, &AttributeSliderPanel::alphasChanged, doc_, &app::EditDocument::setAlphas);
@@ -195,19 +174,20 @@ void MainWindow::buildPanels() {
   timeline_ = installTimeline(this, doc_, editor_->jobs());  // record / play / render timelines, edit videos
   timeline_->setRenderSource([this] { return app::timelineRenderSource(*doc_); });  // the document's models
 #endif
-
-  QDockWidget* chartsDock = chartsDock_ =
-      addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
+  QDockWidget* numbers = addDockPanel(this, charts_, tr("Numbers"), "chartsDock", "charts", Qt::LeftDockWidgetArea);
   charts_->setMinimumWidth(240);
-  // The charts keep their readable heights and scroll, so the dock never makes the window taller than the screen.
-  auto* chartsScroll = new QScrollArea(chartsDock);
-  chartsScroll->setObjectName("chartsScroll");
-  chartsScroll->setWidgetResizable(true);
-  chartsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  chartsScroll->setFrameShape(QFrame::NoFrame);
-  chartsScroll->setWidget(charts_);
-  chartsDock->setWidget(chartsScroll);
-  buildTextPanel();  // "Text edits" under the attribute sliders
+  scrollDockPanel(numbers, "chartsScroll");
+  // Under the attribute sliders, tabs of occasional controls: text edits, edited layers, two faces.
+  QDockWidget* text = installTextEdits(this, editor_, textPanel_);
+  splitDockWidget(attributes, text, Qt::Vertical);
+  tabifyDockWidget(text, installEditedLayers(this, editor_, layers_, [this](const QString& m) { statusBar()->showMessage(m); }));
+  tabifyDockWidget(text, installTwoFaces(this, editor_, twoFaces_, messageBar_));
+  text->raise();
+  // First-run proportions (a saved layout replaces them): the sliders get most of the right column, the numbers a
+  // width their labels fit in.
+  resizeDocks({attributes, text}, {height() * 3 / 4, height() / 4}, Qt::Vertical);
+  resizeDocks({numbers}, {300}, Qt::Horizontal);
+  new DockWidthKeeper(this, numbers, 300);  // squeezed by a smaller window, it grows back with the window
 
   statusCorner_ = new StatusCorner(this);
   statusBar()->addPermanentWidget(statusCorner_);
@@ -283,32 +263,13 @@ void MainWindow::restoreLayout() {
   restoreState(settings.value("window/state").toByteArray());
 }
 
-bool MainWindow::eventFilter(QObject* watched, QEvent* event) {
-  auto* box = qobject_cast<QLineEdit*>(watched);
-  if (event->type() == QEvent::ShortcutOverride && box && box->window() == this) {
-    // A text box would take Ctrl+Z, Ctrl+E… for itself; the window's own shortcuts (its menus') win instead.
-    const QKeySequence pressed(static_cast<QKeyEvent*>(event)->keyCombination());
-    std::vector<const QMenu*> menus;
-    for (const QAction* top : menuBar()->actions())
-      if (top->menu()) menus.push_back(top->menu());
-    while (!menus.empty()) {
-      const QMenu* menu = menus.back();
-      menus.pop_back();
-      for (const QAction* action : menu->actions()) {
-        if (action->menu()) menus.push_back(action->menu());
-        if (action->isEnabled() && action->shortcuts().contains(pressed)) return true;
-      }
-    }
-  }
-  return QMainWindow::eventFilter(watched, event);
-}
-
 void MainWindow::updateEditingEnabled() {
   QString why;
   if (!doc_->hasFace())
     why = doc_->models() ? tr("Open a photo, a W+ code or a random face (File menu) to start editing.")
                          : tr("Install or locate a generator (Tools ▸ Models), then open a photo to start editing.");
   sliders_->setEditingEnabled(doc_->hasFace(), why);
+  tuneAction_->setEnabled(editor_->tuning()->available());
 }
 
 MainWindow::~MainWindow() = default;
@@ -319,6 +280,16 @@ QString MainWindow::problemText() const { return messageBar_->text(); }
 void MainWindow::showProblem(const QString& text, bool warning) {
   statusBar()->showMessage(text);
   messageBar_->showMessage(text, warning ? MessageBar::Kind::Warning : MessageBar::Kind::Error);
+}
+
+void MainWindow::setShowInPhoto(bool on) {
+  if (showInPhotoAction_->isChecked() != on) showInPhotoAction_->setChecked(on);
+  doc_->setShowInPhoto(on);  // the next renders come back pasted into the photo
+  const app::RenderResult& last = doc_->lastResult();
+  if (!on && last.ok()) {
+    preview_->setBefore(last.before);
+    preview_->setImage(last.image);
+  }
 }
 
 }  // namespace facet::ui

@@ -1,11 +1,11 @@
 #pragma once
-// The editor's main window: a view over app::Editor — the edit document (the face, α values, layers, undo,
-// timeline, sessions, exports, rendering), the job runner and the workflows (photos, files and sessions, the faces
-// beside the edited one, models). Its menus, sliders and panels call the document and the workflows, their signals
-// update the widgets, and the window answers their questions (which face, save or discard) with dialogs. The
-// workflows' views: models and photos (main_window_workflows.cpp), dropped files and autosave
-// (main_window_files.cpp), the text and layer docks and refinement settings (main_window_layers.cpp) and the "Two
-// faces" dock (main_window_two_faces.cpp); the File menu is ui/file_menu.
+// The editor's main window, the composition root of the editor's views over app::Editor — the edit document (the
+// face, α values, layers, undo, timeline, sessions, exports, rendering), the job runner and the workflows (photos,
+// files and sessions, the faces beside the edited one, models). It builds the menus (File: ui/file_menu, Help:
+// ui/help_menu) and docks (ui/editor_docks, the timeline's installTimeline), connects them to the document and the
+// workflows, shows results and problems, and answers the workflows' questions (which face, save or discard) with
+// dialogs. The model loader's and the photo workflow's views: main_window_workflows.cpp; dropped files and the
+// autosave: main_window_files.cpp.
 #include <functional>
 #include <memory>
 
@@ -20,8 +20,6 @@
 #include "ui/two_faces_panel.h"
 
 class QAction;
-class QDockWidget;
-class QMenu;
 
 namespace facet::app {
 class Editor;
@@ -36,9 +34,7 @@ class JobProgress;
 class LayerMaskPanel;
 class MessageBar;
 class PreviewWidget;
-class RefinementDialog;
 class StatusCorner;
-class TextEditDialog;
 class TextSliderPanel;
 class TimelinePanel;
 
@@ -64,9 +60,6 @@ class MainWindow : public QMainWindow {
 
   // View ▸ Show in photo: the preview shows the edited face pasted back into the photo.
   void setShowInPhoto(bool on);
-  // Tools ▸ Photo refinement and "Add text edit…" (window-modal, not blocking); they return the dialog.
-  RefinementDialog* showRefinementDialog();
-  TextEditDialog* showAddTextEdit();
 
   // The attribute catalogue shown as sliders (catalogue order = α order), and the engine behind the preview.
   void setAttributes(const QVector<AttributeSlot>& attributes);
@@ -94,8 +87,6 @@ class MainWindow : public QMainWindow {
 
  protected:
   void closeEvent(QCloseEvent* event) override;
-  // Text boxes leave the window's shortcuts (undo, export, reset…) to the window.
-  bool eventFilter(QObject* watched, QEvent* event) override;
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
 
@@ -105,9 +96,6 @@ class MainWindow : public QMainWindow {
   void showModelManager();
   void showResult(const app::RenderResult& result);
   void connectWorkflows();  // main_window_workflows.cpp: the model loader and the photo workflow
-  void buildEditorExtras(QMenu* view, QMenu* tools);  // main_window_layers.cpp: layer dock, show in photo, refinement
-  void buildTwoFacesPanel();  // main_window_two_faces.cpp
-  void buildTextPanel();  // main_window_layers.cpp
   void updateEditingEnabled();  // sliders on with a face, else off with what to do
   void updateTitle();           // the open file and whether it has unsaved edits
   // The message bar (an error, or with `warning` guidance about what is missing) and the status bar.
@@ -116,12 +104,7 @@ class MainWindow : public QMainWindow {
 
   app::Editor* editor_ = nullptr;
   JobProgress* jobProgress_ = nullptr;
-  QDockWidget* textDock_ = nullptr;
-  QDockWidget* attributesDock_ = nullptr;
-  QDockWidget* chartsDock_ = nullptr;
   TimelinePanel* timeline_ = nullptr;  // VISION builds
-  QMenu* viewMenu_ = nullptr;
-  QMenu* toolsMenu_ = nullptr;
   PreviewWidget* preview_ = nullptr;
   MessageBar* messageBar_ = nullptr;
   ChartsPanel* charts_ = nullptr;
@@ -131,6 +114,7 @@ class MainWindow : public QMainWindow {
   app::EditDocument* doc_ = nullptr;
   LayerMaskPanel* layers_ = nullptr;
   QAction* showInPhotoAction_ = nullptr;
+  QAction* tuneAction_ = nullptr;  // on while there is a photo's face to tune to
   TextSliderPanel* textPanel_ = nullptr;
   TwoFacesPanel* twoFaces_ = nullptr;
   std::function<UnsavedChoice()> unsavedPrompt_;

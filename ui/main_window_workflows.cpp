@@ -20,7 +20,6 @@ namespace facet::ui {
 
 void MainWindow::connectWorkflows() {
   app::ModelLoader* loader = editor_->models();
-  connect(loader, &app::ModelLoader::progress, this, [this](const QString& text) { statusBar()->showMessage(text); });
   connect(loader, &app::ModelLoader::loaded, this, [this](bool ok, const QString& error) {
     charts_->setFaceAnalysisAvailable(editor_->models()->analyzer() != nullptr);
     statusCorner_->showModels(editor_->models()->modelsText(), editor_->models()->modelsToolTip(),
@@ -64,7 +63,6 @@ void MainWindow::connectWorkflows() {
     charts_->showPhotoFaces(faces);
     Q_EMIT photoFacesAnalyzed();
   });
-  connect(photos, &app::PhotoWorkflow::message, this, [this](const QString& text) { statusBar()->showMessage(text); });
   connect(photos, &app::PhotoWorkflow::problem, this,
           [this](const QString& text, app::PhotoWorkflow::Remedy remedy) {
             showProblem(text, remedy != app::PhotoWorkflow::Remedy::None);
@@ -74,6 +72,7 @@ void MainWindow::connectWorkflows() {
               messageBar_->addAction(tr("Models…"), [this] { showModelManager(); });
           });
   connect(photos, &app::PhotoWorkflow::photoFaceRestored, this, &MainWindow::photoFaceRestored);
+  connect(photos, &app::PhotoWorkflow::photoFaceRestored, this, &MainWindow::updateEditingEnabled);  // tuning
 }
 
 }  // namespace facet::ui

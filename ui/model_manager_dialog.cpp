@@ -1,8 +1,7 @@
 #include "ui/model_manager_dialog.h"
 
-#include <QPointer>
-
 #include "app/editor/job_runner.h"
+#include "app/editor/model_inventory.h"
 
 #include <QDialogButtonBox>
 #include <QDir>
@@ -12,33 +11,15 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
-#include "core/models/model_registry.h"
-#include "core/io/error.h"
 #include "core/models/model_paths.h"
 
 namespace facet::ui {
 
-void applyModelsFolderSetting() {
-  const QString folder = QSettings().value("modelsFolder").toString();
-  if (folder.isEmpty()) return;
-  QStringList parts = QString::fromLocal8Bit(qgetenv("FACET_MODELS")).split(':', Qt::SkipEmptyParts);
-  if (parts.value(0) == folder) return;
-  parts.removeAll(folder);
-  parts.prepend(folder);
-  qputenv("FACET_MODELS", parts.join(':').toLocal8Bit());
-}
-
-void setModelsFolder(const QString& dir) {
-  QSettings().setValue("modelsFolder", dir);
-  applyModelsFolderSetting();
-}
-
-ModelManagerDialog::ModelManagerDialog(app::JobRunner* jobs, QWidget* parent) : QDialog(parent), jobs_(jobs) {
-  if (!jobs_) jobs_ = new app::JobRunner(this);
+ModelManagerDialog::ModelManagerDialog(app::JobRunner* jobs, QWidget* parent) : QDialog(parent) {
+  inventory_ = new app::ModelInventory(jobs ? jobs : new app::JobRunner(this), this);
   setWindowTitle(tr("Models"));
   resize(1000, 600);
   auto* layout = new QVBoxLayout(this);
@@ -63,7 +44,7 @@ ModelManagerDialog::ModelManagerDialog(app::JobRunner* jobs, QWidget* parent) : 
 
   auto* buttons = new QHBoxLayout;
   auto* verify = new QPushButton(tr("Verify checksums"), this);
-  connect(verify, &QPushButton::clicked, this, &ModelManagerDialog::verifyChecksums);
+  connect(verify, &QPushButton::clicked, inventory_, &app::ModelInventory::verifyChecksums);
   auto* folder = new QPushButton(tr("Use a models folder…"), this);
   connect(folder, &QPushButton::clicked, this, &ModelManagerDialog::chooseFolder);
   fetchButton_ = new QPushButton(tr("Run models/fetch"), this);
@@ -89,63 +70,54 @@ ModelManagerDialog::ModelManagerDialog(app::JobRunner* jobs, QWidget* parent) : 
   output_->setMaximumBlockCount(5000);
   output_->setPlaceholderText(tr("models/fetch output appears here."));
   layout->addWidget(output_, 1);
+  connect(inventory_, &app::ModelInventory::modelChanged, this, [this](int row) {
+    table_->item(row, Checksum)->setText(inventory_->models()[row].checksum);
+  });
+  connect(inventory_, &app::ModelInventory::checksumsDone, this, &ModelManagerDialog::checksumsDone);
+  connect(inventory_, &app::ModelInventory::fetchOutput, output_, &QPlainTextEdit::appendPlainText);
+  connect(inventory_, &app::ModelInventory::fetchFinished, this, [this](int code) {
+    fetchButton_->setEnabled(true);
+    showModels();
+    Q_EMIT fetchFinished(code);
+    if (code >= 0) Q_EMIT modelsChanged();
+  });
   refresh();
 }
 
-ModelManagerDialog::~ModelManagerDialog() {
-  if (fetch_ && fetch_->state() != QProcess::NotRunning) {
-    fetch_->kill();
-    fetch_->waitForFinished(2000);
-  }
-}
+ModelManagerDialog::~ModelManagerDialog() = default;
 
 void ModelManagerDialog::refresh() {
-  manifestPath_ = app::findManifest();
-  entries_.clear();
-  locations_.clear();
-  QString problem;
-  if (manifestPath_.isEmpty()) {
-    problem = tr("models/manifest.json was not found in the model search path.");
-  } else {
-    try {
-      entries_ = app::readManifest(manifestPath_);
-    } catch (const facet::Error& e) {
-      problem = QString::fromStdString(e.what());
-    }
-  }
-  table_->setRowCount(entries_.size());
-  for (int row = 0; row < entries_.size(); ++row) {
-    const app::ManifestEntry& e = entries_[row];
-    const QString where = app::locateModel(e);
-    locations_.push_back(where);
+  inventory_->refresh();
+  showModels();
+}
+
+void ModelManagerDialog::verifyChecksums() { inventory_->verifyChecksums(); }
+bool ModelManagerDialog::generatorFound() const { return inventory_->generatorFound(); }
+
+void ModelManagerDialog::showModels() {
+  const QVector<app::ModelInventory::Model>& models = inventory_->models();
+  table_->setRowCount(models.size());
+  for (int row = 0; row < models.size(); ++row) {
+    const app::ModelInventory::Model& m = models[row];
     const auto set = [&](int column, const QString& text) {
       auto* item = new QTableWidgetItem(text);
       item->setToolTip(text);
       table_->setItem(row, column, item);
     };
-    set(Model, e.id);
-    set(Role, e.role);
-    set(Status, where.isEmpty() ? tr("missing") : tr("found"));
-    set(Location, where.isEmpty() ? (e.download == "manual" ? tr("download by hand: %1").arg(e.url) : e.file) : where);
-    const auto known = checked_.constFind(e.id);
-    if (!where.isEmpty() && known != checked_.constEnd() && known->first == where)
-      set(Checksum, known->second);
-    else
-      set(Checksum, app::checksumStatusText(where.isEmpty() ? app::ChecksumStatus::Missing
-                                                            : app::ChecksumStatus::NotChecked));
-    table_->item(row, Status)->setForeground(where.isEmpty() ? QColor(200, 60, 40) : QColor(40, 140, 60));
+    set(Model, m.entry.id);
+    set(Role, m.entry.role);
+    set(Status, m.location.isEmpty() ? tr("missing") : tr("found"));
+    set(Location, m.location.isEmpty()
+                      ? (m.entry.download == "manual" ? tr("download by hand: %1").arg(m.entry.url) : m.entry.file)
+                      : m.location);
+    set(Checksum, m.checksum);
+    table_->item(row, Status)->setForeground(m.location.isEmpty() ? QColor(200, 60, 40) : QColor(40, 140, 60));
   }
   table_->resizeColumnToContents(Model);
   table_->resizeColumnToContents(Status);
-
-  QStringList dirs;
-  for (const auto& d : facet::models::model_search_paths()) dirs << QString::fromStdString(d);
-  searchPath_->setText(tr("Facet looks for models in: %1").arg(dirs.join(" · ")));
-
-  generatorFound_ = !models::find_model_files().generator.empty();
-  QString text;
-  if (!problem.isEmpty()) text = problem + "\n";
-  if (generatorFound_) {
+  searchPath_->setText(tr("Facet looks for models in: %1").arg(inventory_->searchPath().join(" · ")));
+  QString text = inventory_->problem().isEmpty() ? QString() : inventory_->problem() + "\n";
+  if (inventory_->generatorFound()) {
     text += tr("A generator is installed: attribute editing is available.");
   } else {
     text += tr("No StyleGAN2 generator is installed, so faces cannot be edited yet. Facet still opens photos, "
@@ -157,71 +129,17 @@ void ModelManagerDialog::refresh() {
   guidance_->setText(text);
 }
 
-void ModelManagerDialog::verifyChecksums() {
-  checksPending_ = 0;
-  for (int row = 0; row < entries_.size(); ++row) {
-    if (locations_[row].isEmpty()) continue;
-    ++checksPending_;
-    table_->item(row, Checksum)->setText(tr("checking…"));
-    const auto show = [self = QPointer<ModelManagerDialog>(this), row](const QString& text) {
-      if (!self) return;
-      if (row < self->table_->rowCount()) self->table_->item(row, Checksum)->setText(text);
-      if (row < self->entries_.size()) self->checked_.insert(self->entries_[row].id, {self->locations_[row], text});
-      if (--self->checksPending_ == 0) Q_EMIT self->checksumsDone();
-    };
-    jobs_->run<QString>(
-        tr("Checking %1…").arg(entries_[row].id),
-        [entry = entries_[row], location = locations_[row]](app::JobContext&) {
-          try {
-            return app::checksumStatusText(app::checkModel(entry, location));
-          } catch (const std::exception& e) {
-            return QString::fromStdString(e.what());
-          }
-        },
-        show);
-  }
-  if (checksPending_ == 0) Q_EMIT checksumsDone();
-}
-
 void ModelManagerDialog::chooseFolder() {
   const QString dir = QFileDialog::getExistingDirectory(this, tr("Folder that holds the models"));
   if (dir.isEmpty()) return;
-  setModelsFolder(dir);
+  app::ModelInventory::setModelsFolder(dir);
   refresh();
   Q_EMIT modelsChanged();
 }
 
 void ModelManagerDialog::runFetch(const QStringList& arguments) {
-  const QString script = app::findFetchScript();
-  if (script.isEmpty()) {
-    output_->appendPlainText(tr("models/fetch was not found next to the manifest."));
-    Q_EMIT fetchFinished(-1);
-    return;
-  }
-  if (fetch_ && fetch_->state() != QProcess::NotRunning) return;
-  if (!fetch_) {
-    fetch_ = new QProcess(this);
-    fetch_->setProcessChannelMode(QProcess::MergedChannels);
-    connect(fetch_, &QProcess::readyReadStandardOutput, this,
-            [this] { output_->appendPlainText(QString::fromUtf8(fetch_->readAllStandardOutput()).trimmed()); });
-    connect(fetch_, &QProcess::finished, this, [this](int code, QProcess::ExitStatus) {
-      output_->appendPlainText(tr("models/fetch finished with exit status %1.").arg(code));
-      fetchButton_->setEnabled(true);
-      refresh();
-      Q_EMIT fetchFinished(code);
-      Q_EMIT modelsChanged();
-    });
-    connect(fetch_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
-      if (error != QProcess::FailedToStart) return;
-      output_->appendPlainText(tr("Could not start models/fetch: %1").arg(fetch_->errorString()));
-      fetchButton_->setEnabled(true);
-      Q_EMIT fetchFinished(-1);
-    });
-  }
-  output_->appendPlainText("$ " + script + " " + arguments.join(' '));
   fetchButton_->setEnabled(false);
-  // The script does the network work in its own process; this thread only reads its output.
-  fetch_->start("python3", QStringList{script} + arguments);
+  inventory_->runFetch(arguments);
 }
 
 int ModelManagerDialog::modelCount() const { return table_->rowCount(); }

@@ -1,14 +1,8 @@
 #pragma once
-// Tools ▸ Models: every model in models/manifest.json — found or missing, where, checksum (hashed off the GUI
-// thread) — a models folder of the user's choice (added in front of the search path), and models/fetch run as
-// a separate process with its output shown. Without a generator it says plainly what still works and what to get.
+// Tools ▸ Models, a view of app::ModelInventory: every model in models/manifest.json — found or missing, where,
+// checksum — a models folder of the user's choice, and models/fetch's output. Without a generator it says plainly
+// what still works and what to get.
 #include <QDialog>
-#include <QHash>
-#include <QPair>
-#include <QProcess>
-#include <QVector>
-
-#include "app/editor/model_manifest.h"
 
 class QLabel;
 class QPlainTextEdit;
@@ -17,13 +11,10 @@ class QTableWidget;
 
 namespace facet::app {
 class JobRunner;
+class ModelInventory;
 }
 
 namespace facet::ui {
-
-// The user's models folder (QSettings "modelsFolder"), put in front of $FACET_MODELS so core finds it. Call at start.
-void applyModelsFolderSetting();
-void setModelsFolder(const QString& dir);
 
 class ModelManagerDialog : public QDialog {
   Q_OBJECT
@@ -40,7 +31,7 @@ class ModelManagerDialog : public QDialog {
   QString cell(int row, int column) const;  // table text (tests)
   QString guidance() const;
   QString fetchOutput() const;
-  bool generatorFound() const { return generatorFound_; }
+  bool generatorFound() const;
 
   enum Column { Model, Role, Status, Location, Checksum, ColumnCount };
 
@@ -51,19 +42,13 @@ class ModelManagerDialog : public QDialog {
 
  private:
   void chooseFolder();
-  QString manifestPath_;
-  QVector<app::ManifestEntry> entries_;
-  QVector<QString> locations_;
-  QHash<QString, QPair<QString, QString>> checked_;  // id → (location, checksum text): kept across refreshes
-  bool generatorFound_ = false;
-  int checksPending_ = 0;
-  app::JobRunner* jobs_ = nullptr;
+  void showModels();
+  app::ModelInventory* inventory_ = nullptr;
   QTableWidget* table_ = nullptr;
   QLabel* guidance_ = nullptr;
   QLabel* searchPath_ = nullptr;
   QPlainTextEdit* output_ = nullptr;
   QPushButton* fetchButton_ = nullptr;
-  QProcess* fetch_ = nullptr;
 };
 
 }  // namespace facet::ui

@@ -11,7 +11,9 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
+#include "app/editor/refinement_settings.h"
 
 namespace facet::ui {
 
@@ -71,7 +73,7 @@ RefinementDialog::RefinementDialog(app::JobRunner* jobs, int steps, double msPer
           try {
             m.ms = measure();
           } catch (const std::exception& e) {
-            m.error = QString::fromStdString(e.what());
+            m.error = app::errorText(e);
           }
           return m;
         },
@@ -93,13 +95,6 @@ int RefinementDialog::steps() const { return steps_->value(); }
 void RefinementDialog::setSteps(int steps) { steps_->setValue(steps); }
 QString RefinementDialog::estimateText() const { return estimate_->text(); }
 
-QString RefinementDialog::durationText(double seconds) {
-  if (seconds < 90) return tr("about %1 s").arg(std::max(1L, std::lround(seconds)));
-  const long minutes = std::lround(seconds / 60);
-  if (minutes < 90) return tr("about %1 min").arg(minutes);
-  return tr("about %1 h %2 min").arg(minutes / 60).arg(minutes % 60);
-}
-
 void RefinementDialog::updateEstimate() {
   const int steps = steps_->value();
   if (steps == 0) {
@@ -110,7 +105,7 @@ void RefinementDialog::updateEstimate() {
   } else if (msPerStep_ > 0) {
     estimate_->setText(tr("%1 steps take %2 on this machine (%3 s per step, %4).")
                            .arg(steps)
-                           .arg(durationText(steps * msPerStep_ / 1000.0))
+                           .arg(app::RefinementSettings::durationText(steps * msPerStep_ / 1000.0))
                            .arg(msPerStep_ / 1000.0, 0, 'f', 2)
                            .arg(setup_));
   } else if (measuring_) {

@@ -30,9 +30,6 @@ class RefinementDialog : public QDialog {
   QString estimateText() const;
   bool measuring() const { return measuring_; }
 
-  // "about 40 s", "about 5 min", "about 1 h 20 min".
-  static QString durationText(double seconds);
-
  Q_SIGNALS:
   void measured(double msPerStep);  // the time per step just measured (the window remembers it)
 

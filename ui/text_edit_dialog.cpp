@@ -16,6 +16,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/text_edit_job.h"
 #include "core/edit/text_direction.h"
@@ -216,7 +217,7 @@ void TextEditDialog::start() {
               },
               context.stopFlag());
         } catch (const std::exception& e) {
-          outcome.error = QString::fromStdString(e.what());
+          outcome.error = app::errorText(e);
         }
         return outcome;
       },

@@ -18,6 +18,7 @@
 #include <QFileInfo>
 #include <QPointer>
 
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/video_sources.h"
 #include "core/edit/attributes.h"
@@ -196,7 +197,7 @@ void VideoEditDialog::startEdit() {
       options.edits.edits.push_back({index, spin->value()});
     }
   } catch (const Error& e) {
-    status_->setText(QString::fromStdString(e.what()));
+    status_->setText(app::errorText(e));
     return;
   }
   if (options.edits.edits.empty()) {

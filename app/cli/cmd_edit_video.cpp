@@ -12,15 +12,15 @@
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
 #include "app/cli/perceptual_options.h"
+#include "app/cli/startup.h"
 #include "core/video/face_ops.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/io/error.h"
 #include "core/models/device.h"
 #include "core/models/model_registry.h"
-#include "core/pipeline/photo_pipeline.h"
-#include "core/video/frame_refine.h"
 #include "core/video/video_edit.h"
+#include "core/video/video_edit_models.h"
 
 namespace facet::cli {
 namespace {
@@ -107,38 +107,28 @@ void register_edit_video(CLI::App& root, Commands& commands) {
       return usage("--no-encoder needs --refine-steps N (the frames are then embedded by optimisation alone)");
     const video::FaceOps face = video::make_face_ops(a->predictor, a->blend);
 
-    const std::string encoder_file = a->no_encoder ? "" : models::require_role_file(models::Role::Encoder, a->encoder);
-    if (a->generator.file.empty()) {
-      if (a->no_encoder) return usage("--no-encoder needs --generator");
-      a->generator.file = encoder_file;
-    }
-    auto g = load_generator(a->generator);
-    std::shared_ptr<nn::PspEncoder> encoder;
-    if (!a->no_encoder) {
-      encoder = models::load_encoder(encoder_file, g->device());
-      if (encoder->n_styles() != g->n_latent())
-        throw Error(encoder_file + ": the encoder predicts " + std::to_string(encoder->n_styles()) +
-                    " styles but the generator takes " + std::to_string(g->n_latent()));
-    }
-    if (!a->layers.empty()) options.edits.edited_layers = edit::parse_layers(a->layers, g->n_latent());
-    const auto editor =
-        models::load_editor(models::require_role_file(models::Role::Transformers, a->transformers_dir), "", g->device());
-    video::VideoEditModels models;
-    models.generator = g.get();
-    models.editor = editor.get();
-    if (encoder) models.encode = [encoder](const torch::Tensor& crops) { return encoder->encode(crops); };
-    models.encoder_size = pipeline::kEncoderInputSize;
+    video::VideoEditModelFiles files;
+    files.encoder = a->no_encoder ? "" : models::require_role_file(models::Role::Encoder, a->encoder);
+    if (a->no_encoder && a->generator.file.empty()) return usage("--no-encoder needs --generator");
+    files.generator = a->generator.file;
+    files.transformers = models::require_role_file(models::Role::Transformers, a->transformers_dir);
+    files.lr_mlp = a->generator.lr_mlp;
+    // The same loading as the editor's video edit: one model set, checked the same way.
+    const video::VideoEditModelSet set =
+        video::load_video_edit_models(files, models::choose_device(a->generator.device));
+    stop_heap_warmup();  // rendering needs both cores
+    if (a->generator.file.empty()) a->generator.file = files.encoder;
+    if (!a->layers.empty()) options.edits.edited_layers = edit::parse_layers(a->layers, set.generator->n_latent());
+    embed::EmbedOptions refine;
+    refine.steps = a->refine_steps;
+    refine.lr = a->refine_lr;
     std::string note;
-    if (a->refine_steps > 0) {
-      embed::EmbedOptions refine;
-      refine.steps = a->refine_steps;
-      refine.lr = a->refine_lr;
-      // With the Ctrl-C flag, so an interrupt also ends a frame's optimisation early.
-      models.refine = video::make_frame_refiner(
-          g, make_perceptual(a->perceptual, g->device(), note), refine, &g_cancel);
-      if (!note.empty() && !a->json) std::cerr << "note: " << note << "\n";
-    }
-    options.settings = {{"generator", a->generator.file}, {"encoder", encoder_file}, {"blend", a->blend},
+    // With the Ctrl-C flag, so an interrupt also ends a frame's optimisation early.
+    const video::VideoEditModels models = set.models(
+        refine, refine.steps > 0 ? make_perceptual(a->perceptual, set.generator->device(), note) : embed::PerceptualLoss{},
+        &g_cancel);
+    if (!note.empty() && !a->json) std::cerr << "note: " << note << "\n";
+    options.settings = {{"generator", a->generator.file}, {"encoder", files.encoder}, {"blend", a->blend},
                         {"predictor", a->predictor}, {"perceptual", a->perceptual.mode}, {"refine_lr", a->refine_lr},
                         {"flow", !a->no_flow}, {"codec", a->codec}};
 

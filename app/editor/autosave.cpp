@@ -1,4 +1,5 @@
 #include "app/editor/autosave.h"
+#include "app/editor/error_text.h"
 
 #include <QDir>
 #include <QFile>
@@ -52,7 +53,7 @@ bool Autosaver::saveNow() {
   try {
     saveSessionFiles(sessionPath(), snapshot->session, snapshot->wplus, snapshot->otherFaces);
   } catch (const std::exception& e) {
-    Q_EMIT failed(tr("Autosave failed: %1").arg(QString::fromStdString(e.what())));
+    Q_EMIT failed(tr("Autosave failed: %1").arg(errorText(e)));
     return false;
   }
   recoverable_ = false;  // what is there now is this run's

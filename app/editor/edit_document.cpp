@@ -11,6 +11,7 @@
 #include <torch/torch.h>
 
 #include "app/editor/autosave.h"
+#include "app/editor/error_text.h"
 #include "app/editor/generator_backend.h"
 #include "app/editor/image_export.h"
 #include "app/editor/job_runner.h"
@@ -174,7 +175,7 @@ bool EditDocument::setFace(const torch::Tensor& wplus, std::shared_ptr<const Pho
     Q_EMIT faceChanged();
     return true;
   } catch (const std::exception& e) {
-    fail(QString::fromStdString(e.what()));
+    fail(errorText(e));
     return false;
   }
 }
@@ -448,7 +449,7 @@ bool EditDocument::saveSession(const QString& path) {
     Q_EMIT message(tr("Saved session %1").arg(QFileInfo(path).fileName()));
     return true;
   } catch (const std::exception& e) {
-    fail(tr("Cannot save the session: %1").arg(QString::fromStdString(e.what())));
+    fail(tr("Cannot save the session: %1").arg(errorText(e)));
     return false;
   }
 }
@@ -492,7 +493,7 @@ bool EditDocument::openSession(const QString& path, SessionWithCode* loadedOut) 
     if (loadedOut) *loadedOut = loaded;
     return true;
   } catch (const std::exception& e) {
-    fail(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    fail(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), errorText(e)));
     return false;
   }
 }
@@ -540,7 +541,7 @@ bool EditDocument::exportRendered(const QString& path, int quality, std::functio
   try {
     checkExportPath(path, options);
   } catch (const std::exception& e) {
-    fail(QString::fromStdString(e.what()));
+    fail(errorText(e));
     return false;
   }
   runExport(path, [image = std::move(image), path, options]() -> QString {
@@ -548,7 +549,7 @@ bool EditDocument::exportRendered(const QString& path, int quality, std::functio
       exportImage(image(), path, options);
       return {};
     } catch (const std::exception& e) {
-      return QString::fromStdString(e.what());
+      return errorText(e);
     }
   });
   return true;
@@ -589,7 +590,7 @@ bool EditDocument::exportWplus(const QString& path) {
       io::write_npy(QFile::encodeName(path).toStdString(), editedWplus(*models, wplus, alphas, layers, text, two));
       return {};
     } catch (const std::exception& e) {
-      return QString::fromStdString(e.what());
+      return errorText(e);
     }
   });
   return true;

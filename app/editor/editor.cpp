@@ -6,6 +6,7 @@
 #include "app/editor/open_workflow.h"
 #include "app/editor/photo_workflow.h"
 #include "app/editor/text_workflow.h"
+#include "app/editor/tune_workflow.h"
 #include "app/editor/two_face_workflow.h"
 
 namespace facet::app {
@@ -18,16 +19,27 @@ Editor::Editor(int attributeCount, QObject* parent, const QString& autosaveDir) 
   files_ = new OpenWorkflow(document_, jobs_, photos_, this);
   twoFaces_ = new TwoFaceWorkflow(document_, jobs_, photos_, this);
   text_ = new TextWorkflow(document_, this);
+  tuning_ = new TuneWorkflow(document_, jobs_, this);
   // A photo opened while the models loaded has its face embedded once they are in; face-api reads photos without
   // a generator.
   connect(models_, &ModelLoader::loaded, photos_, [this](bool ok) {
     photos_->setAnalyzer(models_->analyzer());
     if (ok) photos_->continueWithModels();
   });
+  connect(document_, &EditDocument::message, this, &Editor::message);
+  connect(document_, &EditDocument::problem, this, &Editor::problem);
+  connect(files_, &OpenWorkflow::message, this, &Editor::message);
+  connect(files_, &OpenWorkflow::problem, this, &Editor::problem);
+  connect(twoFaces_, &TwoFaceWorkflow::message, this, &Editor::message);
+  connect(twoFaces_, &TwoFaceWorkflow::problem, this, &Editor::problem);
+  connect(text_, &TextWorkflow::message, this, &Editor::message);
+  connect(text_, &TextWorkflow::problem, this, &Editor::problem);
+  connect(tuning_, &TuneWorkflow::message, this, &Editor::message);
+  connect(tuning_, &TuneWorkflow::problem, this, &Editor::problem);
+  connect(photos_, &PhotoWorkflow::message, this, &Editor::message);
+  connect(models_, &ModelLoader::progress, this, &Editor::message);
 }
 
-Editor::~Editor() {
-  jobs_->cancelAll();
-}
+Editor::~Editor() = default;  // the runner, a child, cancels its jobs as it goes
 
 }  // namespace facet::app

@@ -1,6 +1,7 @@
 #pragma once
 // The editor without its window: the edit document, the one job runner for background work, and the workflows
-// that change the document (opening photos, files and sessions, the faces beside the edited one, the models).
+// that change the document (opening photos, files and sessions, the faces beside the edited one, text sliders,
+// tuning the generator to a photo, the models).
 // The window shows their state and answers their questions; tests drive them without any widget.
 #include <QObject>
 
@@ -12,6 +13,7 @@ class ModelLoader;
 class OpenWorkflow;
 class PhotoWorkflow;
 class TextWorkflow;
+class TuneWorkflow;
 class TwoFaceWorkflow;
 
 class Editor : public QObject {
@@ -28,6 +30,14 @@ class Editor : public QObject {
   OpenWorkflow* files() const { return files_; }
   TwoFaceWorkflow* twoFaces() const { return twoFaces_; }
   TextWorkflow* text() const { return text_; }
+  TuneWorkflow* tuning() const { return tuning_; }
+
+ Q_SIGNALS:
+  // What the document and the workflows report, in one place for the window: status-bar news (the model loader's
+  // progress included) and failures the user has to see. The photo workflow's problems come with a remedy and
+  // stay its own (PhotoWorkflow::problem).
+  void message(const QString& text);
+  void problem(const QString& text);
 
  private:
   JobRunner* jobs_ = nullptr;
@@ -37,6 +47,7 @@ class Editor : public QObject {
   OpenWorkflow* files_ = nullptr;
   TwoFaceWorkflow* twoFaces_ = nullptr;
   TextWorkflow* text_ = nullptr;
+  TuneWorkflow* tuning_ = nullptr;
 };
 
 }  // namespace facet::app

@@ -1,4 +1,5 @@
 #include "app/editor/job_runner.h"
+#include "app/editor/error_text.h"
 
 #include <exception>
 
@@ -70,7 +71,7 @@ quint64 JobRunner::start(const QString& title, const Options& options, std::func
     try {
       work(*context);
     } catch (const std::exception& e) {
-      error = QString::fromUtf8(e.what());
+      error = errorText(e);
       if (error.isEmpty()) error = tr("The operation failed without saying why.");
     }
     QMetaObject::invokeMethod(

@@ -4,6 +4,7 @@
 #include <QStringList>
 
 #include "app/editor/edit_document.h"
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "core/models/device.h"
 
@@ -36,7 +37,7 @@ void ModelLoader::load(const models::ModelFiles& files) {
             context.setText(tr("Loading %1…").arg(QString::fromStdString(what)));
           });
         } catch (const std::exception& e) {
-          outcome.error = QString::fromStdString(e.what());
+          outcome.error = errorText(e);
           // Without a generator, photos are still read with face-api when its networks are installed.
           try {
             const std::string dir =

@@ -10,6 +10,7 @@
 
 #include "app/editor/autosave.h"
 #include "app/editor/edit_document.h"
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/photo_workflow.h"
 #include "app/editor/session.h"
@@ -50,7 +51,7 @@ bool OpenWorkflow::openWplus(const QString& path) {
     if (!doc_->setFace(nn::read_wplus_file(QFile::encodeName(path).toStdString(), *doc_->models()->generator)))
       return false;
   } catch (const std::exception& e) {
-    Q_EMIT problem(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    Q_EMIT problem(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), errorText(e)));
     return false;
   }
   photos_->close();

@@ -29,6 +29,7 @@ std::shared_ptr<const PhotoFace> makePhotoFace(const QString& path, const QStrin
   face->sha256 = sha256;
   face->faceIndex = faceIndex;
   face->photo = matToImage(photo);
+  face->aligned = matToImage(aligned.image);
   const cv::Mat photoCopy = photo.clone();
   const auto alignedCopy = std::make_shared<const face::AlignedFace>(aligned);
   face->paste = [photoCopy, alignedCopy](const QImage& generated) {

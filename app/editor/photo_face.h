@@ -25,6 +25,7 @@ struct PhotoFace {
   QString sha256;     // of the photo's bytes when its faces were found ("" = not known)
   int faceIndex = 0;  // detector order
   QImage photo;       // the photo as shown: the "before" of the in-photo preview
+  QImage aligned;     // the face aligned at the generator's size: what tuning the generator to the photo matches
   // A generated face (any square size) → the photo with it pasted back (core/pipeline's paste).
   std::function<QImage(const QImage& generated)> paste;
   // The same for timeline renders (the photo cropped to even sides for video codecs).

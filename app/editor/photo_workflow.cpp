@@ -12,6 +12,7 @@
 #include <torch/torch.h>
 
 #include "app/editor/edit_document.h"
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/photo_face.h"
 #include "app/editor/refinement_settings.h"
@@ -30,11 +31,6 @@ namespace facet::app {
 
 namespace {
 const QString kJobKey = QStringLiteral("photo");
-
-QString durationText(double seconds) {
-  if (seconds < 90) return PhotoWorkflow::tr("about %1 s").arg(std::max(1L, std::lround(seconds)));
-  return PhotoWorkflow::tr("about %1 min").arg(std::lround(seconds / 60));
-}
 }  // namespace
 
 #ifdef FACET_WITH_VISION
@@ -130,7 +126,7 @@ void PhotoWorkflow::open(const QString& path) {
         if (outcome.shown.isNull()) throw Error(reader.errorString().toStdString());
 #endif
         } catch (const std::exception& e) {
-          throw Error(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), QString::fromUtf8(e.what())).toStdString());
+          throw Error(tr("Cannot open %1: %2").arg(QFileInfo(path).fileName(), errorText(e)).toStdString());
         }
         return outcome;
       },
@@ -234,7 +230,7 @@ void PhotoWorkflow::embed(const std::shared_ptr<State>& state, int refineSteps) 
                              tr("Refining the face's code: step %1 of %2, %3 dB, %4 left (Cancel keeps the best "
                                 "so far)…")
                                  .arg(p.step).arg(p.steps).arg(p.psnr, 0, 'f', 1)
-                                 .arg(durationText(elapsed / p.step * (p.steps - p.step))));
+                                 .arg(RefinementSettings::durationText(elapsed / p.step * (p.steps - p.step))));
           };
           try {
             if (refineSteps > 0) {
@@ -256,7 +252,7 @@ void PhotoWorkflow::embed(const std::shared_ptr<State>& state, int refineSteps) 
             }
           } catch (const std::exception& e) {
             // The alignment is kept when only the embedding failed, so the aligned crop can still be shown.
-            outcome.error = QString::fromStdString(e.what());
+            outcome.error = errorText(e);
             outcome.embedded.wplus = torch::Tensor();
             if (outcome.embedded.aligned.image.empty()) outcome.embedded.aligned = pipeline::align_face(state->photo, chosen, size);
           }
@@ -277,7 +273,7 @@ void PhotoWorkflow::embedded(const std::shared_ptr<State>& state, Embedded outco
   if (outcome.needsEncoder) {
     const double ms = RefinementSettings::msPerStep(models.get());
     const int steps = RefinementSettings::kStepsFromAverage;
-    const QString time = ms > 0 ? " " + tr("(%1 here)").arg(durationText(steps * ms / 1000.0)) : QString();
+    const QString time = ms > 0 ? " " + tr("(%1 here)").arg(RefinementSettings::durationText(steps * ms / 1000.0)) : QString();
     Q_EMIT problem(tr("The face is aligned, but no encoder is installed to give it a code. Refine it from the "
                       "average face (%1 steps%2), or install an encoder (Tools ▸ Models).").arg(steps).arg(time),
                    Remedy::RefineOrChooseModels);

@@ -1,6 +1,7 @@
 #include "app/editor/refinement_settings.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -44,6 +45,14 @@ QString RefinementSettings::describe(const models::ModelSet* models) {
   return QCoreApplication::translate("RefinementSettings", "%1 generator on %2")
       .arg(QString::number(models->generator->size()) + QChar(0x00B2))
       .arg(QString::fromStdString(models::describe_device(models->device)));
+}
+
+QString RefinementSettings::durationText(double seconds) {
+  const auto tr = [](const char* text) { return QCoreApplication::translate("RefinementSettings", text); };
+  if (seconds < 90) return tr("about %1 s").arg(std::max(1L, std::lround(seconds)));
+  const long minutes = std::lround(seconds / 60);
+  if (minutes < 90) return tr("about %1 min").arg(minutes);
+  return tr("about %1 h %2 min").arg(minutes / 60).arg(minutes % 60);
 }
 
 }  // namespace facet::app

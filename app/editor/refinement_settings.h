@@ -27,6 +27,8 @@ class RefinementSettings {
   static double measureMsPerStep(const models::ModelSet& models);
   // "1024² generator on cpu"; "no generator loaded".
   static QString describe(const models::ModelSet* models);
+  // An estimate in words: "about 40 s", "about 5 min", "about 1 h 20 min".
+  static QString durationText(double seconds);
 };
 
 }  // namespace facet::app

@@ -1,4 +1,5 @@
 #include "app/editor/render_worker.h"
+#include "app/editor/error_text.h"
 
 #include <chrono>
 #include <exception>
@@ -66,17 +67,17 @@ void RenderWorker::drain() {
       result = backend_->render(request, superseded);
     } catch (const facet::Error& e) {
       result = RenderResult{};
-      result.error = QString::fromStdString(e.what());
+      result.error = errorText(e);
     } catch (const std::exception& e) {
       result = RenderResult{};
-      result.error = tr("Rendering failed: %1").arg(QString::fromStdString(e.what()));
+      result.error = tr("Rendering failed: %1").arg(errorText(e));
     }
   }
   if (result.ok() && request.paste && !superseded()) {
     try {
       result.inPhoto = request.paste(result.image);
     } catch (const std::exception& e) {
-      result.error = tr("Pasting the face into the photo failed: %1").arg(QString::fromStdString(e.what()));
+      result.error = tr("Pasting the face into the photo failed: %1").arg(errorText(e));
     }
   }
   result.sequence = sequence;

@@ -1,4 +1,5 @@
 #include "app/editor/text_edit_job.h"
+#include "app/editor/error_text.h"
 
 #include <filesystem>
 
@@ -64,7 +65,7 @@ LoadedDirection loadTextDirectionFile(const QString& path, const QString& prompt
       out.direction = std::make_shared<edit::TextDirection>(edit::load_text_direction(path.toStdString()));
     }
   } catch (const std::exception& e) {
-    out.error = QCoreApplication::translate("TextEditDialog", "Cannot load the direction: %1").arg(QString::fromStdString(e.what()));
+    out.error = QCoreApplication::translate("TextEditDialog", "Cannot load the direction: %1").arg(errorText(e));
   }
   return out;
 }

@@ -3,6 +3,7 @@
 #include <QFile>
 
 #include "app/editor/edit_document.h"
+#include "app/editor/error_text.h"
 #include "app/editor/text_edit_job.h"
 #include "app/editor/text_slider_set.h"
 #include "core/edit/text_direction.h"
@@ -31,7 +32,7 @@ bool TextWorkflow::load(const QString& path) {
   try {
     return add(std::make_shared<const edit::TextDirection>(edit::load_text_direction(QFile::encodeName(path).toStdString())));
   } catch (const std::exception& e) {
-    Q_EMIT problem(tr("Cannot load the text direction: %1").arg(QString::fromStdString(e.what())));
+    Q_EMIT problem(tr("Cannot load the text direction: %1").arg(errorText(e)));
     return false;
   }
 }

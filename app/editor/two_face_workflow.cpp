@@ -3,6 +3,7 @@
 #include <QFileInfo>
 
 #include "app/editor/edit_document.h"
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/photo_workflow.h"
 #include "app/editor/refinement_settings.h"
@@ -112,7 +113,7 @@ void TwoFaceWorkflow::fromWplus(const std::string& role, const QString& path) {
   try {
     use(role, otherFaceFromWplus(*doc_->models()->generator, path));  // a file read: no network
   } catch (const std::exception& e) {
-    Q_EMIT problem(tr("Cannot use %1: %2").arg(QFileInfo(path).fileName(), QString::fromStdString(e.what())));
+    Q_EMIT problem(tr("Cannot use %1: %2").arg(QFileInfo(path).fileName(), errorText(e)));
   }
 }
 

@@ -6,6 +6,7 @@
 #include <QStringList>
 
 #include "app/editor/edit_document.h"
+#include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/photo_face.h"
 #include "app/editor/text_slider_set.h"
@@ -97,7 +98,7 @@ VideoJobOutcome runVideoEdit(const std::function<std::shared_ptr<VideoEditSetup>
                      .arg(report.refined).arg(report.face_jitter, 0, 'f', 2);
     return {true, message};
   } catch (const std::exception& e) {
-    return {false, QString::fromStdString(e.what())};
+    return {false, errorText(e)};
   }
 }
 
@@ -123,7 +124,7 @@ VideoJobOutcome renderTimelineVideo(const TimelineRenderSource& source, const vi
                       .arg(result.size.width).arg(result.size.height)
                       .arg(QString::fromStdString(result.out)).arg(stats.fps(), 0, 'f', 1)};
   } catch (const std::exception& e) {
-    return {false, QString::fromStdString(e.what())};
+    return {false, errorText(e)};
   }
 }
 

@@ -14,10 +14,10 @@
 #include "ui/language.h"
 #include "app/editor/edit_document.h"
 #include "app/editor/editor.h"
+#include "app/editor/model_inventory.h"
 #include "app/editor/model_loader.h"
 #include "app/editor/open_workflow.h"
 #include "ui/main_window.h"
-#include "ui/model_manager_dialog.h"
 
 namespace {
 void describeApplication() {
@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     qWarning("facet: no '%s' translation; available: %s", qPrintable(language),
              qPrintable(facet::ui::availableLanguages().join(", ")));
 
-  facet::ui::applyModelsFolderSetting();
+  facet::app::ModelInventory::applyModelsFolderSetting();
   facet::ui::MainWindow window;
   window.restoreLayout();
   window.show();

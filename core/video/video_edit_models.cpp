@@ -11,7 +11,8 @@ VideoEditModelSet load_video_edit_models(const VideoEditModelFiles& files, const
   if (files.generator.empty() && files.encoder.empty())
     throw Error("a video edit needs an encoder or a generator (Tools ▸ Models, or --generator)");
   VideoEditModelSet set;
-  set.generator = models::load_generator(files.generator.empty() ? files.encoder : files.generator, device);
+  set.generator =
+      models::load_generator(files.generator.empty() ? files.encoder : files.generator, device, files.lr_mlp);
   if (!files.encoder.empty()) {
     set.encoder = models::load_encoder(files.encoder, set.generator->device());
     if (set.encoder->n_styles() != set.generator->n_latent())

@@ -24,6 +24,7 @@ struct VideoEditModelFiles {
   std::string generator;     // "": the encoder's decoder
   std::string encoder;       // "": no encoder (the generator must then be named)
   std::string transformers;  // the transformers' folder
+  double lr_mlp = 0.01;      // the mapping network's learning-rate multiplier (checkpoints do not store it)
 };
 
 struct VideoEditModelSet {

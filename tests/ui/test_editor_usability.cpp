@@ -220,6 +220,28 @@ class EditorUsabilityTest : public QObject {
     facet::test::saveShot(*window, "editor_1366x768.png");
   }
 
+  // Docks give way when the window shrinks; when it grows again the Numbers dock gets its width back instead of
+  // staying squeezed while the preview takes all the room.
+  void theNumbersDockGrowsBackWithTheWindow() {
+    MainWindow window;
+    window.resize(1366, 704);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QDockWidget* numbers = nullptr;
+    for (QWidget* w = window.charts(); w && !numbers; w = w->parentWidget()) numbers = qobject_cast<QDockWidget*>(w);
+    QVERIFY(numbers);
+    QTRY_VERIFY(numbers->width() > 0);
+    QTest::qWait(100);
+    const int wide = numbers->width();
+    window.resize(window.minimumSizeHint().width(), 704);
+    QTRY_VERIFY(window.width() < 1366);
+    QTest::qWait(100);
+    QVERIFY2(numbers->width() < wide, qPrintable(QString("%1 → %2").arg(wide).arg(numbers->width())));
+    window.resize(1366, 704);
+    QTRY_COMPARE(window.width(), 1366);
+    QTRY_VERIFY2(numbers->width() >= wide - 1, qPrintable(QString("%1 wide at first, %2 after").arg(wide).arg(numbers->width())));
+  }
+
   // Problems go to a bar above the preview in plain sentences and stay until closed or a new face opens.
   void problemsShowAboveThePreview() {
     MainWindow window;

@@ -17,6 +17,7 @@
 #include "tests/app/editor/fixture_models.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/charts_panel.h"
+#include "app/editor/model_manifest.h"
 #include "ui/main_window.h"
 #include "ui/status_corner.h"
 #ifdef FACET_WITH_VISION
@@ -262,8 +263,9 @@ class EditorWindowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!window->editor()->photos()->busy(), 20000);
     QVERIFY(!window->document()->hasFace());
     const quint64 submitted = window->document()->renderer()->lastSubmitted();
+    const facet::test::EditorMessages said(*window);
     window->sliderPanel()->setAlpha(facet::test::kFixtureAttribute, 1.0f);
-    QVERIFY(window->statusText().contains("No face to edit yet"));
+    QVERIFY2(said.contains("No face to edit yet"), said.all());
     QCOMPARE(window->document()->renderer()->lastSubmitted(), submitted);
     QVERIFY(!window->document()->session());  // nothing for autosave
   }
@@ -278,8 +280,9 @@ class EditorWindowTest : public QObject {
     auto window = readyWindow();
     QVERIFY(window);
     const QString photo = QString(FACET_SOURCE_DIR) + "/resources/astronaut.png";  // the bundled sample
+    const facet::test::EditorMessages said(*window);
     window->editor()->files()->openPhoto(photo);
-    QTRY_VERIFY_WITH_TIMEOUT(window->statusText().contains("no encoder is installed"), 30000);
+    QTRY_VERIFY2_WITH_TIMEOUT(said.contains("no encoder is installed"), said.all(), 30000);
     QVERIFY(window->editor()->photos()->hasAlignedFace());
     // The aligned crop is shown, aligned at the generator's size as the photo pipeline aligns every face.
     QCOMPARE(window->preview()->image().size(), QSize(64, 64));

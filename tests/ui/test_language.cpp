@@ -1,11 +1,14 @@
 // Translations: the shipped .qm resources load and translate the menus; unknown languages are refused.
 #include <QAction>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QPushButton>
 #include <QMenuBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/editor/editor.h"
+#include "app/editor/open_workflow.h"
 #include "ui/language.h"
 #include "ui/main_window.h"
 
@@ -41,6 +44,29 @@ class LanguageTest : public QObject {
   }
 
   void unknownLanguageIsRefused() { QVERIFY(!facet::ui::installLanguage("xx")); }
+
+  // What went wrong is in the interface language too, the core's part of it included (its file name kept).
+  void theCoresErrorsAreTranslated() {
+#ifndef FACET_WITH_VISION
+    QSKIP("built without core/face: photos are read by Qt");
+#else
+    const QString path = scratch_.filePath("broken.jpg");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a jpeg at all");
+    file.close();
+    QVERIFY(facet::ui::installLanguage("ko"));
+    {
+      facet::ui::MainWindow window;
+      window.editor()->files()->openPhoto(path);
+      QTRY_VERIFY_WITH_TIMEOUT(!window.problemText().isEmpty(), 10000);
+      QVERIFY2(window.problemText().contains("broken.jpg"), qPrintable(window.problemText()));
+      QVERIFY2(!window.problemText().contains("not a readable image"), qPrintable(window.problemText()));
+      QVERIFY2(window.problemText().contains("읽을 수 없는"), qPrintable(window.problemText()));
+    }
+    QVERIFY(facet::ui::installLanguage("en"));
+#endif
+  }
 
  private:
   QTemporaryDir scratch_;

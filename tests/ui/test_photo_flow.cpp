@@ -29,6 +29,7 @@
 #include "tests/app/editor/image_compare.h"
 #include "tests/ui/window_test_support.h"
 #include "ui/layer_mask_panel.h"
+#include "ui/editor_docks.h"
 #include "ui/main_window.h"
 #include "ui/status_corner.h"
 #include "ui/preview_widget.h"
@@ -214,10 +215,11 @@ class PhotoFlowTest : public QObject {
     QVERIFY2(!path.isEmpty(), "resources/astronaut.png not found");
     QVERIFY(QImage(path).width() >= 256);
     MainWindow window;
+    const facet::test::EditorMessages said(window);
     QAction* action = window.findChild<QAction*>("openSampleAction");
     QVERIFY(action);
-    action->trigger();  // decoded off the GUI thread: the status comes a moment later
-    QTRY_VERIFY2_WITH_TIMEOUT(window.statusText().contains("astronaut.png"), qPrintable(window.statusText()), 20000);
+    action->trigger();  // decoded off the GUI thread: the message comes a moment later
+    QTRY_VERIFY2_WITH_TIMEOUT(said.contains("astronaut.png"), said.all(), 20000);
   }
 
 #ifdef FACET_WITH_VISION
@@ -388,11 +390,11 @@ class PhotoFlowTest : public QObject {
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
     facet::app::RefinementSettings::setSteps(5);
+    const facet::test::EditorMessages said(*window);
     window->editor()->files()->openPhoto(copyOfSample("novgg.png"));
     QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
-    QVERIFY2(window->statusText().contains("refined in 5 steps"), qPrintable(window->statusText()));
-    QVERIFY2(window->statusText().contains("vgg16-397923af.pth not found: pixel loss only"),
-             qPrintable(window->statusText()));
+    QVERIFY2(said.contains("refined in 5 steps"), said.all());
+    QVERIFY2(said.contains("vgg16-397923af.pth not found: pixel loss only"), said.all());
     const auto avg = window->document()->models()->generator->latent_avg().view({1, 1, -1}).expand({1, 10, 128});
     QVERIFY(!torch::allclose(window->document()->session()->wplus, avg));
     facet::app::RefinementSettings::setSteps(0);
@@ -402,15 +404,15 @@ class PhotoFlowTest : public QObject {
   // loss the photo flow will use), then remembered; a refinement remembers its own time per step too.
   void refinementDialogEstimatesTheTimeBeforeItStarts() {
     FACET_REQUIRE_FIXTURES_QT();
-    QCOMPARE(facet::ui::RefinementDialog::durationText(40), QString("about 40 s"));
-    QCOMPARE(facet::ui::RefinementDialog::durationText(300), QString("about 5 min"));
-    QCOMPARE(facet::ui::RefinementDialog::durationText(4800), QString("about 80 min"));
-    QCOMPARE(facet::ui::RefinementDialog::durationText(6000), QString("about 1 h 40 min"));
+    QCOMPARE(facet::app::RefinementSettings::durationText(40), QString("about 40 s"));
+    QCOMPARE(facet::app::RefinementSettings::durationText(300), QString("about 5 min"));
+    QCOMPARE(facet::app::RefinementSettings::durationText(4800), QString("about 80 min"));
+    QCOMPARE(facet::app::RefinementSettings::durationText(6000), QString("about 1 h 40 min"));
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
     QSettings().remove("photo/refinementStepMs");
     facet::app::RefinementSettings::setSteps(0);
-    auto* dialog = window->showRefinementDialog();
+    auto* dialog = facet::ui::openRefinementSettings(window.get(), window->editor(), {});
     QVERIFY(dialog->measuring());
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->measuring(), 60000);
     QVERIFY2(dialog->msPerStep() > 0, qPrintable(dialog->estimateText()));
@@ -421,7 +423,7 @@ class PhotoFlowTest : public QObject {
     const double measured = dialog->msPerStep();
     dialog->accept();
     QCOMPARE(facet::app::RefinementSettings::steps(), 300);
-    auto* again = window->showRefinementDialog();
+    auto* again = facet::ui::openRefinementSettings(window.get(), window->editor(), {});
     QVERIFY(!again->measuring());
     QCOMPARE(again->msPerStep(), measured);
     again->reject();
@@ -431,7 +433,7 @@ class PhotoFlowTest : public QObject {
     facet::app::RefinementSettings::setSteps(3);
     window->editor()->files()->openPhoto(copyOfSample("timed.png"));
     QTRY_VERIFY_WITH_TIMEOUT(window->document()->hasFace() && window->editor()->photos()->hasAlignedFace(), 60000);
-    auto* afterRefinement = window->showRefinementDialog();
+    auto* afterRefinement = facet::ui::openRefinementSettings(window.get(), window->editor(), {});
     QVERIFY(!afterRefinement->measuring());
     QVERIFY(afterRefinement->msPerStep() > 0);
     afterRefinement->reject();
@@ -461,11 +463,12 @@ class PhotoFlowTest : public QObject {
     auto window = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(window);
     QSignalSpy restored(window.get(), &MainWindow::photoFaceRestored);
-    QVERIFY2(window->editor()->files()->openSession(path), qPrintable(window->statusText()));
+    const facet::test::EditorMessages said(*window);
+    QVERIFY2(window->editor()->files()->openSession(path), said.all());
     QVERIFY(torch::equal(window->document()->session()->wplus, saved));  // not re-embedded
     QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 60000);
     QVERIFY(window->editor()->photos()->hasAlignedFace());
-    QVERIFY(window->statusText().contains("restored from the session"));
+    QVERIFY2(said.contains("restored from the session"), said.all());
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QVERIFY2(window->document()->exportEdited(dir.filePath("pasted.png")), qPrintable(window->statusText()));
     QVERIFY(facet::test::exported(dir.filePath("pasted.png")));
@@ -483,8 +486,9 @@ class PhotoFlowTest : public QObject {
     QVERIFY(changedPhoto.save(photo));
     auto third = windowWith(facet::test::fixtureModelFiles(false));
     QVERIFY(third);
-    QVERIFY2(third->editor()->files()->openSession(path), qPrintable(third->statusText()));
-    QVERIFY2(third->statusText().contains("missing or has changed"), qPrintable(third->statusText()));
+    const facet::test::EditorMessages thirdSaid(*third);
+    QVERIFY2(third->editor()->files()->openSession(path), thirdSaid.all());
+    QVERIFY2(thirdSaid.contains("missing or has changed"), thirdSaid.all());
     QVERIFY(third->document()->hasFace());
     QVERIFY(!third->editor()->photos()->hasAlignedFace());
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*third), 10000);

@@ -25,6 +25,7 @@
 #include "core/edit/text_edits.h"
 #include "tests/app/editor/fixture_models.h"
 #include "tests/ui/window_test_support.h"
+#include "ui/editor_docks.h"
 #include "ui/main_window.h"
 #include "ui/text_edit_dialog.h"
 #include "ui/text_slider_panel.h"
@@ -213,8 +214,9 @@ class TextSlidersTest : public QObject {
     auto* panel = window->textPanel();
     QCOMPARE(panel->count(), 1);
     QVERIFY(window->findChild<QWidget*>("textSlider_text-1"));
+    const facet::test::EditorMessages said(*window);
     QVERIFY(!window->editor()->text()->load(scratch_.filePath("missing.json")));
-    QVERIFY(window->statusText().contains("Cannot load the text direction"));
+    QVERIFY2(said.contains("Cannot load the text direction"), said.all());
 
     QSignalSpy previews(window.get(), &MainWindow::previewUpdated);
     panel->setAlpha(0, 2.f);  // as if the user dragged it
@@ -291,7 +293,7 @@ class TextSlidersTest : public QObject {
     window->editor()->text()->setClipFiles(clipData("clip_standin.pt"), clipData("tiny_merges.txt"));
     window->editor()->text()->setCacheDir(scratch_.filePath("relevance"));
 
-    auto* dialog = window->showAddTextEdit();
+    auto* dialog = facet::ui::openAddTextEdit(window.get(), window->editor());
     QVERIFY(dialog->clipAvailable());
     dialog->setPrompt("a face with glasses");
     dialog->setMethod(facet::ui::TextEditDialog::Global);
@@ -311,7 +313,7 @@ class TextSlidersTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(fullAndCurrent(*window), 10000);
     QVERIFY(!sameImage(window->document()->lastResult().image, base));
 
-    dialog = window->showAddTextEdit();
+    dialog = facet::ui::openAddTextEdit(window.get(), window->editor());
     dialog->setPrompt("a surprised face");
     dialog->setMethod(facet::ui::TextEditDialog::Optimisation);
     dialog->setSteps(3);
@@ -323,7 +325,7 @@ class TextSlidersTest : public QObject {
     saveShot(*window, "text_sliders_two.png");
 
     // Cancel: a long optimisation stops and adds nothing.
-    dialog = window->showAddTextEdit();
+    dialog = facet::ui::openAddTextEdit(window.get(), window->editor());
     dialog->setPrompt("a smiling face");
     dialog->setMethod(facet::ui::TextEditDialog::Optimisation);
     dialog->setSteps(2000);
@@ -387,7 +389,7 @@ class TextSlidersTest : public QObject {
     auto window = readyWindow();
     QVERIFY(window);
     window->editor()->text()->setClipFiles(scratch_.filePath("nope/ViT-B-32.pt"), scratch_.filePath("nope/vocab.txt.gz"));
-    auto* dialog = window->showAddTextEdit();
+    auto* dialog = facet::ui::openAddTextEdit(window.get(), window->editor());
     QVERIFY(!dialog->clipAvailable());
     auto* note = dialog->findChild<QLabel*>("textClipNote");
     QVERIFY(note && note->isVisible() && note->text().contains("No CLIP model"));
@@ -404,7 +406,7 @@ class TextSlidersTest : public QObject {
     edit::LevelsMapper mapper(128);
     const QString mapperFile = scratch_.filePath("purple.pt");
     edit::save_latent_mapper(mapperFile.toStdString(), mapper);
-    dialog = window->showAddTextEdit();
+    dialog = facet::ui::openAddTextEdit(window.get(), window->editor());
     dialog->setMethod(facet::ui::TextEditDialog::LoadFile);
     dialog->setFile(mapperFile);
     dialog->setPrompt("purple hair");
@@ -419,7 +421,7 @@ class TextSlidersTest : public QObject {
       QVERIFY(torch::allclose(mapped.delta, (edit::kMapperStep * mapper->forward(w))[0], 1e-5, 1e-6));
     }
     // A broken file is a message in the dialog, not a slider.
-    dialog = window->showAddTextEdit();
+    dialog = facet::ui::openAddTextEdit(window.get(), window->editor());
     dialog->setMethod(facet::ui::TextEditDialog::LoadFile);
     dialog->setFile(scratch_.filePath("nothing.json"));
     dialog->start();

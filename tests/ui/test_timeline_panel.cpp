@@ -1,6 +1,9 @@
 // The timeline dock: record slider changes with a controlled clock, scrub and play back into the sliders, edit
 // keyframes from the panel, keep the timeline in the session file, and render it to a video with the fixture
 // generator through the render dialog.
+#include <memory>
+#include <vector>
+
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -48,6 +51,18 @@ QVector<AttributeSlot> attributes() {
   return {{"Smiling", "Smiling", "Expression", true},
           {"Eyeglasses", "Eyeglasses", "Accessories", true},
           {"Young", "Young", "Age and gender", true}};
+}
+
+// Records `takes` one second apart (t = 0, 1, 2…) on the panel's timeline.
+void recordOneASecond(TimelinePanel& panel, const std::vector<std::vector<float>>& takes) {
+  auto clock = std::make_shared<double>(0);
+  panel.model()->setClock([clock] { return *clock; });
+  panel.model()->startRecording(takes.front());
+  for (size_t i = 1; i < takes.size(); ++i) {
+    *clock = static_cast<double>(i);
+    panel.model()->recordChange(takes[i]);
+  }
+  panel.model()->stop();
 }
 
 QString fixturesDir() {
@@ -156,14 +171,7 @@ class TimelinePanelTest : public QObject {
   void editsKeyframesFromThePanel() {
     TimelinePanel panel;
     panel.setAttributes(attributes());
-    double clock = 0;
-    panel.model()->setClock([&clock] { return clock; });
-    panel.model()->startRecording({0, 0, 0});
-    clock = 1;
-    panel.model()->recordChange({1, 0, 0});
-    clock = 2;
-    panel.model()->recordChange({2, 0, 0});
-    panel.model()->stop();
+    recordOneASecond(panel, {{0, 0, 0}, {1, 0, 0}, {2, 0, 0}});
 
     panel.keyframeTable()->selectRow(1);
     auto* time = panel.findChild<QDoubleSpinBox*>("keyframeTime");
@@ -190,14 +198,7 @@ class TimelinePanelTest : public QObject {
   void theKeyframeEditorOpensOnTheRecordedAttribute() {
     TimelinePanel panel;
     panel.setAttributes(attributes());
-    double clock = 0;
-    panel.model()->setClock([&clock] { return clock; });
-    panel.model()->startRecording({0, 0, 0});
-    clock = 1;
-    panel.model()->recordChange({0, 0, 1.5f});
-    clock = 2;
-    panel.model()->recordChange({0, -1, 1.5f});
-    panel.model()->stop();
+    recordOneASecond(panel, {{0, 0, 0}, {0, 0, 1.5f}, {0, -1, 1.5f}});
     auto* attribute = panel.findChild<QComboBox*>("keyframeAttribute");
     auto* alpha = panel.findChild<QDoubleSpinBox*>("keyframeAlpha");
     panel.keyframeTable()->selectRow(1);

@@ -60,6 +60,7 @@ class TwoFacesWindowTest : public QObject {
     FACET_REQUIRE_FIXTURES_QT();
     auto window = facet::test::readyFixtureWindow();
     QVERIFY(window);
+    const facet::test::EditorMessages said(*window);
     window->resize(1366, 768);
     window->show();
     QVERIFY(QTest::qWaitForWindowExposed(window.get()));
@@ -115,7 +116,7 @@ class TwoFacesWindowTest : public QObject {
     neutral->trigger();
     QVERIFY(document->twoFaces().mode == TwoFaceMode::Expression);
     QVERIFY(!document->twoFaces().active());  // the expressive face is still missing
-    QVERIFY(window->statusText().contains("expressive"));
+    QVERIFY2(said.contains("expressive"), said.all());
     QAction* expressive = menuAction(*panel, "expressive", "random face 11");
     QVERIFY(expressive);
     expressive->trigger();

@@ -1,12 +1,14 @@
 #pragma once
 // What the editor's QtTests share: screenshots on request, "the newest request's full render is shown", and
 // keeping autosave, settings, data and the models folder out of the user's home.
+#include <algorithm>
 #include <memory>
 
 #include <QByteArray>
 #include <QDir>
 #include <QFileInfo>
 #include <QString>
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QWidget>
 #include <QtTest>
@@ -35,6 +37,25 @@ inline bool exported(const QString& path) {
 }
 
 inline bool fullAndCurrent(const ui::MainWindow& window) { return window.document()->fullResultIsCurrent(); }
+
+// What the editor's document and workflows told the user since it was made (app::Editor's messages and problems,
+// the photo workflow's problems): tests check what a workflow said, not what the status bar holds at one moment.
+class EditorMessages {
+ public:
+  explicit EditorMessages(const ui::MainWindow& window) : said_(std::make_shared<QStringList>()) {
+    const auto keep = [said = said_](const QString& text) { said->append(text); };
+    QObject::connect(window.editor(), &app::Editor::message, window.editor(), keep);
+    QObject::connect(window.editor(), &app::Editor::problem, window.editor(), keep);
+    QObject::connect(window.editor()->photos(), &app::PhotoWorkflow::problem, window.editor(), keep);
+  }
+  bool contains(const QString& part) const {
+    return std::any_of(said_->begin(), said_->end(), [&](const QString& text) { return text.contains(part); });
+  }
+  QByteArray all() const { return said_->join(" | ").toLocal8Bit(); }  // for failure messages
+
+ private:
+  std::shared_ptr<QStringList> said_;
+};
 
 // A window on the fixture models (tests/app/editor/fixture_models.h, face-api left out) editing the fixture's W+, its first
 // full render shown; null when that does not happen within 20 s.

@@ -8,6 +8,8 @@
 
 #include "app/editor/edit_document.h"
 #include "app/editor/render_controller.h"
+#include "app/editor/timeline_model.h"
+#include "core/edit/attributes.h"
 #include "tests/app/editor/fixture_models.h"
 
 namespace facet::test {
@@ -28,6 +30,15 @@ inline std::unique_ptr<app::EditDocument> readyDocument(const QString& autosaveD
   if (!doc->setFace(fixtureWplus())) return nullptr;
   if (!QTest::qWaitFor([&] { return doc->fullResultIsCurrent(); }, 20000)) return nullptr;
   return doc;
+}
+
+// The document's timeline on the CelebA attributes, its clock the test's `now`.
+inline app::TimelineModel* timelineOnClock(app::EditDocument& doc, const double& now) {
+  QStringList ids;
+  for (const auto& a : edit::celeba_attributes()) ids << QString::fromStdString(a.id);
+  doc.timeline()->setAttributeIds(ids);
+  doc.timeline()->setClock([&now] { return now; });
+  return doc.timeline();
 }
 
 }  // namespace facet::test

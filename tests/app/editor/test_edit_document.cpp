@@ -122,12 +122,8 @@ class EditDocumentTest : public QObject {
     FACET_REQUIRE_FIXTURES_QT();
     auto doc = readyDocument(scratch_.filePath("autosave-timeline"));
     QVERIFY(doc);
-    facet::app::TimelineModel* timeline = doc->timeline();
-    QStringList ids;
-    for (const auto& a : facet::edit::celeba_attributes()) ids << QString::fromStdString(a.id);
-    timeline->setAttributeIds(ids);
     double now = 0;
-    timeline->setClock([&now] { return now; });
+    facet::app::TimelineModel* timeline = facet::test::timelineOnClock(*doc, now);
     timeline->startRecording(doc->alphas());
     now = 1.0;
     doc->setAlphas(edit(2.f));
@@ -157,11 +153,8 @@ class EditDocumentTest : public QObject {
     const std::vector<bool> coarse = facet::app::layerPresetMask(facet::app::LayerPreset::Coarse, 10);
     doc->setEditedLayers(coarse);
 #ifdef FACET_WITH_VISION
-    QStringList ids;
-    for (const auto& a : facet::edit::celeba_attributes()) ids << QString::fromStdString(a.id);
-    doc->timeline()->setAttributeIds(ids);
     double now = 0;
-    doc->timeline()->setClock([&now] { return now; });
+    facet::test::timelineOnClock(*doc, now);
     doc->timeline()->startRecording(doc->alphas());
     now = 0.75;
     doc->setAlphas(edit(-1.f));

@@ -229,12 +229,8 @@ class TwoFacesDocumentTest : public QObject {
     FACET_REQUIRE_FIXTURES_QT();
     auto doc = readyDocument(scratch_.filePath("autosave-timeline"));
     QVERIFY(doc);
-    facet::app::TimelineModel* timeline = doc->timeline();
-    QStringList ids;
-    for (const auto& a : facet::edit::celeba_attributes()) ids << QString::fromStdString(a.id);
-    timeline->setAttributeIds(ids);
     double now = 0;
-    timeline->setClock([&now] { return now; });
+    facet::app::TimelineModel* timeline = facet::test::timelineOnClock(*doc, now);
     TwoFaceState state;
     state.mode = TwoFaceMode::Morph;
     state.amount = 1.0;

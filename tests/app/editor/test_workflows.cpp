@@ -12,6 +12,8 @@
 #include "app/editor/edit_document.h"
 #include "app/editor/editor.h"
 #include "app/editor/job_runner.h"
+#include "app/editor/photo_face.h"
+#include "app/editor/tune_workflow.h"
 #include "app/editor/model_loader.h"
 #include "app/editor/open_workflow.h"
 #include "app/editor/photo_workflow.h"
@@ -33,6 +35,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "core/pipeline/photo_pipeline.h"
+#include "core/tune/tuned_change.h"
 #include "tests/support/encoder_checkpoint.h"
 #endif
 
@@ -131,9 +134,12 @@ class WorkflowsTest : public QObject {
     bad.write("not an array");
     bad.close();
     QSignalSpy problems(other->files(), &facet::app::OpenWorkflow::problem);
+    QSignalSpy editorProblems(other.get(), &Editor::problem);  // what the window shows, from one place
     QVERIFY(!other->files()->openWplus(bad.fileName()));
     QCOMPARE(problems.count(), 1);
     QVERIFY(problems.at(0).at(0).toString().startsWith("Cannot open bad.npy"));
+    QCOMPARE(editorProblems.count(), 1);
+    QCOMPARE(editorProblems.at(0).at(0).toString(), problems.at(0).at(0).toString());
     QVERIFY(torch::equal(other->document()->wplus(), doc->wplus()));
   }
 
@@ -301,6 +307,64 @@ class WorkflowsTest : public QObject {
     QVERIFY(editor->document()->hasPhotoFace());
     QVERIFY(facet::app::RefinementSettings::msPerStep(editor->document()->models().get()) > 0);
     facet::app::RefinementSettings::setSteps(0);
+  }
+
+  // Tuning the generator to the photo: the tuned copy renders the same face and edits closer to the photo than the
+  // generator as loaded (which is left unchanged), Cancel keeps the best weights, and another face goes back to
+  // the loaded generator.
+  void tuningMatchesTheGeneratorToThePhotoAndAnotherFaceUndoesIt() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-tune"), writeEncoder().toStdString());
+    QVERIFY(editor);
+    facet::app::EditDocument* doc = editor->document();
+    facet::app::TuneWorkflow* tuning = editor->tuning();
+    QVERIFY(!tuning->available());  // no photo yet
+    QSignalSpy ready(editor->photos(), &PhotoWorkflow::faceReady);
+    editor->files()->openPhoto(samplePhoto());
+    QVERIFY(ready.wait(120000));
+    QVERIFY(tuning->available());
+    const auto loaded = doc->models();
+    const torch::Tensor pivot = doc->wplus().clone();
+    const std::string baseHash = facet::tune::weights_sha256(*loaded->generator);
+    const auto photoError = [&](const facet::models::ModelSet& models) {
+      facet::test::AllowNetworksHere measuring;
+      const QImage aligned = doc->photoFace()->aligned;
+      const torch::Tensor target = facet::pipeline::generator_target(facet::app::imageToMat(aligned),
+                                                                     models.generator->size(), models.device);
+      facet::nn::SynthesisOptions options;
+      options.noise = facet::nn::NoiseMode::Const;
+      const torch::Tensor image = models.generator->synthesis(pivot, options);
+      return torch::mse_loss(image, target).item<double>();
+    };
+    const double before = photoError(*loaded);
+
+    QSignalSpy tuned(tuning, &facet::app::TuneWorkflow::tunedChanged);
+    tuning->tune(30);
+    QVERIFY(tuned.wait(240000));
+    QVERIFY(tuning->tuned());
+    QVERIFY(doc->models() != loaded);
+    QCOMPARE(doc->models()->encoder, loaded->encoder);  // only the generator is replaced
+    QVERIFY(torch::equal(doc->wplus(), pivot));         // the same face
+    const double after = photoError(*doc->models());
+    QVERIFY2(after < 0.8 * before, qPrintable(QString("photo MSE %1 → %2").arg(before).arg(after)));
+    QCOMPARE(facet::tune::weights_sha256(*loaded->generator), baseHash);  // the loaded generator is unchanged
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
+
+    // Cancel keeps the best weights so far: the tuned generator is still used.
+    facet::app::JobRunner* jobs = editor->jobs();
+    QSignalSpy tunedAgain(tuning, &facet::app::TuneWorkflow::tunedChanged);
+    QSignalSpy started(jobs, &facet::app::JobRunner::started);
+    tuning->tune(1000);
+    QVERIFY(started.count() == 1 || started.wait(5000));
+    QTest::qWait(500);
+    jobs->cancel(started.at(0).at(0).value<facet::app::JobInfo>().id);
+    QVERIFY(tunedAgain.wait(60000));
+    QVERIFY(tuning->tuned());
+
+    // Another face: back to the generator as loaded.
+    QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
+    QVERIFY(!tuning->tuned());
+    QCOMPARE(doc->models(), loaded);
   }
 
   void aPhotoWithSeveralFacesAsksWhichAndOneWithoutSaysSo() {
