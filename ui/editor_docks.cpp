@@ -1,8 +1,11 @@
 #include "ui/editor_docks.h"
 
+#include <algorithm>
+
 #include <QDockWidget>
 #include <QMainWindow>
 #include <QRandomGenerator>
+#include <QTimer>
 
 #include "app/editor/edit_document.h"
 #include "app/editor/editor.h"
@@ -89,9 +92,20 @@ QDockWidget* installTwoFaces(QMainWindow* window, app::Editor* editor, TwoFacesP
                      }
                    });
   QObject::connect(workflow, &app::TwoFaceWorkflow::faceUsed, messages, &MessageBar::dismiss);
-  // The workflow and the document (undo, sessions, timeline playback) change the state: the panel follows.
+  // The workflow and the document (undo, sessions, timeline playback) change the state: the panel follows. An
+  // operation adds rows (the faces, λ): a dock in view grows to show them, taking height from the sliders.
   app::EditDocument* doc = editor->document();
-  const auto show = [panel, doc] { panel->showState(doc->twoFaces()); };
+  const auto show = [window, dock, panel, doc] {
+    panel->showState(doc->twoFaces());
+    if (doc->twoFaces().mode == edit::TwoFaceMode::None || dock->visibleRegion().isEmpty()) return;
+    QTimer::singleShot(0, dock, [window, dock, panel] {
+      // The panel, the dock's title, and the tab bar of the docks it shares the place with.
+      const int needs = std::min(panel->sizeHint().height() + dock->height() - dock->widget()->height() +
+                                     (window->tabifiedDockWidgets(dock).isEmpty() ? 0 : 2 * dock->fontMetrics().height()),
+                                 window->height() / 2);
+      if (dock->height() < needs) window->resizeDocks({dock}, {needs}, Qt::Vertical);
+    });
+  };
   QObject::connect(workflow, &app::TwoFaceWorkflow::stateChanged, panel, show);
   QObject::connect(doc, &app::EditDocument::twoFacesChanged, panel, show);
   QObject::connect(doc, &app::EditDocument::recentFacesChanged, panel, [panel, doc] { panel->setRecentFaces(doc->recentFaces()); });

@@ -85,9 +85,11 @@ class TwoFacesWindowTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(!window->charts()->shownSecond().empty(), 20000);
     facet::test::saveShot(*window, "two-faces-morph.png");
 
-    // The slider: Home moves λ to 0 in one step, an undo step of its own.
+    // The slider: in view at 1366×768 (the dock grew to show the operation's rows); Home moves λ to 0 in one step,
+    // an undo step of its own.
     auto* slider = panel->findChild<QSlider*>("twoFaceAmount");
     QVERIFY(slider);
+    QTRY_COMPARE(slider->visibleRegion().boundingRect().height(), slider->height());
     slider->setFocus();
     QTest::keyClick(slider, Qt::Key_Home);
     QTRY_COMPARE_WITH_TIMEOUT(document->undoStack()->count(), 2, 5000);
