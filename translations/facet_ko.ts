@@ -663,7 +663,7 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>사진 %1이(가) 없거나 바뀌었습니다; 저장된 W+ 코드만 편집합니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/open_workflow.cpp" line="119"/>
+        <location filename="../app/editor/open_workflow.cpp" line="120"/>
         <source>Restored the autosaved edit.</source>
         <translation>자동 저장된 편집을 복원했습니다.</translation>
     </message>
@@ -856,37 +856,37 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::app::TuneWorkflow</name>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="42"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="55"/>
         <source>This build cannot read photos, so there is nothing to tune to.</source>
         <translation>이 빌드는 사진을 읽을 수 없어 맞출 대상이 없습니다.</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="45"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="58"/>
         <source>Open a photo and let its face get a code first: tuning matches the generator to that face.</source>
         <translation>먼저 사진을 열고 얼굴이 코드를 얻게 하세요. 튜닝은 생성기를 그 얼굴에 맞춥니다.</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="54"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="65"/>
         <source>Tuning the generator to %1…</source>
         <translation>생성기를 %1에 맞추는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="60"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="93"/>
         <source>pixel loss alone (no LPIPS or VGG-16 model installed)</source>
         <translation>픽셀 손실만 사용 (LPIPS 또는 VGG-16 모델이 설치되지 않음)</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="71"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="79"/>
         <source>LPIPS %1</source>
         <translation>LPIPS %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="72"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="80"/>
         <source>pixel error %1</source>
         <translation>픽셀 오차 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="74"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="82"/>
         <source>Tuning: step %1 of %2, %3, %4 left (Cancel keeps the best so far)…</source>
         <translation>튜닝: %2단계 중 %1단계, %3, 남은 시간 %4 (취소하면 지금까지 가장 좋은 결과를 유지합니다)…</translation>
     </message>
@@ -901,14 +901,29 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>픽셀 오차 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="93"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="94"/>
         <source>Tuning stopped after %1 steps; the best weights so far are used (%2).</source>
         <translation>튜닝이 %1단계 후 중단되었습니다. 지금까지 가장 좋은 가중치를 사용합니다 (%2).</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="95"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="96"/>
         <source>The generator is tuned to this photo in %1 steps (%2).</source>
         <translation>생성기를 %1단계 만에 이 사진에 맞췄습니다 (%2).</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/tune_workflow.cpp" line="130"/>
+        <source>Cannot save the tuning: %1</source>
+        <translation>튜닝을 저장할 수 없습니다: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/tune_workflow.cpp" line="141"/>
+        <source>Applying the tuning %1…</source>
+        <translation>튜닝 %1을(를) 적용하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/tune_workflow.cpp" line="154"/>
+        <source>The generator is tuned to this face as saved (%1).</source>
+        <translation>저장된 대로 생성기를 이 얼굴에 맞췄습니다 (%1).</translation>
     </message>
 </context>
 <context>
@@ -1652,12 +1667,12 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>레이어 %1 편집</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="44"/>
+        <location filename="../ui/editor_docks.cpp" line="47"/>
         <source>Edited layers</source>
         <translation>편집 레이어</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="46"/>
+        <location filename="../ui/editor_docks.cpp" line="49"/>
         <source>Edited &amp;layers</source>
         <translation>편집 레이어(&amp;L)</translation>
     </message>
@@ -2019,12 +2034,12 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>정제에 걸리는 시간을 보려면 생성기를 로드하십시오(도구 ▸ 모델).</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="127"/>
+        <location filename="../ui/editor_docks.cpp" line="141"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>사진은 인코더 다음에 %1단계 정제됩니다.</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="129"/>
+        <location filename="../ui/editor_docks.cpp" line="143"/>
         <source>Photo refinement is off.</source>
         <translation>사진 정제가 꺼져 있습니다.</translation>
     </message>
@@ -2273,7 +2288,7 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>%1 제거</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="29"/>
+        <location filename="../ui/editor_docks.cpp" line="32"/>
         <source>Text edits</source>
         <translation>텍스트 편집</translation>
     </message>
@@ -2644,27 +2659,27 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>λ = %1 (0: 변화 없음, 1: 표정 전체)</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="61"/>
+        <location filename="../ui/editor_docks.cpp" line="64"/>
         <source>Two faces</source>
         <translation>두 얼굴</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="63"/>
+        <location filename="../ui/editor_docks.cpp" line="66"/>
         <source>&amp;Two faces</source>
         <translation>두 얼굴(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="77"/>
+        <location filename="../ui/editor_docks.cpp" line="80"/>
         <source>Photo of the %1 face</source>
         <translation>%1 얼굴의 사진</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="82"/>
+        <location filename="../ui/editor_docks.cpp" line="85"/>
         <source>W+ code of the %1 face</source>
         <translation>%1 얼굴의 W+ 코드</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="83"/>
+        <location filename="../ui/editor_docks.cpp" line="86"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 배열 (*.npy)</translation>
     </message>

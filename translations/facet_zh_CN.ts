@@ -663,7 +663,7 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>其照片 %1 缺失或已更改；仅编辑保存的 W+ 代码</translation>
     </message>
     <message>
-        <location filename="../app/editor/open_workflow.cpp" line="119"/>
+        <location filename="../app/editor/open_workflow.cpp" line="120"/>
         <source>Restored the autosaved edit.</source>
         <translation>已恢复自动保存的编辑。</translation>
     </message>
@@ -856,37 +856,37 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::app::TuneWorkflow</name>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="42"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="55"/>
         <source>This build cannot read photos, so there is nothing to tune to.</source>
         <translation>此版本无法读取照片，因此没有可调优的对象。</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="45"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="58"/>
         <source>Open a photo and let its face get a code first: tuning matches the generator to that face.</source>
         <translation>请先打开照片并让其人脸获得代码：调优会使生成器匹配该人脸。</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="54"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="65"/>
         <source>Tuning the generator to %1…</source>
         <translation>正在将生成器调优到 %1…</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="60"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="93"/>
         <source>pixel loss alone (no LPIPS or VGG-16 model installed)</source>
         <translation>仅使用像素损失（未安装 LPIPS 或 VGG-16 模型）</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="71"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="79"/>
         <source>LPIPS %1</source>
         <translation>LPIPS %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="72"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="80"/>
         <source>pixel error %1</source>
         <translation>像素误差 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="74"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="82"/>
         <source>Tuning: step %1 of %2, %3, %4 left (Cancel keeps the best so far)…</source>
         <translation>调优：第 %1 步，共 %2 步，%3，剩余 %4（取消将保留目前最佳结果）…</translation>
     </message>
@@ -901,14 +901,29 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>像素误差 %1 → %2</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="93"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="94"/>
         <source>Tuning stopped after %1 steps; the best weights so far are used (%2).</source>
         <translation>调优在 %1 步后停止；使用目前最佳的权重（%2）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/tune_workflow.cpp" line="95"/>
+        <location filename="../app/editor/tune_workflow.cpp" line="96"/>
         <source>The generator is tuned to this photo in %1 steps (%2).</source>
         <translation>生成器已用 %1 步调优到这张照片（%2）。</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/tune_workflow.cpp" line="130"/>
+        <source>Cannot save the tuning: %1</source>
+        <translation>无法保存调优：%1</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/tune_workflow.cpp" line="141"/>
+        <source>Applying the tuning %1…</source>
+        <translation>正在应用调优 %1…</translation>
+    </message>
+    <message>
+        <location filename="../app/editor/tune_workflow.cpp" line="154"/>
+        <source>The generator is tuned to this face as saved (%1).</source>
+        <translation>已按保存的状态将生成器调优到这张人脸（%1）。</translation>
     </message>
 </context>
 <context>
@@ -1652,12 +1667,12 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>编辑第 %1 层</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="44"/>
+        <location filename="../ui/editor_docks.cpp" line="47"/>
         <source>Edited layers</source>
         <translation>编辑的层</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="46"/>
+        <location filename="../ui/editor_docks.cpp" line="49"/>
         <source>Edited &amp;layers</source>
         <translation>编辑的层(&amp;L)</translation>
     </message>
@@ -2019,12 +2034,12 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>请加载生成器（工具 ▸ 模型）以查看精修所需时间。</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="127"/>
+        <location filename="../ui/editor_docks.cpp" line="141"/>
         <source>Photos will be refined for %1 steps after the encoder.</source>
         <translation>照片将在编码器之后精修 %1 步。</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="129"/>
+        <location filename="../ui/editor_docks.cpp" line="143"/>
         <source>Photo refinement is off.</source>
         <translation>照片精修已关闭。</translation>
     </message>
@@ -2273,7 +2288,7 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>移除 %1</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="29"/>
+        <location filename="../ui/editor_docks.cpp" line="32"/>
         <source>Text edits</source>
         <translation>文本编辑</translation>
     </message>
@@ -2644,27 +2659,27 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>λ = %1（0：不变，1：完整表情）</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="61"/>
+        <location filename="../ui/editor_docks.cpp" line="64"/>
         <source>Two faces</source>
         <translation>两张脸</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="63"/>
+        <location filename="../ui/editor_docks.cpp" line="66"/>
         <source>&amp;Two faces</source>
         <translation>两张脸(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="77"/>
+        <location filename="../ui/editor_docks.cpp" line="80"/>
         <source>Photo of the %1 face</source>
         <translation>%1人脸的照片</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="82"/>
+        <location filename="../ui/editor_docks.cpp" line="85"/>
         <source>W+ code of the %1 face</source>
         <translation>%1人脸的 W+ 编码</translation>
     </message>
     <message>
-        <location filename="../ui/editor_docks.cpp" line="83"/>
+        <location filename="../ui/editor_docks.cpp" line="86"/>
         <source>NumPy arrays (*.npy)</source>
         <translation>NumPy 数组 (*.npy)</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "app/editor/editor.h"
 
+#include <QFileInfo>
+
 #include "app/editor/edit_document.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/model_loader.h"
@@ -34,6 +36,12 @@ Editor::Editor(int attributeCount, QObject* parent, const QString& autosaveDir) 
   connect(twoFaces_, &TwoFaceWorkflow::problem, this, &Editor::problem);
   connect(text_, &TextWorkflow::message, this, &Editor::message);
   connect(text_, &TextWorkflow::problem, this, &Editor::problem);
+  // A session keeps its face's tuning beside it.
+  connect(files_, &OpenWorkflow::sessionSaved, tuning_,
+          [this](const QString& path) { tuning_->saveChange(TuneWorkflow::changePath(path)); });
+  connect(files_, &OpenWorkflow::sessionOpened, tuning_, [this](const QString& path) {
+    if (QFileInfo::exists(TuneWorkflow::changePath(path))) tuning_->restoreChange(TuneWorkflow::changePath(path));
+  });
   connect(tuning_, &TuneWorkflow::message, this, &Editor::message);
   connect(tuning_, &TuneWorkflow::problem, this, &Editor::problem);
   connect(photos_, &PhotoWorkflow::message, this, &Editor::message);

@@ -108,6 +108,7 @@ bool OpenWorkflow::openSession(const QString& path) {
     }
   }
   Q_EMIT message(text);
+  Q_EMIT sessionOpened(path);
   return true;
 }
 
@@ -124,6 +125,7 @@ bool OpenWorkflow::saveSession(const QString& path) {
   const QString file = path.endsWith(".facet") ? path : path + ".facet";
   if (!doc_->saveSession(file)) return false;
   addRecentFile(file);
+  Q_EMIT sessionSaved(file);
   return true;
 }
 

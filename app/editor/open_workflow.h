@@ -53,6 +53,8 @@ class OpenWorkflow : public QObject {
   void message(const QString& text);
   void problem(const QString& text);
   void recentFilesChanged();
+  void sessionSaved(const QString& path);   // by the user (not the autosave)
+  void sessionOpened(const QString& path);  // its code is the document's face (the autosave's too)
 
  private:
   void addRecentFile(const QString& path);

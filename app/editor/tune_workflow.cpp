@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
 
 #include <torch/torch.h>
@@ -11,18 +13,27 @@
 #include "app/editor/job_runner.h"
 #include "app/editor/photo_face.h"
 #include "app/editor/refinement_settings.h"
+#include "core/io/error.h"
 #include "core/models/model_registry.h"
 #include "core/tune/pivotal_tuning.h"
+#include "core/tune/tuned_change.h"
 #ifdef FACET_WITH_VISION
 #include "core/pipeline/photo_pipeline.h"
 #endif
 
 namespace facet::app {
 
+struct TuneWorkflow::Tuned {
+  std::shared_ptr<const models::ModelSet> base, models;  // as loaded; with the tuned generator
+  torch::Tensor face;                                    // the code it was tuned for
+  std::shared_ptr<const tune::TunedChange> change;       // what a session saves
+};
+
 namespace {
-struct Tuned {
-  tune::TuneResult result;
-  QString note;  // which loss was used
+struct Outcome {
+  std::shared_ptr<nn::StyleGan2> generator;
+  std::shared_ptr<const tune::TunedChange> change;
+  QString text;  // what the status bar says
 };
 }  // namespace
 
@@ -30,6 +41,8 @@ TuneWorkflow::TuneWorkflow(EditDocument* document, JobRunner* jobs, QObject* par
     : QObject(parent), doc_(document), jobs_(jobs) {
   connect(doc_, &EditDocument::faceChanged, this, &TuneWorkflow::faceOrModelsChanged);
 }
+
+TuneWorkflow::~TuneWorkflow() = default;
 
 bool TuneWorkflow::available() const {
   const auto photo = doc_->photoFace();
@@ -45,26 +58,21 @@ void TuneWorkflow::tune(int steps) {
     Q_EMIT problem(tr("Open a photo and let its face get a code first: tuning matches the generator to that face."));
     return;
   }
-  const auto models = base_ ? base_ : doc_->models();  // a second tuning starts again from the loaded generator
-  const auto photo = doc_->photoFace();
+  const auto base = tuned_ ? tuned_->base : doc_->models();  // a second tuning starts again from the loaded generator
   const torch::Tensor pivot = doc_->wplus().clone();
-  const QImage aligned = photo->aligned;
-  const QString name = QFileInfo(photo->path).fileName();
-  jobs_->run<Tuned>(
-      tr("Tuning the generator to %1…").arg(name),
-      [models, pivot, aligned, steps](JobContext& context) {
-        Tuned out;
+  const QImage aligned = doc_->photoFace()->aligned;
+  jobs_->run<Outcome>(
+      tr("Tuning the generator to %1…").arg(QFileInfo(doc_->photoFace()->path).fileName()),
+      [base, pivot, aligned, steps](JobContext& context) {
         std::string note;
-        tune::PivotalTuner tuner(models->generator, models::load_perceptual("auto", models->device, note));
-        if (tuner.perceptual().kind() == embed::PerceptualKind::None)
-          out.note = tr("pixel loss alone (no LPIPS or VGG-16 model installed)");
+        tune::PivotalTuner tuner(base->generator, models::load_perceptual("auto", base->device, note));
         tune::TuneOptions options;
         options.steps = steps;
         tune::TuneTarget target;
-        target.image = pipeline::generator_target(imageToMat(aligned), models->generator->size(), models->device);
-        target.pivot = pivot.to(models->device);
+        target.image = pipeline::generator_target(imageToMat(aligned), base->generator->size(), base->device);
+        target.pivot = pivot.to(base->device);
         const auto started = std::chrono::steady_clock::now();
-        out.result = tuner.tune(
+        const tune::TuneResult r = tuner.tune(
             {target}, options,
             [&context, started](const tune::TuneProgress& p) {
               const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -76,38 +84,84 @@ void TuneWorkflow::tune(int steps) {
                                    .arg(RefinementSettings::durationText(elapsed / p.step * (p.steps - p.step))));
             },
             context.stopFlag());
-        return out;
-      },
-      [this, models, photo](Tuned out) {
-        if (doc_->photoFace() != photo || !doc_->hasFace()) return;  // another face meanwhile: nothing to use it for
-        auto tunedSet = std::make_shared<models::ModelSet>(*models);
-        tunedSet->generator = out.result.generator;
-        base_ = models;
-        tuned_ = tunedSet;
-        tunedFor_ = photo;
-        doc_->setModels(tunedSet);  // the same face and edits, rendered by the tuned copy
-        const tune::TuneResult& r = out.result;
+        Outcome out;
+        out.generator = r.generator;
+        out.change = std::make_shared<const tune::TunedChange>(tune::make_change(*base->generator, *r.generator));
         QString how = r.lpips >= 0 ? tr("LPIPS %1 → %2").arg(r.start_lpips, 0, 'f', 3).arg(r.lpips, 0, 'f', 3)
                                    : tr("pixel error %1 → %2").arg(r.start_l2, 0, 'g', 3).arg(r.l2, 0, 'g', 3);
-        if (!out.note.isEmpty()) how += ", " + out.note;
-        Q_EMIT message(r.cancelled ? tr("Tuning stopped after %1 steps; the best weights so far are used (%2).")
-                                         .arg(r.steps_done).arg(how)
-                                   : tr("The generator is tuned to this photo in %1 steps (%2).").arg(r.steps_done).arg(how));
-        Q_EMIT tunedChanged(true);
+        if (tuner.perceptual().kind() == embed::PerceptualKind::None)
+          how += ", " + tr("pixel loss alone (no LPIPS or VGG-16 model installed)");
+        out.text = r.cancelled ? tr("Tuning stopped after %1 steps; the best weights so far are used (%2).")
+                                     .arg(r.steps_done).arg(how)
+                               : tr("The generator is tuned to this photo in %1 steps (%2).").arg(r.steps_done).arg(how);
+        return out;
+      },
+      [this, base, pivot](Outcome out) {
+        if (!doc_->hasFace() || !torch::equal(doc_->wplus(), pivot)) return;  // another face meanwhile
+        auto models = std::make_shared<models::ModelSet>(*base);
+        models->generator = out.generator;
+        use(std::make_shared<const Tuned>(Tuned{base, models, pivot, out.change}));
+        Q_EMIT message(out.text);
       },
       {QStringLiteral("tune"), true, true});
 #endif
 }
 
+void TuneWorkflow::use(std::shared_ptr<const Tuned> tuned) {
+  tuned_ = std::move(tuned);
+  doc_->setModels(tuned_->models);  // the same face and edits, rendered by the tuned copy
+  Q_EMIT tunedChanged(true);
+}
+
+QString TuneWorkflow::changePath(const QString& sessionPath) {
+  const QFileInfo session(sessionPath);
+  return session.dir().filePath(session.completeBaseName() + ".tuned");
+}
+
+bool TuneWorkflow::saveChange(const QString& path) {
+  try {
+    if (tuned_) {
+      tune::save_change(QFile::encodeName(path).toStdString(), *tuned_->change);
+    } else if (QFileInfo::exists(path) && !QFile::remove(path)) {
+      throw Error("cannot remove " + path.toStdString() + ", which belongs to an earlier save of this session");
+    }
+    return true;
+  } catch (const std::exception& e) {
+    Q_EMIT problem(tr("Cannot save the tuning: %1").arg(errorText(e)));
+    return false;
+  }
+}
+
+void TuneWorkflow::restoreChange(const QString& path) {
+  const auto base = tuned_ ? tuned_->base : doc_->models();
+  if (!base || !doc_->hasFace()) return;
+  const torch::Tensor face = doc_->wplus().clone();
+  const QString name = QFileInfo(path).fileName();
+  jobs_->run<Outcome>(
+      tr("Applying the tuning %1…").arg(name),
+      [base, path, name](JobContext&) {
+        Outcome out;
+        auto change = std::make_shared<const tune::TunedChange>(tune::load_change(QFile::encodeName(path).toStdString()));
+        out.generator = tune::apply_change(*base->generator, *change, name.toStdString());
+        out.change = std::move(change);
+        return out;
+      },
+      [this, base, face, name](Outcome out) {
+        if (!doc_->hasFace() || !torch::equal(doc_->wplus(), face)) return;
+        auto models = std::make_shared<models::ModelSet>(*base);
+        models->generator = out.generator;
+        use(std::make_shared<const Tuned>(Tuned{base, models, face, out.change}));
+        Q_EMIT message(tr("The generator is tuned to this face as saved (%1).").arg(name));
+      });
+}
+
 void TuneWorkflow::faceOrModelsChanged() {
-  if (!tuned_ || (doc_->models() == tuned_ && doc_->photoFace() == tunedFor_)) return;
+  if (!tuned_ || (doc_->models() == tuned_->models && doc_->hasFace() && torch::equal(doc_->wplus(), tuned_->face)))
+    return;
   // Another face, or other models: the tuned copy belongs to the old face.
-  const auto base = base_;
-  const bool ownModels = doc_->models() == tuned_;
-  base_.reset();
+  const auto old = std::move(tuned_);
   tuned_.reset();
-  tunedFor_.reset();
-  if (ownModels) doc_->setModels(base);  // the new face on the generator as loaded
+  if (doc_->models() == old->models) doc_->setModels(old->base);  // the new face on the generator as loaded
   Q_EMIT tunedChanged(false);
 }
 

@@ -361,10 +361,26 @@ class WorkflowsTest : public QObject {
     QVERIFY(tunedAgain.wait(60000));
     QVERIFY(tuning->tuned());
 
-    // Another face: back to the generator as loaded.
+    // A session keeps the tuning beside it, and opening it tunes the generator again (to within bfloat16).
+    const QString session = scratch_.filePath("tuned.facet");
+    QVERIFY(editor->files()->saveSession(session));
+    QVERIFY(QFileInfo::exists(scratch_.filePath("tuned.tuned")));
+    auto other = readyEditor(scratch_.filePath("autosave-tune-2"), writeEncoder().toStdString());
+    QVERIFY(other);
+    QSignalSpy otherTuned(other->tuning(), &facet::app::TuneWorkflow::tunedChanged);
+    QVERIFY(other->files()->openSession(session));
+    QVERIFY(otherTuned.wait(60000));
+    QVERIFY(other->tuning()->tuned());
+    const double restored = photoError(*other->document()->models());
+    QVERIFY2(std::abs(restored - photoError(*doc->models())) < 0.05 * before,
+             qPrintable(QString("photo MSE tuned %1, restored %2").arg(photoError(*doc->models())).arg(restored)));
+
+    // Another face: back to the generator as loaded; saved again, the session has no tuning left beside it.
     QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
     QVERIFY(!tuning->tuned());
     QCOMPARE(doc->models(), loaded);
+    QVERIFY(editor->files()->saveSession(session));
+    QVERIFY(!QFileInfo::exists(scratch_.filePath("tuned.tuned")));
   }
 
   void aPhotoWithSeveralFacesAsksWhichAndOneWithoutSaysSo() {
