@@ -219,12 +219,16 @@ void register_tune(CLI::App& root, Commands& commands) {
                        {"converged", r.converged},
                        {"best_step", r.best_step},
                        {"ms_per_step", r.ms_per_step},
-                       {"l2_before", r.start_l2},
                        {"l2", r.l2},
                        {"out", a->out},
                        {"encoding", a->encoding},
                        {"out_bytes", std::filesystem::file_size(a->out)}};
-    if (lpips) out["lpips_before"] = r.start_lpips, out["lpips"] = r.lpips;
+    if (lpips) out["lpips"] = r.lpips;
+    // A resumed run did not see the base generator: no "before" figures.
+    if (!a->resume) {
+      out["l2_before"] = r.start_l2;
+      if (lpips) out["lpips_before"] = r.start_lpips;
+    }
     if (!note.empty()) out["note"] = note;
     if (r.cancelled || a->save_state) out["state"] = state_path;
     if (a->json) {
@@ -232,9 +236,10 @@ void register_tune(CLI::App& root, Commands& commands) {
     } else {
       std::cout << "tuned to " << targets.size() << " photo(s) in " << r.steps_done << " steps"
                 << (r.cancelled ? " (interrupted: best kept; --resume goes on)" : r.converged ? " (LPIPS stop reached)" : "")
-                << ", " << std::fixed << std::setprecision(0) << r.ms_per_step << " ms/step; L2 " << std::setprecision(4)
-                << r.start_l2 << " → " << r.l2;
-      if (lpips) std::cout << ", LPIPS " << r.start_lpips << " → " << r.lpips;
+                << ", " << std::fixed << std::setprecision(0) << r.ms_per_step << " ms/step; L2 " << std::setprecision(4);
+      if (!a->resume) std::cout << r.start_l2 << " → ";
+      std::cout << r.l2;
+      if (lpips) std::cout << ", LPIPS " << (a->resume ? "" : std::to_string(r.start_lpips) + " → ") << r.lpips;
       std::cout << "\nwrote " << a->out << " (" << out["out_bytes"].get<uintmax_t>() / 1024 << " KiB, " << a->encoding
                 << ")\n";
     }
