@@ -95,7 +95,11 @@ void register_evaluate(CLI::App& root, Commands& commands) {
   cmd->add_option("--scale", a->scale, "largest |α|")->capture_default_str();
   cmd->add_option("--samples", a->samples, "use only the first N codes (0: all)");
   cmd->add_option("--device", a->device, "auto, cpu, cuda")->capture_default_str();
-  cmd->add_option("--generator", a->generator.file, "StyleGAN2 generator: also measure identity preservation");
+  auto* generator =
+      cmd->add_option("--generator", a->generator.file, "StyleGAN2 generator: also measure identity preservation");
+  cmd->add_option("--tuned", a->generator.tuned, "tuned change (.tuned, from facet-cli tune) to load onto --generator")
+      ->check(CLI::ExistingFile)
+      ->needs(generator);
   cmd->add_option("--identity-samples", a->identity_samples, "codes whose faces are rendered at every α step")
       ->capture_default_str();
   cmd->add_option("--arcface", a->arcface, "ArcFace IR-SE50 (model_ir_se50.pth; default: the models folders)");

@@ -5,6 +5,7 @@
 #include "core/io/npy.h"
 #include "core/models/device.h"
 #include "core/models/model_registry.h"
+#include "core/tune/tuned_change.h"
 #ifdef FACET_WITH_VISION
 #include "core/io/image.h"
 #endif
@@ -15,13 +16,17 @@ void add_generator_options(CLI::App* cmd, GeneratorArgs& args, bool required) {
   auto* opt = cmd->add_option("--generator", args.file,
                               "StyleGAN2 checkpoint: rosinality .pt ({g_ema, latent_avg}) or pSp/e4e .pt");
   if (required) opt->required();
+  cmd->add_option("--tuned", args.tuned, "tuned change (.tuned, from facet-cli tune) to load onto --generator")
+      ->check(CLI::ExistingFile);
   cmd->add_option("--device", args.device, "auto, cpu, cuda or cuda:N")->capture_default_str();
   cmd->add_option("--lr-mlp", args.lr_mlp, "mapping network lr multiplier (not stored in checkpoints)")
       ->capture_default_str();
 }
 
 std::shared_ptr<nn::StyleGan2> load_generator(const GeneratorArgs& args) {
+  if (!args.tuned.empty() && args.file.empty()) throw Error("--tuned needs the --generator it was tuned from");
   auto generator = models::load_generator(args.file, models::choose_device(args.device), args.lr_mlp);
+  if (!args.tuned.empty()) generator = tune::apply_change(*generator, tune::load_change(args.tuned), args.tuned);
   stop_heap_warmup();  // rendering needs both cores
   return generator;
 }
@@ -31,7 +36,7 @@ void add_random_generator_option(CLI::App* cmd, int64_t& size) {
 }
 
 std::shared_ptr<nn::StyleGan2> load_or_random_generator(const GeneratorArgs& args, int64_t random_size) {
-  if (!args.file.empty()) return load_generator(args);
+  if (!args.file.empty() || !args.tuned.empty()) return load_generator(args);
   return nn::StyleGan2::random(random_size, 512, 8, 2, 0, models::choose_device(args.device));
 }
 

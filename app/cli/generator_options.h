@@ -1,5 +1,6 @@
 #pragma once
-// Options shared by the generator commands (render, sample, bench generator, bench embed).
+// Options shared by the generator commands (render, sample, bench generator, bench embed…): --generator, --tuned
+// (a tuned change loaded onto it), --device, --lr-mlp.
 #include <memory>
 #include <string>
 
@@ -11,6 +12,7 @@ namespace facet::cli {
 
 struct GeneratorArgs {
   std::string file;
+  std::string tuned;  // a .tuned change (facet-cli tune) applied onto `file`
   std::string device = "auto";
   double lr_mlp = 0.01;
 };
