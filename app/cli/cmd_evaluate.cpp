@@ -7,8 +7,10 @@
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
+#include "app/cli/evaluate_output.h"
 #include "app/cli/faceapi_options.h"
 #include "app/cli/generator_options.h"
+#include "core/batch/parts.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/edit/evaluation.h"
@@ -31,13 +33,9 @@ struct EvaluateArgs {
   int64_t steps = 11, samples = 0;
   double scale = 2.0;
   bool json = false;
+  int64_t batch = 256;
+  std::string out, shard;
 };
-
-nlohmann::json curve_json(const edit::EvaluationCurve& c) {
-  nlohmann::json j{{"target_change_rate", c.target_change_rate}, {"preservation_rate", c.preservation_rate}};
-  if (!c.identity.empty()) j["identity"] = c.identity;
-  return j;
-}
 
 // The paper's identity preservation: faces rendered at 256² (skip output) and embedded by ArcFace (its metric)
 // or, without model_ir_se50.pth, by face-api's recognition network on the FFHQ face box; unit-length features.
@@ -66,14 +64,6 @@ IdentityMeasure identity_measure(const EvaluateArgs& a, torch::Device device) {
             return torch::nn::functional::normalize(torch::stack(d), torch::nn::functional::NormalizeFuncOptions().dim(1));
           },
           "faceapi_descriptor_cosine"};
-}
-
-// The value at the step nearest |α| = target.
-double at(const edit::EvaluationCurve& c, const std::vector<double>& rates, double target) {
-  size_t best = 0;
-  for (size_t i = 1; i < c.alpha.size(); ++i)
-    if (std::abs(c.alpha[i] - target) < std::abs(c.alpha[best] - target)) best = i;
-  return rates[best];
 }
 
 void register_evaluate(CLI::App& root, Commands& commands) {
@@ -105,9 +95,18 @@ void register_evaluate(CLI::App& root, Commands& commands) {
   cmd->add_option("--arcface", a->arcface, "ArcFace IR-SE50 (model_ir_se50.pth; default: the models folders)");
   add_faceapi_option(cmd, a->faceapi);
   cmd->add_flag("--json", a->json, "Machine-readable output");
-  commands.bind(cmd, [a] {
+  cmd->add_option("--batch", a->batch, "codes per classifier batch; shards take whole batches")
+      ->check(CLI::Range(int64_t{1}, int64_t{1} << 30))
+      ->capture_default_str();
+  cmd->add_option("--out", a->out, "also write OUT/evaluation.json (the --json document); with --shard, the part");
+  cmd->add_option("--shard", a->shard, "measure only shard I of N (I/N, from 0) of the codes into --out; "
+                                       "`merge OUT` joins them into the figures of one run");
+  commands.bind(cmd, [a]() -> int {
     if (a->transformers.empty() && a->directions.empty())
       throw Error("give --transformers DIR and/or --directions FILE to evaluate");
+    const batch::Shard shard = a->shard.empty() ? batch::Shard{} : batch::parse_shard(a->shard);
+    if (!shard.whole() && a->out.empty())
+      throw Error("--shard needs --out DIR: each shard writes its part there for `facet-cli merge DIR`");
     const auto device = models::choose_device(a->device);
     // A file that exists as given wins (require_model_file); a bare name is looked up in the model folders.
     auto classifier = models::load_classifier(a->classifier, device);
@@ -115,7 +114,12 @@ void register_evaluate(CLI::App& root, Commands& commands) {
     if (w.dim() == 2) w = w.unsqueeze(0);
     if (w.dim() != 3) throw Error(a->latents + ": expected W+ codes [N, n_latent, dim]");
     if (a->samples > 0 && a->samples < w.size(0)) w = w.slice(0, 0, a->samples);
-    w = w.to(device);
+    const int64_t total = w.size(0);
+    // A shard takes whole classifier batches, so each code is classified beside the same codes as in one
+    // process and the shards' counts add up to the same integers.
+    const auto [first_batch, end_batch] = shard.block((total + a->batch - 1) / a->batch);
+    const int64_t first = std::min(total, first_batch * a->batch), end = std::min(total, end_batch * a->batch);
+    w = w.slice(0, first, end).to(device);
 
     const auto loaded = models::load_editor(a->transformers, a->directions, device);
     const edit::Editor& editor = *loaded;
@@ -133,16 +137,17 @@ void register_evaluate(CLI::App& root, Commands& commands) {
     edit::EvaluationOptions o;
     o.n_steps = a->steps;
     o.scale = a->scale;
+    o.batch = a->batch;
+    o.offset = first;
     if (!a->layers.empty()) o.edited_layers = edit::parse_layers(a->layers, w.size(1));
     nlohmann::json identity = nullptr;
     if (!a->generator.file.empty()) {
       IdentityMeasure measure = identity_measure(*a, device);
       o.identity = measure.features;
       o.identity_samples = a->identity_samples;
-      identity = {{"metric", measure.metric}, {"samples", std::min<int64_t>(a->identity_samples, w.size(0))}};
+      identity = {{"metric", measure.metric}, {"samples", std::min<int64_t>(a->identity_samples, total)}};
     }
     nlohmann::json rows = nlohmann::json::array();
-    std::vector<double> alpha;
     for (int k : attrs) {
       const auto& attr = edit::celeba_attributes()[k];
       if (editor.method_for(k) == edit::EditMethod::None)
@@ -153,35 +158,27 @@ void register_evaluate(CLI::App& root, Commands& commands) {
         edit::EditFn fn = [&](const torch::Tensor& codes, const torch::Tensor& alphas) {
           return editor.edit_one(codes, k, alphas, method);
         };
-        auto curve = edit::evaluate_edit(classifier, w, k, fn, o);
-        alpha = curve.alpha;
-        row[edit::method_name(method)] = curve_json(curve);
-        if (!a->json)
-          std::cout << std::left << std::setw(20) << attr.id << std::setw(12) << edit::method_name(method) << std::fixed
-                    << std::setprecision(3) << "change " << at(curve, curve.target_change_rate, 1.0) << " / "
-                    << at(curve, curve.target_change_rate, a->scale) << "   preservation "
-                    << at(curve, curve.preservation_rate, 1.0) << " / " << at(curve, curve.preservation_rate, a->scale)
-                    << (curve.identity.empty() ? std::string()
-                                               : "   identity " + std::to_string(at(curve, curve.identity, 1.0)) +
-                                                     " / " + std::to_string(at(curve, curve.identity, a->scale)))
-                    << "\n";
+        // A shard past the last batch measures nothing and adds nothing.
+        row[edit::method_name(method)] =
+            counts_json(w.size(0) > 0 ? edit::count_edit(classifier, w, k, fn, o) : edit::EvaluationCounts{});
       }
       rows.push_back(row);
     }
-    if (a->json) {
-      print_json({{"samples", w.size(0)},
-                  {"alpha", alpha},
-                  {"measured_with", "latent classifier on the edited codes"},
-                  {"identity", identity},
-                  {"attributes", rows}});
-    } else {
-      std::cout << "(rates at |α| = 1 / " << a->scale << " over " << w.size(0) << " codes"
-                << (identity.is_null() ? std::string("; identity preservation needs --generator")
-                                       : "; identity: " + identity["metric"].get<std::string>() + " over " +
-                                             std::to_string(identity["samples"].get<int64_t>()) + " faces")
-                << ")\n";
+    // Everything that must match between shards; the counts are computed from these alone.
+    const nlohmann::json settings{{"latents", a->latents},   {"classifier", a->classifier},
+                                  {"transformers", a->transformers}, {"directions", a->directions},
+                                  {"layers", a->layers},     {"steps", a->steps},
+                                  {"scale", a->scale},       {"batch", a->batch},
+                                  {"samples", total},        {"identity", identity},
+                                  {"json", a->json}};
+    if (!shard.whole()) {
+      batch::write_part_info(a->out, shard, "evaluate", settings, true,
+                             {{"first", first}, {"end", end}, {"rows", rows}});
+      std::cerr << "measured codes " << first << "–" << end << " of " << total << " into "
+                << batch::part_dir(a->out, shard) << "\n";
+      return kOk;
     }
-    return kOk;
+    return report_evaluation(settings, rows, a->out);
   });
 }
 FACET_CLI_COMMAND(register_evaluate);

@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/cli/command.h"
+#include "app/cli/evaluate_output.h"
 #include "app/cli/label_output.h"
 #include "core/batch/parts.h"
 #include "core/io/error.h"
@@ -21,7 +22,7 @@ struct MergeArgs {
 };
 
 void register_merge(CLI::App& root, Commands& commands) {
-  auto* cmd = root.add_subcommand("merge", "Join the parts of a job run with --shard I/N (apply batches, label)");
+  auto* cmd = root.add_subcommand("merge", "Join the parts of a job run with --shard I/N (apply batches, label, evaluate)");
   auto a = std::make_shared<MergeArgs>();
   cmd->add_option("out", a->out, "the job's --out folder (its parts/ holds the shards' parts)")->required();
   cmd->add_option("--wait", a->wait, "wait up to this many seconds for every shard to finish (schedulers without "
@@ -41,6 +42,7 @@ void register_merge(CLI::App& root, Commands& commands) {
       }
     }
     if (parts.command == "label") return merge_label_parts(a->out);
+    if (parts.command == "evaluate") return merge_evaluate_parts(a->out);
 #if FACET_WITH_VISION
     if (parts.command == "apply") return merge_apply_parts(a->out);
 #endif

@@ -29,6 +29,20 @@ struct EvaluationOptions {
   int64_t batch = 256;
   IdentityFn identity;            // unset: identity preservation is not measured
   int64_t identity_samples = 32;  // the first codes whose faces are rendered at every step (rendering is slow)
+  // Position of latents[0] among all codes when `latents` is one shard's slice: identity_samples counts from the
+  // first of all codes, so only the shard holding them renders faces.
+  int64_t offset = 0;
+};
+
+// What the rates are made of, per α step: sums and counts that shards add up exactly (integers; the identity
+// sums kept per classifier batch, in order, so joining them repeats the one-process additions).
+struct EvaluationCounts {
+  int64_t samples = 0;           // codes
+  int64_t attributes = 0;        // classifier outputs (0 when no code was seen)
+  int64_t identity_samples = 0;  // codes whose faces were compared
+  std::vector<int64_t> changed;  // per step: codes whose target attribute flipped
+  std::vector<int64_t> kept;     // per step: (code, other attribute) pairs unchanged
+  std::vector<std::vector<double>> identity;  // per batch with rendered faces, per step: summed cosine similarity
 };
 
 struct EvaluationCurve {
@@ -41,6 +55,12 @@ struct EvaluationCurve {
   int64_t samples = 0;
 };
 
+EvaluationCounts count_edit(nn::LatentClassifier& classifier, const torch::Tensor& latents, int attribute,
+                            const EditFn& edit, const EvaluationOptions& options = {});
+// Counts of consecutive slices (in their order) as one count over all their codes.
+EvaluationCounts join_counts(const std::vector<EvaluationCounts>& parts);
+EvaluationCurve curve_from_counts(const EvaluationCounts& counts, const EvaluationOptions& options = {});
+// count_edit then curve_from_counts.
 EvaluationCurve evaluate_edit(nn::LatentClassifier& classifier, const torch::Tensor& latents, int attribute,
                               const EditFn& edit, const EvaluationOptions& options = {});
 

@@ -1,9 +1,13 @@
-// facet-cli apply on a folder, list or manifest; --shard and merge on one machine; submit's scripts and manifests.
+// facet-cli apply on a folder, list or manifest; --shard and merge on one machine (apply, evaluate); submit's
+// scripts and manifests.
 #include <chrono>
 #include <filesystem>
 #include <thread>
 
 #include <gtest/gtest.h>
+#include <torch/torch.h>
+
+#include "core/io/npy.h"
 
 #include "tests/app/batch_fixture.h"
 
@@ -139,6 +143,55 @@ TEST(CliBatch, CtrlCStopsAfterThePhotoAtHandLeavingAValidReport) {
   EXPECT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find(std::to_string(lines.size()) + " already done"), std::string::npos) << r.output;
   EXPECT_EQ(facet::test::report_lines(out + "/report.jsonl").size(), 10u);
+}
+
+// evaluate's shards add up counts, so the merge prints and writes the figures of one run to the last bit (JSON
+// and text). 10 codes in classifier batches of 3: 4 batches over 3 shards, the last one short.
+TEST(CliBatch, EvaluateShardsMergedGiveTheFiguresOfOneRun) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("evaluate_shards");
+  torch::manual_seed(3);
+  facet::io::write_npy(dir + "/w.npy", torch::randn({10, 10, 128}));
+  const std::string evaluate = cli() + " evaluate --attrs 15 --steps 3 --batch 3 --latents " + dir +
+                               "/w.npy --classifier " + facet::test::fixture("latent_transformer/latent_classifier.pth") +
+                               " --transformers " + facet::test::fixture("latent_transformer");
+  for (const std::string format : {" --json", ""}) {
+    const std::string tag = format.empty() ? "text" : "json";
+    const std::string whole = dir + "/whole_" + tag, split = dir + "/split_" + tag;
+    const auto one = run_command(evaluate + format + " --out " + whole, false);
+    ASSERT_EQ(one.exit_code, 0) << one.output;
+    const int shards = format.empty() ? 2 : 3;
+    for (int s = shards - 1; s >= 0; --s) {
+      if (s == 0) {
+        const auto r = run_command(cli() + " merge " + split);
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_NE(r.output.find("0/" + std::to_string(shards)), std::string::npos) << "names the missing shard: " << r.output;
+      }
+      const auto r = run_command(evaluate + format + " --shard " + std::to_string(s) + "/" + std::to_string(shards) +
+                                 " --out " + split);
+      ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+    const auto merged = run_command(cli() + " merge " + split, false);
+    ASSERT_EQ(merged.exit_code, 0) << merged.output;
+    EXPECT_EQ(merged.output, one.output);
+    EXPECT_TRUE(facet::io::read_file(whole + "/evaluation.json") == facet::io::read_file(split + "/evaluation.json"));
+    if (format.empty()) continue;
+    const json j = json::parse(one.output);
+    EXPECT_EQ(j["samples"], 10);
+    ASSERT_EQ(j["attributes"][0]["transformer"]["target_change_rate"].size(), 3u);
+    EXPECT_EQ(j["attributes"][0]["transformer"]["target_change_rate"][0], 0.0) << "α = 0 changes nothing";
+    // Each shard measured its own whole batches: codes 0–6, 6–9, 9–10.
+    std::vector<int64_t> samples;
+    for (int s = 0; s < shards; ++s) {
+      const json part = json::parse(facet::io::read_file(split + "/parts/shard-" + std::to_string(s) + "-of-3/part.json"));
+      samples.push_back(part["rows"][0]["transformer"]["samples"].get<int64_t>());
+      EXPECT_EQ(part["first"].get<int64_t>() % 3, 0) << "a shard starts at a batch";
+    }
+    EXPECT_EQ(samples, (std::vector<int64_t>{6, 3, 1}));
+  }
+  auto r = run_command(evaluate + " --shard 0/2");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("--shard needs --out"), std::string::npos) << r.output;
 }
 
 TEST(CliSubmit, SlurmPrintShowsTheArrayAndTheMergeAfterIt) {
