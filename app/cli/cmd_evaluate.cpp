@@ -170,6 +170,7 @@ void register_evaluate(CLI::App& root, Commands& commands) {
                                   {"layers", a->layers},     {"steps", a->steps},
                                   {"scale", a->scale},       {"batch", a->batch},
                                   {"samples", total},        {"identity", identity},
+                                  {"generator", a->generator.file}, {"tuned", a->generator.tuned},
                                   {"json", a->json}};
     if (!shard.whole()) {
       batch::write_part_info(a->out, shard, "evaluate", settings, true,
