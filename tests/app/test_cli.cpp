@@ -1,6 +1,6 @@
 #include <nlohmann/json.hpp>
+#include <torch/cuda.h>
 
-#include "core/models/device.h"
 #include "tests/support/test_support.h"
 
 using facet::test::run_command;
@@ -27,8 +27,9 @@ TEST(Cli, InfoJsonIsMachineReadable) {
   auto r = run_command(std::string(FACET_CLI) + " info --json", /*merge_stderr=*/false);
   ASSERT_EQ(r.exit_code, 0) << r.output;
   auto json = nlohmann::json::parse(r.output);
-  // The device the command chose for this machine (CUDA where LibTorch has it, else the CPU).
-  EXPECT_EQ(json["device"], facet::models::describe_device(facet::models::choose_device("auto")));
+  // The machine's actual device, found here without the CLI's own device code: the first GPU where this LibTorch
+  // has CUDA and sees one, else the CPU.
+  EXPECT_EQ(json["device"], torch::cuda::is_available() ? "cuda:0" : "cpu");
   EXPECT_FALSE(json["model_search_paths"].empty());
 }
 

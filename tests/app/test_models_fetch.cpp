@@ -69,3 +69,23 @@ TEST(ModelsFetch, SaysPlainlyWhenOffline) {
   EXPECT_NE(r.output.find("offline or unreachable"), std::string::npos) << r.output;
   EXPECT_EQ(run_command(repo("models/fetch") + " --only no-such-model").exit_code, 2);
 }
+
+TEST(ModelsFetch, RefusesAFileOfTheWrongSizeWithoutAChecksum) {
+  // No published checksum: the size is then what tells a truncated download or another file from the model.
+  const std::string dir = facet::test::scratch_dir("fetch-size");
+  facet::io::write_file_atomic(dir + "/source.bin", "facet model bytes");
+  nlohmann::json m = nlohmann::json::parse(facet::io::read_file(write_manifest(dir, "file://" + dir + "/source.bin", "")));
+  m["models"][0]["size_bytes"] = 16;  // the file has 17
+  facet::io::write_file_atomic(dir + "/manifest.json", m.dump());
+  auto r = run_command(repo("models/fetch") + " --manifest " + dir + "/manifest.json --dest " + dir + "/dest");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("size mismatch"), std::string::npos) << r.output;
+  EXPECT_NE(run_command("test -e " + dir + "/dest/tiny.bin").exit_code, 0) << "a wrong-size download must not land";
+  facet::io::write_file_atomic(dir + "/dest/tiny.bin", "facet model bytes");  // the same file put there by hand
+  auto listed = run_command(repo("models/fetch") + " --list --manifest " + dir + "/manifest.json --dest " + dir + "/dest");
+  EXPECT_NE(listed.output.find("WRONG SIZE"), std::string::npos) << listed.output;
+  m["models"][0]["size_bytes"] = 17;
+  facet::io::write_file_atomic(dir + "/manifest.json", m.dump());
+  listed = run_command(repo("models/fetch") + " --list --manifest " + dir + "/manifest.json --dest " + dir + "/dest");
+  EXPECT_NE(listed.output.find("present"), std::string::npos) << listed.output;
+}

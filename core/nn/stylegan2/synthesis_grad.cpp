@@ -1,5 +1,6 @@
 #include "core/nn/stylegan2/synthesis_grad.h"
 
+#include <atomic>
 #include <cmath>
 
 #include <torch/csrc/autograd/function.h>
@@ -18,6 +19,7 @@ using torch::autograd::variable_list;
 namespace {
 
 constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
+std::atomic<std::uint64_t> backward_runs{0};
 
 // [1, C, H, W] channels-last as the [H·W, C] matrix it is in memory (a view).
 torch::Tensor pixels_by_channels(const torch::Tensor& t) {
@@ -141,6 +143,7 @@ struct SynthesisBackward : torch::autograd::Node {
   }
 
   variable_list apply(variable_list&& inputs) override {
+    backward_runs.fetch_add(1, std::memory_order_relaxed);
     TORCH_CHECK(!activations.empty(), "StyleGAN2 synthesis: backward through the same image twice (its saved "
                                       "activations are freed after the first; render again)");
     torch::NoGradGuard no_grad;
@@ -223,5 +226,7 @@ torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std:
   torch::autograd::create_gradient_edge(image, node);
   return image;
 }
+
+std::uint64_t synthesis_backward_runs() { return backward_runs.load(std::memory_order_relaxed); }
 
 }  // namespace facet::nn::stylegan2

@@ -9,6 +9,7 @@
 //  - dL/d(x·f) is one convolution with the constant weights (stride 2 after the blur's adjoint on up-sampling
 //    layers); the style's gradient is then Σ_pixels x·dL/d(x·f) plus the demodulation's term, so no gradient with
 //    respect to a per-sample weight is ever formed.
+#include <cstdint>
 #include <memory>
 #include <vector>
 
@@ -41,5 +42,9 @@ struct SynthesisLayers {
 // (the input, a conv's weight, noise weight or bias, a ToRGB's weight or bias: weight_grads.h) requires grad, the
 // image's grad_fn is the hand-written backward; it holds the layers until it has run.
 torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std::vector<torch::Tensor>& styles);
+
+// How many backward passes the hand-written backward has run in this process: an optimiser's tests check with it
+// that their steps take this path and not autograd's generic one (which gives the same numbers, slower).
+std::uint64_t synthesis_backward_runs();
 
 }  // namespace facet::nn::stylegan2

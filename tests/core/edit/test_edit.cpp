@@ -1,3 +1,5 @@
+#include <cmath>
+
 #include <torch/torch.h>
 
 #include "core/edit/attributes.h"
@@ -122,6 +124,26 @@ TEST(TwoFaces, SlerpStaysOnTheSphereAndEndsAtBothLatents) {
   EXPECT_NEAR(slerp(a, bn, 0.5).norm().item<double>(), a.norm().item<double>(), 1e-3);
   EXPECT_LT(morph(a, bn, 0.5).norm().item<double>(), 0.8 * a.norm().item<double>());
   EXPECT_TRUE(torch::allclose(slerp(a, a, 0.3), a, 1e-5, 1e-5));  // parallel: no division by zero
+}
+
+TEST(TwoFaces, SlerpFollowsTheArcNotTheChord) {
+  // Closed form on a quarter circle with unequal radii: a = 2·e₀, b = e₁, ω = 90°, so at t the arc gives
+  // sin((1 − t)·ω)·a + sin(t·ω)·b = (2·cos(t·90°), sin(t·90°)). The chord (linear interpolation) gives
+  // (2·(1 − t), t): at t = 1/3 that is (1.333, 0.333) against the arc's (1.732, 0.5).
+  const auto a = torch::tensor({{2.0f, 0.0f}}), b = torch::tensor({{0.0f, 1.0f}});
+  for (double t : {1.0 / 3, 0.5, 0.9}) {
+    const double angle = t * M_PI / 2;
+    const auto expected = torch::tensor({{float(2 * std::cos(angle)), float(std::sin(angle))}});
+    EXPECT_TRUE(torch::allclose(slerp(a, b, t), expected, 1e-5, 1e-5)) << t << ": " << slerp(a, b, t);
+  }
+  // The same at 60° in 512 dimensions, batched: each row on its own arc.
+  torch::manual_seed(9);
+  const auto u = torch::nn::functional::normalize(torch::randn({3, 512}), torch::nn::functional::NormalizeFuncOptions().dim(1));
+  auto v = torch::randn({3, 512});
+  v = v - (v * u).sum(1, true) * u;  // orthogonal to u
+  v = torch::nn::functional::normalize(v, torch::nn::functional::NormalizeFuncOptions().dim(1));
+  const auto at60 = 0.5 * u + std::sqrt(3.0) / 2 * v;  // unit vector 60° from u
+  EXPECT_TRUE(torch::allclose(slerp(u, at60, 0.5), std::cos(M_PI / 6) * u + std::sin(M_PI / 6) * v, 1e-4, 1e-4));
 }
 
 // The operation as the editor, sessions and timelines hold it: the same exact results, first in the edit order.

@@ -1,5 +1,6 @@
 // The Image2StyleGAN optimiser on the small fixture generator (64², 10 × 128 W+): a target rendered from a known
 // W+ is embedded from latent_avg; the loss falls and the PSNR rises; cancellation; determinism.
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <iostream>
@@ -11,6 +12,7 @@
 #include "core/embed/image2stylegan.h"
 #include "core/io/error.h"
 #include "core/io/npy.h"
+#include "core/nn/stylegan2/synthesis_grad.h"
 #include "tests/core/embed/det_weights.h"
 #include "tests/core/embed/embed_fixture.h"
 #include "tests/support/test_support.h"
@@ -156,31 +158,50 @@ TEST(Image2StyleGan, NoiseRegularisationPenalisesCorrelatedNoise) {
   EXPECT_NEAR(smooth, 2.0 * 3, 1e-6);  // mean autocorrelation 1 along x and y at 32², 16², 8²
 }
 
-TEST(Image2StyleGan, FastGradientsReconstructAtLeastAsWellAsThePlainPath) {
-  // 200 pixel-loss steps from latent_avg towards a face the generator rendered, once through the fast path's
+TEST(Image2StyleGan, FastAndPlainGradientsGiveTheSameFit) {
+  // Pixel-loss steps from latent_avg towards a face the generator rendered, once through the fast path's
   // hand-written backward and once through autograd over the plain path: the same function and gradients to float
-  // rounding, so the fits must agree; the fast one may not be worse beyond that rounding.
+  // rounding, which Adam amplifies where a gradient element is near 0 (its step has that element's sign at any
+  // size). Measured here (one thread): the codes' moves after 10 steps differ by 5e-3 of the largest; after 200
+  // steps the losses by 0.4 %, the peak-to-peak PSNRs by 0.02 dB (the bounds allow about 3× that), and the two
+  // results lie 8.7 dB nearer each other than either lies to the target (5 dB asked). A wrong gradient row or a lost
+  // step moves the codes another way from the first steps on (a difference of order 1).
   FACET_REQUIRE_FIXTURES();
   auto f = facet::test::load_embed_fixture();
   Image2StyleGan embedder(f.g);
   EmbedOptions o;
-  o.steps = 200;
   o.lr = 0.05;
+  o.steps = 10;
+  o.fast_gradients = false;
+  const auto runs_before = facet::nn::stylegan2::synthesis_backward_runs();
+  const auto plain10 = embedder.embed(f.target, o);
+  EXPECT_EQ(facet::nn::stylegan2::synthesis_backward_runs(), runs_before) << "the plain path took the fast backward";
+  o.fast_gradients = true;
+  const auto fast10 = embedder.embed(f.target, o);
+  // Every step's backward ran through the hand-written node, none through autograd's generic graph.
+  EXPECT_EQ(facet::nn::stylegan2::synthesis_backward_runs() - runs_before, 10u);
+  const double short_run = facet::test::relative_max_error(fast10.wplus - f.g->latent_avg().view({1, 1, -1}),
+                                                           plain10.wplus - f.g->latent_avg().view({1, 1, -1}));
+  EXPECT_LT(short_run, 1.5e-2) << "the codes' moves after 10 steps";
+
+  o.steps = 200;
   o.fast_gradients = false;
   const auto plain = embedder.embed(f.target, o);
   o.fast_gradients = true;
   const auto fast = embedder.embed(f.target, o);
+  // PSNR over the target's own range (the fixture's images reach ±115, far outside [-1, 1]).
   const double range = (f.target.max() - f.target.min()).item<double>();
-  const auto psnr_pp = [&](const torch::Tensor& image) {
-    return 10.0 * std::log10(range * range / (image - f.target).pow(2).mean().item<double>());
+  const auto psnr_pp = [&](const torch::Tensor& image, const torch::Tensor& reference) {
+    return 10.0 * std::log10(range * range / (image - reference).pow(2).mean().item<double>());
   };
-  std::cout << "after 200 steps: PSNR fast " << fast.final_psnr << " dB, plain " << plain.final_psnr
-            << " dB; peak-to-peak PSNR fast " << psnr_pp(fast.image) << " dB, plain " << psnr_pp(plain.image)
-            << " dB; " << fast.ms_per_step << " vs " << plain.ms_per_step << " ms/step\n";
-  // The fixture's images reach ±115: its PSNR on images clamped to [-1, 1] sees the few pixels inside that range,
-  // where the two runs' rounding-level differences, grown over 200 steps, decide (9.56 vs 9.67 dB here). The fit the
-  // loss measures is the PSNR over the target's own range (and the loss itself).
-  EXPECT_GE(psnr_pp(fast.image), psnr_pp(plain.image) - 0.01);
-  EXPECT_LE(fast.final_loss, plain.final_loss * 1.01);
-  EXPECT_GT(psnr_pp(fast.image), psnr_pp(f.g->synthesis(f.g->to_wplus(f.g->latent_avg().view({1, -1})))) + 6.0);
+  const double fast_fit = psnr_pp(fast.image, f.target), plain_fit = psnr_pp(plain.image, f.target);
+  const double between = psnr_pp(fast.image, plain.image);
+  std::cout << "after 10 steps the moves differ by " << short_run << "; after 200: PSNR fast " << fast_fit
+            << " dB, plain " << plain_fit << " dB (peak to peak), loss " << fast.final_loss << " vs "
+            << plain.final_loss << ", the two results " << between << " dB apart; " << fast.ms_per_step << " vs "
+            << plain.ms_per_step << " ms/step\n";
+  EXPECT_NEAR(fast.final_loss, plain.final_loss, 0.012 * plain.final_loss);
+  EXPECT_NEAR(fast_fit, plain_fit, 0.06);
+  EXPECT_GT(between, std::max(fast_fit, plain_fit) + 5.0) << "the two results are no nearer each other than the target";
+  EXPECT_GT(fast_fit, psnr_pp(f.g->synthesis(f.g->to_wplus(f.g->latent_avg().view({1, -1}))), f.target) + 6.0);
 }

@@ -1,5 +1,7 @@
 // Compositor: un-aligning the aligned crop gives the face region back; pasting it back leaves the photo nearly
 // unchanged with no seam; a changed face blends smoothly (feather) or takes the photo's colours (seamless).
+#include <algorithm>
+#include <cmath>
 #include <map>
 
 #include <gtest/gtest.h>
@@ -91,6 +93,55 @@ TEST(Compositor, FeatherBlendsAChangedFaceWithoutASeam) {
   const double step = max_step_of_difference(result, unchanged);
   std::cout << "feather, +40 edit: largest neighbour step of the change = " << step << " levels\n";
   EXPECT_LT(step, 8);
+}
+
+TEST(Compositor, FeatherIsTheMaskWeightedMeanOfFaceAndPhoto) {
+  // The expected composite computed here on its own: the crop's mask warped into the whole photo with the alignment's
+  // inverse (no region, no shrinking), and photo·(1 − m) + face·m per channel. A one-colour face makes the face's
+  // own warp exact, so what is compared is the blend: the face's colour where m ≈ 1, the photo untouched where m = 0,
+  // and the weighted mean along the feather (within the two warps' interpolation: 1 level measured, 2 allowed).
+  // 128²: the face spans more photo pixels than the crop has, so paste_back warps it without shrinking first, as
+  // computed here.
+  const AlignedFace& a = aligned_astronaut(128);
+  const cv::Mat& photo = test::astronaut();
+  const cv::Vec3b colour(20, 200, 90);  // distinct per channel: swapped channels show
+  const cv::Mat face(128, 128, CV_8UC3, cv::Scalar(colour[0], colour[1], colour[2]));
+  const cv::Mat result = paste_back(photo, face, a);
+  ASSERT_EQ(result.size(), photo.size());
+
+  const cv::Matx33d p2a = a.photo_to_aligned();
+  const cv::Matx23d photo_to_crop(p2a(0, 0), p2a(0, 1), p2a(0, 2), p2a(1, 0), p2a(1, 1), p2a(1, 2));
+  cv::Mat m;
+  cv::warpAffine(face_mask(a), m, photo_to_crop, photo.size(), cv::INTER_LINEAR | cv::WARP_INVERSE_MAP,
+                 cv::BORDER_CONSTANT, cv::Scalar(0));
+  cv::Mat near_face;  // every pixel the mask reaches, grown by 2 pixels for the warps' different footprints
+  cv::dilate(m > 0.0f, near_face, cv::Mat::ones(5, 5, CV_8U));
+  int inside = 0, outside = 0, band = 0, worst_band = 0;
+  for (int y = 0; y < photo.rows; ++y)
+    for (int x = 0; x < photo.cols; ++x) {
+      const float w = m.at<float>(y, x);
+      const cv::Vec3b p = photo.at<cv::Vec3b>(y, x), r = result.at<cv::Vec3b>(y, x);
+      for (int c = 0; c < 3; ++c) {
+        const int got = r[c];
+        if (!near_face.at<uchar>(y, x)) {
+          ASSERT_EQ(got, p[c]) << "outside the mask at " << x << "," << y;
+          ++outside;
+        } else if (w >= 0.999f) {
+          ASSERT_NEAR(got, colour[c], 1) << "inside the mask at " << x << "," << y;
+          ++inside;
+        } else if (w > 0.01f && w < 0.99f) {
+          const double expected = p[c] * (1.0 - w) + colour[c] * w;
+          worst_band = std::max(worst_band, int(std::lround(std::abs(got - expected))));
+          ++band;
+        }
+      }
+    }
+  std::cout << "feather composite: " << inside << " inside, " << band << " along the feather (largest |Δ| "
+            << worst_band << "), " << outside << " outside\n";
+  EXPECT_GT(inside, 3 * 2000);
+  EXPECT_GT(band, 3 * 1000);
+  EXPECT_GT(outside, 3 * 10000);
+  EXPECT_LE(worst_band, 2);
 }
 
 TEST(Compositor, SeamlessTakesThePhotosColoursAtTheEdge) {

@@ -1,6 +1,8 @@
 // The plain path's channels-last form (input modulation, ungrouped convolutions), batches against samples alone,
 // and what cast() accepts on the CPU. The CUDA side of each is in tests/core/gpu.
+#include <algorithm>
 #include <iostream>
+#include <vector>
 
 #include <torch/torch.h>
 
@@ -35,17 +37,31 @@ TEST(StyleGan2Layout, ChannelsLastPlainPathEqualsPlainPath) {
 }
 
 TEST(StyleGan2Layout, ChannelsLastPlainPathIsDifferentiable) {
+  // The two layouts are one function with different rounding (input modulation and ungrouped convolutions against
+  // grouped convolutions of modulated weights), so their gradients agree to float rounding (≤ 1.3e-6 of the largest
+  // here) — except for codes that put a pre-activation within rounding of 0: the two forwards then take different
+  // sides of the leaky ReLU's kink, a true 80 % slope difference at that pixel (up to 2e-4 of the largest gradient),
+  // and which codes do that depends on the convolutions' summation order, so on the thread count (about 1 draw in
+  // 40 with this generator; draw 22 below does it with one thread). Three draws, then: each gradient must exist,
+  // and at least two of the three must agree to 1e-5. A wrong gradient through either layout fails all three.
   auto g = StyleGan2::random(32, 32, 1, 1, 2, torch::kCPU, 32);
-  const auto start = g->to_wplus(g->mapping(torch::randn({2, 32}))).detach();
   SynthesisOptions plain;
   plain.fast = false;
   SynthesisOptions nhwc = plain;
   nhwc.channels_last = true;
-  auto a = start.clone().requires_grad_(true), b = start.clone().requires_grad_(true);
-  g->synthesis(a, plain).pow(2).mean().backward();
-  g->synthesis(b, nhwc).pow(2).mean().backward();
-  ASSERT_TRUE(b.grad().defined());
-  EXPECT_LT(relative_max_error(b.grad(), a.grad()), 1e-4);
+  std::vector<double> errors;
+  for (int draw : {20, 21, 22}) {
+    torch::manual_seed(draw);
+    const auto start = g->to_wplus(g->mapping(torch::randn({2, 32}))).detach();
+    auto a = start.clone().requires_grad_(true), b = start.clone().requires_grad_(true);
+    g->synthesis(a, plain).pow(2).mean().backward();
+    g->synthesis(b, nhwc).pow(2).mean().backward();
+    ASSERT_TRUE(b.grad().defined()) << draw;
+    errors.push_back(relative_max_error(b.grad(), a.grad()));
+    std::cout << "draw " << draw << ": channels-last W+ gradient off by " << errors.back() << " of the largest\n";
+  }
+  std::sort(errors.begin(), errors.end());
+  EXPECT_LT(errors[1], 1e-5);
 }
 
 TEST(StyleGan2Layout, RandomNoiseOfASampleIsTheSameAloneOrInABatch) {
