@@ -36,7 +36,7 @@ step "unpack $(basename "$deb")"
 dpkg-deb --info "$deb" | sed -n '/Package:/,$p'
 dpkg -x "$deb" "$root" || { fail "dpkg -x"; exit 1; }
 bin="$root/usr/bin" share="$root/usr/share"
-for f in bin/facet bin/facet-cli bin/facet-fetch-models share/facet/models/manifest.json share/facet/models/fetch \
+for f in bin/facet bin/facet-cli bin/facet-fetch-models libexec/facet/facet-bench-preview share/facet/models/manifest.json share/facet/models/fetch \
          share/facet/astronaut.png share/applications/facet.desktop \
          share/metainfo/io.github.facet.Facet.metainfo.xml \
          share/mime/packages/facet.xml share/icons/hicolor/scalable/apps/facet.svg \
@@ -57,6 +57,7 @@ step "the programs, run from the scratch root"
 check "facet --version" env QT_QPA_PLATFORM=offscreen "$bin/facet" --version
 check "facet-cli --version" "$bin/facet-cli" --version
 check "facet-cli info" "$bin/facet-cli" info
+check "facet-cli bench preview finds its helper" "$bin/facet-cli" bench preview --help
 "$bin/facet-cli" info --json > "$scratch/info.json" 2>/dev/null
 check "facet-cli info --json names the unpacked data" \
   python3 - "$scratch/info.json" "$share/facet" "$XDG_DATA_HOME" <<'EOF'

@@ -9,7 +9,8 @@
 # --build-dir: kept between runs (default build-gpu): a second run only rebuilds what changed.
 # Environment: FACET_PYTHON (the python with torch; default python3, then /usr/bin/python3), FACET_TORCH_DIR (a
 #   LibTorch to use instead of that python's), OUT (where the results go: gpu_check.log, gpu-tests.xml,
-#   bench_facet.json, bench_reference.json, summary.txt, summary.json; default build-gpu/gpu-check).
+#   bench_facet.json, bench_reference.json, bench_preview_<dtype>.json, summary.txt, summary.json; default
+#   build-gpu/gpu-check).
 # Exit status: 0 when the build, every gpu test and both benchmarks passed; 1 otherwise, saying which step failed.
 set -euo pipefail
 
@@ -121,6 +122,19 @@ say "benchmark: facet-cli bench generator, ${size}², on $device"
 facet_json="$results/bench_facet.json"
 timeout 600 "$build/app/facet-cli" bench generator --random "$size" --device "$device" --matrix --repeat "$repeat" \
   --json > "$facet_json" || { status=1; echo "facet-cli bench generator: FAILED"; echo '{}' > "$facet_json"; }
+# The editor's preview through its render backend (batch 1), with the generator in float32, half and bfloat16; only
+# where facet-cli was built with the editor's (Qt) half, which this LibTorch-only build leaves out unless Qt is found.
+if "$build/app/facet-cli" bench preview --help > /dev/null 2>&1; then
+  dtypes=(float32 half bfloat16)
+  if [ "$dry_run" = 1 ]; then dtypes=(float32); fi
+  for dtype in "${dtypes[@]}"; do
+    say "benchmark: facet-cli bench preview, ${size}², $dtype, on $device"
+    timeout 600 "$build/app/facet-cli" bench preview --random "$size" --device "$device" --generator-dtype "$dtype" \
+      --json > "$results/bench_preview_$dtype.json" || { status=1; echo "facet-cli bench preview ($dtype): FAILED"; }
+  done
+else
+  echo "facet-cli has no bench preview (built without the editor's Qt half): the preview is not timed"
+fi
 reference_json="$results/bench_reference.json"
 if [ -f "$bundle/reference/model.py" ]; then
   say "benchmark: the reference (rosinality model.py), ${size}², on $device"

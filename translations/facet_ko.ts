@@ -138,6 +138,29 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
     </message>
 </context>
 <context>
+    <name>PreviewSpeedMenu</name>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="14"/>
+        <source>Always at full preview size</source>
+        <translation>항상 전체 미리보기 크기</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="15"/>
+        <source>Within %1 ms</source>
+        <translation>%1ms 이내</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="20"/>
+        <source>Preview &amp;speed</source>
+        <translation>미리보기 속도(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="27"/>
+        <source>While a slider moves, previews take at most this long: over it they are computed in a faster precision first, then at a smaller size. At rest the image is always full size.</source>
+        <translation>슬라이더를 움직이는 동안 미리보기는 최대 이 시간 안에 그려집니다. 이를 넘으면 먼저 더 빠른 정밀도로, 그다음 더 작은 크기로 계산합니다. 멈추면 이미지는 항상 전체 크기입니다.</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/editor/two_face_state.cpp" line="21"/>
@@ -350,98 +373,98 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>생성기가 로드되지 않았습니다. 도구 ▸ 모델에서 설치하거나 위치를 지정하세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="214"/>
+        <location filename="../app/editor/edit_document.cpp" line="230"/>
         <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
         <translation>아직 편집할 얼굴이 없습니다: 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="224"/>
+        <location filename="../app/editor/edit_document.cpp" line="240"/>
         <source>Change attributes</source>
         <translation>속성 변경</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="261"/>
+        <location filename="../app/editor/edit_document.cpp" line="277"/>
         <source>%1 was embedded for another generator; choose the face again</source>
         <translation>%1은(는) 다른 생성기용으로 임베딩되었습니다. 얼굴을 다시 고르세요</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="265"/>
+        <location filename="../app/editor/edit_document.cpp" line="281"/>
         <source>the mixed layers name %1 layers; the loaded generator has %2</source>
         <translation>섞을 레이어가 %1개 레이어를 가리키지만, 불러온 생성기에는 %2개가 있습니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="323"/>
+        <location filename="../app/editor/edit_document.cpp" line="339"/>
         <source>Change the edited layers</source>
         <translation>편집 레이어 변경</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="341"/>
+        <location filename="../app/editor/edit_document.cpp" line="357"/>
         <source>Show in photo applies to faces from photos (File ▸ Open).</source>
         <translation>사진에 표시는 사진의 얼굴에 적용됩니다 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="442"/>
+        <location filename="../app/editor/edit_document.cpp" line="458"/>
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>저장할 것이 없습니다: 먼저 사진, W+ 코드 또는 무작위 얼굴을 여세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="449"/>
+        <location filename="../app/editor/edit_document.cpp" line="465"/>
         <source>Saved session %1</source>
         <translation>세션 %1 저장됨</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="452"/>
+        <location filename="../app/editor/edit_document.cpp" line="468"/>
         <source>Cannot save the session: %1</source>
         <translation>세션을 저장할 수 없습니다: %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="461"/>
+        <location filename="../app/editor/edit_document.cpp" line="477"/>
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>이 세션에는 W+ 코드가 없습니다 (얼굴이 임베딩되지 않음)</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="466"/>
+        <location filename="../app/editor/edit_document.cpp" line="482"/>
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>레이어 마스크는 %1개 레이어이고 로드된 생성기는 %2개입니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="473"/>
+        <location filename="../app/editor/edit_document.cpp" line="489"/>
         <source>its %1 face&apos;s code does not fit the loaded generator</source>
         <translation>%1 얼굴의 코드가 로드된 생성기에 맞지 않습니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="475"/>
+        <location filename="../app/editor/edit_document.cpp" line="491"/>
         <source>its mixed layers name %1 layers; the loaded generator has %2</source>
         <translation>이 세션의 섞을 레이어는 %1개 레이어를 가리키지만, 불러온 생성기에는 %2개가 있습니다</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="496"/>
+        <location filename="../app/editor/edit_document.cpp" line="512"/>
         <source>Cannot open %1: %2</source>
         <translation>%1을(를) 열 수 없습니다: %2</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="504"/>
-        <location filename="../app/editor/edit_document.cpp" line="506"/>
+        <location filename="../app/editor/edit_document.cpp" line="520"/>
+        <location filename="../app/editor/edit_document.cpp" line="522"/>
         <source>Exporting %1…</source>
         <translation>%1 내보내는 중…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="509"/>
+        <location filename="../app/editor/edit_document.cpp" line="525"/>
         <source>Exported %1</source>
         <translation>%1 내보냄</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="525"/>
+        <location filename="../app/editor/edit_document.cpp" line="541"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1: 열려 있는 파일입니다. 다른 파일 이름을 고르십시오(Facet은 원본을 덮어쓰지 않습니다)</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="534"/>
+        <location filename="../app/editor/edit_document.cpp" line="550"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>전체 크기 이미지를 아직 렌더링 중입니다. 잠시 후 다시 내보내세요.</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="577"/>
+        <location filename="../app/editor/edit_document.cpp" line="593"/>
         <source>Nothing to export: open a face first.</source>
         <translation>내보낼 것이 없습니다: 먼저 얼굴을 여세요.</translation>
     </message>
@@ -1680,123 +1703,123 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>&amp;Panels</source>
         <translation>패널(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>사진을 열어 시작하세요 (파일 ▸ 열기).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>&amp;Edit</source>
         <translation>편집(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>&amp;Undo</source>
         <translation>실행 취소(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>&amp;Redo</source>
         <translation>다시 실행(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Reset &amp;all attributes</source>
         <translation>모든 속성 초기화(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>&amp;Before/after split</source>
         <translation>전후 비교 분할(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Fit to window</source>
         <translation>창에 맞춤(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>Zoom &amp;in</source>
         <translation>확대(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>Zoom &amp;out</source>
         <translation>축소(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>&amp;Tools</source>
         <translation>도구(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>&amp;Models…</source>
         <translation>모델(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>&amp;Tune the generator to this photo</source>
         <translation>생성기를 이 사진에 맞추기(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>Fine-tune the generator so that it reproduces this photo&apos;s face (pivotal tuning): edits then keep the person better. Takes minutes on a CPU; Cancel keeps the best so far.</source>
         <translation>생성기를 미세 조정하여 이 사진의 얼굴을 재현하게 합니다 (피벗 튜닝). 편집해도 인물이 더 잘 유지됩니다. CPU에서는 몇 분 걸리며, 취소하면 지금까지 가장 좋은 결과를 유지합니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>Attributes</source>
         <translation>속성</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
         <source>Numbers</source>
         <translation>수치</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 세션 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>Save session</source>
         <translation>세션 저장</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Unsaved edits</source>
         <translation>저장하지 않은 편집</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>The edits to this face are not saved.</source>
         <translation>이 얼굴의 편집 내용이 저장되지 않았습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>세션에 저장하시겠습니까, 버리시겠습니까, 아니면 편집으로 돌아가시겠습니까?</translation>
     </message>
@@ -1811,12 +1834,12 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>지난번 Facet이 정상적으로 종료되지 않았습니다. 작업 중이던 편집을 복원할까요?</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>편집을 시작하려면 사진, W+ 코드 또는 무작위 얼굴을 여십시오(파일 메뉴).</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>생성기를 설치하거나 위치를 지정한 다음(도구 ▸ 모델) 사진을 열어 편집을 시작하십시오.</translation>
     </message>
@@ -1852,17 +1875,17 @@ StyleGAN2와 Latent Transformer로 사진과 동영상 속 얼굴의 속성을 �
         <translation>평균 얼굴에서 정제</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Show in &amp;photo</source>
         <translation>사진에 표시(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>편집된 얼굴을 사진에 다시 붙여 표시</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
         <source>Photo &amp;refinement…</source>
         <translation>사진 정제(&amp;R)…</translation>
     </message>

@@ -138,6 +138,29 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
     </message>
 </context>
 <context>
+    <name>PreviewSpeedMenu</name>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="14"/>
+        <source>Always at full preview size</source>
+        <translation>始终使用完整预览尺寸</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="15"/>
+        <source>Within %1 ms</source>
+        <translation>%1 毫秒以内</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="20"/>
+        <source>Preview &amp;speed</source>
+        <translation>预览速度(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/preview_speed_menu.cpp" line="27"/>
+        <source>While a slider moves, previews take at most this long: over it they are computed in a faster precision first, then at a smaller size. At rest the image is always full size.</source>
+        <translation>拖动滑块时，每次预览最多用这么长时间：超过时先改用更快的精度计算，再缩小尺寸。停下后图像始终为完整尺寸。</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <location filename="../app/editor/two_face_state.cpp" line="21"/>
@@ -350,98 +373,98 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>未加载生成器。请在 工具 ▸ 模型 中安装或指定其位置。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="214"/>
+        <location filename="../app/editor/edit_document.cpp" line="230"/>
         <source>No face to edit yet: open a photo, a W+ code or a random face (File menu).</source>
         <translation>还没有可编辑的人脸：请打开照片、W+ 代码或随机人脸（文件菜单）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="224"/>
+        <location filename="../app/editor/edit_document.cpp" line="240"/>
         <source>Change attributes</source>
         <translation>更改属性</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="261"/>
+        <location filename="../app/editor/edit_document.cpp" line="277"/>
         <source>%1 was embedded for another generator; choose the face again</source>
         <translation>%1 是为另一个生成器嵌入的；请重新选择该人脸</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="265"/>
+        <location filename="../app/editor/edit_document.cpp" line="281"/>
         <source>the mixed layers name %1 layers; the loaded generator has %2</source>
         <translation>混合层指定了 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="323"/>
+        <location filename="../app/editor/edit_document.cpp" line="339"/>
         <source>Change the edited layers</source>
         <translation>更改编辑层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="341"/>
+        <location filename="../app/editor/edit_document.cpp" line="357"/>
         <source>Show in photo applies to faces from photos (File ▸ Open).</source>
         <translation>“在照片中显示”适用于来自照片的人脸（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="442"/>
+        <location filename="../app/editor/edit_document.cpp" line="458"/>
         <source>Nothing to save: open a photo, a W+ code or a random face first.</source>
         <translation>没有可保存的内容：请先打开照片、W+ 编码或随机人脸。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="449"/>
+        <location filename="../app/editor/edit_document.cpp" line="465"/>
         <source>Saved session %1</source>
         <translation>已保存会话 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="452"/>
+        <location filename="../app/editor/edit_document.cpp" line="468"/>
         <source>Cannot save the session: %1</source>
         <translation>无法保存会话：%1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="461"/>
+        <location filename="../app/editor/edit_document.cpp" line="477"/>
         <source>this session holds no W+ code (the face was never embedded)</source>
         <translation>此会话没有 W+ 编码（人脸从未嵌入）</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="466"/>
+        <location filename="../app/editor/edit_document.cpp" line="482"/>
         <source>its layer mask has %1 layers; the loaded generator has %2</source>
         <translation>其层掩码有 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="473"/>
+        <location filename="../app/editor/edit_document.cpp" line="489"/>
         <source>its %1 face&apos;s code does not fit the loaded generator</source>
         <translation>其%1人脸的编码与已加载的生成器不匹配</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="475"/>
+        <location filename="../app/editor/edit_document.cpp" line="491"/>
         <source>its mixed layers name %1 layers; the loaded generator has %2</source>
         <translation>该会话的混合层指定了 %1 层；已加载的生成器有 %2 层</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="496"/>
+        <location filename="../app/editor/edit_document.cpp" line="512"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="504"/>
-        <location filename="../app/editor/edit_document.cpp" line="506"/>
+        <location filename="../app/editor/edit_document.cpp" line="520"/>
+        <location filename="../app/editor/edit_document.cpp" line="522"/>
         <source>Exporting %1…</source>
         <translation>正在导出 %1…</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="509"/>
+        <location filename="../app/editor/edit_document.cpp" line="525"/>
         <source>Exported %1</source>
         <translation>已导出 %1</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="525"/>
+        <location filename="../app/editor/edit_document.cpp" line="541"/>
         <source>%1: this is the opened file; choose another file name (Facet never overwrites the source)</source>
         <translation>%1：这是已打开的文件；请选择其他文件名（Facet 从不覆盖原文件）</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="534"/>
+        <location filename="../app/editor/edit_document.cpp" line="550"/>
         <source>The full-size image is still rendering; export again in a moment.</source>
         <translation>全尺寸图像仍在渲染中，请稍后再导出。</translation>
     </message>
     <message>
-        <location filename="../app/editor/edit_document.cpp" line="577"/>
+        <location filename="../app/editor/edit_document.cpp" line="593"/>
         <source>Nothing to export: open a face first.</source>
         <translation>没有可导出的内容：请先打开人脸。</translation>
     </message>
@@ -1680,123 +1703,123 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
 <context>
     <name>facet::ui::MainWindow</name>
     <message>
-        <location filename="../ui/main_window.cpp" line="53"/>
-        <location filename="../ui/main_window.cpp" line="243"/>
+        <location filename="../ui/main_window.cpp" line="54"/>
+        <location filename="../ui/main_window.cpp" line="245"/>
         <source>Facet</source>
         <translation>Facet</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="136"/>
+        <location filename="../ui/main_window.cpp" line="138"/>
         <source>&amp;Panels</source>
         <translation>面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="99"/>
+        <location filename="../ui/main_window.cpp" line="100"/>
         <source>Open a photo to begin (File ▸ Open).</source>
         <translation>打开一张照片开始（文件 ▸ 打开）。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="103"/>
+        <location filename="../ui/main_window.cpp" line="104"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="106"/>
+        <location filename="../ui/main_window.cpp" line="107"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="107"/>
+        <location filename="../ui/main_window.cpp" line="108"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="108"/>
+        <location filename="../ui/main_window.cpp" line="109"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="111"/>
+        <location filename="../ui/main_window.cpp" line="112"/>
         <source>Reset &amp;all attributes</source>
         <translation>重置所有属性(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="114"/>
+        <location filename="../ui/main_window.cpp" line="115"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="116"/>
+        <location filename="../ui/main_window.cpp" line="117"/>
         <source>&amp;Before/after split</source>
         <translation>前后对比分割(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="121"/>
+        <location filename="../ui/main_window.cpp" line="122"/>
         <source>&amp;Fit to window</source>
         <translation>适应窗口(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="122"/>
+        <location filename="../ui/main_window.cpp" line="123"/>
         <source>Zoom &amp;in</source>
         <translation>放大(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="123"/>
+        <location filename="../ui/main_window.cpp" line="124"/>
         <source>Zoom &amp;out</source>
         <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="140"/>
+        <location filename="../ui/main_window.cpp" line="142"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="142"/>
+        <location filename="../ui/main_window.cpp" line="144"/>
         <source>&amp;Models…</source>
         <translation>模型(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="147"/>
+        <location filename="../ui/main_window.cpp" line="149"/>
         <source>&amp;Tune the generator to this photo</source>
         <translation>将生成器调优到这张照片(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="149"/>
+        <location filename="../ui/main_window.cpp" line="151"/>
         <source>Fine-tune the generator so that it reproduces this photo&apos;s face (pivotal tuning): edits then keep the person better. Takes minutes on a CPU; Cancel keeps the best so far.</source>
         <translation>微调生成器，使其重现这张照片中的人脸（关键点调优）：之后的编辑能更好地保留人物特征。在 CPU 上需要几分钟；取消将保留目前最佳结果。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="169"/>
+        <location filename="../ui/main_window.cpp" line="171"/>
         <source>Attributes</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="177"/>
+        <location filename="../ui/main_window.cpp" line="179"/>
         <source>Numbers</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>Facet sessions (*.facet)</source>
         <translation>Facet 会话 (*.facet)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="87"/>
+        <location filename="../ui/main_window.cpp" line="88"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>Unsaved edits</source>
         <translation>未保存的编辑</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="79"/>
+        <location filename="../ui/main_window.cpp" line="80"/>
         <source>The edits to this face are not saved.</source>
         <translation>对这张人脸的编辑尚未保存。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="81"/>
+        <location filename="../ui/main_window.cpp" line="82"/>
         <source>Save them in a session, discard them, or go back to editing?</source>
         <translation>保存到会话、放弃，还是返回继续编辑？</translation>
     </message>
@@ -1811,12 +1834,12 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>Facet 上次未正常关闭。要恢复当时正在进行的编辑吗？</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="269"/>
+        <location filename="../ui/main_window.cpp" line="271"/>
         <source>Open a photo, a W+ code or a random face (File menu) to start editing.</source>
         <translation>请打开照片、W+ 代码或随机人脸（文件菜单）以开始编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="270"/>
+        <location filename="../ui/main_window.cpp" line="272"/>
         <source>Install or locate a generator (Tools ▸ Models), then open a photo to start editing.</source>
         <translation>请安装或指定生成器（工具 ▸ 模型），然后打开照片开始编辑。</translation>
     </message>
@@ -1852,17 +1875,17 @@ Edit the attributes of faces in photos and videos with StyleGAN2 and the Latent 
         <translation>从平均人脸开始优化</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="127"/>
+        <location filename="../ui/main_window.cpp" line="129"/>
         <source>Show in &amp;photo</source>
         <translation>在照片中显示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="131"/>
+        <location filename="../ui/main_window.cpp" line="133"/>
         <source>Show the edited face pasted back into the photo</source>
         <translation>显示贴回照片中的编辑后人脸</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.cpp" line="145"/>
+        <location filename="../ui/main_window.cpp" line="147"/>
         <source>Photo &amp;refinement…</source>
         <translation>照片精修(&amp;R)…</translation>
     </message>

@@ -39,6 +39,7 @@
 #include "ui/menu_shortcut_priority.h"
 #include "ui/message_bar.h"
 #include "ui/model_manager_dialog.h"
+#include "ui/preview_speed_menu.h"
 #include "ui/preview_widget.h"
 #include "ui/status_corner.h"
 #include "ui/text_slider_panel.h"
@@ -123,6 +124,7 @@ void MainWindow::buildMenus() {
                           {tr("Zoom &out"), QKeySequence::ZoomOut, nullptr, [this] { preview_->setZoom(preview_->zoom() / 1.25); }},
                           {}});
   addLanguageMenu(view, status);
+  addPreviewSpeedMenu(view, editor_);
   view->addSeparator();
   showInPhotoAction_ = view->addAction(tr("Show in &photo"));
   showInPhotoAction_->setObjectName("showInPhotoAction");

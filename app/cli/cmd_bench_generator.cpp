@@ -1,8 +1,9 @@
 // facet-cli bench generator: load time and ms per image at each size, batch, precision and layout, on the chosen
-// device.
+// device; on the CPU with the roofline (the measured FMA peak and the work per second of each resolution block).
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <string>
 
 #include <torch/torch.h>
 #include <torch/version.h>
@@ -12,6 +13,7 @@
 #include "app/cli/synthesis_timing.h"
 #include "core/io/error.h"
 #include "core/models/device.h"
+#include "core/nn/stylegan2/roofline.h"
 
 namespace facet::cli {
 namespace {
@@ -58,21 +60,47 @@ std::vector<TimingCase> cases_of(const BenchArgs& a, const nn::StyleGan2& g) {
   return cases;
 }
 
+std::string figure(const nlohmann::json& r, const char* key, int decimals) {
+  if (!r.contains(key)) return "-";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*f", decimals, r[key].get<double>());
+  return text;
+}
+
+// Per resolution block of each timed image: its direct-convolution work, time and × peak.
+void print_roofline(const nlohmann::json& results) {
+  for (const auto& r : results) {
+    if (!r.contains("blocks")) continue;
+    std::printf("  roofline %lld² %s:", static_cast<long long>(r["size"].get<int64_t>()),
+                r["path"].get<std::string>().c_str());
+    for (const auto& b : r["blocks"])
+      std::printf(" %lld²: %.2f GMAC %.1f ms %s×", static_cast<long long>(b["resolution"].get<int64_t>()),
+                  b["gmac"].get<double>(), b["ms"].get<double>(), figure(b, "x_peak", 2).c_str());
+    std::printf("\n");
+  }
+}
+
 void print_table(const nlohmann::json& out) {
   std::cout << "generator " << out["generator"].get<std::string>() << " (" << out["model_size"] << "²) on "
             << out["device"].get<std::string>() << ", " << out["threads"] << " CPU threads; load "
             << out["load_ms"].get<double>() << " ms\n";
-  std::printf("  %6s %5s %-9s %-13s %-5s %12s %10s %12s %9s\n", "size", "batch", "precision", "layout", "path",
-              "ms/image", "min", "first batch", "PSNR dB");
+  if (out.contains("fma_peak"))
+    std::printf("float32 FMA peak %.1f GMAC/s (%s, %d threads); × peak = direct-convolution GMAC per second / peak\n",
+                out["fma_peak"]["gmacs"].get<double>(), out["fma_peak"]["isa"].get<std::string>().c_str(),
+                out["fma_peak"]["threads"].get<int>());
+  std::printf("  %6s %5s %-9s %-13s %-5s %12s %10s %12s %9s %8s %7s\n", "size", "batch", "precision", "layout", "path",
+              "ms/image", "min", "first batch", "PSNR dB", "GMAC/s", "× peak");
   for (const auto& r : out["results"]) {
     const std::string psnr = r.contains("psnr_db") && r["psnr_db"].is_number()
                                  ? std::to_string(r["psnr_db"].get<double>()).substr(0, 6)
                                  : (r.contains("psnr_db") ? "inf" : "-");
-    std::printf("  %6lld %5lld %-9s %-13s %-5s %12.2f %10.2f %12.1f %9s\n", static_cast<long long>(r["size"].get<int64_t>()),
+    std::printf("  %6lld %5lld %-9s %-13s %-5s %12.2f %10.2f %12.1f %9s %8s %7s\n", static_cast<long long>(r["size"].get<int64_t>()),
                 static_cast<long long>(r["batch"].get<int64_t>()), r["precision"].get<std::string>().c_str(),
                 r["layout"].get<std::string>().c_str(), r["path"].get<std::string>().c_str(),
-                r["ms_per_image"].get<double>(), r["ms_min"].get<double>(), r["ms_first"].get<double>(), psnr.c_str());
+                r["ms_per_image"].get<double>(), r["ms_min"].get<double>(), r["ms_first"].get<double>(), psnr.c_str(),
+                figure(r, "gmacs", 1).c_str(), figure(r, "x_peak", 2).c_str());
   }
+  print_roofline(out["results"]);
 }
 
 void register_bench_generator(CLI::App& root, Commands& commands) {
@@ -104,6 +132,12 @@ void register_bench_generator(CLI::App& root, Commands& commands) {
                        {"torch", TORCH_VERSION}, {"threads", torch::get_num_threads()},
                        {"results", nlohmann::json::array()}};
     SynthesisTimer timer(g);
+    if (g->device().is_cpu()) {
+      // The machine's limit, beside every figure: × peak shows how far each render is from it.
+      const nn::stylegan2::FmaPeak peak = nn::stylegan2::measure_fma_peak();
+      out["fma_peak"] = {{"gmacs", peak.gmacs}, {"threads", peak.threads}, {"isa", peak.isa}};
+      timer.set_peak_gmacs(peak.gmacs);
+    }
     for (const TimingCase& c : cases) {
       out["results"].push_back(timer.time(c, a->repeat));
       if (!a->json) std::cerr << "." << std::flush;

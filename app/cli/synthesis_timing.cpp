@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <optional>
 #include <vector>
 
 #include <torch/cuda.h>
@@ -10,6 +11,8 @@
 
 #include "core/io/error.h"
 #include "core/models/runtime.h"
+#include "core/nn/stylegan2/block_times.h"
+#include "core/nn/stylegan2/roofline.h"
 
 namespace facet::cli {
 
@@ -105,11 +108,26 @@ nlohmann::json SynthesisTimer::time(const TimingCase& c, int repeat) {
   wait_for(device);
   const double first_ms = ms_since(first);
   std::vector<double> times;
+  std::vector<std::vector<double>> block_times;  // [block][call]
+  const bool per_block = c.batch == 1 && device.is_cpu();
   for (int r = 0; r < repeat; ++r) {
+    std::vector<double> blocks;
     const auto t = Clock::now();
-    image = g.synthesis(wplus, o);
-    wait_for(device);
+    {
+      std::optional<nn::stylegan2::BlockTimes> timed;
+      if (per_block) timed.emplace();
+      image = g.synthesis(wplus, o);
+      wait_for(device);
+      if (timed) blocks = timed->ms();
+    }
     times.push_back(ms_since(t));
+    block_times.resize(std::max(block_times.size(), blocks.size()));
+    for (size_t b = 0; b < blocks.size(); ++b) block_times[b].push_back(blocks[b]);
+  }
+  std::vector<double> block_ms;
+  for (auto& b : block_times) {
+    std::sort(b.begin(), b.end());
+    block_ms.push_back(b[b.size() / 2]);
   }
   std::sort(times.begin(), times.end());
   const double median = times[times.size() / 2];
@@ -125,6 +143,30 @@ nlohmann::json SynthesisTimer::time(const TimingCase& c, int repeat) {
                      {"ms_batch", median},
                      {"ms_first", first_ms}};
   if (reference.defined()) out["psnr_db"] = psnr_db(image, reference);
+  if (c.batch == 1) out.update(roofline_json(g.config(), c.size, median, block_ms, peak_gmacs_));
+  return out;
+}
+
+nlohmann::json roofline_json(const nn::GeneratorConfig& config, int64_t size, double ms,
+                             const std::vector<double>& block_ms, double peak_gmacs) {
+  const std::vector<nn::stylegan2::BlockWork> work = nn::stylegan2::synthesis_work(config, size);
+  auto figures = [peak_gmacs](double macs, double ms) {
+    nlohmann::json f{{"gmac", macs / 1e9}, {"gmacs", ms > 0 ? macs / 1e6 / ms : 0.0}};
+    if (peak_gmacs > 0) f["x_peak"] = f["gmacs"].get<double>() / peak_gmacs;
+    return f;
+  };
+  double total = 0;
+  for (const auto& b : work) total += b.macs;
+  nlohmann::json out = figures(total, ms);
+  if (block_ms.size() == work.size()) {
+    out["blocks"] = nlohmann::json::array();
+    for (size_t b = 0; b < work.size(); ++b) {
+      nlohmann::json f = figures(work[b].macs, block_ms[b]);
+      f["resolution"] = work[b].resolution;
+      f["ms"] = block_ms[b];
+      out["blocks"].push_back(f);
+    }
+  }
   return out;
 }
 

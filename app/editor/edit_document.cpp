@@ -155,15 +155,31 @@ void EditDocument::setModels(std::shared_ptr<const models::ModelSet> models) {
   }
 }
 
+std::unique_ptr<GeneratorBackend> EditDocument::makeBackend(const torch::Tensor& wplus) const {
+  GeneratorBackend::Options options;
+  options.preview_size = previewSize_;
+  options.preview_budget_ms = previewBudgetMs_;
+  return std::make_unique<GeneratorBackend>(models_, wplus, options);
+}
+
+void EditDocument::setPreviewBudget(double ms) {
+  previewBudgetMs_ = std::max(0.0, ms);
+  if (!models_ || !hasFace()) return;
+  try {
+    renderer_->setBackend(makeBackend(wplus_));  // the same face and edit, previews on the new budget
+    show(false);
+  } catch (const std::exception& e) {
+    fail(errorText(e));
+  }
+}
+
 bool EditDocument::setFace(const torch::Tensor& wplus, std::shared_ptr<const PhotoFace> photo) {
   if (!models_) {
     fail(noGenerator());
     return false;
   }
   try {
-    GeneratorBackend::Options options;
-    options.preview_size = previewSize_;
-    auto backend = std::make_unique<GeneratorBackend>(models_, wplus, options);
+    auto backend = makeBackend(wplus);
     wplus_ = wplus.detach().to(torch::kCPU, torch::kFloat32).contiguous();
     if (wplus_.dim() == 2) wplus_ = wplus_.unsqueeze(0);
     sessionPath_.clear();  // another face: no longer the session's (openSession sets it again)

@@ -15,6 +15,7 @@
 #include <QString>
 #include <torch/types.h>
 
+#include "app/editor/preview_settings.h"
 #include "app/editor/render_types.h"
 #include "app/editor/session_files.h"
 #include "app/editor/two_face_state.h"
@@ -29,6 +30,7 @@ struct TextDirection;
 namespace facet::app {
 
 class Autosaver;
+class GeneratorBackend;
 class JobRunner;
 class RenderController;
 class TextSliderSet;
@@ -50,6 +52,10 @@ class EditDocument : public QObject {
   std::shared_ptr<const models::ModelSet> models() const { return models_; }
   void setPreviewSize(int side) { previewSize_ = side; }
   int previewSize() const { return previewSize_; }
+  // The time a slider preview may take (PreviewSettings); 0: every preview at previewSize() (in bfloat16 where the
+  // CPU has AVX512_BF16). Applies to the face being edited at once.
+  void setPreviewBudget(double ms);
+  double previewBudget() const { return previewBudgetMs_; }
 
   // A W+ code [1, n, d] or [n, d] becomes the face being edited (any photo face is dropped; `photo` then sets one).
   // False, with message(), without models or when the code does not fit the generator.
@@ -160,6 +166,7 @@ class EditDocument : public QObject {
     int faceIndex = 0;
   };
   void fail(const QString& text);  // message() and problem()
+  std::unique_ptr<GeneratorBackend> makeBackend(const torch::Tensor& wplus) const;  // on the current options
   void applyAlphas(const std::vector<float>& alphas);  // undo/redo: full render, the view follows
   void changed();
   void receive(const RenderResult& result);
@@ -183,6 +190,7 @@ class EditDocument : public QObject {
   TwoFaceState twoFaces_, committedTwoFaces_;
   std::vector<OtherFace> recent_;
   int previewSize_ = 256;
+  double previewBudgetMs_ = PreviewSettings::kDefaultBudgetMs;
   bool showInPhoto_ = false;
   int photoComposites_ = 0;
   bool modified_ = false;

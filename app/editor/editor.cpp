@@ -7,6 +7,7 @@
 #include "app/editor/model_loader.h"
 #include "app/editor/open_workflow.h"
 #include "app/editor/photo_workflow.h"
+#include "app/editor/preview_settings.h"
 #include "app/editor/text_workflow.h"
 #include "app/editor/tune_workflow.h"
 #include "app/editor/two_face_workflow.h"
@@ -16,6 +17,7 @@ namespace facet::app {
 Editor::Editor(int attributeCount, QObject* parent, const QString& autosaveDir) : QObject(parent) {
   jobs_ = new JobRunner(this);
   document_ = new EditDocument(attributeCount, this, autosaveDir, jobs_);
+  document_->setPreviewBudget(PreviewSettings::budgetMs());
   models_ = new ModelLoader(document_, jobs_, this);
   photos_ = new PhotoWorkflow(document_, jobs_, this);
   files_ = new OpenWorkflow(document_, jobs_, photos_, this);
@@ -46,6 +48,11 @@ Editor::Editor(int attributeCount, QObject* parent, const QString& autosaveDir) 
   connect(tuning_, &TuneWorkflow::problem, this, &Editor::problem);
   connect(photos_, &PhotoWorkflow::message, this, &Editor::message);
   connect(models_, &ModelLoader::progress, this, &Editor::message);
+}
+
+void Editor::setPreviewBudget(double ms) {
+  PreviewSettings::setBudgetMs(ms);
+  document_->setPreviewBudget(ms);
 }
 
 Editor::~Editor() = default;  // the runner, a child, cancels its jobs as it goes

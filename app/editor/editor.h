@@ -32,6 +32,9 @@ class Editor : public QObject {
   TextWorkflow* text() const { return text_; }
   TuneWorkflow* tuning() const { return tuning_; }
 
+  // The time a slider preview may take, kept for the next start (PreviewSettings) and applied to the document.
+  void setPreviewBudget(double ms);
+
  Q_SIGNALS:
   // What the document and the workflows report, in one place for the window: status-bar news (the model loader's
   // progress included) and failures the user has to see. The photo workflow's problems come with a remedy and

@@ -9,6 +9,8 @@
 #include "core/edit/edit_render.h"
 #include "core/io/error.h"
 #include "core/models/device.h"
+#include "core/nn/stylegan2/cpu_features.h"
+#include "core/nn/stylegan2/fast_conv.h"
 
 namespace facet::app {
 
@@ -17,6 +19,7 @@ using Clock = std::chrono::steady_clock;
 double msSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
+double steadyMs() { return std::chrono::duration<double, std::milli>(Clock::now().time_since_epoch()).count(); }
 // Largest power of two ≤ n (the generator's skip outputs exist only at powers of two).
 int floorPowerOfTwo(int n) {
   int p = 4;
@@ -80,6 +83,28 @@ GeneratorBackend::GeneratorBackend(std::shared_ptr<const models::ModelSet> model
   torch::InferenceMode guard;
   wplus_ = w.to(models_->device, torch::kFloat32).contiguous();
   previewSize_ = std::min(floorPowerOfTwo(std::max(4, options_.preview_size)), static_cast<int>(g.size()));
+  bfloat16Available_ = options_.preview_bfloat16 && models_->device.is_cpu() &&
+                       nn::stylegan2::cpu_features().avx512_bf16;
+  clock_ = options_.clock ? options_.clock : edit::PreviewBudget::Clock(steadyMs);
+  if (options_.preview_budget_ms > 0) {
+    edit::PreviewBudget::Options budget;
+    budget.budget_ms = options_.preview_budget_ms;
+    budget.max_size = previewSize_;
+    budget.min_size = std::min(floorPowerOfTwo(std::max(4, options_.min_preview_size)), previewSize_);
+    budget_.emplace(budget, clock_);
+  } else {
+    previewBfloat16_ = bfloat16Available_;
+  }
+}
+
+void GeneratorBackend::measuredPreview(int side, double ms) {
+  // Precision before resolution: the first float32 preview over budget turns to bfloat16 at the same side, whose
+  // cost the next preview measures afresh (the float32 figure would make the budget halve the side for nothing).
+  if (!previewBfloat16_ && bfloat16Available_ && ms > budget_->options().budget_ms) {
+    previewBfloat16_ = true;
+    return;
+  }
+  budget_->record(side, ms);
 }
 
 std::vector<float> GeneratorBackend::probabilities(const torch::Tensor& wplus) const {
@@ -138,6 +163,10 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
   }
   result.before = originalImage_;
 
+  // A preview is timed from here (the edit) to its read-outs: what the budget must fit.
+  const bool preview = request.quality == RenderQuality::Preview;
+  const int previewSide = previewSize();
+  const double previewStart = preview && budget_ ? clock_() : 0;
   auto start = Clock::now();
   const std::vector<bool>& layers = request.editedLayers.empty() ? options_.edited_layers : request.editedLayers;
   if (!layers.empty() && static_cast<int64_t>(layers.size()) != g.n_latent())
@@ -152,8 +181,13 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
 
   start = Clock::now();
   nn::SynthesisOptions synthesis;
-  synthesis.output_size = request.quality == RenderQuality::Preview ? previewSize_ : 0;
-  const torch::Tensor image = edit::synthesise_text_edited(g, code, synthesis);
+  synthesis.output_size = preview ? previewSide : 0;
+  torch::Tensor image;
+  {
+    std::optional<nn::stylegan2::BFloat16Convolutions> bfloat16;
+    if (preview && previewBfloat16_) bfloat16.emplace();
+    image = edit::synthesise_text_edited(g, code, synthesis);
+  }
   result.image = tensorToImage(image);  // copies to the CPU, which also waits for a GPU to finish
   result.timings.synthesis_ms += msSince(start);
 
@@ -175,6 +209,7 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
       result.identitySecond = nn::identity_score(nn::descriptor_distance(secondDescriptor_, descriptor));
   }
   result.timings.scoring_ms += msSince(start);
+  if (preview && budget_) measuredPreview(previewSide, clock_() - previewStart);  // whole previews only
   return result;
 }
 

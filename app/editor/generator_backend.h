@@ -4,7 +4,12 @@
 // preview (the skip RGB at preview size, no extra layers run) or the full-size image, then scores the result:
 // classifier probabilities of the edited W+, identity against the unedited face (and against the second face of a
 // morph or mix), age/gender/expression from the pixels. Called only from the render worker's thread.
+// Previews fit a frame budget, as a game engine's dynamic resolution: each is timed from the edit to its read-outs.
+// Over budget in float32, previews go to bfloat16 convolutions first where the CPU has AVX512_BF16 (≥ 35 dB from
+// float32, hard to see; a halved side is not), then the side steps by powers of two between the smallest and the
+// largest preview (edit::PreviewBudget). Full-size renders stay float32 at full size.
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include <QImage>
@@ -12,6 +17,7 @@
 
 #include "core/models/model_registry.h"
 #include "app/editor/render_backend.h"
+#include "core/edit/preview_budget.h"
 #include "core/edit/text_edits.h"
 
 namespace facet::nn {
@@ -23,8 +29,14 @@ namespace facet::app {
 class GeneratorBackend : public RenderBackend {
  public:
   struct Options {
-    int preview_size = 256;            // side of the preview (a power of two; capped at the generator's size)
+    int preview_size = 256;            // largest preview side (a power of two; capped at the generator's size)
     std::vector<bool> edited_layers;   // empty: the edit stack's default (layers 0–10); a request's own mask wins
+    double preview_budget_ms = 100;    // the time one preview may take; 0: every preview at preview_size
+    int min_preview_size = 64;         // the smallest side the budget may choose (capped at preview_size)
+    // Previews may use bfloat16 convolutions (where the CPU has AVX512_BF16, on the CPU): with a budget once a
+    // float32 preview is over it, without one every preview.
+    bool preview_bfloat16 = true;
+    edit::PreviewBudget::Clock clock;  // monotonic ms for the budget; empty: the steady clock
   };
 
   // wplus: [1, n_latent, style_dim] or [n_latent, style_dim], any device (moved to the models' device; no network
@@ -35,18 +47,26 @@ class GeneratorBackend : public RenderBackend {
 
   RenderResult render(const RenderRequest& request, const std::function<bool()>& superseded) override;
 
-  int previewSize() const { return previewSize_; }
+  // The side and precision of the next preview: the budget's choice, or the options' without a budget.
+  int previewSize() const { return budget_ ? budget_->size() : previewSize_; }
+  bool previewBfloat16() const { return previewBfloat16_; }
 
  private:
   std::vector<float> probabilities(const torch::Tensor& wplus) const;
   FaceReadout read(const torch::Tensor& image, torch::Tensor* descriptor) const;
+  // A whole preview of `side` took `ms`: the budget chooses the next preview's precision and side.
+  void measuredPreview(int side, double ms);
   // The second face's probabilities and face-api descriptor, computed once per second face.
   void scoreSecondFace(const torch::Tensor& second);
 
   std::shared_ptr<const models::ModelSet> models_;
   torch::Tensor wplus_;  // [1, n_latent, dim] on the device
   Options options_;
-  int previewSize_ = 256;
+  int previewSize_ = 256;  // the largest preview
+  std::optional<edit::PreviewBudget> budget_;
+  edit::PreviewBudget::Clock clock_;
+  bool bfloat16Available_ = false;  // the options allow it, and the models' CPU has AVX512_BF16
+  bool previewBfloat16_ = false;
   std::vector<float> originalProbabilities_;
   // The unedited face as the face analyser saw it; computed on the first render (on the worker thread).
   QImage originalImage_;  // the unedited face, full size, rendered once

@@ -66,6 +66,16 @@ TEST(CliGenerator, BenchReportsJson) {
   ASSERT_EQ(json["results"].size(), 2u);
   EXPECT_EQ(json["results"][1]["size"], 64);
   EXPECT_GT(json["results"][1]["ms_median"].get<double>(), 0.0);
+  // The roofline: the measured peak, and per block the direct-convolution work that adds up to the image's.
+  EXPECT_GT(json["fma_peak"]["gmacs"].get<double>(), 0.0);
+  const auto& r64 = json["results"][1];
+  ASSERT_TRUE(r64.contains("blocks")) << r64.dump();
+  ASSERT_EQ(r64["blocks"].size(), 5u);  // 4² … 64²
+  EXPECT_EQ(r64["blocks"][4]["resolution"], 64);
+  double block_gmac = 0;
+  for (const auto& b : r64["blocks"]) block_gmac += b["gmac"].get<double>();
+  EXPECT_NEAR(block_gmac, r64["gmac"].get<double>(), 1e-9);
+  EXPECT_NEAR(r64["x_peak"].get<double>(), r64["gmacs"].get<double>() / json["fma_peak"]["gmacs"].get<double>(), 1e-9);
 }
 
 TEST(CliGenerator, BenchTimesBatchesPrecisionsAndTheMatrix) {

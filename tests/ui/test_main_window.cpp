@@ -1,3 +1,4 @@
+#include <QMenu>
 #include <QMenuBar>
 #include <QLabel>
 #include <QTemporaryDir>
@@ -7,6 +8,8 @@
 #include <QUndoStack>
 
 #include "tests/ui/editor_access.h"
+#include "app/editor/edit_document.h"
+#include "app/editor/editor.h"
 #include "app/editor/render_controller.h"
 #include "tests/app/editor/scripted_backend.h"
 #include "ui/main_window.h"
@@ -39,6 +42,25 @@ class MainWindowTest : public QObject {
     QVERIFY(window.statusText().contains("Open a photo"));
     const QByteArray shots = qgetenv("FACET_SCREENSHOTS");
     if (!shots.isEmpty()) QVERIFY(window.grab().save(QString::fromLocal8Bit(shots) + "/main_window.png"));
+  }
+
+  // View ▸ Preview speed shows the budget in use and sets the one chosen, for this editor and the next start.
+  void previewSpeedMenuChoosesTheBudget() {
+    facet::ui::MainWindow window;
+    auto* menu = window.findChild<QMenu*>("previewSpeedMenu");
+    QVERIFY(menu);
+    QStringList checked;
+    for (QAction* a : menu->actions())
+      if (a->isChecked()) checked << a->objectName();
+    QCOMPARE(checked, QStringList{"previewBudget_100"});
+    auto* fullSize = window.findChild<QAction*>("previewBudget_0");
+    QVERIFY(fullSize);
+    fullSize->trigger();
+    QCOMPARE(window.editor()->document()->previewBudget(), 0.0);
+    facet::ui::MainWindow next;
+    QVERIFY(next.findChild<QAction*>("previewBudget_0")->isChecked());
+    next.findChild<QAction*>("previewBudget_100")->trigger();
+    QCOMPARE(next.editor()->document()->previewBudget(), 100.0);
   }
 
   void corruptPhotoIsReportedNotFatal() {

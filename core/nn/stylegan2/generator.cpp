@@ -10,6 +10,7 @@
 #include "core/io/error.h"
 #include "core/io/log.h"
 #include "core/nn/state_dict.h"
+#include "core/nn/stylegan2/block_times.h"
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/layers.h"
 #include "core/nn/stylegan2/synthesis_grad.h"
@@ -267,18 +268,24 @@ struct StyleGan2::Impl {
   torch::Tensor run(const std::vector<torch::Tensor>& s, const SynthesisOptions& o, bool fast) const {
     const int64_t target = o.output_size ? o.output_size : config.size;
     NoiseGenerators gen = noise_generators(o.seed, s[0].size(0));
+    BlockTimes::start();
     torch::Tensor x = net->input->value.repeat({s[0].size(0), 1, 1, 1});
     // The fast path's layout (ModulatedConv::forward_fast), and the plain path's NHWC form.
     if (fast || o.channels_last) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
     x = styled(net->conv1, x, s[0], 0, o, gen, fast);
     torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, o, fast);
+    BlockTimes::block_done();
     int64_t res = 4;
     for (size_t b = 0; b < blocks() && res < target; ++b, res *= 2) {
-      if (const int64_t band = fast && 2 * res == target ? band_rows_for(o, x, conv(2 * b)->conv->out_channels) : 0)
-        return block_in_bands(b, x, s, skip, o, gen, band).contiguous();
+      if (const int64_t band = fast && 2 * res == target ? band_rows_for(o, x, conv(2 * b)->conv->out_channels) : 0) {
+        torch::Tensor image = block_in_bands(b, x, s, skip, o, gen, band);
+        BlockTimes::block_done();
+        return image.contiguous();
+      }
       x = styled(conv(2 * b), x, s[2 + 3 * b], 1 + 2 * b, o, gen, fast);
       x = styled(conv(2 * b + 1), x, s[3 + 3 * b], 2 + 2 * b, o, gen, fast);
       skip = to_rgb(rgb(b), x, s[4 + 3 * b], skip, o, fast);
+      BlockTimes::block_done();
     }
     return skip.contiguous();  // callers get plain NCHW whatever layout the fast path used
   }

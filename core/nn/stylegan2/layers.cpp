@@ -1,5 +1,7 @@
 #include "core/nn/stylegan2/layers.h"
 
+#include "core/nn/stylegan2/fast_conv.h"
+
 #include <cmath>
 
 namespace facet::nn::stylegan2 {
@@ -99,12 +101,11 @@ FastConv ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Te
   // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
   // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).
   if (upsample) return {forward_plain(x, style).contiguous(kChannelsLast), {}};  // without phases (k ≠ 3)
-  const auto padding = F::Conv2dFuncOptions().padding(kernel_size / 2);
   if (modulates_input()) {
     auto [factor, demod] = input_modulation(style);
-    return {F::conv2d(x * factor, weight[0], padding), demod};
+    return {fast_conv2d(x * factor, weight[0], kernel_size / 2), demod};
   }
-  return {F::conv2d(x, modulated_weight(style).contiguous(kChannelsLast), padding), {}};
+  return {fast_conv2d(x, modulated_weight(style).contiguous(kChannelsLast), kernel_size / 2), {}};
 }
 
 torch::Tensor ModulatedConvImpl::modulated_weight(const torch::Tensor& style) const {
@@ -192,7 +193,7 @@ FastPhases ModulatedConvImpl::forward_phases(const torch::Tensor& x, const torch
     w = phase_weights(modulated_weight(style));
   }
   for (size_t i = 0; i < 4; ++i)
-    out.phases[i] = F::conv2d(input, w[i], F::Conv2dFuncOptions().padding(1)).contiguous(kChannelsLast);
+    out.phases[i] = fast_conv2d(input, w[i], 1).contiguous(kChannelsLast);
   return out;
 }
 

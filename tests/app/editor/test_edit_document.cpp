@@ -18,6 +18,7 @@
 #include "app/editor/render_controller.h"
 #include "core/edit/attributes.h"
 #include "core/io/npy.h"
+#include "core/nn/stylegan2/cpu_features.h"
 #include "tests/app/editor/document_test_support.h"
 #include "tests/support/allow_networks.h"
 #include "tests/app/editor/fixture_models.h"
@@ -113,6 +114,42 @@ class EditDocumentTest : public QObject {
     QCOMPARE(layers.count(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
     QVERIFY(!sameRgb(doc->lastResult().image, defaultLayers));
+  }
+
+  // The preview budget applies to the face being edited at once. Within a budget no preview can exceed, previews
+  // are the float32 synthesis; without a budget they take the faster precision from the start (bfloat16, where the
+  // CPU has AVX512_BF16); back within the budget, they are float32 again.
+  void previewBudgetAppliesToTheFaceBeingEdited() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto doc = readyDocument(scratch_.filePath("autosave-budget"));
+    QVERIFY(doc);
+    doc->renderer()->setSettleMs(100000);  // previews only while the test drags
+    const auto preview = [&](float alpha) {
+      doc->setAlphas(edit(alpha));
+      const quint64 asked = doc->renderer()->lastSubmitted();
+      const bool arrived = QTest::qWaitFor([&] { return doc->lastResult().sequence == asked; }, 20000);
+      return arrived && doc->lastResult().quality == facet::app::RenderQuality::Preview ? doc->lastResult().image
+                                                                                       : QImage();
+    };
+    constexpr double kGenerous = 1e9;
+    doc->setPreviewBudget(kGenerous);
+    QCOMPARE(doc->previewBudget(), kGenerous);
+    const QImage float32 = preview(1.f);
+    QVERIFY(!float32.isNull());
+    QCOMPARE(float32.width(), 32);
+
+    doc->setPreviewBudget(0);
+    const QImage fast = preview(1.f);
+    QCOMPARE(fast.size(), float32.size());
+    if (facet::nn::stylegan2::cpu_features().avx512_bf16) {
+      QVERIFY(!sameRgb(fast, float32));
+      QVERIFY2(facet::test::psnrDb(fast, float32) >= 35.0, "a bfloat16 preview far from float32");
+    } else {
+      QVERIFY(sameRgb(fast, float32));
+    }
+
+    doc->setPreviewBudget(kGenerous);
+    QVERIFY(sameRgb(preview(1.f), float32));
   }
 
 #ifdef FACET_WITH_VISION

@@ -1,17 +1,25 @@
 // The real render backend on the fixture generator: edits change the image and the probabilities, previews are
-// the small skip output, the worker drops stale requests, bad W+ codes are refused with a message.
+// the small skip output and fit their budget (on a fake clock), the worker drops stale requests, bad W+ codes are
+// refused with a message.
+#include <cmath>
+#include <memory>
+
 #include <QtTest>
 
 #include "app/editor/generator_backend.h"
+#include "app/editor/render_controller.h"
 #include "app/editor/render_worker.h"
 #include "core/io/error.h"
 #include "core/nn/network_guard.h"
+#include "core/nn/stylegan2/cpu_features.h"
 #include "tests/app/editor/fixture_models.h"
+#include "tests/app/editor/image_compare.h"
 
 using facet::app::GeneratorBackend;
 using facet::app::RenderQuality;
 using facet::app::RenderRequest;
 using facet::app::RenderResult;
+using facet::test::psnrDb;
 
 namespace {
 std::shared_ptr<const facet::models::ModelSet> models(bool faceApi = true) {
@@ -37,6 +45,39 @@ double meanAbsDiff(const QImage& a, const QImage& b) {
   return sum / (3.0 * a.width() * a.height());
 }
 const auto never = [] { return false; };
+
+// The budget's clock in a test: a preview takes msAtFullSize · (side / 64)², halved in bfloat16, whatever the
+// machine does. The backend reads the clock before and after each preview, so every second reading moves it on by
+// the cost of the preview the backend is rendering.
+struct FakeClock {
+  const GeneratorBackend* backend = nullptr;
+  double msAtFullSize = 0;
+  double now = 1000;
+  bool inPreview = false;
+  double operator()() {
+    if (inPreview) {
+      const double side = backend->previewSize() / 64.0;
+      now += msAtFullSize * side * side * (backend->previewBfloat16() ? 0.5 : 1.0);
+    }
+    inPreview = !inPreview;
+    return now;
+  }
+};
+
+// Caps the CPU features for the backends made while it lives (bfloat16 forced off), as FACET_CPU_FEATURES does.
+struct FeatureCap {
+  explicit FeatureCap(const char* cap) { facet::nn::stylegan2::set_cpu_features_cap(cap); }
+  ~FeatureCap() { facet::nn::stylegan2::set_cpu_features_cap("native"); }
+};
+
+GeneratorBackend::Options budgeted(const std::shared_ptr<FakeClock>& clock) {
+  GeneratorBackend::Options options;
+  options.preview_size = 64;
+  options.min_preview_size = 16;
+  options.preview_budget_ms = 100;
+  options.clock = [clock] { return (*clock)(); };
+  return options;
+}
 }  // namespace
 
 class GeneratorBackendTest : public QObject {
@@ -105,6 +146,116 @@ class GeneratorBackendTest : public QObject {
     QCOMPARE(GeneratorBackend(models(false), facet::test::fixtureWplus(), options).previewSize(), 64);
     options.preview_size = 40;
     QCOMPARE(GeneratorBackend(models(false), facet::test::fixtureWplus(), options).previewSize(), 32);
+  }
+
+  // Without bfloat16 (forced off): a preview over twice the budget halves the side at once; at 32² it fits, and
+  // 64² (4× as dear, as measured across the step) would not. The machine gets faster: back to 64². Full renders
+  // stay at full size in float32 throughout.
+  void previewSideFollowsTheBudget() {
+    FACET_REQUIRE_FIXTURES_QT();
+    FeatureCap noBfloat16("avx512");
+    auto clock = std::make_shared<FakeClock>();
+    GeneratorBackend backend(models(false), facet::test::fixtureWplus(), budgeted(clock));
+    clock->backend = &backend;
+    QVERIFY(!backend.previewBfloat16());
+    QCOMPARE(backend.previewSize(), 64);
+
+    clock->msAtFullSize = 300;  // 75 ms at 32², 19 at 16²
+    QList<int> sides;
+    for (int i = 1; i <= 5; ++i) sides << backend.render(request(0.2f * i, RenderQuality::Preview), never).image.width();
+    QCOMPARE(sides, (QList<int>{64, 32, 32, 32, 32}));
+    QVERIFY(!backend.previewBfloat16());
+
+    const RenderResult full = backend.render(request(1.0f, RenderQuality::Full), never);
+    QCOMPARE(full.image.size(), QSize(64, 64));
+    GeneratorBackend::Options plain;
+    plain.preview_budget_ms = 0;
+    plain.preview_bfloat16 = false;
+    QCOMPARE(full.image, GeneratorBackend(models(false), facet::test::fixtureWplus(), plain)
+                             .render(request(1.0f, RenderQuality::Full), never).image);
+
+    // 5 ms at 32²: 32²'s running cost (half of each new figure) falls 75 → 40 → 22.5 → 13.75 → 9.4 ms; 64² is
+    // expected at 4× that, within 0.8 · 100 from the third preview on, and two in a row step up.
+    clock->msAtFullSize = 20;
+    sides.clear();
+    for (int i = 1; i <= 6; ++i) sides << backend.render(request(0.1f * i, RenderQuality::Preview), never).image.width();
+    QCOMPARE(sides, (QList<int>{32, 32, 32, 32, 64, 64}));
+
+    // A superseded preview was not whole: it teaches the budget nothing.
+    clock->msAtFullSize = 1000;
+    QVERIFY(backend.render(request(1.0f, RenderQuality::Preview), [] { return true; }).image.isNull());
+    clock->inPreview = false;  // it read the clock once, at its start
+    QCOMPARE(backend.previewSize(), 64);
+  }
+
+  // With AVX512_BF16: over budget in float32, previews turn to bfloat16 at the same side (within 35 dB of float32)
+  // before any side is given up.
+  void previewPrecisionComesBeforeItsSide() {
+    FACET_REQUIRE_FIXTURES_QT();
+    if (!facet::nn::stylegan2::cpu_features_capped("native").avx512_bf16) QSKIP("no AVX512_BF16 on this CPU");
+    auto clock = std::make_shared<FakeClock>();
+    GeneratorBackend backend(models(false), facet::test::fixtureWplus(), budgeted(clock));
+    clock->backend = &backend;
+    GeneratorBackend::Options plain;
+    plain.preview_budget_ms = 0;
+    plain.preview_bfloat16 = false;
+    GeneratorBackend float32(models(false), facet::test::fixtureWplus(), plain);
+
+    clock->msAtFullSize = 150;  // over budget in float32, 75 ms in bfloat16
+    const RenderResult first = backend.render(request(1.0f, RenderQuality::Preview), never);
+    QCOMPARE(first.image, float32.render(request(1.0f, RenderQuality::Preview), never).image);
+    QVERIFY(backend.previewBfloat16());
+    for (int i = 0; i < 4; ++i) {
+      const RenderResult r = backend.render(request(1.5f, RenderQuality::Preview), never);
+      QCOMPARE(r.image.size(), QSize(64, 64));
+    }
+    QVERIFY(backend.previewBfloat16());
+    const QImage bfloat16 = backend.render(request(2.0f, RenderQuality::Preview), never).image;
+    const QImage reference = float32.render(request(2.0f, RenderQuality::Preview), never).image;
+    QVERIFY(bfloat16 != reference);  // bfloat16 ran
+    const double psnr = psnrDb(bfloat16, reference);
+    QVERIFY2(psnr >= 35.0, qPrintable(QString("preview PSNR %1 dB").arg(psnr)));
+    // The render at rest is float32.
+    QCOMPARE(backend.render(request(2.0f, RenderQuality::Full), never).image,
+             float32.render(request(2.0f, RenderQuality::Full), never).image);
+  }
+
+  // Through the controller, as the editor drives it: previews shrink to the budget while the slider moves, each
+  // result answers the newest request, and the edit at rest comes back at full size.
+  void controllerPreviewsFitTheBudgetAndRestAtFullSize() {
+    FACET_REQUIRE_FIXTURES_QT();
+    qRegisterMetaType<facet::app::RenderResult>();
+    FeatureCap noBfloat16("avx512");
+    auto clock = std::make_shared<FakeClock>();
+    auto backend = std::make_unique<GeneratorBackend>(models(false), facet::test::fixtureWplus(), budgeted(clock));
+    clock->backend = backend.get();
+    clock->msAtFullSize = 1000;  // 250 ms at 32², 62.5 at 16²
+    facet::app::RenderController controller(std::move(backend));
+    controller.setSettleMs(100000);  // the drag's previews only, until show(…, false)
+    QList<RenderResult> results;
+    connect(&controller, &facet::app::RenderController::resultReady, this,
+            [&](const RenderResult& r) { results << r; });
+    for (int i = 1; i <= 4; ++i) {
+      facet::app::EditSnapshot edit;
+      edit.alphas.assign(40, 0.f);
+      edit.alphas[facet::test::kFixtureAttribute] = 0.5f * i;
+      controller.show(edit, true);
+      QTRY_VERIFY_WITH_TIMEOUT(results.size() == i, 20000);  // one at a time: each preview is rendered
+    }
+    QList<int> sides;
+    for (const RenderResult& r : results) {
+      QCOMPARE(r.quality, RenderQuality::Preview);
+      sides << r.image.width();
+    }
+    QCOMPARE(sides, (QList<int>{64, 32, 16, 16}));
+    facet::app::EditSnapshot rest;
+    rest.alphas.assign(40, 0.f);
+    rest.alphas[facet::test::kFixtureAttribute] = 2.0f;
+    controller.show(rest, false);
+    QTRY_VERIFY_WITH_TIMEOUT(results.size() == 5, 20000);
+    QCOMPARE(results.last().quality, RenderQuality::Full);
+    QCOMPARE(results.last().image.size(), QSize(64, 64));
+    QCOMPARE(results.last().sequence, controller.lastSubmitted());
   }
 
   void supersededRenderGivesUp() {

@@ -17,6 +17,7 @@
 #include "app/editor/model_loader.h"
 #include "app/editor/open_workflow.h"
 #include "app/editor/photo_workflow.h"
+#include "app/editor/preview_settings.h"
 #include "app/editor/refinement_settings.h"
 #include "app/editor/render_controller.h"
 #include "app/editor/session.h"
@@ -95,6 +96,22 @@ class WorkflowsTest : public QObject {
   }
 
   // --- files ------------------------------------------------------------------------------------------------------------
+
+  // The preview budget chosen in one editor is the next editor's (the settings), and reaches its document.
+  void thePreviewBudgetIsKeptForTheNextStart() {
+    QCOMPARE(facet::app::Editor(40, nullptr, scratch_.filePath("autosave-budget-0")).document()->previewBudget(),
+             facet::app::PreviewSettings::kDefaultBudgetMs);
+    {
+      facet::app::Editor editor(40, nullptr, scratch_.filePath("autosave-budget-1"));
+      editor.setPreviewBudget(0);
+      QCOMPARE(editor.document()->previewBudget(), 0.0);
+    }
+    facet::app::Editor next(40, nullptr, scratch_.filePath("autosave-budget-2"));
+    QCOMPARE(next.document()->previewBudget(), 0.0);
+    next.setPreviewBudget(200);
+    QCOMPARE(facet::app::PreviewSettings::budgetMs(), 200.0);
+    next.setPreviewBudget(facet::app::PreviewSettings::kDefaultBudgetMs);
+  }
 
   void aWplusFileARandomFaceAndASessionOpen() {
     FACET_REQUIRE_FIXTURES_QT();
