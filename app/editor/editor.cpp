@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 
+#include "app/editor/autosave.h"
 #include "app/editor/edit_document.h"
 #include "app/editor/job_runner.h"
 #include "app/editor/model_loader.h"
@@ -38,9 +39,10 @@ Editor::Editor(int attributeCount, QObject* parent, const QString& autosaveDir) 
   connect(twoFaces_, &TwoFaceWorkflow::problem, this, &Editor::problem);
   connect(text_, &TextWorkflow::message, this, &Editor::message);
   connect(text_, &TextWorkflow::problem, this, &Editor::problem);
-  // A session keeps its face's tuning beside it.
-  connect(files_, &OpenWorkflow::sessionSaved, tuning_,
-          [this](const QString& path) { tuning_->saveChange(TuneWorkflow::changePath(path)); });
+  // A session keeps its face's tuning beside it, and so does the autosave (restored with it after a crash).
+  const auto saveTuning = [this](const QString& path) { tuning_->saveChange(TuneWorkflow::changePath(path)); };
+  connect(files_, &OpenWorkflow::sessionSaved, tuning_, saveTuning);
+  connect(document_->autosaver(), &Autosaver::saved, tuning_, saveTuning);
   connect(files_, &OpenWorkflow::sessionOpened, tuning_, [this](const QString& path) {
     if (QFileInfo::exists(TuneWorkflow::changePath(path))) tuning_->restoreChange(TuneWorkflow::changePath(path));
   });

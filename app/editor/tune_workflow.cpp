@@ -30,6 +30,8 @@ struct TuneWorkflow::Tuned {
 };
 
 namespace {
+const QString kJobKey = QStringLiteral("tune");  // one tuning or restore at a time
+
 struct Outcome {
   std::shared_ptr<nn::StyleGan2> generator;
   std::shared_ptr<const tune::TunedChange> change;
@@ -103,7 +105,7 @@ void TuneWorkflow::tune(int steps) {
         use(std::make_shared<const Tuned>(Tuned{base, models, pivot, out.change}));
         Q_EMIT message(out.text);
       },
-      {QStringLiteral("tune"), true, true});
+      {kJobKey, true, true});
 #endif
 }
 
@@ -121,7 +123,12 @@ QString TuneWorkflow::changePath(const QString& sessionPath) {
 bool TuneWorkflow::saveChange(const QString& path) {
   try {
     if (tuned_) {
+      if (tuned_ == written_ && path == writtenPath_ && QFileInfo::exists(path)) return true;
       tune::save_change(QFile::encodeName(path).toStdString(), *tuned_->change);
+      written_ = tuned_;
+      writtenPath_ = path;
+    } else if (jobs_->hasRunning(kJobKey)) {
+      // A tuning or a restore is on its way: the save after it lands writes it (the file may be what it reads).
     } else if (QFileInfo::exists(path) && !QFile::remove(path)) {
       throw Error("cannot remove " + path.toStdString() + ", which belongs to an earlier save of this session");
     }
@@ -152,7 +159,8 @@ void TuneWorkflow::restoreChange(const QString& path) {
         models->generator = out.generator;
         use(std::make_shared<const Tuned>(Tuned{base, models, face, out.change}));
         Q_EMIT message(tr("The generator is tuned to this face as saved (%1).").arg(name));
-      });
+      },
+      {kJobKey});
 }
 
 void TuneWorkflow::faceOrModelsChanged() {

@@ -30,7 +30,8 @@ class TuneWorkflow : public QObject {
   // The .tuned file that goes with a session file ("portrait.facet" → "portrait.tuned").
   static QString changePath(const QString& sessionPath);
   // Writes the tuning as its change to the loaded generator (atomically), or removes an earlier one when the face
-  // is not tuned, so the file always matches the session beside it. False, with problem(), when it cannot.
+  // is not tuned, so the file always matches the session beside it (the autosave's too: a change already written
+  // there is not written again). False, with problem(), when it cannot.
   bool saveChange(const QString& path);
   // Applies a saved change to the loaded generator for the document's face (a job); problem() when it was made for
   // another generator or cannot be read.
@@ -49,6 +50,8 @@ class TuneWorkflow : public QObject {
   EditDocument* doc_;
   JobRunner* jobs_;
   std::shared_ptr<const Tuned> tuned_;  // set while the document renders with a tuned copy
+  std::shared_ptr<const Tuned> written_;  // the tuning last written, and where
+  QString writtenPath_;
 };
 
 }  // namespace facet::app

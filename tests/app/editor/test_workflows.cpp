@@ -9,6 +9,7 @@
 
 #include <torch/torch.h>
 
+#include "app/editor/autosave.h"
 #include "app/editor/edit_document.h"
 #include "app/editor/editor.h"
 #include "app/editor/job_runner.h"
@@ -30,6 +31,7 @@
 #include "core/nn/network_guard.h"
 #include "tests/app/editor/document_test_support.h"
 #include "tests/app/editor/fixture_models.h"
+#include "tests/app/editor/image_compare.h"
 #include "tests/support/allow_networks.h"
 #ifdef FACET_WITH_VISION
 #include <opencv2/core.hpp>
@@ -40,6 +42,7 @@
 #include "tests/support/encoder_checkpoint.h"
 #endif
 
+using facet::test::sameRgb;
 using facet::app::Editor;
 using facet::app::PhotoWorkflow;
 
@@ -398,6 +401,60 @@ class WorkflowsTest : public QObject {
     QCOMPARE(doc->models(), loaded);
     QVERIFY(editor->files()->saveSession(session));
     QVERIFY(!QFileInfo::exists(scratch_.filePath("tuned.tuned")));
+  }
+
+  // A crash keeps the tuning: the autosave writes the change beside it (once: not again while it is the same), and
+  // restoring the autosave in the next editor tunes the generator to the face again.
+  void aCrashKeepsTheTuning() {
+    FACET_REQUIRE_FIXTURES_QT();
+    const QString autosave = scratch_.filePath("autosave-crash-tune");
+    QString change;
+    QImage untuned, tuned;
+    {
+      auto editor = readyEditor(autosave, writeEncoder().toStdString());
+      QVERIFY(editor);
+      facet::app::EditDocument* doc = editor->document();
+      doc->autosaver()->setDelayMs(10);
+      QSignalSpy ready(editor->photos(), &PhotoWorkflow::faceReady);
+      editor->files()->openPhoto(samplePhoto());
+      QVERIFY(ready.wait(120000));
+      QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
+      untuned = doc->lastResult().image;
+      QSignalSpy saved(doc->autosaver(), &facet::app::Autosaver::saved);
+      QSignalSpy tunedChanged(editor->tuning(), &facet::app::TuneWorkflow::tunedChanged);
+      editor->tuning()->tune(20);
+      QVERIFY(tunedChanged.wait(240000));
+      QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 20000);
+      tuned = doc->lastResult().image;
+      QTRY_VERIFY_WITH_TIMEOUT(!saved.isEmpty() && QFileInfo::exists(facet::app::TuneWorkflow::changePath(
+                                                       saved.last().at(0).toString())),
+                               10000);
+      change = facet::app::TuneWorkflow::changePath(saved.last().at(0).toString());
+      const QDateTime written = QFileInfo(change).lastModified();
+      // Another edit is autosaved without writing the same change again.
+      const int saves = saved.count();
+      std::vector<float> alphas(facet::test::kAttributeCount, 0.f);
+      alphas[facet::test::kFixtureAttribute] = 1.f;
+      doc->commitAlphas(alphas);
+      QTRY_VERIFY_WITH_TIMEOUT(saved.count() > saves, 10000);
+      QCOMPARE(QFileInfo(change).lastModified(), written);
+      doc->commitAlphas(std::vector<float>(facet::test::kAttributeCount, 0.f));
+      QTRY_VERIFY_WITH_TIMEOUT(saved.count() > saves + 1, 10000);
+    }  // gone without a clean exit: the autosave stays, as after a crash
+    QVERIFY(!sameRgb(untuned, tuned));
+    auto next = readyEditor(autosave, writeEncoder().toStdString());
+    QVERIFY(next);
+    QVERIFY(next->document()->autosaver()->hasRecoverable());
+    QSignalSpy restored(next->tuning(), &facet::app::TuneWorkflow::tunedChanged);
+    QVERIFY(next->files()->restoreAutosave());
+    QVERIFY(restored.wait(60000));
+    QVERIFY(next->tuning()->tuned());
+    QTRY_VERIFY_WITH_TIMEOUT(next->document()->fullResultIsCurrent(), 20000);
+    // The change is kept in bfloat16: the restored render is the tuned one to within that, far from the untuned.
+    const QImage again = next->document()->lastResult().image;
+    const double toTuned = facet::test::psnrDb(again, tuned), toUntuned = facet::test::psnrDb(again, untuned);
+    QVERIFY2(toTuned > toUntuned + 10, qPrintable(QString("PSNR to tuned %1, to untuned %2").arg(toTuned).arg(toUntuned)));
+    QVERIFY(QFileInfo::exists(change));
   }
 
   void aPhotoWithSeveralFacesAsksWhichAndOneWithoutSaysSo() {
