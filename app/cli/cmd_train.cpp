@@ -1,8 +1,6 @@
 // facet-cli train classifier | transformer | directions: the Latent Transformer's training and the linear
 // baseline's fit, in C++. Training runs save periodic checkpoints and a resumable one on Ctrl-C (--resume).
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -10,6 +8,7 @@
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/edit/linear_directions.h"
@@ -20,14 +19,6 @@
 
 namespace facet::cli {
 namespace {
-
-// The first Ctrl-C sets a flag: the loop stops before its next step and saves a resumable checkpoint. A second
-// Ctrl-C ends the program at once (the default handler is back).
-std::atomic<bool> g_interrupted{false};
-void on_sigint(int) {
-  g_interrupted = true;
-  std::signal(SIGINT, SIG_DFL);
-}
 
 // One status line on stderr: a bar, step/total, the loss terms, time per step and the time left.
 class ProgressBar {
@@ -136,11 +127,13 @@ void register_train(CLI::App& root, Commands& commands) {
     o.batch = c->batch;
     o.lr = c->lr;
     o.seed = c->seed;
-    o.cancel = &g_interrupted;
+    o.cancel = interrupt_flag();
     o.checkpoint = checkpoint_options(*c);
     auto bar = std::make_shared<ProgressBar>(false);
     o.progress = [bar](const edit::TrainProgress& p) { (*bar)(p); };
-    std::signal(SIGINT, on_sigint);
+    // The first Ctrl-C sets the flag: the loop stops before its next step and saves a resumable checkpoint; a
+    // second one ends the program at once.
+    const InterruptScope interrupt(InterruptScope::Signals::Interrupt, InterruptScope::Second::StopsAtOnce);
     auto report = edit::train_classifier(classifier, w, l, o);  // saves --out (and the resume file) itself
     std::cerr << "\n";
     if (c->json) {
@@ -190,11 +183,11 @@ void register_train(CLI::App& root, Commands& commands) {
     o.max_steps = t->max_steps;
     o.lr = t->lr;
     o.seed = t->seed;
-    o.cancel = &g_interrupted;
+    o.cancel = interrupt_flag();
     o.checkpoint = checkpoint_options(*t);
     auto bar = std::make_shared<ProgressBar>(true);
     o.progress = [bar](const edit::TrainProgress& p) { (*bar)(p); };
-    std::signal(SIGINT, on_sigint);
+    const InterruptScope interrupt(InterruptScope::Signals::Interrupt, InterruptScope::Second::StopsAtOnce);
     auto report = edit::train_transformer(transformer, classifier, w, l, k, o);  // saves --out itself
     std::cerr << "\n";
     nlohmann::json out{{"attribute", edit::celeba_attributes()[k].id}, {"steps", report.steps},
@@ -230,8 +223,8 @@ void register_train(CLI::App& root, Commands& commands) {
     o.l2 = d->l2;
     o.max_iterations = d->max_iterations;
     o.seed = d->seed;
-    o.cancel = &g_interrupted;
-    std::signal(SIGINT, on_sigint);
+    o.cancel = interrupt_flag();
+    const InterruptScope interrupt(InterruptScope::Signals::Interrupt, InterruptScope::Second::StopsAtOnce);
     edit::DirectionFitReport report;
     const auto start = std::chrono::steady_clock::now();
     edit::DirectionSet set = edit::fit_directions(w, l, o, &report);
