@@ -1,6 +1,6 @@
 // submit slurm on a real single-node Slurm (tests/app/slurm/with_slurm.sh starts it around this program): three
-// shards and the merge job give exactly what one process writes; a failed shard shows, and a resubmission redoes
-// only what is unfinished.
+// shards and the merge job give exactly what one process writes (apply, evaluate, label); a failed shard shows,
+// and a resubmission redoes only what is unfinished.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -123,6 +123,26 @@ TEST(Slurm, AFailedShardIsReportedAndAResubmissionRedoesOnlyTheUnfinished) {
   for (const auto& l : merged) EXPECT_EQ(l["status"], "done") << l;
   EXPECT_EQ(merged[0], first[0]) << "carried over, not redone";
   EXPECT_TRUE(fs::exists(out + "/b.jpg"));
+}
+
+TEST(Slurm, EvaluateInThreeShardsMatchesOneProcess) {
+  FACET_REQUIRE_FIXTURES();
+  REQUIRE_SLURM();
+  const std::string dir = facet::test::scratch_dir("slurm_evaluate");
+  torch::manual_seed(5);
+  facet::io::write_npy(dir + "/w.npy", torch::randn({10, 10, 128}));
+  const std::string args = "evaluate --json --attrs 15 --steps 3 --batch 3 --latents " + dir + "/w.npy --classifier " +
+                           facet::test::fixture("latent_transformer/latent_classifier.pth") + " --transformers " +
+                           facet::test::fixture("latent_transformer");
+  const auto one = run_command(cli() + " " + args + " --out " + dir + "/whole", false);
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  const Submitted s = submit(args + " --out " + dir + "/split");
+  ASSERT_FALSE(s.array_job.empty());
+  wait_for(s);
+  EXPECT_EQ(job_states(s.array_job), (std::vector<std::string>{"COMPLETED", "COMPLETED", "COMPLETED"})) << logs(dir + "/split");
+  EXPECT_EQ(job_states(s.merge_job), (std::vector<std::string>{"COMPLETED"})) << logs(dir + "/split");
+  EXPECT_TRUE(facet::io::read_file(dir + "/whole/evaluation.json") == facet::io::read_file(dir + "/split/evaluation.json"))
+      << logs(dir + "/split");
 }
 
 TEST(Slurm, LabelInThreeShardsMatchesOneProcess) {
