@@ -47,6 +47,8 @@ const Shardable kShardable[] = {
     {"apply", nullptr, "apply (a folder, list or manifest)"},
     {"label", nullptr, "label"},
     {"evaluate", nullptr, "evaluate"},
+    {"train", "transformer", "train transformer (--attrs)"},
+    {"text", "statistics", "text statistics"},
 };
 
 }  // namespace
