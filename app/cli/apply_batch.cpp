@@ -1,15 +1,15 @@
 #include "app/cli/apply_batch.h"
 
-#include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <optional>
 
 #include "app/cli/command.h"
 #include "app/cli/faceapi_options.h"
+#include "app/cli/interrupt.h"
 #include "core/batch/parts.h"
 #include "core/batch/report.h"
 #include "core/io/sha256.h"
@@ -20,16 +20,6 @@
 namespace facet::cli {
 namespace fs = std::filesystem;
 namespace {
-
-// Ctrl+C (or the scheduler's SIGTERM) asks to stop after the current photo; a second one stops at once, and the
-// report still holds every photo finished before.
-std::atomic<int> g_stop_requests{0};
-void on_stop_signal(int signal) {
-  if (g_stop_requests.fetch_add(1) >= 1) {
-    std::signal(signal, SIG_DFL);
-    std::raise(signal);
-  }
-}
 
 std::string duration_text(double seconds) {
   const long s = static_cast<long>(seconds + 0.5);
@@ -107,13 +97,14 @@ int run_apply_batch(const ApplyArgs& args, const BatchArgs& batch) {
     }
   }
 
-  g_stop_requests = 0;
-  const auto old_int = std::signal(SIGINT, on_stop_signal);
-  const auto old_term = std::signal(SIGTERM, on_stop_signal);
+  // Ctrl+C (or the scheduler's SIGTERM) asks to stop after the current photo; a second one stops at once, and the
+  // report still holds every photo finished before.
+  std::optional<InterruptScope> interrupt;
+  interrupt.emplace(InterruptScope::Signals::InterruptAndTerminate, InterruptScope::Second::StopsAtOnce);
   const auto start = std::chrono::steady_clock::now();
   size_t finished = 0, failed = 0;
   for (const auto& [item, key] : todo) {
-    if (g_stop_requests > 0) break;
+    if (interrupt->interrupted()) break;
     const auto t0 = std::chrono::steady_clock::now();
     nlohmann::json line{{"item", item.index}, {"photo", item.photo}, {"output", item.output}, {"key", key}};
     int detected = -1, wanted_face = args.face;
@@ -143,8 +134,7 @@ int run_apply_batch(const ApplyArgs& args, const BatchArgs& batch) {
               << (failed ? ", " + std::to_string(failed) + " failed" : "") << "   " << std::flush;
   }
   if (finished) std::cerr << "\n";
-  std::signal(SIGINT, old_int);
-  std::signal(SIGTERM, old_term);
+  interrupt.reset();
   report.finish();
 
   const bool stopped = finished < todo.size();

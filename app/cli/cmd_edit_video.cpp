@@ -3,14 +3,13 @@
 // edit stack, generate, paste back, and write the video at the source's rate and size (audio kept when ffmpeg is
 // present). Frames without a face pass through and are listed. Finished frames stay in a work folder beside the
 // output until the video is written, so an interrupted run continues with --resume.
-#include <atomic>
-#include <csignal>
 #include <iostream>
 
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/perceptual_options.h"
 #include "app/cli/startup.h"
 #include "core/video/face_ops.h"
@@ -24,10 +23,6 @@
 
 namespace facet::cli {
 namespace {
-
-// Ctrl-C stops between frames: the finished frames stay in the work folder for --resume.
-std::atomic<bool> g_cancel{false};
-extern "C" void on_edit_video_interrupt(int) { g_cancel = true; }
 
 struct EditVideoArgs {
   GeneratorArgs generator;
@@ -126,21 +121,22 @@ void register_edit_video(CLI::App& root, Commands& commands) {
     // With the Ctrl-C flag, so an interrupt also ends a frame's optimisation early.
     const video::VideoEditModels models = set.models(
         refine, refine.steps > 0 ? make_perceptual(a->perceptual, set.generator->device(), note) : embed::PerceptualLoss{},
-        &g_cancel);
+        interrupt_flag());
     if (!note.empty() && !a->json) std::cerr << "note: " << note << "\n";
     options.settings = {{"generator", a->generator.file}, {"encoder", files.encoder}, {"blend", a->blend},
                         {"predictor", a->predictor}, {"perceptual", a->perceptual.mode}, {"refine_lr", a->refine_lr},
                         {"flow", !a->no_flow}, {"codec", a->codec}};
 
-    g_cancel = false;
-    auto previous = std::signal(SIGINT, on_edit_video_interrupt);
-    const video::VideoEditReport r = video::edit_video(
-        a->input, a->out, face, models, options,
-        [&](const std::string& stage, int done, int total) {
-          if (!a->json) std::cerr << "\r" << stage << " " << done << "/" << total << "   " << std::flush;
-        },
-        &g_cancel);
-    std::signal(SIGINT, previous);
+    // Ctrl-C stops between frames: the finished frames stay in the work folder for --resume.
+    const video::VideoEditReport r = [&] {
+      const InterruptScope interrupt;
+      return video::edit_video(
+          a->input, a->out, face, models, options,
+          [&](const std::string& stage, int done, int total) {
+            if (!a->json) std::cerr << "\r" << stage << " " << done << "/" << total << "   " << std::flush;
+          },
+          interrupt.flag());
+    }();
     if (a->json) {
       print_json({{"out", r.out},
                   {"codec", r.codec},

@@ -1,7 +1,5 @@
 // facet-cli embed: an aligned face photo in, its W+ code out (Image2StyleGAN optimisation, optionally seeded by a
 // pSp / e4e encoder). Prints the loss and PSNR as it goes and the time per step (the embedding benchmark).
-#include <atomic>
-#include <csignal>
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
@@ -10,6 +8,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/perceptual_options.h"
 #include "core/face/photo.h"
 #include "core/io/error.h"
@@ -21,9 +20,6 @@
 
 namespace facet::cli {
 namespace {
-
-std::atomic<bool> g_cancel{false};
-extern "C" void on_interrupt(int) { g_cancel = true; }
 
 struct EmbedArgs {
   GeneratorArgs generator;
@@ -105,15 +101,14 @@ void register_embed(CLI::App& root, Commands& commands) {
     }
     if (!face_note.empty()) std::cerr << "note: " << face_note << "\n";
 
-    g_cancel = false;
     pipeline::EmbedControl control;
     if (!a->quiet) control.progress = print_step;
-    control.stop_refinement = &g_cancel;
-    auto previous = std::signal(SIGINT, on_interrupt);
-    const pipeline::EmbeddedFace embedded =
-        found.faces.empty() ? pipeline::embed_aligned(photo, models, settings, control)
-                            : pipeline::embed_face(photo, found.faces.front(), models, settings, control);
-    std::signal(SIGINT, previous);
+    const pipeline::EmbeddedFace embedded = [&] {
+      const InterruptScope interrupt;
+      control.stop_refinement = interrupt.flag();
+      return found.faces.empty() ? pipeline::embed_aligned(photo, models, settings, control)
+                                 : pipeline::embed_face(photo, found.faces.front(), models, settings, control);
+    }();
     const embed::EmbedResult& result = embedded.refined;
     if (!a->quiet && result.steps_done > 0) std::cerr << "\n";
     io::write_npy(a->out, embedded.wplus);

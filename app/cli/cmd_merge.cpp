@@ -7,6 +7,8 @@
 #include "app/cli/command.h"
 #include "app/cli/evaluate_output.h"
 #include "app/cli/label_output.h"
+#include "app/cli/text_statistics.h"
+#include "app/cli/train_output.h"
 #include "core/batch/parts.h"
 #include "core/io/error.h"
 #if FACET_WITH_VISION
@@ -22,7 +24,8 @@ struct MergeArgs {
 };
 
 void register_merge(CLI::App& root, Commands& commands) {
-  auto* cmd = root.add_subcommand("merge", "Join the parts of a job run with --shard I/N (apply batches, label, evaluate)");
+  auto* cmd = root.add_subcommand("merge", "Join the parts of a job run with --shard I/N (apply batches, label, "
+                                          "evaluate, train transformer, text statistics)");
   auto a = std::make_shared<MergeArgs>();
   cmd->add_option("out", a->out, "the job's --out folder (its parts/ holds the shards' parts)")->required();
   cmd->add_option("--wait", a->wait, "wait up to this many seconds for every shard to finish (schedulers without "
@@ -43,6 +46,8 @@ void register_merge(CLI::App& root, Commands& commands) {
     }
     if (parts.command == "label") return merge_label_parts(a->out);
     if (parts.command == "evaluate") return merge_evaluate_parts(a->out);
+    if (parts.command == "train transformer") return merge_train_parts(a->out);
+    if (parts.command == "text statistics") return merge_text_statistics_parts(a->out);
 #if FACET_WITH_VISION
     if (parts.command == "apply") return merge_apply_parts(a->out);
 #endif

@@ -26,7 +26,7 @@ struct SubmitArgs {
 void prepare(SubmitArgs& a) {
   if (!batch::can_shard(a.command))
     throw Error("'" + (a.command.empty() ? std::string() : a.command[0]) +
-                "' cannot be split into shards; these can: apply (a folder, list or manifest), label");
+                "' cannot be split into shards; these can: " + batch::shardable_commands());
   a.job.out_dir = batch::out_option(a.command);
   if (a.job.out_dir.empty()) throw Error("the command needs --out DIR: the shards write their parts there");
   for (const auto& arg : a.command)

@@ -1,13 +1,12 @@
 // facet-cli text: StyleCLIP text edits — optimise (latent optimisation), global (global directions), mapper
 // (latent mapper), apply (a saved direction with strength α), tokenize (CLIP token ids).
-#include <atomic>
-#include <csignal>
 #include <iostream>
 
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/interrupt.h"
 #include "app/cli/text_options.h"
 #include "core/edit/global_directions.h"
 #include "core/edit/latent_mapper.h"
@@ -20,10 +19,6 @@
 
 namespace facet::cli {
 namespace {
-
-// Ctrl-C stops a long job cleanly (the job returns what it has; nothing half-written is kept).
-std::atomic<bool> g_cancel{false};
-void on_interrupt(int) { g_cancel = true; }
 
 edit::TextProgressFn stderr_progress(const char* what, int every) {
   return [what, every](const edit::TextJobProgress& p) {
@@ -70,9 +65,10 @@ void register_optimise(CLI::App& text, Commands& commands) {
     auto g = load_generator(a->generator);
     const auto clip = load_clip_guide(a->clip, g->device());
     const auto identity = load_identity(a->clip, g->device());
-    std::signal(SIGINT, on_interrupt);
+    // Ctrl-C stops the job cleanly (it returns what it has; nothing half-written is kept).
+    const InterruptScope interrupt;
     const auto r = edit::optimise_text_edit(*g, clip, a->prompt, read_wplus(a->wplus), a->o, identity.get(),
-                                            stderr_progress("step", 20), &g_cancel);
+                                            stderr_progress("step", 20), interrupt.flag());
     if (r.cancelled) throw Error("cancelled after " + std::to_string(r.steps_done) + " steps; nothing written");
     auto d = r.direction;
     d.generator = a->generator.file;
@@ -117,9 +113,9 @@ void register_global(CLI::App& text, Commands& commands) {
     auto g = load_generator(a->generator);
     const auto clip = load_clip_guide(a->clip, g->device());
     const std::string cache = a->cache.empty() ? models::user_models_dir() + "/relevance" : a->cache;
-    std::signal(SIGINT, on_interrupt);
+    const InterruptScope interrupt;
     const auto r = edit::cached_channel_relevance(cache, a->generator.file, clip_model_path(a->clip), *g, clip, a->o,
-                                                  stderr_progress("channel", 50), &g_cancel);
+                                                  stderr_progress("channel", 50), interrupt.flag());
     if (r.cancelled) throw Error("cancelled; the relevance statistics were not stored");
     edit::GlobalDirectionStats stats;
     auto d = edit::global_direction(r, edit::text_delta(clip, a->target, a->neutral), a->beta, a->target, a->neutral,
@@ -169,9 +165,9 @@ void register_mapper(CLI::App& text, Commands& commands) {
     if (!a->save.empty()) {
       const auto clip = load_clip_guide(a->clip, g->device());
       const auto identity = load_identity(a->clip, g->device());
-      std::signal(SIGINT, on_interrupt);
+      const InterruptScope interrupt;
       const auto r = edit::train_latent_mapper(mapper, *g, clip, a->prompt, a->o, identity.get(),
-                                               stderr_progress("step", 50), &g_cancel);
+                                               stderr_progress("step", 50), interrupt.flag());
       edit::save_latent_mapper(a->save, mapper);
       report["steps"] = r.steps_done;
       report["cancelled"] = r.cancelled;

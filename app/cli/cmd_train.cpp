@@ -1,8 +1,7 @@
 // facet-cli train classifier | transformer | directions: the Latent Transformer's training and the linear
 // baseline's fit, in C++. Training runs save periodic checkpoints and a resumable one on Ctrl-C (--resume).
-#include <atomic>
 #include <chrono>
-#include <csignal>
+#include <filesystem>
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -10,6 +9,9 @@
 #include <torch/torch.h>
 
 #include "app/cli/command.h"
+#include "app/cli/interrupt.h"
+#include "app/cli/train_output.h"
+#include "core/batch/parts.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
 #include "core/edit/linear_directions.h"
@@ -20,14 +22,6 @@
 
 namespace facet::cli {
 namespace {
-
-// The first Ctrl-C sets a flag: the loop stops before its next step and saves a resumable checkpoint. A second
-// Ctrl-C ends the program at once (the default handler is back).
-std::atomic<bool> g_interrupted{false};
-void on_sigint(int) {
-  g_interrupted = true;
-  std::signal(SIGINT, SIG_DFL);
-}
 
 // One status line on stderr: a bar, step/total, the loss terms, time per step and the time left.
 class ProgressBar {
@@ -66,7 +60,7 @@ class ProgressBar {
 };
 
 struct TrainArgs {
-  std::string latents, labels, out, classifier, attr, layers;
+  std::string latents, labels, out, classifier, attr, layers, shard;
   std::vector<std::string> attrs;
   int64_t epochs = 0, batch = 32, max_steps = 0, checkpoint_every = 500, max_iterations = 200;
   double lr = 1e-3, l2 = 1e-3;
@@ -104,9 +98,60 @@ std::vector<int> attribute_list(const std::vector<std::string>& names) {
   return out;
 }
 
+// --attrs for transformers: names, indices or "all", in the order given (the order shards split).
+std::vector<int> transformer_attributes(const std::vector<std::string>& names) {
+  if (names.size() == 1 && names[0] == "all") {
+    std::vector<int> all;
+    for (const auto& a : edit::celeba_attributes()) all.push_back(a.index);
+    return all;
+  }
+  const std::vector<int> list = attribute_list(names);
+  for (size_t i = 0; i < list.size(); ++i)
+    for (size_t j = 0; j < i; ++j)
+      if (list[i] == list[j]) throw Error("--attrs names " + edit::celeba_attributes()[static_cast<size_t>(list[i])].id + " twice");
+  if (list.empty()) throw Error("--attrs names no attribute");
+  return list;
+}
+
 std::string attribute_id(size_t k) {
   const auto& attrs = edit::celeba_attributes();
   return k < attrs.size() ? attrs[k].id : std::to_string(k);
+}
+
+struct TransformerRun {
+  nlohmann::json report;
+  bool cancelled = false;
+};
+
+// One transformer into a.out (and its resume file). Its weights depend only on the data, the attribute and the
+// settings: the initial weights come from --seed too, whatever was trained before in the process.
+TransformerRun train_one_transformer(const TrainArgs& a, const torch::Tensor& w, const torch::Tensor& l,
+                                     nn::LatentClassifier& classifier, int k) {
+  torch::manual_seed(a.seed);
+  nn::LatentTransformer transformer(w.size(1), w.size(2));
+  edit::TransformerTrainOptions o;
+  o.epochs = a.epochs;
+  o.batch = a.batch;
+  o.max_steps = a.max_steps;
+  o.lr = a.lr;
+  o.seed = a.seed;
+  o.cancel = interrupt_flag();
+  o.checkpoint = checkpoint_options(a);
+  auto bar = std::make_shared<ProgressBar>(true);
+  o.progress = [bar](const edit::TrainProgress& p) { (*bar)(p); };
+  // The first Ctrl-C sets the flag: the loop stops before its next step and saves a resumable checkpoint; a
+  // second one ends the program at once.
+  const InterruptScope interrupt(InterruptScope::Signals::Interrupt, InterruptScope::Second::StopsAtOnce);
+  auto report = edit::train_transformer(transformer, classifier, w, l, k, o);  // saves a.out itself
+  std::cerr << "\n";
+  if (report.cancelled)
+    std::cerr << "interrupted at step " << report.steps << "; saved " << a.out << " and " << edit::resume_path(a.out)
+              << " (continue with the same command and --resume)\n";
+  return {{{"attribute", edit::celeba_attributes()[static_cast<size_t>(k)].id}, {"steps", report.steps},
+           {"resumed_from", report.resumed_from}, {"loss", report.last.loss}, {"loss_cls", report.last.loss_cls},
+           {"loss_attr", report.last.loss_attr}, {"loss_rec", report.last.loss_rec}, {"ms_per_step", bar->step_ms()},
+           {"cancelled", report.cancelled}, {"resume_file", edit::resume_path(a.out)}},
+          report.cancelled};
 }
 
 void register_train(CLI::App& root, Commands& commands) {
@@ -136,11 +181,13 @@ void register_train(CLI::App& root, Commands& commands) {
     o.batch = c->batch;
     o.lr = c->lr;
     o.seed = c->seed;
-    o.cancel = &g_interrupted;
+    o.cancel = interrupt_flag();
     o.checkpoint = checkpoint_options(*c);
     auto bar = std::make_shared<ProgressBar>(false);
     o.progress = [bar](const edit::TrainProgress& p) { (*bar)(p); };
-    std::signal(SIGINT, on_sigint);
+    // The first Ctrl-C sets the flag: the loop stops before its next step and saves a resumable checkpoint; a
+    // second one ends the program at once.
+    const InterruptScope interrupt(InterruptScope::Signals::Interrupt, InterruptScope::Second::StopsAtOnce);
     auto report = edit::train_classifier(classifier, w, l, o);  // saves --out (and the resume file) itself
     std::cerr << "\n";
     if (c->json) {
@@ -167,11 +214,16 @@ void register_train(CLI::App& root, Commands& commands) {
   auto* ct = train.add_subcommand("transformer", "Train the latent transformer T_k for one attribute");
   auto t = std::make_shared<TrainArgs>();
   t->epochs = 10;
-  ct->add_option("--attr", t->attr, "attribute name or index")->required();
+  auto* one_attr = ct->add_option("--attr", t->attr, "attribute name or index (--out is the transformer file)");
+  ct->add_option("--attrs", t->attrs, "several attributes, one transformer each: names or indices, comma-separated, "
+                                      "or all (--out is a folder that gets tnet_<k>.pth.tar for each)")
+      ->excludes(one_attr);
   ct->add_option("--latents", t->latents, "W+ codes [N, n_latent, dim] (.npy)")->required();
   ct->add_option("--labels", t->labels, "labels [N, 40] (.npy), for the correlation mask")->required();
   ct->add_option("--classifier", t->classifier, "the latent classifier (.pth)")->required();
-  ct->add_option("--out", t->out, "transformer file (tnet_<k>.pth.tar layout)")->required();
+  ct->add_option("--out", t->out, "transformer file (tnet_<k>.pth.tar layout); with --attrs, a folder")->required();
+  ct->add_option("--shard", t->shard, "with --attrs: train only shard I of N (I/N, from 0) of the attributes into "
+                                      "--out; `facet-cli merge OUT` gathers them");
   ct->add_option("--epochs", t->epochs, "epochs")->capture_default_str();
   ct->add_option("--batch", t->batch, "batch size")->capture_default_str();
   ct->add_option("--max-steps", t->max_steps, "stop after this many steps (0: all epochs)");
@@ -180,34 +232,46 @@ void register_train(CLI::App& root, Commands& commands) {
   add_checkpoint_options(ct, *t);
   ct->add_flag("--json", t->json, "report as JSON");
   commands.bind(ct, [t] {
+    if (t->attr.empty() == t->attrs.empty()) throw Error("give --attr NAME (--out FILE) or --attrs LIST (--out DIR)");
+    if (!t->shard.empty() && t->attrs.empty()) throw Error("--shard splits the attributes of --attrs");
     auto [w, l] = read_data(*t);
-    const int k = edit::require_attribute(t->attr).index;
     auto classifier = models::load_classifier(t->classifier, torch::kCPU);
-    nn::LatentTransformer transformer(w.size(1), w.size(2));
-    edit::TransformerTrainOptions o;
-    o.epochs = t->epochs;
-    o.batch = t->batch;
-    o.max_steps = t->max_steps;
-    o.lr = t->lr;
-    o.seed = t->seed;
-    o.cancel = &g_interrupted;
-    o.checkpoint = checkpoint_options(*t);
-    auto bar = std::make_shared<ProgressBar>(true);
-    o.progress = [bar](const edit::TrainProgress& p) { (*bar)(p); };
-    std::signal(SIGINT, on_sigint);
-    auto report = edit::train_transformer(transformer, classifier, w, l, k, o);  // saves --out itself
-    std::cerr << "\n";
-    nlohmann::json out{{"attribute", edit::celeba_attributes()[k].id}, {"steps", report.steps},
-                       {"resumed_from", report.resumed_from}, {"loss", report.last.loss},
-                       {"loss_cls", report.last.loss_cls}, {"loss_attr", report.last.loss_attr},
-                       {"loss_rec", report.last.loss_rec}, {"ms_per_step", bar->step_ms()},
-                       {"cancelled", report.cancelled}, {"resume_file", edit::resume_path(t->out)}};
-    if (t->json) print_json(out);
-    else std::cout << out.dump() << "\n";
-    if (report.cancelled)
-      std::cerr << "interrupted at step " << report.steps << "; saved " << t->out << " and "
-                << edit::resume_path(t->out) << " (continue with the same command and --resume)\n";
-    return kOk;
+    if (!t->attr.empty()) {
+      const TransformerRun run = train_one_transformer(*t, w, l, classifier, edit::require_attribute(t->attr).index);
+      if (t->json) print_json(run.report);
+      else std::cout << run.report.dump() << "\n";
+      return kOk;
+    }
+    const std::vector<int> attrs = transformer_attributes(t->attrs);
+    const batch::Shard shard = t->shard.empty() ? batch::Shard{} : batch::parse_shard(t->shard);
+    const std::string dest = shard.whole() ? t->out : batch::part_dir(t->out, shard);
+    std::filesystem::create_directories(dest);
+    nlohmann::json rows = nlohmann::json::array();
+    std::vector<int> trained;
+    bool cancelled = false;
+    // Round robin over the attributes in the order given; each is trained as in a run of its own.
+    for (size_t i = 0; i < attrs.size() && !cancelled; ++i) {
+      if (!shard.owns(static_cast<int64_t>(i))) continue;
+      TrainArgs one = *t;
+      one.out = dest + "/" + transformer_file(attrs[i]);
+      // A rerun goes on from what an earlier one left (a finished transformer takes no step).
+      one.resume = t->resume && std::filesystem::exists(edit::resume_path(one.out));
+      const TransformerRun run = train_one_transformer(one, w, l, classifier, attrs[i]);
+      rows.push_back(run.report);
+      cancelled = run.cancelled;
+      if (!cancelled) trained.push_back(attrs[i]);
+      if (!t->json) std::cout << run.report.dump() << "\n";
+    }
+    if (!shard.whole()) {
+      // Everything the weights depend on: shards that differ in any of it cannot be joined.
+      const nlohmann::json settings{{"latents", t->latents}, {"labels", t->labels},   {"classifier", t->classifier},
+                                    {"attributes", attrs},   {"epochs", t->epochs},   {"batch", t->batch},
+                                    {"max_steps", t->max_steps}, {"lr", t->lr},     {"seed", t->seed},
+                                    {"checkpoint_every", t->checkpoint_every}};
+      batch::write_part_info(t->out, shard, "train transformer", settings, !cancelled, {{"trained", trained}});
+    }
+    if (t->json) print_json({{"out", dest}, {"transformers", rows}});
+    return cancelled ? kFailure : kOk;
   });
 
   auto* cd = train.add_subcommand(
@@ -230,8 +294,8 @@ void register_train(CLI::App& root, Commands& commands) {
     o.l2 = d->l2;
     o.max_iterations = d->max_iterations;
     o.seed = d->seed;
-    o.cancel = &g_interrupted;
-    std::signal(SIGINT, on_sigint);
+    o.cancel = interrupt_flag();
+    const InterruptScope interrupt(InterruptScope::Signals::Interrupt, InterruptScope::Second::StopsAtOnce);
     edit::DirectionFitReport report;
     const auto start = std::chrono::steady_clock::now();
     edit::DirectionSet set = edit::fit_directions(w, l, o, &report);

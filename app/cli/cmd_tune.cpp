@@ -1,8 +1,6 @@
 // facet-cli tune: pivotal tuning of the generator to one or several photos; writes the change to the base generator
 // (.tuned), which every --generator command loads with --tuned. Ctrl+C stops and keeps the best weights so far
 // (and the state to --resume from).
-#include <atomic>
-#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -13,6 +11,7 @@
 
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
+#include "app/cli/interrupt.h"
 #include "core/face/photo.h"
 #include "core/io/error.h"
 #include "core/io/image.h"
@@ -25,10 +24,6 @@
 
 namespace facet::cli {
 namespace {
-
-std::atomic<bool> g_cancel{false};
-// C linkage ignores the anonymous namespace: the name must be unique across facet-cli.
-extern "C" void on_tune_interrupt(int) { g_cancel = true; }
 
 struct TuneArgs {
   GeneratorArgs generator;
@@ -181,8 +176,6 @@ void register_tune(CLI::App& root, Commands& commands) {
       targets.push_back(t);
     }
 
-    g_cancel = false;
-    auto previous = std::signal(SIGINT, on_tune_interrupt);
     auto print = [&](const tune::TuneProgress& p) {
       if (a->quiet) return;
       std::cerr << "\r[" << std::setw(4) << p.step << "/" << p.steps << "] loss " << std::setprecision(4) << p.loss
@@ -191,9 +184,11 @@ void register_tune(CLI::App& root, Commands& commands) {
       if (o.locality) std::cerr << ", locality " << p.locality;
       std::cerr << ")   " << std::flush;
     };
-    const tune::TuneResult r = tune::PivotalTuner(g, perceptual).tune(targets, o, print, &g_cancel,
-                                                                       a->resume ? &resume_state : nullptr);
-    std::signal(SIGINT, previous);
+    const tune::TuneResult r = [&] {
+      const InterruptScope interrupt;
+      return tune::PivotalTuner(g, perceptual).tune(targets, o, print, interrupt.flag(),
+                                                    a->resume ? &resume_state : nullptr);
+    }();
     if (!a->quiet) std::cerr << "\n";
 
     tune::TunedChange change = tune::make_change(

@@ -35,8 +35,36 @@ nlohmann::json pod_template(const JobSpec& job, const std::string& container, co
 
 }  // namespace
 
+namespace {
+
+// The commands that take --shard I/N and whose parts `merge` knows (a group's subcommand where it matters).
+struct Shardable {
+  const char* command;
+  const char* subcommand;  // nullptr: any
+  const char* shown;
+};
+const Shardable kShardable[] = {
+    {"apply", nullptr, "apply (a folder, list or manifest)"},
+    {"label", nullptr, "label"},
+    {"evaluate", nullptr, "evaluate"},
+    {"train", "transformer", "train transformer (--attrs)"},
+    {"text", "statistics", "text statistics"},
+};
+
+}  // namespace
+
 bool can_shard(const std::vector<std::string>& command) {
-  return !command.empty() && (command[0] == "apply" || command[0] == "label");
+  for (const auto& s : kShardable)
+    if (!command.empty() && command[0] == s.command &&
+        (!s.subcommand || (command.size() > 1 && command[1] == s.subcommand)))
+      return true;
+  return false;
+}
+
+std::string shardable_commands() {
+  std::string list;
+  for (const auto& s : kShardable) list += (list.empty() ? "" : ", ") + std::string(s.shown);
+  return list;
 }
 
 std::string out_option(const std::vector<std::string>& command) {

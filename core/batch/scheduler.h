@@ -25,6 +25,8 @@ struct JobSpec {
 
 // The commands that take --shard I/N and that `merge` joins.
 bool can_shard(const std::vector<std::string>& command);
+// Those commands, for a message ("apply (a folder, list or manifest), label, …").
+std::string shardable_commands();
 // The value of --out (or --out=…) in the command; empty when absent.
 std::string out_option(const std::vector<std::string>& command);
 // Single-quoted for sh: any string survives.

@@ -56,6 +56,15 @@ std::vector<bool> manipulable_styles(size_t count) {
   return out;
 }
 
+int64_t relevance_channel_count(const nn::StyleGan2& generator, const RelevanceOptions& o) {
+  const auto s = sample_styles(generator, 1, o.seed);
+  const auto manipulable = manipulable_styles(s.size());
+  int64_t total = 0;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (manipulable[i]) total += s[i].size(1);
+  return o.max_channels > 0 ? std::min(total, o.max_channels) : total;
+}
+
 ChannelRelevance compute_channel_relevance(const nn::StyleGan2& generator, const ClipGuide& clip,
                                            const RelevanceOptions& o, const TextProgressFn& progress,
                                            const std::atomic<bool>* cancel) {
@@ -93,6 +102,11 @@ ChannelRelevance compute_channel_relevance(const nn::StyleGan2& generator, const
   for (size_t i = 0; i < r.style_sizes.size(); ++i)
     if (r.manipulable[i]) total += r.style_sizes[i];
   if (o.max_channels > 0) total = std::min(total, o.max_channels);
+  const int64_t first = o.first_channel, end = o.end_channel < 0 ? total : o.end_channel;
+  if (first < 0 || first > end || end > total)
+    throw Error("channels " + std::to_string(first) + "–" + std::to_string(end) + " are outside the " +
+                std::to_string(total) + " the statistics cover");
+  r.first_channel = first;
   const auto base = sample_styles(generator, o.samples, o.seed);
   const int64_t n = o.samples;
   const int64_t res = clip.model().input_resolution();
@@ -103,10 +117,11 @@ ChannelRelevance compute_channel_relevance(const nn::StyleGan2& generator, const
 
   std::vector<torch::Tensor> rows;
   int64_t row = 0;
-  for (size_t v = 0; v < r.style_sizes.size() && row < total && !r.cancelled; ++v) {
+  for (size_t v = 0; v < r.style_sizes.size() && row < end && !r.cancelled; ++v) {
     if (!r.manipulable[v]) continue;
     const auto sigma = stds[v];
-    for (int64_t c = 0; c < r.style_sizes[v] && row < total; ++c, ++row) {
+    for (int64_t c = 0; c < r.style_sizes[v] && row < end; ++c, ++row) {
+      if (row < first) continue;
       // 2n renders: the first n with s_c − kσ_c, the next n with s_c + kσ_c.
       std::vector<torch::Tensor> features;
       for (int64_t start = 0; start < 2 * n; start += o.batch) {
@@ -123,9 +138,9 @@ ChannelRelevance compute_channel_relevance(const nn::StyleGan2& generator, const
       const auto all = torch::cat(features);
       const auto d = unit_rows(all.slice(0, n, 2 * n) - all.slice(0, 0, n));
       rows.push_back(unit_rows(d.mean(0)));
-      TextJobProgress p{static_cast<int>(row + 1), static_cast<int>(total), 0.0, 0.0};
+      TextJobProgress p{static_cast<int>(row + 1 - first), static_cast<int>(end - first), 0.0, 0.0};
       if (text_job_should_stop(cancel, progress, p)) {
-        r.cancelled = row + 1 < total;
+        r.cancelled = row + 1 < end;
         ++row;
         break;
       }

@@ -29,19 +29,27 @@ struct RelevanceOptions {
   int64_t render_size = 0;    // 0: full size; smaller: skip-RGB previews (much faster; CLIP sees 224² anyway)
   int batch = 8;              // images per generator call
   int64_t max_channels = 0;   // 0: every channel; else only the first N (tests, quick looks)
+  // One shard's rows: channels [first_channel, end_channel) of the manipulable ones (end −1: to the last). Every
+  // row depends only on the sampled faces and σ, which each shard computes alike, so the shards' rows put end to
+  // end are the rows of one run, bit for bit. Not part of the cache key.
+  int64_t first_channel = 0, end_channel = -1;
 };
 
 struct ChannelRelevance {
-  torch::Tensor directions;           // [C, D] unit CLIP-space direction per manipulable channel
+  torch::Tensor directions;           // [C, D] unit CLIP-space direction per manipulable channel (from first_channel)
   torch::Tensor style_std;            // [sum(style_sizes)] σ per style channel (all style vectors)
   std::vector<int64_t> style_sizes;   // channels per style vector (synthesis order)
   std::vector<bool> manipulable;      // per style vector: false for toRGB
   int64_t channels_done = 0;          // == directions.size(0) rows filled (fewer when cancelled)
+  int64_t first_channel = 0;          // the channel of directions' first row (0 but for a shard)
   bool cancelled = false;
 };
 
 // The style vectors global directions manipulate: all but the toRGB ones (indices 1, 4, 7, …).
 std::vector<bool> manipulable_styles(size_t count);
+
+// The manipulable channels the statistics cover (all of them, or max_channels).
+int64_t relevance_channel_count(const nn::StyleGan2& generator, const RelevanceOptions& options = {});
 
 ChannelRelevance compute_channel_relevance(const nn::StyleGan2& generator, const ClipGuide& clip,
                                            const RelevanceOptions& options = {}, const TextProgressFn& progress = {},

@@ -113,3 +113,64 @@ TEST(CliLatent, CtrlCSavesAResumableCheckpointAndResumeFinishes) {
   EXPECT_EQ(second["resumed_from"].get<int64_t>(), at);
   EXPECT_EQ(second["steps"].get<int64_t>(), (at / 23 + 2) * 23);  // 720 training codes, batch 32: 23 steps/epoch
 }
+
+// train transformer --attrs in shards: each shard trains whole attributes (round robin: Smiling and Young in
+// shard 0, Male in shard 1), and merge gathers the files one process writes: the weights byte for byte, and each
+// one's resume file (LibTorch names the optimizer's tensors by their address in it, so its bytes differ between
+// any two runs). One transformer of the folder run is also the one a run for that attribute alone writes.
+TEST(CliLatent, TransformerShardsMergedGiveTheFilesOfOneRun) {
+  namespace fs = std::filesystem;
+  Files f = planted_files("cli_train_shards");
+  ASSERT_EQ(run_command(cli + " train classifier --epochs 1 --latents " + f.w + " --labels " + f.l + " --out " + f.dir +
+                        "/c.pth").exit_code, 0);
+  const std::string data = " --latents " + f.w + " --labels " + f.l + " --classifier " + f.dir + "/c.pth";
+  const std::string train = cli + " train transformer --max-steps 3" + data;
+  const std::string attrs = " --attrs Smiling,Male,Young --out " + f.dir;
+  auto one = run_command(train + attrs + "/whole --json", /*merge_stderr=*/false);
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  const auto report = nlohmann::json::parse(one.output);
+  ASSERT_EQ(report["transformers"].size(), 3u);
+  EXPECT_EQ(report["transformers"][2]["attribute"], "Young");
+  EXPECT_EQ(report["transformers"][2]["steps"], 3);
+
+  auto r = run_command(train + attrs + "/split --shard 1/2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  r = run_command(cli + " merge " + f.dir + "/split");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("0/2"), std::string::npos) << "names the missing shard: " << r.output;
+  r = run_command(train + attrs + "/split --shard 0/2");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(fs::exists(f.dir + "/split/parts/shard-1-of-2/tnet_20.pth.tar"));
+  EXPECT_FALSE(fs::exists(f.dir + "/split/parts/shard-1-of-2/tnet_31.pth.tar"));
+  r = run_command(cli + " merge " + f.dir + "/split");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(f.dir + "/whole")) {
+    ++files;
+    const std::string name = e.path().filename().string();
+    EXPECT_TRUE(fs::exists(f.dir + "/split/" + name)) << name;
+    if (e.path().extension() == ".tar") {
+      EXPECT_TRUE(facet::io::read_file(e.path().string()) == facet::io::read_file(f.dir + "/split/" + name))
+          << name << " differs";
+    }
+  }
+  EXPECT_EQ(files, 6);  // three transformers, each with its resume file
+  EXPECT_FALSE(facet::io::read_file(f.dir + "/whole/tnet_31.pth.tar") == facet::io::read_file(f.dir + "/whole/tnet_39.pth.tar"));
+
+  fs::create_directories(f.dir + "/single");
+  ASSERT_EQ(run_command(train + " --attr Young --out " + f.dir + "/single/tnet_39.pth.tar").exit_code, 0);
+  EXPECT_TRUE(facet::io::read_file(f.dir + "/single/tnet_39.pth.tar") == facet::io::read_file(f.dir + "/whole/tnet_39.pth.tar"));
+  // The merged resume file carries on: a longer run from it takes only the steps beyond.
+  r = run_command(cli + " train transformer --max-steps 5" + data + " --attrs Young --resume --json --out " + f.dir +
+                  "/split", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_EQ(nlohmann::json::parse(r.output)["transformers"][0]["resumed_from"], 3);
+
+  // A shard run with other settings is not joined with the others.
+  ASSERT_EQ(run_command(train + attrs + "/split --shard 1/2 --seed 4").exit_code, 0);
+  r = run_command(cli + " merge " + f.dir + "/split");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("other settings"), std::string::npos) << r.output;
+  EXPECT_EQ(run_command(train + " --out " + f.dir + "/x").exit_code, 1);  // neither --attr nor --attrs
+  EXPECT_EQ(run_command(train + " --attr Smiling --shard 0/2 --out " + f.dir + "/x").exit_code, 1);
+}

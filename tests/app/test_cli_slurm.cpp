@@ -1,6 +1,6 @@
 // submit slurm on a real single-node Slurm (tests/app/slurm/with_slurm.sh starts it around this program): three
-// shards and the merge job give exactly what one process writes; a failed shard shows, and a resubmission redoes
-// only what is unfinished.
+// shards and the merge job give exactly what one process writes (apply, evaluate, train transformer, text
+// statistics, label); a failed shard shows, and a resubmission redoes only what is unfinished.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include "core/io/atomic_file.h"
 #include "core/io/npy.h"
 #include "tests/app/batch_fixture.h"
 #include "tests/core/nn/faceapi/faceapi_models_dir.h"
@@ -123,6 +124,75 @@ TEST(Slurm, AFailedShardIsReportedAndAResubmissionRedoesOnlyTheUnfinished) {
   for (const auto& l : merged) EXPECT_EQ(l["status"], "done") << l;
   EXPECT_EQ(merged[0], first[0]) << "carried over, not redone";
   EXPECT_TRUE(fs::exists(out + "/b.jpg"));
+}
+
+TEST(Slurm, EvaluateInThreeShardsMatchesOneProcess) {
+  FACET_REQUIRE_FIXTURES();
+  REQUIRE_SLURM();
+  const std::string dir = facet::test::scratch_dir("slurm_evaluate");
+  torch::manual_seed(5);
+  facet::io::write_npy(dir + "/w.npy", torch::randn({10, 10, 128}));
+  const std::string args = "evaluate --json --attrs 15 --steps 3 --batch 3 --latents " + dir + "/w.npy --classifier " +
+                           facet::test::fixture("latent_transformer/latent_classifier.pth") + " --transformers " +
+                           facet::test::fixture("latent_transformer");
+  const auto one = run_command(cli() + " " + args + " --out " + dir + "/whole", false);
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  const Submitted s = submit(args + " --out " + dir + "/split");
+  ASSERT_FALSE(s.array_job.empty());
+  wait_for(s);
+  EXPECT_EQ(job_states(s.array_job), (std::vector<std::string>{"COMPLETED", "COMPLETED", "COMPLETED"})) << logs(dir + "/split");
+  EXPECT_EQ(job_states(s.merge_job), (std::vector<std::string>{"COMPLETED"})) << logs(dir + "/split");
+  EXPECT_TRUE(facet::io::read_file(dir + "/whole/evaluation.json") == facet::io::read_file(dir + "/split/evaluation.json"))
+      << logs(dir + "/split");
+}
+
+// Every file of `whole` with this extension has the same bytes in `split`; how many there were.
+int expect_same_bytes(const std::string& whole, const std::string& split, const std::string& extension) {
+  int files = 0;
+  for (const auto& e : fs::directory_iterator(whole)) {
+    if (!e.is_regular_file() || e.path().extension() != extension) continue;
+    ++files;
+    const std::string name = e.path().filename().string();
+    EXPECT_TRUE(facet::io::read_file(e.path().string()) == facet::io::read_file(split + "/" + name)) << name << " differs";
+  }
+  return files;
+}
+
+TEST(Slurm, TrainTransformersInThreeShardsMatchOneProcess) {
+  FACET_REQUIRE_FIXTURES();
+  REQUIRE_SLURM();
+  const std::string dir = facet::test::scratch_dir("slurm_train");
+  torch::manual_seed(6);
+  facet::io::write_npy(dir + "/w.npy", torch::randn({64, 4, 8}));
+  facet::io::write_npy(dir + "/l.npy", torch::randn({64, 40}).gt(0).to(torch::kFloat32));
+  ASSERT_EQ(run_command(cli() + " train classifier --epochs 1 --latents " + dir + "/w.npy --labels " + dir +
+                        "/l.npy --out " + dir + "/c.pth").exit_code, 0);
+  const std::string args = "train transformer --attrs Smiling,Male,Young,Eyeglasses --max-steps 2 --batch 16 --latents " +
+                           dir + "/w.npy --labels " + dir + "/l.npy --classifier " + dir + "/c.pth";
+  ASSERT_EQ(run_command(cli() + " " + args + " --out " + dir + "/whole").exit_code, 0);
+  const Submitted s = submit(args + " --out " + dir + "/split");
+  ASSERT_FALSE(s.array_job.empty());
+  wait_for(s);
+  EXPECT_EQ(job_states(s.merge_job), (std::vector<std::string>{"COMPLETED"})) << logs(dir + "/split");
+  // The weights; their resume files name tensors by address, so only their presence is compared.
+  EXPECT_EQ(expect_same_bytes(dir + "/whole", dir + "/split", ".tar"), 4) << logs(dir + "/split");
+  EXPECT_TRUE(fs::exists(dir + "/split/tnet_15.pth.tar.resume"));
+}
+
+TEST(Slurm, TextStatisticsInThreeShardsMatchOneProcess) {
+  FACET_REQUIRE_FIXTURES();
+  REQUIRE_SLURM();
+  const std::string dir = facet::test::scratch_dir("slurm_text_statistics");
+  const std::string clip = facet::test::source_dir() + "/tests/data/clip/";
+  const std::string args = "text statistics --generator " + facet::test::fixture("stylegan2/g_small_zip.pt") +
+                           " --clip " + clip + "clip_standin.pt --vocab " + clip + "tiny_merges.txt" +
+                           " --samples 2 --std-samples 16 --max-channels 8 --batch 3";
+  ASSERT_EQ(run_command(cli() + " " + args + " --out " + dir + "/whole").exit_code, 0);
+  const Submitted s = submit(args + " --out " + dir + "/split");
+  ASSERT_FALSE(s.array_job.empty());
+  wait_for(s);
+  EXPECT_EQ(job_states(s.merge_job), (std::vector<std::string>{"COMPLETED"})) << logs(dir + "/split");
+  EXPECT_EQ(expect_same_bytes(dir + "/whole", dir + "/split", ".pt"), 1) << logs(dir + "/split");
 }
 
 TEST(Slurm, LabelInThreeShardsMatchesOneProcess) {

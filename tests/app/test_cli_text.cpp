@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <torch/torch.h>
 
+#include "core/io/atomic_file.h"
 #include "core/io/npy.h"
 #ifdef FACET_WITH_VISION
 #include <fstream>
@@ -92,6 +93,51 @@ TEST(CliText, GlobalApplyAndMapper) {
                   w + " --out " + dir + "/m2.json");
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_EQ(run_command("cmp " + dir + "/m1.json " + dir + "/m2.json").exit_code, 0);
+}
+
+// text statistics in shards: each computes a block of channels, and merge writes the file one run writes, byte for
+// byte, where text global --cache finds it. 8 channels over 3 shards: 3, 3 and 2.
+TEST(CliText, StatisticsShardsMergedAreTheFileOfOneRun) {
+  FACET_REQUIRE_FIXTURES();
+  namespace fs = std::filesystem;
+  const auto dir = facet::test::scratch_dir("cli_text_statistics");
+  const auto gen = fixture("stylegan2/g_small_zip.pt");
+  const std::string statistics = cli() + " text statistics --generator " + gen +
+                                 " --samples 2 --std-samples 16 --max-channels 8 --batch 3" + clip_args() + " --out ";
+  auto one = run_command(statistics + dir + "/whole --json", false);
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  const auto report = nlohmann::json::parse(one.output);
+  EXPECT_EQ(report["channels"], 8);
+  EXPECT_FALSE(report["cached"].get<bool>());
+  const std::string name = fs::path(report["statistics"].get<std::string>()).filename().string();
+  for (int s : {2, 0}) {
+    const auto r = run_command(statistics + dir + "/split --shard " + std::to_string(s) + "/3 --json", false);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(nlohmann::json::parse(r.output)["channels"], s == 2 ? 2 : 3);
+  }
+  auto r = run_command(cli() + " merge " + dir + "/split");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("1/3"), std::string::npos) << "names the missing shard: " << r.output;
+  ASSERT_EQ(run_command(statistics + dir + "/split --shard 1/3").exit_code, 0);
+  r = run_command(cli() + " merge " + dir + "/split");
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  ASSERT_TRUE(fs::exists(dir + "/split/" + name)) << r.output;
+  EXPECT_TRUE(facet::io::read_file(dir + "/whole/" + name) == facet::io::read_file(dir + "/split/" + name));
+  // A second run finds the statistics; text global uses the merged ones as its cache and gives the same direction.
+  r = run_command(statistics + dir + "/split --json", false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_TRUE(nlohmann::json::parse(r.output)["cached"].get<bool>());
+  for (const std::string tag : {"whole", "split"}) {
+    r = run_command(cli() + " text global --generator " + gen + " --target 'face with glasses' --neutral face --beta 0" +
+                    " --samples 2 --std-samples 16 --max-channels 8 --cache " + dir + "/" + tag + clip_args() +
+                    " --out " + dir + "/" + tag + ".json");
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(r.output.find("channel 8/8"), std::string::npos) << "computed again: " << r.output;
+  }
+  EXPECT_TRUE(facet::io::read_file(dir + "/whole.json") == facet::io::read_file(dir + "/split.json"));
+  r = run_command(statistics.substr(0, statistics.size() - 7) + " --shard 0/2");  // without --out
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("--shard needs --out"), std::string::npos) << r.output;
 }
 
 #ifdef FACET_WITH_VISION

@@ -8,8 +8,14 @@ using namespace facet::batch;
 TEST(Scheduler, FindsOutAndKnowsWhatSplits) {
   EXPECT_TRUE(can_shard({"apply", "photos/", "--out", "o"}));
   EXPECT_TRUE(can_shard({"label", "--out", "o"}));
+  EXPECT_TRUE(can_shard({"evaluate", "--latents", "w.npy", "--out", "o"}));
+  EXPECT_TRUE(can_shard({"train", "transformer", "--attrs", "all", "--out", "o"}));
+  EXPECT_TRUE(can_shard({"text", "statistics", "--out", "o"}));
+  EXPECT_FALSE(can_shard({"train", "directions", "--out", "o"}));
+  EXPECT_FALSE(can_shard({"text", "global", "--out", "o"}));
   EXPECT_FALSE(can_shard({"embed", "p.png"}));
   EXPECT_FALSE(can_shard({}));
+  EXPECT_NE(shardable_commands().find("evaluate"), std::string::npos);
   EXPECT_EQ(out_option({"apply", "x", "--out", "dir"}), "dir");
   EXPECT_EQ(out_option({"apply", "x", "--out=d2"}), "d2");
   EXPECT_EQ(out_option({"apply", "x", "--out"}), "");

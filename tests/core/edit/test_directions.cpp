@@ -191,3 +191,38 @@ TEST(Evaluation, AgreesWithADirectComputationAndShowsTheTradeOff) {
   EXPECT_GT(curve.preservation_rate[10], 0.5);
   EXPECT_THROW(evaluate_edit(c, data.latents, 40, linear, eo), facet::Error);
 }
+
+// Shards of whole batches, counted apart (identity faces only where they hold the first codes) and joined, give the
+// one-process curve bit for bit: integer counts, identity sums added batch by batch in the same order.
+TEST(Evaluation, SlicesOfWholeBatchesJoinIntoTheSameCurve) {
+  auto data = planted(300, 4, 8, 7);
+  torch::manual_seed(2);
+  facet::nn::LatentClassifier c(std::vector<int64_t>{32, 64, 32, 40});
+  const torch::Tensor v = torch::randn({1, 4, 8});
+  EditFn shift = [&](const torch::Tensor& w, const torch::Tensor& a) { return w + a.view({-1, 1, 1}) * v; };
+  EvaluationOptions eo;
+  eo.batch = 64;
+  eo.identity_samples = 150;  // three batches render faces
+  eo.identity = [](const torch::Tensor& w) {
+    return torch::nn::functional::normalize(torch::tanh(w.flatten(1)),
+                                            torch::nn::functional::NormalizeFuncOptions().dim(1));
+  };
+  const EvaluationCurve whole = evaluate_edit(c, data.latents, 31, shift, eo);
+  std::vector<EvaluationCounts> parts;
+  for (auto [first, end] : {std::pair<int64_t, int64_t>{0, 128}, {128, 256}, {256, 300}}) {
+    EvaluationOptions o = eo;
+    o.offset = first;
+    parts.push_back(count_edit(c, data.latents.slice(0, first, end), 31, shift, o));
+  }
+  EXPECT_EQ(parts[0].identity.size(), 2u);
+  EXPECT_EQ(parts[1].identity_samples, 22);
+  EXPECT_TRUE(parts[2].identity.empty());
+  const EvaluationCurve joined = curve_from_counts(join_counts(parts), eo);
+  EXPECT_EQ(joined.samples, 300);
+  EXPECT_EQ(joined.identity_samples, 150);
+  EXPECT_EQ(joined.target_change_rate, whole.target_change_rate);
+  EXPECT_EQ(joined.preservation_rate, whole.preservation_rate);
+  EXPECT_EQ(joined.identity, whole.identity);
+  EXPECT_GT(whole.target_change_rate[10], 0.0);
+  EXPECT_LT(whole.identity[10], whole.identity[0]);
+}

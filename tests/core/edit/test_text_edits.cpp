@@ -199,6 +199,47 @@ TEST(GlobalDirections, RelevanceCacheAndDirection) {
   EXPECT_GT((after - before).abs().max().item<double>(), 1e-3);
 }
 
+// Shards of channels: every row depends only on the sampled faces and σ, so blocks computed apart and put end to
+// end are the rows of one run to the bit, also across a style vector's end.
+TEST(GlobalDirections, ChannelBlocksPutEndToEndAreTheRowsOfOneRun) {
+  FACET_REQUIRE_FIXTURES();
+  const auto g = small_generator();
+  const auto clip = standin_guide();
+  RelevanceOptions o;
+  o.samples = 2;
+  o.std_samples = 32;
+  o.batch = 3;
+  auto rows = [&](int64_t first, int64_t end) {
+    RelevanceOptions part = o;
+    part.first_channel = first;
+    part.end_channel = end;
+    const auto r = compute_channel_relevance(*g, clip, part);
+    EXPECT_EQ(r.first_channel, first);
+    EXPECT_EQ(r.channels_done, end - first);
+    return r;
+  };
+  const auto none = rows(0, 0);
+  const int64_t edge = none.style_sizes[0];  // the first manipulable style vector ends here
+  int64_t manipulable = 0;
+  for (size_t v = 0; v < none.style_sizes.size(); ++v) manipulable += none.manipulable[v] ? none.style_sizes[v] : 0;
+  EXPECT_EQ(relevance_channel_count(*g, o), manipulable);
+  const auto across = rows(edge - 2, edge + 2);
+  const auto left = rows(edge - 2, edge), right = rows(edge, edge + 2);
+  EXPECT_TRUE(torch::equal(torch::cat({left.directions, right.directions}), across.directions));
+  EXPECT_TRUE(torch::equal(left.style_std, right.style_std));
+  EXPECT_TRUE(torch::equal(across.style_std, none.style_std));
+  EXPECT_GT(across.directions.norm(2, 1).gt(0.5).sum().item<int64_t>(), 0) << "rows that say something";
+  RelevanceOptions first_six = o;
+  first_six.max_channels = 6;
+  const auto whole = compute_channel_relevance(*g, clip, first_six);
+  EXPECT_TRUE(torch::equal(torch::cat({rows(0, 2).directions, rows(2, 6).directions}), whole.directions));
+  EXPECT_EQ(relevance_channel_count(*g, first_six), 6);
+  EXPECT_THROW(rows(3, 2), Error);
+  RelevanceOptions beyond = first_six;
+  beyond.end_channel = 7;
+  EXPECT_THROW(compute_channel_relevance(*g, clip, beyond), Error);
+}
+
 TEST(GlobalDirections, CancelStoresNothing) {
   FACET_REQUIRE_FIXTURES();
   const auto g = small_generator();
