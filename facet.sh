@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Facet's one entry point on Debian 12:
 #   ./facet.sh run [photo]   install what is missing, build, start the editor
-#   ./facet.sh test          install what is missing, build, run the whole suite (GUI tests under Xvfb)
+#   ./facet.sh test          install what is missing, build, run the whole suite (GUI tests under Xvfb), then the
+#                            fuzz step (`fuzz` below with FACET_FUZZ_SECONDS, default 20, per target; off: skipped);
+#                            with ctest arguments only those tests run, without the fuzz step
 #   ./facet.sh test --sanitize   the same with AddressSanitizer + UndefinedBehaviorSanitizer, in build-sanitize/
 #   ./facet.sh build [--cuda PATH]   install what is missing and build only; --cuda: against that CUDA LibTorch
 #                            (in build-cuda/): an unpacked libtorch/ or a pip torch's cmake prefix, as printed by
@@ -204,20 +206,38 @@ case "$cmd" in
   gpu-check) exec "$here/scripts/gpu_check.sh" "$@" ;;
   run) install_deps; configure_and_build; install_offline_models; exec "$build_dir/app/gui/facet" "$@" ;;
   test)
+    sanitize=0
     if [ "${1:-}" = "--sanitize" ]; then
       shift
+      sanitize=1
       build_dir="${FACET_BUILD_DIR:-$here/build-sanitize}"
       export FACET_CMAKE_ARGS="-DFACET_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo ${FACET_CMAKE_ARGS:-}"
       # Leaks are LibTorch's and Qt's process-lifetime caches at exit far more often than Facet's: off here; the
       # fuzz targets check leaks on every input (./facet.sh fuzz).
       export ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}" UBSAN_OPTIONS="print_stacktrace=1:${UBSAN_OPTIONS:-}"
     fi
-    install_deps; configure_and_build; fetch_faceapi_models; fetch_clip_vocab; run_tests "$@" ;;
+    # The whole suite ends with the fuzz step: every reader of outside input fuzzed for a bounded time (a crash,
+    # leak, undefined behaviour or timeout fails the command); it runs even when a test failed, so one run reports
+    # both. Targeted runs (ctest arguments) and the sanitizer build skip it.
+    fuzz_seconds="${FACET_FUZZ_SECONDS:-20}"
+    if [ $# -gt 0 ] || [ "$sanitize" = 1 ]; then fuzz_seconds=off; fi
+    if [ "$fuzz_seconds" = off ]; then install_deps; else install_deps "${fuzz_packages[@]}"; fi
+    configure_and_build; fetch_faceapi_models; fetch_clip_vocab
+    rc=0
+    run_tests "$@" || rc=$?
+    if [ "$fuzz_seconds" != off ]; then
+      fuzz_start=$SECONDS
+      { build_fuzzers && FACET_FUZZ_JOBS="${FACET_FUZZ_JOBS:-$jobs}" "$here/tests/fuzz/run_fuzzers.sh" "$fuzz_dir" \
+          "$fuzz_seconds"; } || rc=1
+      log "fuzz step: $((SECONDS - fuzz_start)) s (instrumented build included)"
+    fi
+    exit "$rc" ;;
   package)
     install_deps "${package_packages[@]}"
     build_package
     if [ "${1:-}" = "--check" ]; then "$here/packaging/check_package.sh" "$package_file"; fi ;;
-  fuzz) install_deps "${fuzz_packages[@]}"; build_fuzzers; "$here/tests/fuzz/run_fuzzers.sh" "$fuzz_dir" "${1:-60}" ;;
-  help|-h|--help) sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) log "unknown command '$cmd'"; sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  fuzz) install_deps "${fuzz_packages[@]}"; build_fuzzers
+        FACET_FUZZ_JOBS="${FACET_FUZZ_JOBS:-$jobs}" "$here/tests/fuzz/run_fuzzers.sh" "$fuzz_dir" "${1:-60}" ;;
+  help|-h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) log "unknown command '$cmd'"; sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

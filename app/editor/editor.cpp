@@ -50,6 +50,7 @@ Editor::Editor(int attributeCount, QObject* parent, const QString& autosaveDir) 
   connect(tuning_, &TuneWorkflow::problem, this, &Editor::problem);
   connect(photos_, &PhotoWorkflow::message, this, &Editor::message);
   connect(models_, &ModelLoader::progress, this, &Editor::message);
+  connect(models_, &ModelLoader::problem, this, &Editor::problem);
 }
 
 void Editor::setPreviewBudget(double ms) {

@@ -1,5 +1,6 @@
 #include "app/editor/model_loader.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QStringList>
 
@@ -7,6 +8,7 @@
 #include "app/editor/error_text.h"
 #include "app/editor/job_runner.h"
 #include "core/models/device.h"
+#include "core/models/model_checksums.h"
 
 namespace facet::app {
 
@@ -17,7 +19,22 @@ struct LoadOutcome {
   std::shared_ptr<const models::ModelSet> models;
   std::shared_ptr<const nn::FaceAnalyzer> analyzer;
   QString error;
+  QStringList checksumWarnings;
 };
+
+// The files the set was read from: what did not load (a missing optional model) is not checked.
+std::vector<std::string> loadedFiles(const models::ModelSet& set) {
+  std::vector<std::string> files{set.files.generator, set.files.directions};
+  if (set.classifier) files.push_back(set.files.classifier);
+  if (set.encoder) files.push_back(set.files.encoder);
+  if (set.analyzer) files.push_back(set.files.face_api_dir);
+  if (!set.files.transformers_dir.empty()) {
+    const QDir dir(QString::fromStdString(set.files.transformers_dir));
+    for (const QString& name : dir.entryList({"tnet_*"}, QDir::Files))
+      files.push_back(dir.filePath(name).toStdString());
+  }
+  return files;
+}
 }  // namespace
 
 ModelLoader::ModelLoader(EditDocument* document, JobRunner* jobs, QObject* parent)
@@ -36,6 +53,9 @@ void ModelLoader::load(const models::ModelFiles& files) {
           outcome.models = models::load_model_set(files, [&context](const std::string& what) {
             context.setText(tr("Loading %1…").arg(QString::fromStdString(what)));
           });
+          context.setText(tr("Checking the model files…"));
+          for (const std::string& w : models::check_model_checksums(loadedFiles(*outcome.models)).warnings)
+            outcome.checksumWarnings << QString::fromStdString(w);
         } catch (const std::exception& e) {
           outcome.error = errorText(e);
           // Without a generator, photos are still read with face-api when its networks are installed.
@@ -58,6 +78,7 @@ void ModelLoader::load(const models::ModelFiles& files) {
         analyzer_ = outcome.models->analyzer;
         doc_->setModels(outcome.models);  // the face being edited, if any, is set again on them
         Q_EMIT loaded(true, {});
+        if (!outcome.checksumWarnings.isEmpty()) Q_EMIT problem(outcome.checksumWarnings.join('\n'));
       },
       {kJobKey, false});
 }

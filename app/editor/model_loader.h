@@ -1,7 +1,8 @@
 #pragma once
 // Loading the models, without a widget: off the GUI thread through the model registry, then handed to the
 // document (the face being edited is set again on them). Without a generator, face-api is loaded alone when it is
-// installed, so photos are still read. The status texts (what is loaded, on which device) are made here.
+// installed, so photos are still read. Each loaded file's SHA-256 is checked against the one recorded when it first
+// loaded, in the same background job. The status texts (what is loaded, on which device) are made here.
 #include <memory>
 
 #include <QObject>
@@ -40,6 +41,8 @@ class ModelLoader : public QObject {
   void progress(const QString& text);
   // ok: the document has the models; else `error` says why no generator was loaded.
   void loaded(bool ok, const QString& error);
+  // After loaded(true): model files whose SHA-256 changed since they first loaded (core/models/model_checksums).
+  void problem(const QString& text);
 
  private:
   EditDocument* doc_;

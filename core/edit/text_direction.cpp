@@ -13,6 +13,21 @@
 
 namespace facet::edit {
 
+namespace {
+// A list of whole numbers: the JSON library would convert 1e300 or 2.5 to int64_t, which is undefined or lossy.
+std::vector<int64_t> whole_numbers(const nlohmann::json& j, const char* key, const std::string& what) {
+  const auto it = j.find(key);
+  if (it == j.end()) return {};
+  if (!it->is_array()) throw Error(what + ": '" + key + "' must be a list of whole numbers");
+  std::vector<int64_t> out;
+  for (const auto& v : *it) {
+    if (!v.is_number_integer()) throw Error(what + ": '" + key + "' must be a list of whole numbers");
+    out.push_back(v.get<int64_t>());
+  }
+  return out;
+}
+}  // namespace
+
 const char* kind_name(TextDirectionKind kind) { return kind == TextDirectionKind::Latent ? "latent" : "style"; }
 
 nlohmann::json text_direction_to_json(const TextDirection& d) {
@@ -35,7 +50,9 @@ nlohmann::json text_direction_to_json(const TextDirection& d) {
 }
 
 TextDirection text_direction_from_json(const nlohmann::json& j, const std::string& what) {
-  if (!j.is_object() || j.value("format", "") != "facet-text-direction")
+  // value() would throw for a "format" that is not a string: read it only when it is one.
+  const auto format = j.is_object() ? j.find("format") : j.end();
+  if (format == j.end() || !format->is_string() || format->get<std::string>() != "facet-text-direction")
     throw Error(what + ": not a Facet text direction (no \"format\": \"facet-text-direction\")");
   try {
     TextDirection d;
@@ -45,7 +62,8 @@ TextDirection text_direction_from_json(const nlohmann::json& j, const std::strin
     const std::string kind = j.at("kind").get<std::string>();
     if (kind != "latent" && kind != "style") throw Error(what + ": unknown direction kind '" + kind + "'");
     d.kind = kind == "latent" ? TextDirectionKind::Latent : TextDirectionKind::Style;
-    const auto shape = j.at("shape").get<std::vector<int64_t>>();
+    if (!j.contains("shape")) throw Error(what + ": no 'shape'");
+    const auto shape = whole_numbers(j, "shape", what);
     auto values = j.at("values").get<std::vector<float>>();
     // Sizes are checked before they are multiplied: a negative size, or a product past int64, is not a shape.
     int64_t count = 1;
@@ -57,7 +75,7 @@ TextDirection text_direction_from_json(const nlohmann::json& j, const std::strin
     if (count != static_cast<int64_t>(values.size()))
       throw Error(what + ": " + std::to_string(values.size()) + " values for shape of " + std::to_string(count));
     d.delta = torch::from_blob(values.data(), {static_cast<int64_t>(values.size())}, torch::kFloat32).clone().view(shape);
-    d.style_sizes = j.value("style_sizes", std::vector<int64_t>{});
+    d.style_sizes = whole_numbers(j, "style_sizes", what);
     d.generator = j.value("generator", "");
     const auto range = j.value("alpha_range", std::vector<double>{-3.0, 3.0});
     if (range.size() == 2) {

@@ -12,6 +12,16 @@ namespace {
 
 [[noreturn]] void fail(const std::string& source, const std::string& what) { throw Error(source + ": " + what); }
 
+// A whole-number field: value() would convert 1e300 or -1.5 to an integer type, which is undefined.
+template <typename T>
+T whole_number(const nlohmann::json& o, const char* key, T fallback, const std::string& source,
+               const std::string& name) {
+  const auto it = o.find(key);
+  if (it == o.end()) return fallback;
+  if (!it->is_number_integer()) fail(source, "'" + name + "' must be a whole number");
+  return it->get<T>();
+}
+
 void check_counts(const Session& s, const std::string& source) {
   if (!s.attribute_ids.empty() && s.attribute_ids.size() != s.alphas.size())
     fail(source, std::to_string(s.alphas.size()) + " slider values for " + std::to_string(s.attribute_ids.size()) +
@@ -98,8 +108,8 @@ TwoFaceSettings two_faces_from_json(const nlohmann::json& j, const std::string& 
       if (seen.role == f.role) fail(source, "two faces have the role '" + f.role + "'");
     f.path = o.value("path", std::string());
     f.photo_sha256 = o.value("sha256", std::string());
-    f.face_index = o.value("face", 0);
-    f.seed = o.value("seed", uint64_t{0});
+    f.face_index = whole_number(o, "face", 0, source, "two_faces.faces.face");
+    f.seed = whole_number(o, "seed", uint64_t{0}, source, "two_faces.faces.seed");
     f.wplus_file = o.value("wplus", std::string());
     if (f.wplus_file.empty()) fail(source, "the " + f.role + " face names no W+ code");
     t.faces.push_back(std::move(f));
@@ -216,6 +226,9 @@ Session parse_session(const std::string& text, const std::string& path) {
   } catch (const nlohmann::json::parse_error& e) {
     fail(path, "not a Facet session (the file is damaged or not JSON: unreadable at byte " +
                    std::to_string(e.byte) + ")");
+  } catch (const nlohmann::json::exception& e) {
+    // The parser's other refusals: a number past double's range (1e309).
+    fail(path, std::string("not a Facet session (the file is damaged: ") + e.what() + ")");
   }
   try {
     return from_json(root, path);

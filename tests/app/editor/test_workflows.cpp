@@ -1,7 +1,10 @@
 // The editor's workflows without any widget (app::Editor: the document, the job runner, the photo, file, two-face
 // and model workflows), on the fixture generator (tests/data/fixtures) and the bundled sample photo. Networks run
 // only on the runner's threads: the guard is armed on this test's main thread, as in every editor test.
+#include <QDir>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QUndoStack>
@@ -28,6 +31,7 @@
 #include "core/edit/text_direction.h"
 #include "core/edit/two_faces.h"
 #include "core/io/npy.h"
+#include "core/io/sha256.h"
 #include "core/nn/network_guard.h"
 #include "tests/app/editor/document_test_support.h"
 #include "tests/app/editor/fixture_models.h"
@@ -73,6 +77,7 @@ class WorkflowsTest : public QObject {
     QVERIFY(scratch_.isValid());
     qputenv("XDG_STATE_HOME", scratch_.filePath("state").toLocal8Bit());
     qputenv("XDG_CONFIG_HOME", scratch_.filePath("config").toLocal8Bit());
+    qputenv("XDG_DATA_HOME", scratch_.filePath("data").toLocal8Bit());  // the record of model checksums
     qputenv("FACET_MODELS", scratch_.filePath("models").toLocal8Bit());
     QVERIFY(facet::nn::network_guard_armed() && facet::nn::networks_forbidden_on_this_thread());
   }
@@ -191,6 +196,46 @@ class WorkflowsTest : public QObject {
     QVERIFY(doc->isModified());
     doc->undoStack()->undo();
     QVERIFY(!doc->isModified());
+  }
+
+  // The SHA-256 of each model file is recorded when it first loads; a later load of a file replaced under the same
+  // name is reported through the editor's problems (the window's message bar), once.
+  void aModelFileReplacedSinceItFirstLoadedIsReported() {
+    FACET_REQUIRE_FIXTURES_QT();
+    QVERIFY(QDir().mkpath(scratch_.filePath("checked")));
+    const QString generator = scratch_.filePath("checked/stylegan2-ffhq-config-f.pt");
+    QVERIFY(QFile::copy(facet::test::fixturesDir() + "/stylegan2/g_small_zip.pt", generator));
+    facet::models::ModelFiles files = facet::test::fixtureModelFiles(false);
+    files.generator = generator.toStdString();
+    const auto loadAndCollectProblems = [&](const QString& autosave) {
+      Editor editor(facet::test::kAttributeCount, nullptr, scratch_.filePath(autosave));
+      QSignalSpy problems(&editor, &Editor::problem);
+      QSignalSpy loaded(editor.models(), &facet::app::ModelLoader::loaded);
+      editor.models()->load(files);
+      if (!loaded.wait(20000) || !loaded.at(0).at(0).toBool()) return QStringList{"(the models did not load)"};
+      QCoreApplication::processEvents();
+      QStringList texts;
+      for (const auto& p : problems) texts << p.at(0).toString();
+      return texts;
+    };
+    QCOMPARE(loadAndCollectProblems("autosave-checksum-1"), QStringList{});
+    QFile record(scratch_.filePath("data/facet/model-checksums.json"));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    const QJsonObject recorded = QJsonDocument::fromJson(record.readAll()).object().value("files").toObject();
+    const QString key = QFileInfo(generator).canonicalFilePath();
+    QCOMPARE(recorded.value(key).toObject().value("sha256").toString(),
+             QString::fromStdString(facet::io::sha256_file(generator.toStdString())));
+    QVERIFY(recorded.contains(facet::test::fixturesDir() + "/latent_transformer/latent_classifier.pth"));
+
+    QCOMPARE(loadAndCollectProblems("autosave-checksum-2"), QStringList{});  // unchanged: nothing to say
+    // Another generator under the same name (the legacy-format file of the same weights: other bytes, it loads).
+    QVERIFY(QFile::remove(generator));
+    QVERIFY(QFile::copy(facet::test::fixturesDir() + "/stylegan2/g_small_legacy.pt", generator));
+    const QStringList replaced = loadAndCollectProblems("autosave-checksum-3");
+    QCOMPARE(replaced.size(), 1);
+    QVERIFY2(replaced[0].contains(key) && replaced[0].contains("changed since it first loaded"),
+             qPrintable(replaced[0]));
+    QCOMPARE(loadAndCollectProblems("autosave-checksum-4"), QStringList{});  // told once; the new one is recorded
   }
 
   // --- text sliders: every change an undo step of the document ------------------------------------------------------

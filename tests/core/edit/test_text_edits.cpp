@@ -74,6 +74,13 @@ TEST(TextDirection, SaveLoadApply) {
 
   std::ofstream(path) << "{\"format\": \"something else\"}";
   EXPECT_THROW(load_text_direction(path), Error);
+  // A "format" that is not a string is a Facet error too, not the JSON library's (found by fuzz_text_direction).
+  std::ofstream(path) << "{\"format\": [0.1, 0], \"prompt\": \"p\", \"kind\": \"style\"}";
+  EXPECT_THROW(load_text_direction(path), Error);
+  // So is a size past int64 (the library would convert the double to an integer: undefined behaviour).
+  bad = text_direction_to_json(s);
+  bad["shape"] = nlohmann::json::parse("[429496742949672967296, 0]");
+  EXPECT_THROW(text_direction_from_json(bad, "session"), Error);
 }
 
 TEST(ClipGuide, PoolingEqualsUpsampleThenAveragePool) {

@@ -81,6 +81,10 @@ TEST(Session, BrokenFilesGetPlainMessages) {
   EXPECT_NE(read_error(dir + "/empty.facet").find("the file is empty"), std::string::npos);
   write_text(dir + "/junk.facet", "{\"format\": \"facet-session\", ");
   EXPECT_NE(read_error(dir + "/junk.facet").find("damaged or not JSON"), std::string::npos);
+  // A number past double's range is refused by the JSON parser with another exception than a syntax error.
+  write_text(dir + "/huge.facet", R"({"format": "facet-session", "version": 1, "face": 1e309})");
+  EXPECT_NE(read_error(dir + "/huge.facet").find("not a Facet session (the file is damaged"), std::string::npos)
+      << read_error(dir + "/huge.facet");
   write_text(dir + "/other.facet", "{\"format\": \"something-else\"}");
   EXPECT_NE(read_error(dir + "/other.facet").find("not a Facet session file"), std::string::npos);
   write_text(dir + "/newer.facet", R"({"format": "facet-session", "version": 7})");
