@@ -1,5 +1,7 @@
 // facet-cli evaluate: the Latent Transformer paper's metrics (target attribute change rate, attribute preservation
 // rate over α from 0 to 2) for the transformers and the linear baseline, side by side (core/edit/evaluation.h).
+// With --photos instead of --latents: encoder, refinement and pivotal tuning side by side on photos
+// (app/cli/evaluate_photos.h).
 #include <iomanip>
 #include <iostream>
 #include <sstream>
@@ -20,6 +22,9 @@
 #include "core/models/model_registry.h"
 #include "core/nn/faceapi/ffhq_face_crop.h"
 #include "core/nn/latent/latent_classifier.h"
+#if FACET_WITH_VISION
+#include "app/cli/evaluate_photos.h"
+#endif
 
 namespace facet::cli {
 namespace {
@@ -35,6 +40,9 @@ struct EvaluateArgs {
   bool json = false;
   int64_t batch = 256;
   std::string out, shard;
+#if FACET_WITH_VISION
+  PhotoEvaluationArgs photos;
+#endif
 };
 
 // The paper's identity preservation: faces rendered at 256² (skip output) and embedded by ArcFace (its metric)
@@ -72,9 +80,12 @@ void register_evaluate(CLI::App& root, Commands& commands) {
       "Target attribute change rate and attribute preservation rate over α (the Latent Transformer paper's "
       "protocol), transformers and linear directions side by side. Attributes are read by the latent classifier "
       "from the edited codes (the paper reads them from the generated images). With --generator, identity "
-      "preservation too: the cosine similarity of edited and unedited faces (ArcFace when installed, else face-api).");
+      "preservation too: the cosine similarity of edited and unedited faces (ArcFace when installed, else face-api). "
+      "With --photos instead of --latents: the encoder, refinement and pivotal tuning side by side on photos "
+      "(reconstruction and identity after edits).");
   auto a = std::make_shared<EvaluateArgs>();
-  cmd->add_option("--latents", a->latents, "W+ codes [N, n_latent, dim] (.npy), e.g. 1000 FFHQ inversions")->required();
+  auto* latents =
+      cmd->add_option("--latents", a->latents, "W+ codes [N, n_latent, dim] (.npy), e.g. 1000 FFHQ inversions");
   cmd->add_option("--classifier", a->classifier, "latent classifier (.pth)")->capture_default_str();
   cmd->add_option("--transformers", a->transformers, "folder of tnet_<k>.pth.tar files");
   cmd->add_option("--directions", a->directions, "linear directions file (facet-cli train directions)");
@@ -99,9 +110,51 @@ void register_evaluate(CLI::App& root, Commands& commands) {
       ->check(CLI::Range(int64_t{1}, int64_t{1} << 30))
       ->capture_default_str();
   cmd->add_option("--out", a->out, "also write OUT/evaluation.json (the --json document); with --shard, the part");
-  cmd->add_option("--shard", a->shard, "measure only shard I of N (I/N, from 0) of the codes into --out; "
+  auto* shard_option = cmd->add_option("--shard", a->shard, "measure only shard I of N (I/N, from 0) of the codes into --out; "
                                        "`merge OUT` joins them into the figures of one run");
+#if FACET_WITH_VISION
+  auto& p = a->photos;
+  auto* photos = cmd->add_option("--photos", p.photos, "photos: a folder, or a .txt list (one per line); compare "
+                                                         "encoder, refinement and tuning on them (needs --generator)");
+  photos->excludes(latents)->excludes(shard_option);
+  cmd->add_option("--encoder", p.encoder, "--photos: pSp or e4e checkpoint (without it: no encoder method)");
+  cmd->add_option("--refine-steps", p.refine_steps, "--photos: Image2StyleGAN steps after the encoder (0: none)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  cmd->add_option("--refine-lr", p.refine_lr, "--photos: refinement's Adam learning rate")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--tune-steps", p.tune_steps, "--photos: pivotal tuning steps (0: none; it stops early at LPIPS 0.06)")
+      ->check(CLI::Range(0, 100000))
+      ->capture_default_str();
+  cmd->add_option("--tune-lr", p.tune_lr, "--photos: tuning's Adam learning rate")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd->add_option("--alpha", p.alpha, "--photos: strength of each attribute edit")->capture_default_str();
+  cmd->add_option("--loss", p.loss, "--photos: auto (L2 + LPIPS when its files are found, else L2), lpips or l2")
+      ->check(CLI::IsMember({"auto", "lpips", "l2"}))
+      ->capture_default_str();
+  cmd->add_flag("--aligned", p.aligned, "--photos: the images are already aligned face crops");
+  cmd->add_option("--predictor", p.predictor, "--photos: dlib 68-landmark model (default: the models path)");
+#endif
   commands.bind(cmd, [a]() -> int {
+#if FACET_WITH_VISION
+    if (!a->photos.photos.empty()) {
+      if (a->generator.file.empty()) throw Error("evaluate --photos needs --generator");
+      PhotoEvaluationArgs p = a->photos;
+      p.generator = a->generator;
+      p.generator.device = a->device;
+      p.transformers = a->transformers;
+      p.directions = a->directions;
+      p.attrs = a->attrs;
+      p.arcface = a->arcface;
+      p.faceapi = a->faceapi;
+      p.json = a->json;
+      p.out = a->out;
+      return evaluate_photos(p);
+    }
+#endif
+    if (a->latents.empty()) throw Error("give --latents CODES.npy (or --photos) to evaluate");
     if (a->transformers.empty() && a->directions.empty())
       throw Error("give --transformers DIR and/or --directions FILE to evaluate");
     const batch::Shard shard = a->shard.empty() ? batch::Shard{} : batch::parse_shard(a->shard);
