@@ -2,7 +2,8 @@
 // the pSp/e4e encoder (in batches; optionally refined per frame by Image2StyleGAN, --refine-steps), apply the same
 // edit stack, generate, paste back, and write the video at the source's rate and size (audio kept when ffmpeg is
 // present). Frames without a face pass through and are listed. Finished frames stay in a work folder beside the
-// output until the video is written, so an interrupted run continues with --resume.
+// output until the video is written, so an interrupted run continues with --resume. With --tune N, one copy of the
+// generator is first tuned to N frames (core/video/video_tune.h) and renders every frame.
 #include <iostream>
 
 #include <torch/torch.h>
@@ -20,6 +21,7 @@
 #include "core/models/model_registry.h"
 #include "core/video/video_edit.h"
 #include "core/video/video_edit_models.h"
+#include "core/video/video_tune.h"
 
 namespace facet::cli {
 namespace {
@@ -30,8 +32,8 @@ struct EditVideoArgs {
                           codec = "auto", layers, work_dir;
   PerceptualArgs perceptual{"none", "", ""};
   std::vector<std::string> edits;
-  int from = 0, to = -1, batch = 4, generate_size = 0, refine_steps = 0;
-  double refine_lr = 0.01;
+  int from = 0, to = -1, batch = 4, generate_size = 0, refine_steps = 0, tune_frames = 0, tune_steps = 350;
+  double refine_lr = 0.01, tune_lr = 3e-4;
   bool json = false, no_audio = false, no_flow = false, no_encoder = false, warm = false, resume = false;
 };
 
@@ -63,6 +65,14 @@ void register_edit_video(CLI::App& root, Commands& commands) {
                 "refine each frame from the previous frame's refined code (default: from the encoder's code, or "
                 "latent_avg without an encoder; steadier)");
   add_perceptual_options(cmd, a->perceptual);
+  cmd->add_option("--tune", a->tune_frames,
+                  "first tune the generator to N frames spread over the range (pivotal tuning; 0: off); every frame "
+                  "is then rendered by the tuned generator, which keeps the person")
+      ->check(CLI::Range(0, 1000));
+  cmd->add_option("--tune-steps", a->tune_steps, "--tune: at most this many steps")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
+  cmd->add_option("--tune-lr", a->tune_lr, "--tune: Adam learning rate")->check(CLI::PositiveNumber)->capture_default_str();
   cmd->add_option("--transformers", a->transformers_dir, "folder of tnet_<k>.pth.tar (default: the models folder's)");
   cmd->add_option("--predictor", a->predictor, "dlib 68-point shape predictor");
   cmd->add_option("--blend", a->blend, "feather (dilated, feathered landmark mask) or seamless (Poisson cloning)")
@@ -118,25 +128,55 @@ void register_edit_video(CLI::App& root, Commands& commands) {
     refine.steps = a->refine_steps;
     refine.lr = a->refine_lr;
     std::string note;
-    // With the Ctrl-C flag, so an interrupt also ends a frame's optimisation early.
-    const video::VideoEditModels models = set.models(
-        refine, refine.steps > 0 ? make_perceptual(a->perceptual, set.generator->device(), note) : embed::PerceptualLoss{},
-        interrupt_flag());
+    const auto device = set.generator->device();
+    const embed::PerceptualLoss perceptual =
+        refine.steps > 0 || a->tune_frames > 0 ? make_perceptual(a->perceptual, device, note) : embed::PerceptualLoss{};
     if (!note.empty() && !a->json) std::cerr << "note: " << note << "\n";
-    options.settings = {{"generator", a->generator.file}, {"encoder", files.encoder}, {"blend", a->blend},
-                        {"predictor", a->predictor}, {"perceptual", a->perceptual.mode}, {"refine_lr", a->refine_lr},
-                        {"flow", !a->no_flow}, {"codec", a->codec}};
-
-    // Ctrl-C stops between frames: the finished frames stay in the work folder for --resume.
-    const video::VideoEditReport r = [&] {
-      const InterruptScope interrupt;
-      return video::edit_video(
-          a->input, a->out, face, models, options,
-          [&](const std::string& stage, int done, int total) {
-            if (!a->json) std::cerr << "\r" << stage << " " << done << "/" << total << "   " << std::flush;
+    // Ctrl-C ends the tuning, or a frame's optimisation, early and stops between frames: the finished frames stay in
+    // the work folder for --resume.
+    const InterruptScope interrupt;
+    video::VideoEditModels models = set.models(refine, perceptual, interrupt.flag());
+    // --tune: the pivots are found with the base generator; the tuned copy then embeds (refinement) and renders.
+    video::VideoEditModelSet tuned_set = set;
+    nlohmann::json tuning = nullptr;
+    if (a->tune_frames > 0) {
+      video::VideoTuneOptions t;
+      t.frames = a->tune_frames;
+      t.first_frame = a->from;
+      t.end_frame = a->to;
+      t.tune.steps = a->tune_steps;
+      t.tune.lr = a->tune_lr;
+      const video::VideoTuneResult r = video::tune_to_video(
+          a->input, face, models, set.generator, perceptual, t,
+          [&](const tune::TuneProgress& p) {
+            if (!a->json) std::cerr << "\rtune " << p.step << "/" << p.steps << " (L2 " << p.l2 << ")   " << std::flush;
           },
           interrupt.flag());
-    }();
+      if (r.tuning.cancelled) {
+        std::cerr << "\ninterrupted while tuning: nothing written\n";
+        return kFailure;
+      }
+      tuned_set.generator = r.generator;
+      models = tuned_set.models(refine, perceptual, interrupt.flag());
+      tuning = {{"frames", r.frames},
+                {"steps", r.tuning.steps_done},
+                {"l2_before", r.tuning.start_l2},
+                {"l2", r.tuning.l2},
+                {"lpips", r.tuning.lpips >= 0 ? nlohmann::json(r.tuning.lpips) : nlohmann::json()},
+                {"ms_per_step", r.tuning.ms_per_step}};
+      if (!a->json) std::cerr << "\n";
+    }
+    options.settings = {{"generator", a->generator.file}, {"encoder", files.encoder}, {"blend", a->blend},
+                        {"predictor", a->predictor}, {"perceptual", a->perceptual.mode}, {"refine_lr", a->refine_lr},
+                        {"flow", !a->no_flow}, {"codec", a->codec},
+                        {"tune", a->tune_frames}, {"tune_steps", a->tune_steps}, {"tune_lr", a->tune_lr}};
+
+    const video::VideoEditReport r = video::edit_video(
+        a->input, a->out, face, models, options,
+        [&](const std::string& stage, int done, int total) {
+          if (!a->json) std::cerr << "\r" << stage << " " << done << "/" << total << "   " << std::flush;
+        },
+        interrupt.flag());
     if (a->json) {
       print_json({{"out", r.out},
                   {"codec", r.codec},
@@ -151,6 +191,7 @@ void register_edit_video(CLI::App& root, Commands& commands) {
                   {"refine_steps", a->refine_steps},
                   {"refined", r.refined},
                   {"warm_start", a->refine_steps > 0 && a->warm},
+                  {"tuning", tuning},
                   {"code_jitter", r.code_jitter},
                   {"face_jitter", r.face_jitter},
                   {"resumed_frames", r.resumed_frames},
@@ -172,6 +213,9 @@ void register_edit_video(CLI::App& root, Commands& commands) {
               << "frame-to-frame change of the embedding: " << r.code_jitter << " (W+ RMS), " << r.face_jitter
               << " levels (generated face)\n"
               << r.audio << "\n";
+    if (!tuning.is_null())
+      std::cout << "tuned to frames " << tuning["frames"].dump() << " in " << tuning["steps"] << " steps: L2 "
+                << tuning["l2_before"].get<double>() << " → " << tuning["l2"].get<double>() << "\n";
     if (r.resumed_frames > 0) std::cout << "resumed: " << r.resumed_frames << " frames kept from the earlier run\n";
     if (!r.frames_without_face.empty()) {
       std::cout << "no face (passed through unedited) in frames:";
