@@ -1,5 +1,7 @@
 // facet-cli train classifier | transformer | directions: the Latent Transformer's training and the linear
 // baseline's fit, in C++. Training runs save periodic checkpoints and a resumable one on Ctrl-C (--resume).
+// transformer --attrs trains one transformer per attribute into a folder; --shard I/N splits the attributes
+// between processes and `merge` gathers them (train_output.h).
 #include <chrono>
 #include <filesystem>
 #include <iomanip>
