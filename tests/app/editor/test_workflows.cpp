@@ -26,6 +26,7 @@
 #include "app/editor/render_controller.h"
 #include "app/editor/session.h"
 #include "app/editor/text_slider_set.h"
+#include "app/editor/timeline_model.h"
 #include "app/editor/two_face_state.h"
 #include "app/editor/two_face_workflow.h"
 #include "core/edit/text_direction.h"
@@ -290,6 +291,111 @@ class WorkflowsTest : public QObject {
     QTRY_VERIFY_WITH_TIMEOUT(other->document()->fullResultIsCurrent(), 10000);
     QCOMPARE(other->document()->lastResult().image, moved);
   }
+
+#ifdef FACET_WITH_VISION
+  // --- autosave and crash restore ------------------------------------------------------------------------------------
+
+  // The whole edit in one autosave: two faces (the edited code and a morph's second face), attribute and text
+  // sliders, and a recorded timeline holding all three kinds of value. The editor is then dropped without a clean
+  // exit, as after a crash, and a new editor on the same autosave folder restores every part of it.
+  void autosaveRestoresTwoFacesTheTimelineAndTextSlidersAfterACrash() {
+    FACET_REQUIRE_FIXTURES_QT();
+    const QString autosaveDir = scratch_.filePath("autosave-crash");
+    torch::Tensor edited, second;
+    QJsonObject timelineBefore;
+    std::vector<float> alphasBefore;
+    std::vector<std::shared_ptr<facet::edit::TextDirection>> directions;
+    QImage imageBefore;
+    {
+      auto editor = readyEditor(autosaveDir);
+      QVERIFY(editor);
+      facet::app::EditDocument* doc = editor->document();
+      QVERIFY(doc->autosaver()->active());
+      QVERIFY(!doc->autosaver()->hasRecoverable());
+      doc->autosaver()->setDelayMs(50);
+      QSignalSpy saved(doc->autosaver(), &facet::app::Autosaver::saved);
+      double now = 0;
+      facet::app::TimelineModel* timeline = facet::test::timelineOnClock(*doc, now);
+
+      QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
+      edited = doc->wplus().clone();
+      editor->twoFaces()->fromSeed("second", 11);
+      QVERIFY(QTest::qWaitFor([&] { return doc->twoFaces().second.has_value(); }, 10000));
+      second = doc->twoFaces().second->wplus.clone();
+      QVERIFY(!torch::allclose(second, edited));
+      torch::manual_seed(3);
+      for (const char* prompt : {"a smiling face", "a face with curly hair"}) {
+        auto direction = std::make_shared<facet::edit::TextDirection>();
+        direction->prompt = prompt;
+        direction->delta = torch::randn({doc->models()->generator->n_latent(), doc->models()->generator->style_dim()});
+        directions.push_back(direction);
+        doc->textSliders()->add(direction, 0.f);
+      }
+      const QStringList ids = doc->textSliders()->ids();
+      QCOMPARE(ids.size(), 2);
+
+      // A take on the timeline: attribute, text and morph values, each a keyframe of its own.
+      std::vector<float> alphas(facet::test::kAttributeCount, 0.f);
+      timeline->startRecording(alphas);
+      now = 1.0;
+      alphas[facet::test::kFixtureAttribute] = 1.5f;
+      doc->setAlphas(alphas);
+      doc->commitAlphas(alphas);
+      now = 2.0;
+      doc->textSliders()->move(ids[0], 1.25f);
+      doc->textSliders()->commit();
+      now = 3.0;
+      editor->twoFaces()->moveAmount(0.35);
+      editor->twoFaces()->releaseAmount();
+      now = 4.0;
+      doc->textSliders()->move(ids[1], -0.75f);
+      doc->textSliders()->commit();
+      timeline->stopRecording();
+      QVERIFY(timeline->timeline().keyframes().size() >= 4);
+      timelineBefore = timeline->toJson();
+      QVERIFY(timelineBefore.contains("two_faces"));
+      alphasBefore = doc->alphas();
+      QCOMPARE(doc->textSliders()->alphas(), (std::vector<float>{1.25f, -0.75f}));
+      QCOMPARE(doc->twoFaces().amount, 0.35);
+
+      // The next autosave after the last change holds it all.
+      const int savesSoFar = saved.count();
+      QVERIFY(QTest::qWaitFor([&] { return saved.count() > savesSoFar; }, 5000));
+      QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 10000);
+      imageBefore = doc->lastResult().image;
+      // Dropped without closing: the autosave stays, as after a crash.
+    }
+
+    auto editor = readyEditor(autosaveDir);
+    QVERIFY(editor);
+    facet::app::EditDocument* doc = editor->document();
+    QVERIFY(doc->autosaver()->hasRecoverable());
+    double now = 0;
+    facet::test::timelineOnClock(*doc, now);
+    QVERIFY(editor->files()->restoreAutosave());
+    QVERIFY(doc->isModified());  // in no file of the user's
+
+    QVERIFY(torch::equal(doc->wplus(), edited));
+    QCOMPARE(doc->twoFaces().mode, facet::edit::TwoFaceMode::Morph);
+    QVERIFY(doc->twoFaces().second.has_value());
+    QVERIFY(torch::equal(doc->twoFaces().second->wplus, second));
+    QCOMPARE(doc->twoFaces().second->label, QString("random face 11"));
+    QCOMPARE(doc->twoFaces().amount, 0.35);
+    QCOMPARE(doc->alphas(), alphasBefore);
+    QCOMPARE(doc->textSliders()->alphas(), (std::vector<float>{1.25f, -0.75f}));
+    const auto& sliders = doc->textSliders()->sliders();
+    QCOMPARE(int(sliders.size()), 2);
+    for (size_t i = 0; i < sliders.size(); ++i) {
+      QCOMPARE(sliders[i].direction->prompt, directions[i]->prompt);
+      QVERIFY(torch::equal(sliders[i].direction->delta, directions[i]->delta));
+    }
+    QCOMPARE(doc->timeline()->toJson(), timelineBefore);
+    QCOMPARE(doc->timeline()->textSliderIds(), doc->textSliders()->ids());
+    // And it renders as it did before the crash.
+    QTRY_VERIFY_WITH_TIMEOUT(doc->fullResultIsCurrent(), 10000);
+    QCOMPARE(doc->lastResult().image, imageBefore);
+  }
+#endif
 
   // --- the faces beside the edited one -----------------------------------------------------------------------------
 
