@@ -59,6 +59,20 @@ TEST(LinearDirections, FittedHyperplanesSeparateAndFlipThePlantedAttributes) {
   EXPECT_LT(flipped_share(data, data.latents, k, d, 0.05), flipped);  // small steps flip fewer
 }
 
+// The score is n·w + offset, the signed distance the fit's hyperplane gives (positive: attribute present).
+TEST(LinearDirections, TheScoreIsTheSignedDistanceToTheHyperplane) {
+  LinearDirection d;
+  d.normal = torch::zeros({2, 3});
+  d.normal[1][2] = 1.f;
+  d.offset = 0.75;
+  torch::Tensor w = torch::zeros({2, 2, 3});
+  w[0][1][2] = 0.5f;   // n·w = 0.5
+  w[1][1][2] = -2.f;   // n·w = −2
+  const auto score = direction_score(w, d);
+  EXPECT_NEAR(score[0].item<double>(), 1.25, 1e-6);
+  EXPECT_NEAR(score[1].item<double>(), -1.25, 1e-6);
+}
+
 TEST(LinearDirections, FitOnEditedLayersOnlyAndRefusesBadData) {
   auto data = planted(400, 4, 8, 3);
   DirectionFitOptions o;

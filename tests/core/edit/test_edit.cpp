@@ -36,6 +36,10 @@ TEST(EditStack, LayerMasks) {
   EXPECT_EQ(parse_layers("all", 3), (std::vector<bool>{true, true, true}));
   EXPECT_THROW(parse_layers("0-20", 18), facet::Error);
   EXPECT_THROW(parse_layers("x", 18), facet::Error);
+  // The boundary: the last layer is 17 of 18, and 18 is the first one past the end (one past would write outside).
+  EXPECT_TRUE(parse_layers("17", 18)[17]);
+  EXPECT_THROW(parse_layers("17-18", 18), facet::Error);
+  EXPECT_THROW(parse_layers("18", 18), facet::Error);
 }
 
 TEST(EditStack, AppliesTransformersInOrderKeepsMaskedLayersAndClamps) {
@@ -105,6 +109,18 @@ TEST(TwoFaces, MixingSwapsExactlyTheChosenLayers) {
   EXPECT_TRUE(torch::equal(half.select(1, 1), target.select(1, 1)));
   EXPECT_THROW(style_mix(target, source, std::vector<bool>(5, true)), facet::Error);
   EXPECT_THROW(style_mix(target, torch::randn({1, 5, 8}), layers), facet::Error);
+}
+
+// The presets' ranges (the StyleGAN mixing literature's coarse 0–3, middle 4–7, fine 8 onwards), exactly.
+TEST(TwoFaces, MixPresetsNameExactlyTheirLayers) {
+  const auto layers = [](int64_t first, int64_t end, int64_t n) {
+    std::vector<bool> m(static_cast<size_t>(n), false);
+    for (int64_t l = first; l < end; ++l) m[static_cast<size_t>(l)] = true;
+    return m;
+  };
+  EXPECT_EQ(mix_layer_preset("coarse", 18), layers(0, 4, 18));
+  EXPECT_EQ(mix_layer_preset("middle", 18), layers(4, 8, 18));
+  EXPECT_EQ(mix_layer_preset("fine", 18), layers(8, 18, 18));
 }
 
 TEST(TwoFaces, ExpressionTransferFromAFaceToItselfChangesNothing) {
