@@ -81,8 +81,9 @@ cv::Size peek_photo_size(const std::string& b) {
     return {int(std::min<std::uint32_t>(be32(b, 16), 1u << 30)), int(std::min<std::uint32_t>(be32(b, 20), 1u << 30))};
   if (b.size() >= 4 && std::uint8_t(b[0]) == 0xFF && std::uint8_t(b[1]) == 0xD8) return jpeg_size(b);
   if (b.size() >= 26 && b.compare(0, 2, "BM") == 0) {
-    const auto h = std::int32_t(le32(b, 22));
-    return {int(std::min<std::uint32_t>(le32(b, 18), 1u << 30)), h < 0 ? -h : h};
+    // A negative height means rows top-down; negated in 64 bits, since -INT32_MIN does not fit an int.
+    const std::int64_t h = std::int32_t(le32(b, 22));
+    return {int(std::min<std::uint32_t>(le32(b, 18), 1u << 30)), int(std::min<std::int64_t>(h < 0 ? -h : h, 1 << 30))};
   }
   if (b.size() >= 16 && b.compare(0, 4, "RIFF") == 0 && b.compare(8, 4, "WEBP") == 0) return webp_size(b);
   if (b.size() >= 8 && (b.compare(0, 4, std::string("II*\0", 4)) == 0 || b.compare(0, 4, std::string("MM\0*", 4)) == 0))

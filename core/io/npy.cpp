@@ -1,5 +1,6 @@
 #include "core/io/npy.h"
 
+#include <algorithm>
 #include <cstring>
 #include <regex>
 
@@ -85,6 +86,9 @@ torch::Tensor read_npy_from_memory(const void* data, size_t size, const std::str
   std::string shape_text = header_field(header, "shape", name);
   std::vector<int64_t> shape;
   size_t count = 1;
+  // The product of the dimensions taken as at least 1: a zero dimension must not let huge ones through (their
+  // strides would overflow).
+  size_t extent = 1;
   for (size_t i = 0; i < shape_text.size();) {
     if (std::isdigit(static_cast<unsigned char>(shape_text[i]))) {
       size_t j = i;
@@ -92,7 +96,9 @@ torch::Tensor read_npy_from_memory(const void* data, size_t size, const std::str
       if (j - i > 12) throw Error(name + ": .npy shape is too large");
       const int64_t dim = std::stoll(shape_text.substr(i, j - i));
       shape.push_back(dim);
-      if (dim > 0 && count > kMaxElements / static_cast<size_t>(dim)) throw Error(name + ": .npy shape is too large");
+      const size_t at_least_one = static_cast<size_t>(std::max<int64_t>(dim, 1));
+      if (extent > kMaxElements / at_least_one) throw Error(name + ": .npy shape is too large");
+      extent *= at_least_one;
       count *= static_cast<size_t>(dim);
       i = j;
     } else {

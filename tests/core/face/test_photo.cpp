@@ -1,5 +1,7 @@
 // read_photo: every input becomes 8-bit BGR, upright; bad files are facet::Error with a message.
+#include <cstring>
 #include <fstream>
+#include <limits>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgcodecs.hpp>
@@ -118,6 +120,12 @@ TEST(ReadPhoto, PeeksSizesWithoutDecoding) {
   EXPECT_EQ(peek_photo_size(encode(image, ".tiff")), cv::Size(70, 30));
   EXPECT_EQ(peek_photo_size(encode(image, ".webp")), cv::Size(70, 30));
   EXPECT_EQ(peek_photo_size("not an image"), cv::Size(-1, -1));
+  // A BMP's negative height (rows top-down) is its size; the most negative one is clamped like any huge size.
+  std::string bmp = encode(image, ".bmp");
+  for (const std::int32_t height : {-30, std::numeric_limits<std::int32_t>::min()}) {
+    std::memcpy(&bmp[22], &height, 4);  // BMP headers are little-endian, as this machine
+    EXPECT_EQ(peek_photo_size(bmp).height, height == -30 ? 30 : 1 << 30);
+  }
 }
 
 TEST(ReadPhoto, WritesAtomicallyAndReadsBack) {

@@ -67,6 +67,10 @@ TEST(Npy, BadInputGivesClearErrors) {
   std::string huge = good;
   huge.replace(huge.find("(2, 3, 4)"), 9, "(9999999999999, 99999999)");
   EXPECT_NE(message(huge).find("x.npy"), std::string::npos);
+  // No elements, but dimensions whose strides overflow: refused like any huge shape (a zero must not hide them).
+  std::string hidden = good;
+  hidden.replace(hidden.find("(2, 3, 4)"), 9, "(0, 4294967296, 4294967296)");
+  EXPECT_NE(message(hidden).find("shape is too large"), std::string::npos) << message(hidden);
   std::string complex = good;
   complex.replace(complex.find("<f4"), 3, "<c8");
   EXPECT_NE(message(complex).find("unsupported .npy dtype '<c8'"), std::string::npos);
