@@ -123,7 +123,7 @@ QString TuneWorkflow::changePath(const QString& sessionPath) {
 bool TuneWorkflow::saveChange(const QString& path) {
   try {
     if (tuned_) {
-      if (tuned_ == written_ && path == writtenPath_ && QFileInfo::exists(path)) return true;
+      if (written_.lock() == tuned_ && path == writtenPath_ && QFileInfo::exists(path)) return true;
       tune::save_change(QFile::encodeName(path).toStdString(), *tuned_->change);
       written_ = tuned_;
       writtenPath_ = path;

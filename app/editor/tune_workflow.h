@@ -50,7 +50,7 @@ class TuneWorkflow : public QObject {
   EditDocument* doc_;
   JobRunner* jobs_;
   std::shared_ptr<const Tuned> tuned_;  // set while the document renders with a tuned copy
-  std::shared_ptr<const Tuned> written_;  // the tuning last written, and where
+  std::weak_ptr<const Tuned> written_;  // the tuning last written (not kept alive for it), and where
   QString writtenPath_;
 };
 
