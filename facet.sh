@@ -14,6 +14,9 @@
 #   ./facet.sh fuzz [SECONDS]   build the libFuzzer targets (clang, ASan + UBSan, in build-fuzz/) and run each for
 #                            SECONDS (default 60; 0: replay the corpus) from tests/fuzz/corpus; fails on any crash,
 #                            leak or timeout
+#   ./facet.sh soak [MOVES]  build and run the soak test: MOVES scripted slider moves (default 10,000) with undo,
+#                            redo and face changes through the document and its render worker; fails when a render
+#                            is lost or memory grows past FACET_SOAK_GROWTH_MB (default 24) after the warm-up
 #   ./facet.sh deps          install the Debian packages only
 #   ./facet.sh package [--check]   build the .deb (Release, CPack) in build-package/; --check unpacks it into a
 #                            scratch root, runs the programs from there (the editor under Xvfb in Korean), lintian
@@ -164,7 +167,7 @@ build_package() {
 
 # The fuzz targets (tests/fuzz) in their own clang build: only the readers' sources and facet_io are compiled.
 fuzz_targets=(fuzz_checkpoint fuzz_pickle fuzz_npy fuzz_photo fuzz_session fuzz_timeline fuzz_text_direction
-              fuzz_clip_tokenizer fuzz_cli_args)
+              fuzz_clip_tokenizer fuzz_cli_args fuzz_model_manifest fuzz_slider_files)
 build_fuzzers() {
   local dir="${FACET_FUZZ_BUILD_DIR:-$here/build-fuzz}"
   if [ ! -f "$dir/CMakeCache.txt" ]; then
@@ -236,8 +239,12 @@ case "$cmd" in
     install_deps "${package_packages[@]}"
     build_package
     if [ "${1:-}" = "--check" ]; then "$here/packaging/check_package.sh" "$package_file"; fi ;;
+  soak)
+    install_deps; configure_and_build
+    FACET_SOAK_MOVES="${1:-10000}" OMP_NUM_THREADS="${OMP_NUM_THREADS:-1}" \
+      "$build_dir/tests/app/editor/facet_soak_tests" ;;
   fuzz) install_deps "${fuzz_packages[@]}"; build_fuzzers
         FACET_FUZZ_JOBS="${FACET_FUZZ_JOBS:-$jobs}" "$here/tests/fuzz/run_fuzzers.sh" "$fuzz_dir" "${1:-60}" ;;
-  help|-h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) log "unknown command '$cmd'"; sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  help|-h|--help) sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) log "unknown command '$cmd'"; sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -3,12 +3,10 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 
 #include "app/editor/session.h"
 #include "core/io/error.h"
+#include "core/models/model_manifest.h"
 #include "core/models/model_paths.h"
 
 namespace facet::app {
@@ -24,30 +22,19 @@ QString findFetchScript() {
 }
 
 QVector<ManifestEntry> readManifest(const QString& path) {
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly))
-    throw Error(path.toStdString() + ": cannot read the model manifest (" + file.errorString().toStdString() + ")");
-  QJsonParseError error;
-  const QJsonDocument doc = QJsonDocument::fromJson(file.readAll(), &error);
-  if (doc.isNull() || !doc.isObject() || !doc.object().value("models").isArray())
-    throw Error(path.toStdString() + ": not a model manifest (" +
-                (doc.isNull() ? error.errorString().toStdString() : std::string("no \"models\" list")) + ")");
   QVector<ManifestEntry> entries;
-  for (const QJsonValue& value : doc.object().value("models").toArray()) {
-    const QJsonObject o = value.toObject();
+  for (const facet::models::ManifestModel& m : facet::models::read_manifest(QFile::encodeName(path).toStdString())) {
     ManifestEntry e;
-    e.id = o.value("id").toString();
-    e.role = o.value("role").toString();
-    e.file = o.value("file").toString();
-    e.url = o.value("url").toString();
-    e.download = o.value("download").toString();
-    e.license = o.value("license").toString();
-    e.sha256 = o.value("sha256").toString().toLower();
-    e.sha256Prefix = o.value("sha256_prefix").toString().toLower();
-    e.sizeBytes = o.value("size_bytes").isDouble() ? static_cast<qint64>(o.value("size_bytes").toDouble()) : -1;
-    for (const QJsonValue& f : o.value("features").toArray()) e.features << f.toString();
-    if (e.id.isEmpty() || e.file.isEmpty())
-      throw Error(path.toStdString() + ": a model entry has no \"id\" or \"file\"");
+    e.id = QString::fromStdString(m.id);
+    e.role = QString::fromStdString(m.role);
+    e.file = QString::fromStdString(m.file);
+    e.url = QString::fromStdString(m.url);
+    e.download = QString::fromStdString(m.download);
+    e.license = QString::fromStdString(m.license);
+    e.sha256 = QString::fromStdString(m.sha256);
+    e.sha256Prefix = QString::fromStdString(m.sha256_prefix);
+    e.sizeBytes = m.size_bytes;
+    for (const std::string& f : m.features) e.features << QString::fromStdString(f);
     entries.push_back(e);
   }
   return entries;

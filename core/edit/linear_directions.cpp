@@ -7,6 +7,7 @@
 
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
+#include "core/edit/linear_directions_checkpoint.h"
 #include "core/io/checkpoint.h"
 #include "core/io/error.h"
 
@@ -177,7 +178,10 @@ void save_directions(const std::string& path, const DirectionSet& set) {
 }
 
 DirectionSet load_directions(const std::string& path, torch::Device device) {
-  io::Checkpoint ckpt = io::load_checkpoint(path);
+  return directions_from_checkpoint(io::load_checkpoint(path), path, device);
+}
+
+DirectionSet directions_from_checkpoint(const io::Checkpoint& ckpt, const std::string& path, torch::Device device) {
   auto format = ckpt.find("format");
   if (!format || !format->is(io::ValueKind::String) || format->as_string() != kFormat)
     throw Error(path + ": not a linear directions file (made by 'facet-cli train directions')");

@@ -94,3 +94,31 @@ out("clip_tokenizer", "prompt.txt", "a photo of a smiling face with blond hair, 
 for i, args in enumerate([["seed:1", "seed:2", "--lambda", "0.25"], ["a.npy", "b.jpg", "--lambda=1"],
                           ["seed:18446744073709551615", "seed:0", "--lambda", "-0.5e1"]]):
     out("cli_args", f"args{i}", "\0".join(args))
+
+# The model manifest: the repository's own, and a small one with every field.
+copy("model_manifest", os.path.join(root, "..", "..", "models", "manifest.json"))
+out("model_manifest", "small.json", json.dumps({"schema": 1, "models": [
+    {"id": "g", "role": "generator", "file": "g.pt", "url": "https://example.org/g.pt", "download": "direct",
+     "sha256": "0123456789abcdef" * 4, "size_bytes": 1234, "license": "MIT", "features": ["editing"]},
+    {"id": "v", "file": "v.pth", "sha256": None, "sha256_prefix": "397923af", "size_bytes": None}]}))
+
+# Slider files in the layouts Facet reads, at toy sizes: a latent transformer (bare and as a training checkpoint),
+# the latent classifier and linear directions.
+torch.manual_seed(0)
+tnet = {f"dense.{i}.{k}": torch.randn(4, 4) if k == "weight" else torch.randn(4) for i in range(3)
+        for k in ("weight", "bias")}
+buf = io.BytesIO(); torch.save(tnet, buf); out("slider_files", "tnet.pth", buf.getvalue())
+buf = io.BytesIO(); torch.save({"T_net_state_dict": tnet, "opt_state_dict": {"lr": 1e-4}}, buf)
+out("slider_files", "tnet_checkpoint.pth.tar", buf.getvalue())
+fmaps = [12, 6, 5, 3]
+classifier = {}
+for i in range(3):
+    classifier[f"fcs.{i}.weight"] = torch.randn(fmaps[i + 1], fmaps[i])
+    classifier[f"fcs.{i}.bias"] = torch.randn(fmaps[i + 1])
+buf = io.BytesIO(); torch.save(classifier, buf); out("slider_files", "classifier.pth", buf.getvalue())
+directions = {"format": "facet-linear-directions", "version": 1, "attributes": ["Smiling", "Young"],
+              "directions": torch.nn.functional.normalize(torch.randn(2, 3, 4), dim=(1, 2)),
+              "offsets": torch.tensor([0.5, -0.2]), "scales": torch.tensor([1.5, 2.0]),
+              "accuracy": torch.tensor([0.9, float("nan")]), "fitted": torch.tensor([True, False]),
+              "layers": torch.tensor([True, True, False])}
+buf = io.BytesIO(); torch.save(directions, buf); out("slider_files", "directions.pth", buf.getvalue())

@@ -13,7 +13,7 @@ shift 2
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(fuzz_checkpoint fuzz_pickle fuzz_npy fuzz_photo fuzz_session fuzz_timeline fuzz_text_direction
-           fuzz_clip_tokenizer fuzz_cli_args)
+           fuzz_clip_tokenizer fuzz_cli_args fuzz_model_manifest fuzz_slider_files)
 fi
 artifacts="$build/fuzz-artifacts"
 scratch="$(mktemp -d)"

@@ -2,6 +2,7 @@
 
 #include "core/io/checkpoint.h"
 #include "core/io/error.h"
+#include "core/nn/latent/latent_checkpoint.h"
 #include "core/nn/state_dict.h"
 #include "core/nn/network_guard.h"
 
@@ -26,18 +27,29 @@ torch::Tensor LatentClassifierImpl::forward(const torch::Tensor& wplus) {
 }
 
 LatentClassifier load_latent_classifier(const std::string& path, torch::Device device) {
-  io::TensorMap t = io::load_checkpoint(path).tensors_with_prefix();
+  return latent_classifier_from_checkpoint(io::load_checkpoint(path), path, device);
+}
+
+LatentClassifier latent_classifier_from_checkpoint(const io::Checkpoint& checkpoint, const std::string& name,
+                                                   torch::Device device) {
+  io::TensorMap t = checkpoint.tensors_with_prefix();
   std::vector<int64_t> fmaps;
   for (int i = 0; t.count("fcs." + std::to_string(i) + ".weight"); ++i) {
     const auto& w = t.at("fcs." + std::to_string(i) + ".weight");
-    if (w.dim() != 2) throw Error(path + ": fcs." + std::to_string(i) + ".weight is not a matrix");
+    const std::string what = name + ": fcs." + std::to_string(i) + ".weight";
+    if (w.dim() != 2 || w.size(0) == 0 || w.size(1) == 0) throw Error(what + " is not a matrix");
+    // Each layer takes what the one before gives: the model built from these sizes is then no larger than the
+    // file's own weights.
+    if (!fmaps.empty() && w.size(1) != fmaps.back())
+      throw Error(what + " takes " + std::to_string(w.size(1)) + " inputs, the layer before gives " +
+                  std::to_string(fmaps.back()));
     if (fmaps.empty()) fmaps.push_back(w.size(1));
     fmaps.push_back(w.size(0));
   }
   if (fmaps.size() < 2)
-    throw Error(path + ": no 'fcs.0.weight'; is this the Latent Transformer's latent classifier?");
+    throw Error(name + ": no 'fcs.0.weight'; is this the Latent Transformer's latent classifier?");
   LatentClassifier c(fmaps);
-  load_state_dict(*c, t, path, "latent classifier (LCNet)");
+  load_state_dict(*c, t, name, "latent classifier (LCNet)");
   c->eval();
   c->to(device);
   return c;

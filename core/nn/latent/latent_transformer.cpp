@@ -4,6 +4,7 @@
 
 #include "core/io/checkpoint.h"
 #include "core/io/error.h"
+#include "core/nn/latent/latent_checkpoint.h"
 #include "core/nn/state_dict.h"
 #include "core/nn/network_guard.h"
 
@@ -49,18 +50,30 @@ torch::Tensor LatentTransformerImpl::forward(const torch::Tensor& wplus, const t
 }
 
 LatentTransformer load_latent_transformer(const std::string& path, torch::Device device, double lrmul) {
-  io::Checkpoint ckpt = io::load_checkpoint(path);
+  return latent_transformer_from_checkpoint(io::load_checkpoint(path), path, device, lrmul);
+}
+
+LatentTransformer latent_transformer_from_checkpoint(const io::Checkpoint& ckpt, const std::string& name,
+                                                     torch::Device device, double lrmul) {
   // Training checkpoints wrap the weights: {"T_net_state_dict": …, "opt_state_dict": …}.
   const std::string prefix = ckpt.find("T_net_state_dict") ? "T_net_state_dict." : "";
   io::TensorMap t = ckpt.tensors_with_prefix(prefix);
   int64_t layers = 0;
   while (t.count("dense." + std::to_string(layers) + ".weight")) ++layers;
-  if (layers == 0) throw Error(path + ": no 'dense.0.weight'; is this a Latent Transformer tnet file?");
-  const int64_t dim = t.at("dense.0.weight").size(0);
+  if (layers == 0) throw Error(name + ": no 'dense.0.weight'; is this a Latent Transformer tnet file?");
+  // Every layer's weight is checked before the model is built: its size comes from the file, and a weight
+  // without elements could otherwise claim any size.
+  const torch::Tensor& first = t.at("dense.0.weight");
+  const int64_t dim = first.dim() == 2 ? first.size(0) : 0;
+  for (int64_t l = 0; l < layers; ++l) {
+    const torch::Tensor& w = t.at("dense." + std::to_string(l) + ".weight");
+    if (dim == 0 || w.dim() != 2 || w.size(0) != dim || w.size(1) != dim)
+      throw Error(name + ": dense." + std::to_string(l) + ".weight is not a square matrix of the first layer's size");
+  }
   LatentTransformer tr(layers, dim, lrmul);
   StateDictOptions options;
   if (!prefix.empty()) options.ignore_unexpected = [](const std::string&) { return true; };
-  load_state_dict(*tr, t, path, "latent transformer (F_mapping)", options);
+  load_state_dict(*tr, t, name, "latent transformer (F_mapping)", options);
   tr->eval();
   tr->to(device);
   return tr;
