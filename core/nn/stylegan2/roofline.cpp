@@ -69,12 +69,17 @@ __attribute__((target("avx2,fma"))) float chains_avx2(int64_t iterations) {
 #endif
 
 constexpr int kScalarChains = 8;
+// The scalar step's factors, read at run time: with constants the compiler sees that each start value is a fixed
+// point of the step in float rounding and drops the whole loop.
+volatile float scalar_factor = 0.9999999f, scalar_offset = 1e-7f;
+
 // Portable: a multiply and an add per step (what a processor without FMA does for one multiply-add).
 float chains_scalar(int64_t iterations) {
+  const float m = scalar_factor, a = scalar_offset;
   float acc[kScalarChains];
   for (int i = 0; i < kScalarChains; ++i) acc[i] = 1.0f + 0.001f * static_cast<float>(i);
   for (int64_t it = 0; it < iterations; ++it)
-    for (int i = 0; i < kScalarChains; ++i) acc[i] = acc[i] * 0.9999999f + 1e-7f;
+    for (int i = 0; i < kScalarChains; ++i) acc[i] = acc[i] * m + a;
   float total = 0;
   for (float v : acc) total += v;
   return total;
@@ -128,7 +133,7 @@ FmaPeak measure_fma_peak(int threads, double seconds, const CpuFeatures& feature
   // Calibrate on one thread, then size the runs to take about `seconds` each.
   int64_t iterations = 1 << 14;
   double t = 0;
-  while ((t = run_threads(p, 1, iterations)) < 0.005) iterations *= 4;
+  while ((t = run_threads(p, 1, iterations)) < 0.005 && iterations < (int64_t{1} << 40)) iterations *= 4;
   iterations = std::max<int64_t>(1, static_cast<int64_t>(static_cast<double>(iterations) * seconds / t));
   double best = 0;
   for (int run = 0; run < 3; ++run) {

@@ -11,11 +11,14 @@
 #include <torch/torch.h>
 
 #include "core/nn/stylegan2/generator.h"
+#include "tests/support/style_gradients.h"
 #include "tests/support/test_support.h"
 #include "tests/support/visible_noise.h"
 
 using facet::nn::StyleGan2;
 using facet::nn::SynthesisOptions;
+using facet::test::freeze;
+using facet::test::style_gradients;
 using facet::test::with_visible_noise;
 
 namespace {
@@ -24,10 +27,6 @@ constexpr const char* kHandWrittenBackward = "StyleGan2SynthesisBackward";
 // max |fast − plain| / max |plain| within each W+ row or style vector. Measured here (1 and 2 threads): ≤ 2.7e-6 on
 // the small generator, ≤ 2.0e-5 at full width, where sums run over 512 channels.
 constexpr double kRowParity = 1e-4;
-
-void freeze(StyleGan2& g) {
-  for (auto& p : g.module().parameters()) p.requires_grad_(false);
-}
 
 SynthesisOptions plain_path() {
   SynthesisOptions o;
@@ -111,17 +110,8 @@ TEST(StyleGan2GradientParity, EveryWPlusRowAndStyleChannelMatchesThePlainPath) {
   EXPECT_LT(worst, kRowParity) << "row " << row;
   EXPECT_EQ(elements_off(fast[0], plain[0]), 0);
 
-  std::vector<torch::Tensor> grads[2];
-  for (int path = 0; path < 2; ++path) {
-    std::vector<torch::Tensor> styles;
-    {
-      torch::NoGradGuard no_grad;
-      styles = g->styles(wplus);
-    }
-    for (auto& s : styles) s.requires_grad_(true);
-    (g->synthesis_from_styles(styles, path ? fast_gradients() : plain_path()) * pixel_weights).sum().backward();
-    for (auto& s : styles) grads[path].push_back(s.grad());
-  }
+  const std::vector<torch::Tensor> grads[2] = {style_gradients(*g, wplus, plain_path(), pixel_weights),
+                                              style_gradients(*g, wplus, fast_gradients(), pixel_weights)};
   double worst_style = 0;
   for (size_t i = 0; i < grads[0].size(); ++i) {
     ASSERT_TRUE(grads[1][i].defined()) << "style " << i;

@@ -6,6 +6,7 @@
 #include "core/nn/stylegan2/backward_ops.h"
 #include "core/nn/stylegan2/generator.h"
 #include "core/nn/stylegan2/upfirdn2d.h"
+#include "tests/support/style_gradients.h"
 #include "tests/support/test_support.h"
 #include "tests/support/visible_noise.h"
 
@@ -13,6 +14,8 @@ using facet::nn::NoiseMode;
 using facet::nn::StyleGan2;
 using facet::nn::SynthesisOptions;
 using facet::test::relative_max_error;
+using facet::test::freeze;
+using facet::test::style_gradients;
 using facet::test::with_visible_noise;
 using namespace facet::nn::stylegan2;
 
@@ -20,10 +23,6 @@ namespace {
 
 constexpr double kGradientParity = 1e-4;  // max |fast − plain| / max |plain|
 constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
-
-void freeze(StyleGan2& g) {
-  for (auto& p : g.module().parameters()) p.requires_grad_(false);
-}
 
 std::vector<torch::Tensor> noise_buffers(StyleGan2& g) {
   std::vector<torch::Tensor> out;
@@ -127,17 +126,8 @@ TEST(StyleGan2Gradients, BatchesAndStylesEqualThePlainPath) {
   EXPECT_LT(relative_max_error(fast.wplus, plain.wplus), kGradientParity);
 
   // Style space (StyleCLIP's global directions): gradients w.r.t. each style vector.
-  std::vector<torch::Tensor> grads[2];
-  for (int path = 0; path < 2; ++path) {
-    std::vector<torch::Tensor> styles;
-    {
-      torch::NoGradGuard no_grad;
-      styles = g->styles(wplus);
-    }
-    for (auto& s : styles) s.requires_grad_(true);
-    (g->synthesis_from_styles(styles, path ? fast_gradients() : plain_path()) * pixel_weights).sum().backward();
-    for (auto& s : styles) grads[path].push_back(s.grad());
-  }
+  const std::vector<torch::Tensor> grads[2] = {style_gradients(*g, wplus, plain_path(), pixel_weights),
+                                              style_gradients(*g, wplus, fast_gradients(), pixel_weights)};
   for (size_t i = 0; i < grads[0].size(); ++i) {
     ASSERT_TRUE(grads[1][i].defined()) << "style " << i;
     EXPECT_LT(relative_max_error(grads[1][i], grads[0][i]), kGradientParity) << "style " << i;
