@@ -14,6 +14,14 @@
 #define FACET_X86_PROBE 0
 #endif
 
+// The probes measure the processor, so sanitizer builds leave them uninstrumented (checks on every step would turn
+// a register loop into a memory-bound one and time the checks instead).
+#if defined(__GNUC__)
+#define FACET_PROBE_LOOP __attribute__((no_sanitize_address, no_sanitize_undefined))
+#else
+#define FACET_PROBE_LOOP
+#endif
+
 namespace facet::nn::stylegan2 {
 
 std::vector<BlockWork> synthesis_work(const GeneratorConfig& c, int64_t output_size) {
@@ -37,11 +45,12 @@ namespace {
 #if FACET_X86_PROBE
 constexpr int kChains512 = 12, kChains256 = 12;
 
-__attribute__((target("avx512f"))) float chains_avx512(int64_t iterations) {
+__attribute__((target("avx512f"))) FACET_PROBE_LOOP float chains_avx512(int64_t iterations) {
   __m512 acc[kChains512];
   for (int i = 0; i < kChains512; ++i) acc[i] = _mm512_set1_ps(1.0f + 0.001f * static_cast<float>(i));
   const __m512 m = _mm512_set1_ps(0.9999999f), a = _mm512_set1_ps(1e-7f);
   for (int64_t it = 0; it < iterations; ++it)
+#pragma GCC unroll 16
     for (int i = 0; i < kChains512; ++i) acc[i] = _mm512_fmadd_ps(acc[i], m, a);
   __m512 sum = acc[0];
   for (int i = 1; i < kChains512; ++i) sum = _mm512_add_ps(sum, acc[i]);
@@ -52,11 +61,12 @@ __attribute__((target("avx512f"))) float chains_avx512(int64_t iterations) {
   return total;
 }
 
-__attribute__((target("avx2,fma"))) float chains_avx2(int64_t iterations) {
+__attribute__((target("avx2,fma"))) FACET_PROBE_LOOP float chains_avx2(int64_t iterations) {
   __m256 acc[kChains256];
   for (int i = 0; i < kChains256; ++i) acc[i] = _mm256_set1_ps(1.0f + 0.001f * static_cast<float>(i));
   const __m256 m = _mm256_set1_ps(0.9999999f), a = _mm256_set1_ps(1e-7f);
   for (int64_t it = 0; it < iterations; ++it)
+#pragma GCC unroll 16
     for (int i = 0; i < kChains256; ++i) acc[i] = _mm256_fmadd_ps(acc[i], m, a);
   __m256 sum = acc[0];
   for (int i = 1; i < kChains256; ++i) sum = _mm256_add_ps(sum, acc[i]);
@@ -74,11 +84,12 @@ constexpr int kScalarChains = 8;
 volatile float scalar_factor = 0.9999999f, scalar_offset = 1e-7f;
 
 // Portable: a multiply and an add per step (what a processor without FMA does for one multiply-add).
-float chains_scalar(int64_t iterations) {
+FACET_PROBE_LOOP float chains_scalar(int64_t iterations) {
   const float m = scalar_factor, a = scalar_offset;
   float acc[kScalarChains];
   for (int i = 0; i < kScalarChains; ++i) acc[i] = 1.0f + 0.001f * static_cast<float>(i);
   for (int64_t it = 0; it < iterations; ++it)
+#pragma GCC unroll 16
     for (int i = 0; i < kScalarChains; ++i) acc[i] = acc[i] * m + a;
   float total = 0;
   for (float v : acc) total += v;
