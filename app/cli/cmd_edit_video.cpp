@@ -4,6 +4,7 @@
 // present). Frames without a face pass through and are listed. Finished frames stay in a work folder beside the
 // output until the video is written, so an interrupted run continues with --resume. With --tune N, one copy of the
 // generator is first tuned to N frames (core/video/video_tune.h) and renders every frame.
+#include <filesystem>
 #include <iostream>
 
 #include <torch/torch.h>
@@ -13,6 +14,9 @@
 #include "app/cli/interrupt.h"
 #include "app/cli/perceptual_options.h"
 #include "app/cli/startup.h"
+#include "core/batch/parts.h"
+#include "core/batch/shard.h"
+#include "core/video/edit_work.h"
 #include "core/video/face_ops.h"
 #include "core/edit/attributes.h"
 #include "core/edit/edit_stack.h"
@@ -29,7 +33,7 @@ namespace {
 struct EditVideoArgs {
   GeneratorArgs generator;
   std::string input, out, encoder = "psp_ffhq_encode.pt", transformers_dir, predictor, blend = "feather",
-                          codec = "auto", layers, work_dir;
+                          codec = "auto", layers, work_dir, shard;
   PerceptualArgs perceptual{"none", "", ""};
   std::vector<std::string> edits;
   int from = 0, to = -1, batch = 4, generate_size = 0, refine_steps = 0, tune_frames = 0, tune_steps = 350;
@@ -86,6 +90,9 @@ void register_edit_video(CLI::App& root, Commands& commands) {
   cmd->add_flag("--resume", a->resume,
                 "continue an interrupted run with the same input and settings (its finished frames are kept)");
   cmd->add_option("--work-dir", a->work_dir, "folder for finished frames (default: .OUT.facet-work beside OUT)");
+  cmd->add_option("--shard", a->shard,
+                  "edit only shard I of N (I/N, from 0): a block of whole batches of frames, kept in the work folder; "
+                  "`merge OUT` writes the video once every shard is done");
   cmd->add_flag("--no-audio", a->no_audio, "do not copy the source's audio");
   cmd->add_flag("--no-flow", a->no_flow, "skip the optical-flow blending");
   cmd->add_flag("--json", a->json, "print the report as JSON");
@@ -110,6 +117,16 @@ void register_edit_video(CLI::App& root, Commands& commands) {
     if (a->refine_steps < 0) return usage("--refine-steps must be ≥ 0");
     if (a->no_encoder && a->refine_steps == 0)
       return usage("--no-encoder needs --refine-steps N (the frames are then embedded by optimisation alone)");
+    const batch::Shard shard = a->shard.empty() ? batch::Shard{} : batch::parse_shard(a->shard);
+    if (!shard.whole() && a->tune_frames > 0)
+      return usage("--tune cannot be split into shards (each shard would tune a generator of its own)");
+    // A shard keeps its frames in its part of the work folder, which merge reads.
+    const std::string work_root = a->work_dir.empty() ? video::EditWork(a->out).dir() : a->work_dir;
+    if (!shard.whole()) {
+      options.work_dir = batch::part_dir(work_root, shard);
+      options.shard_index = shard.index;
+      options.shard_count = shard.count;
+    }
     const video::FaceOps face = video::make_face_ops(a->predictor, a->blend);
 
     video::VideoEditModelFiles files;
@@ -177,6 +194,21 @@ void register_edit_video(CLI::App& root, Commands& commands) {
           if (!a->json) std::cerr << "\r" << stage << " " << done << "/" << total << "   " << std::flush;
         },
         interrupt.flag());
+    if (!shard.whole()) {
+      // Every shard has the same settings (merge checks); the part says which frames it holds.
+      const nlohmann::json settings = {{"edits", a->edits},        {"from", a->from},
+                                       {"to", a->to},              {"batch", a->batch},
+                                       {"layers", a->layers},      {"generate_size", a->generate_size},
+                                       {"refine_steps", a->refine_steps}, {"warm", a->warm},
+                                       {"models", options.settings}};
+      batch::write_part_info(work_root, shard, "edit-video", settings, !r.cancelled,
+                             {{"input", std::filesystem::absolute(a->input).string()},
+                              {"output", std::filesystem::absolute(a->out).string()},
+                              {"first", r.block_first},
+                              {"frames", r.frames},
+                              {"codec", a->codec},
+                              {"keep_audio", !a->no_audio}});
+    }
     if (a->json) {
       print_json({{"out", r.out},
                   {"codec", r.codec},
@@ -205,6 +237,12 @@ void register_edit_video(CLI::App& root, Commands& commands) {
       std::cout << "interrupted: " << r.frames << " finished frames kept in " << r.work_dir
                 << "; run the same command with --resume to continue\n";
       return kFailure;
+    }
+    if (!shard.whole()) {
+      std::cout << "shard " << a->shard << ": " << r.frames << " frames from frame " << r.block_first << " ("
+                << r.edited << " edited) kept in " << r.work_dir << "; `facet-cli merge " << a->out
+                << "` writes the video once every shard is done\n";
+      return kOk;
     }
     std::cout << "wrote " << r.frames << " frames (" << r.edited << " edited, " << r.codec << ") to " << r.out
               << " at " << r.fps() << " frames per second\n"

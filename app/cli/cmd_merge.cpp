@@ -13,6 +13,7 @@
 #include "core/io/error.h"
 #if FACET_WITH_VISION
 #include "app/cli/apply_batch.h"
+#include "app/cli/edit_video_parts.h"
 #endif
 
 namespace facet::cli {
@@ -25,9 +26,11 @@ struct MergeArgs {
 
 void register_merge(CLI::App& root, Commands& commands) {
   auto* cmd = root.add_subcommand("merge", "Join the parts of a job run with --shard I/N (apply batches, label, "
-                                          "evaluate, train transformer, text statistics)");
+                                          "evaluate, train transformer, text statistics, edit-video)");
   auto a = std::make_shared<MergeArgs>();
-  cmd->add_option("out", a->out, "the job's --out folder (its parts/ holds the shards' parts)")->required();
+  cmd->add_option("out", a->out,
+                  "the job's --out folder (its parts/ holds the shards' parts); for edit-video its --out video")
+      ->required();
   cmd->add_option("--wait", a->wait, "wait up to this many seconds for every shard to finish (schedulers without "
                                      "job dependencies, e.g. a Kubernetes merge Job)")
       ->check(CLI::Range(0.0, 1e7))
@@ -35,6 +38,9 @@ void register_merge(CLI::App& root, Commands& commands) {
   commands.bind(cmd, [a] {
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(a->wait);
     batch::Parts parts;
+#if FACET_WITH_VISION
+    a->out = parts_root(a->out);  // `merge EDITED.mp4` finds the video's work folder
+#endif
     for (;;) {
       try {
         parts = batch::read_parts(a->out);
@@ -50,6 +56,7 @@ void register_merge(CLI::App& root, Commands& commands) {
     if (parts.command == "text statistics") return merge_text_statistics_parts(a->out);
 #if FACET_WITH_VISION
     if (parts.command == "apply") return merge_apply_parts(a->out);
+    if (parts.command == "edit-video") return merge_edit_video_parts(a->out);
 #endif
     throw Error("merge does not know how to join parts of '" + parts.command + "' (in " + a->out + "/parts)");
   });

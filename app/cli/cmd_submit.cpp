@@ -8,6 +8,9 @@
 #include <memory>
 
 #include "app/cli/command.h"
+#if FACET_WITH_VISION
+#include "app/cli/edit_video_parts.h"
+#endif
 #include "core/batch/scheduler.h"
 #include "core/io/atomic_file.h"
 #include "core/io/error.h"
@@ -18,6 +21,7 @@ namespace {
 
 struct SubmitArgs {
   batch::JobSpec job;
+  std::string parts_dir;  // where the shards' parts go: --out, or edit-video's work folder
   std::vector<std::string> command;
   bool print = false, json = false;
 };
@@ -29,6 +33,10 @@ void prepare(SubmitArgs& a) {
                 "' cannot be split into shards; these can: " + batch::shardable_commands());
   a.job.out_dir = batch::out_option(a.command);
   if (a.job.out_dir.empty()) throw Error("the command needs --out DIR: the shards write their parts there");
+  a.parts_dir = a.job.out_dir;
+#if FACET_WITH_VISION
+  if (a.command[0] == "edit-video") a.parts_dir = edit_video_parts_dir(a.command);  // --out is the video
+#endif
   for (const auto& arg : a.command)
     if (arg == "--shard" || arg.rfind("--shard=", 0) == 0) throw Error("leave --shard out: submit adds it per task");
   a.job.command = a.command;
@@ -74,7 +82,7 @@ void register_submit(CLI::App& root, Commands& commands) {
   commands.bind(slurm, [s] {
     SubmitArgs& a = *s;
     prepare(a);
-    const fs::path dir = fs::absolute(fs::path(a.job.out_dir) / "slurm");
+    const fs::path dir = fs::absolute(fs::path(a.parts_dir) / "slurm");
     a.job.log_dir = dir.string();
     const std::string array = batch::slurm_array_script(a.job), merge = batch::slurm_merge_script(a.job);
     if (a.print) {

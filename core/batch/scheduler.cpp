@@ -49,6 +49,7 @@ const Shardable kShardable[] = {
     {"evaluate", nullptr, "evaluate"},
     {"train", "transformer", "train transformer (--attrs)"},
     {"text", "statistics", "text statistics"},
+    {"edit-video", nullptr, "edit-video"},
 };
 
 }  // namespace

@@ -31,6 +31,7 @@ nlohmann::json manifest_of(const std::string& input, const VideoEditOptions& opt
           {"edits", {{"edits", edits}, {"layers", options.edits.edited_layers}}},
           {"refine", {{"on", refine}, {"steps", options.refine_steps}, {"warm", options.warm_start}}},
           {"sizes", {options.aligned_size, options.generate_size}},
+          {"shard", {options.shard_index, options.shard_count}},
           {"settings", options.settings}};
 }
 
@@ -52,6 +53,38 @@ struct Steadiness {
 };
 
 }  // namespace
+
+std::pair<int, int> shard_block(int frames, int batch, int shard_index, int shard_count) {
+  const int64_t size = std::max(1, batch), batches = (frames + size - 1) / size;
+  const int64_t from = batches * shard_index / shard_count, to = batches * (shard_index + 1) / shard_count;
+  return {static_cast<int>(std::min<int64_t>(frames, from * size)),
+          static_cast<int>(std::min<int64_t>(frames, to * size))};
+}
+
+VideoEditReport join_edit_parts(const std::string& input, const std::string& output,
+                                const std::vector<FrameBlock>& blocks, CodecChoice codec, bool keep_audio,
+                                const std::function<void(int done, int total)>& progress) {
+  if (blocks.empty()) throw Error("edit-video: no frames to join");
+  int total = 0;
+  for (const FrameBlock& block : blocks) total += block.count;
+  FrameSource source(input);
+  VideoEditReport report;
+  report.source_fps = source.fps();
+  VideoWriter writer(output, source.fps(), source.size(), codec);
+  report.out = writer.path();
+  report.codec = writer.codec_label();
+  for (const FrameBlock& block : blocks) {
+    const EditWork work(output, block.work_dir);
+    for (int i = 0; i < block.count; ++i) {
+      writer.write(work.load_frame(block.first + i));
+      ++report.frames;
+      if (progress && (report.frames % 25 == 0 || report.frames == total)) progress(report.frames, total);
+    }
+  }
+  writer.finish();
+  if (keep_audio) report.audio = mux_audio(writer.path(), input, blocks.front().first / source.fps()).message;
+  return report;
+}
 
 VideoEditReport edit_video(const std::string& input, const std::string& output, const FaceOps& face,
                            const VideoEditModels& models, const VideoEditOptions& options,
@@ -99,11 +132,14 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
     return report;
   }
 
-  // Steps 3–5, a batch of frames at a time, each finished frame saved to the work folder.
+  // Steps 3–5, a batch of frames at a time, each finished frame saved to the work folder; a shard does its block.
   const int first = track.first_frame;
-  const int done_before = std::min(work.finished_frames(first), track.frames());
+  const auto [block_first, block_end] =
+      shard_block(track.frames(), options.batch, options.shard_index, std::max(1, options.shard_count));
+  report.block_first = first + block_first;
+  const int done_before = std::min(work.finished_frames(first + block_first), block_end - block_first);
   report.resumed_frames = resumed ? done_before : 0;
-  source.seek(first + done_before);
+  source.seek(first + block_first + done_before);
   const torch::Device device = models.generator->device();
   const int64_t g_size = models.generator->size();
   nn::SynthesisOptions synthesis;
@@ -111,9 +147,9 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
   torch::NoGradGuard no_grad;
 
   torch::Tensor previous_code;  // the last refined code (warm start), valid while face frames follow each other
-  int previous_index = done_before - 1;
+  int previous_index = block_first + done_before - 1;
   if (resumed && models.refine && options.warm_start && done_before > 0 &&
-      track.has_face[static_cast<size_t>(done_before - 1)] && std::filesystem::exists(work.last_code_path())) {
+      track.has_face[static_cast<size_t>(previous_index)] && std::filesystem::exists(work.last_code_path())) {
     try {
       previous_code = io::read_npy(work.last_code_path()).to(device, torch::kFloat32);
     } catch (const Error&) {
@@ -180,12 +216,12 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
     }
     if (models.refine && previous_code.defined()) io::write_npy(work.last_code_path(), previous_code.cpu());
     pending.clear();
-    if (progress) progress("edit", written, track.frames());
+    if (progress) progress("edit", written, block_end - block_first);
     return true;
   };
 
   cv::Mat frame;
-  for (int i = done_before; i < track.frames(); ++i) {
+  for (int i = block_first + done_before; i < block_end; ++i) {
     if (cancel && cancel->load()) {
       report.cancelled = true;
       break;
@@ -199,23 +235,21 @@ VideoEditReport edit_video(const std::string& input, const std::string& output, 
     report.code_jitter = steadiness.code_sum / steadiness.pairs;
     report.face_jitter = steadiness.face_sum / steadiness.pairs;
   }
-  if (report.cancelled) {
-    report.frames = written;
-    return report;  // the work folder stays: resume continues after the saved frames
-  }
+  report.frames = written;
+  for (int i = 0; i < written; ++i) report.edited += track.has_face[static_cast<size_t>(block_first + i)] ? 1 : 0;
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  // Cancelled, the work folder stays: resume continues after the saved frames. A shard's frames stay for the join.
+  if (report.cancelled || options.shard_count > 1) return report;
 
   // One video from the saved frames, in order; then the sound of the same stretch of the source.
-  VideoWriter writer(output, source.fps(), source.size(), options.codec);
-  report.out = writer.path();
-  report.codec = writer.codec_label();
-  for (int i = 0; i < written; ++i) {
-    writer.write(work.load_frame(first + i));
-    if (progress && (i % 25 == 24 || i + 1 == written)) progress("join", i + 1, written);
-  }
-  writer.finish();
-  report.frames = written;
-  for (int i = 0; i < written; ++i) report.edited += track.has_face[static_cast<size_t>(i)] ? 1 : 0;
-  if (options.keep_audio) report.audio = mux_audio(writer.path(), input, first / source.fps()).message;
+  const VideoEditReport joined =
+      join_edit_parts(input, output, {{work.dir(), first, written}}, options.codec, options.keep_audio,
+                      [&](int done, int total) {
+                        if (progress) progress("join", done, total);
+                      });
+  report.out = joined.out;
+  report.codec = joined.codec;
+  report.audio = joined.audio;
   work.remove();
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;

@@ -74,6 +74,10 @@ struct VideoEditOptions {
   bool resume = false;       // continue a matching earlier run's work folder (else start afresh)
   std::string work_dir;      // "" = ".<output name>.facet-work" beside the output
   nlohmann::json settings;   // the caller's other settings (model files, blending…): a resume must match them
+  // Shard shard_index of shard_count: only that contiguous block of the range's frames is edited (blocks are whole
+  // batches, so every frame is embedded in the same batch as in one process), its frames stay in the work folder
+  // and no video is written; join_edit_parts writes the video from all the blocks.
+  int shard_index = 0, shard_count = 1;
 };
 
 struct VideoEditReport {
@@ -88,6 +92,7 @@ struct VideoEditReport {
   // element, and mean absolute change of the generated (edited) face in 8-bit levels.
   double code_jitter = 0, face_jitter = 0;
   std::string work_dir;  // kept after a cancel (resume from it); removed after success
+  int block_first = 0;   // a shard's block: its first frame (absolute) and its frame count is `frames`
   bool cancelled = false;
   double fps() const { return seconds > 0 ? frames / seconds : 0; }
 };
@@ -99,6 +104,20 @@ using EditProgress = std::function<void(const std::string& stage, int done, int 
 // facet::Error for an unreadable input, an output equal to the input, a writer that cannot open, no encoder and no
 // refinement, or a resume whose work folder belongs to another edit. On cancel no output is written, the work
 // folder is kept and the report says cancelled.
+// The range's frames a shard edits: [first, end) as indices into the range of `frames`, whole batches of `batch`.
+std::pair<int, int> shard_block(int frames, int batch, int shard_index, int shard_count);
+
+// Writes `output` from the frames the shards of one edit left in their work folders (in shard order; each block
+// given by its work folder, first absolute frame and count), then the sound of the source from `first_frame`.
+// Returns the report of the joined video (frames, codec, audio). facet::Error when a frame is missing.
+struct FrameBlock {
+  std::string work_dir;
+  int first = 0, count = 0;
+};
+VideoEditReport join_edit_parts(const std::string& input, const std::string& output,
+                                const std::vector<FrameBlock>& blocks, CodecChoice codec, bool keep_audio,
+                                const std::function<void(int done, int total)>& progress = {});
+
 VideoEditReport edit_video(const std::string& input, const std::string& output, const FaceOps& face,
                            const VideoEditModels& models, const VideoEditOptions& options,
                            const EditProgress& progress = {}, const std::atomic<bool>* cancel = nullptr);

@@ -204,6 +204,14 @@ TEST(CliSubmit, SlurmPrintShowsTheArrayAndTheMergeAfterIt) {
                            "sbatch --dependency=afterok:$jobid"})
     EXPECT_NE(r.output.find(line), std::string::npos) << line << " missing in\n" << r.output;
   EXPECT_FALSE(fs::exists(out)) << "--print writes nothing";
+  // edit-video's --out is the video: the scripts and the parts go to its work folder, and merge names the video.
+  const std::string video = facet::test::scratch_dir("submit_video") + "/edited.mp4";
+  r = run_command(cli() + " submit slurm --print --shards 3 -- edit-video in.mp4 --edit Smiling=1 --out " + video,
+                  false);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("/.edited.mp4.facet-work/slurm/array.sbatch"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("'merge' '" + video + "'"), std::string::npos) << r.output;
+  EXPECT_NE(r.output.find("--shard \"${SLURM_ARRAY_TASK_ID}/3\""), std::string::npos) << r.output;
   r = run_command(cli() + " submit slurm --print -- embed photo.png --out w.npy");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.output.find("cannot be split into shards"), std::string::npos) << r.output;

@@ -345,4 +345,52 @@ TEST(CliVideo, EditVideoInterruptedThenResumed) {
   while (video.read(f)) ++count;
   EXPECT_EQ(count, 6);
 }
+
+// edit-video --shard I/N: each shard edits a block of whole batches into its part of the work folder, merge
+// writes the video, and its frames are exactly those of one process; a merge before every shard ran names the
+// missing one.
+TEST(CliVideo, EditVideoShardsMergeIntoTheFramesOfOneProcess) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string dir = facet::test::scratch_dir("edit-video-shards");
+  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
+  {
+    facet::video::VideoWriter writer(dir + "/in.mp4", 10, {256, 256});
+    for (const auto& f : synthetic.frames) writer.write(f);
+    writer.finish();
+  }
+  std::filesystem::create_directories(dir + "/tnets");
+  facet::nn::LatentTransformer transformer(10, 128);
+  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
+  const std::string command = cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1 --generator " +
+                              fixture("stylegan2/g_small_zip.pt") + " --transformers " + dir +
+                              "/tnets --no-encoder --refine-steps 3 --batch 2 --no-audio --out ";
+  const auto one = run_command(command + dir + "/one.mp4");
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+
+  const auto first = run_command(command + dir + "/sharded.mp4 --shard 0/2");
+  ASSERT_EQ(first.exit_code, 0) << first.output;
+  EXPECT_NE(first.output.find("merge"), std::string::npos) << first.output;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/sharded.mp4"));
+  const auto early = run_command(cli() + " merge " + dir + "/sharded.mp4");
+  EXPECT_NE(early.exit_code, 0) << early.output;
+  EXPECT_NE(early.output.find("shard(s) 1/2 never ran"), std::string::npos) << early.output;
+  const auto second = run_command(command + dir + "/sharded.mp4 --shard 1/2 --json", false);
+  ASSERT_EQ(second.exit_code, 0) << second.output;
+  const auto j = nlohmann::json::parse(second.output);
+  EXPECT_EQ(j["frames"], 4);  // 6 frames in 3 batches of 2: the first shard takes one batch, the second two
+  const auto merged = run_command(cli() + " merge " + dir + "/sharded.mp4");
+  ASSERT_EQ(merged.exit_code, 0) << merged.output;
+  EXPECT_FALSE(std::filesystem::exists(dir + "/.sharded.mp4.facet-work"));
+
+  facet::video::FrameSource a(dir + "/one.mp4"), b(dir + "/sharded.mp4");
+  cv::Mat fa, fb;
+  int frames = 0;
+  while (a.read(fa)) {
+    ASSERT_TRUE(b.read(fb)) << "the merged video ends at frame " << frames;
+    EXPECT_EQ(cv::norm(fa, fb, cv::NORM_INF), 0) << "frame " << frames;
+    ++frames;
+  }
+  EXPECT_FALSE(b.read(fb)) << "the merged video is longer";
+  EXPECT_EQ(frames, 6);
+}
 #endif
