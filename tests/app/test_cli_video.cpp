@@ -43,6 +43,22 @@ std::string write_session(const std::string& dir, bool with_timeline,
   return path;
 }
 
+// A 6-frame synthetic face video (dir/in.mp4) and a transformer for Smiling (dir/tnets); returns the edit-video
+// command line that edits it by optimisation alone on the fixture generator, without --out and the refinement flags.
+std::string edit_video_without_encoder(const std::string& dir) {
+  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
+  {
+    facet::video::VideoWriter writer(dir + "/in.mp4", 10, {256, 256});
+    for (const auto& f : synthetic.frames) writer.write(f);
+    writer.finish();
+  }
+  std::filesystem::create_directories(dir + "/tnets");
+  facet::nn::LatentTransformer transformer(10, 128);
+  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
+  return cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1 --generator " + fixture("stylegan2/g_small_zip.pt") +
+         " --transformers " + dir + "/tnets --no-encoder";
+}
+
 }  // namespace
 
 TEST(CliVideo, RenderTimelineWritesAVideoAndReportsFps) {
@@ -304,18 +320,8 @@ TEST(CliVideo, EditVideoWithAnEncoderEndToEnd) {
 TEST(CliVideo, EditVideoInterruptedThenResumed) {
   FACET_REQUIRE_FIXTURES();
   const std::string dir = facet::test::scratch_dir("edit-video-resume");
-  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
-  {
-    facet::video::VideoWriter writer(dir + "/in.mp4", 10, {256, 256});
-    for (const auto& f : synthetic.frames) writer.write(f);
-    writer.finish();
-  }
-  std::filesystem::create_directories(dir + "/tnets");
-  facet::nn::LatentTransformer transformer(10, 128);
-  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
-  const std::string command = cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1 --generator " +
-                              fixture("stylegan2/g_small_zip.pt") + " --transformers " + dir +
-                              "/tnets --no-encoder --refine-steps 15 --batch 1 --out " + dir + "/out.mp4";
+  const std::string command =
+      edit_video_without_encoder(dir) + " --refine-steps 15 --batch 1 --out " + dir + "/out.mp4";
   const std::string frames = dir + "/.out.mp4.facet-work/frames";
   // Interrupt once the first frame is saved.
   const std::string script = command + " > " + dir + "/first.txt 2>&1 & pid=$!; for i in $(seq 600); do " +
@@ -352,18 +358,7 @@ TEST(CliVideo, EditVideoInterruptedThenResumed) {
 TEST(CliVideo, EditVideoShardsMergeIntoTheFramesOfOneProcess) {
   FACET_REQUIRE_FIXTURES();
   const std::string dir = facet::test::scratch_dir("edit-video-shards");
-  const auto synthetic = facet::video::testing::make_synthetic_video(6, 256, 4);
-  {
-    facet::video::VideoWriter writer(dir + "/in.mp4", 10, {256, 256});
-    for (const auto& f : synthetic.frames) writer.write(f);
-    writer.finish();
-  }
-  std::filesystem::create_directories(dir + "/tnets");
-  facet::nn::LatentTransformer transformer(10, 128);
-  facet::nn::save_latent_transformer(dir + "/tnets/tnet_31.pth.tar", transformer);
-  const std::string command = cli() + " edit-video " + dir + "/in.mp4 --edit Smiling=1 --generator " +
-                              fixture("stylegan2/g_small_zip.pt") + " --transformers " + dir +
-                              "/tnets --no-encoder --refine-steps 3 --batch 2 --no-audio --out ";
+  const std::string command = edit_video_without_encoder(dir) + " --refine-steps 3 --batch 2 --no-audio --out ";
   const auto one = run_command(command + dir + "/one.mp4");
   ASSERT_EQ(one.exit_code, 0) << one.output;
 
