@@ -4,8 +4,9 @@
 //   track.json     — steps 1–2's result (has_face, stabilised landmarks, quads, jitters), so a resume skips tracking;
 //   frames/NNNNNNNN.png — each finished frame (lossless, written atomically), absolute frame numbers;
 //   last_wplus.npy — the last refined code (the warm start of the next frame).
-// Finished frames are the unbroken run of PNGs from the range's first frame. A resume checks the manifest and
-// continues after them; the final video is written from the PNGs in one pass, then the folder is removed.
+// Finished frames are the unbroken run of PNGs from the first frame the run edits (the range's, or a shard's
+// block's). A resume checks the manifest and continues after them; the final video is written from the PNGs in one
+// pass, then the folder is removed. A shard's work folder is its part of the video's (parts/shard-I-of-N/).
 #include <optional>
 #include <string>
 
