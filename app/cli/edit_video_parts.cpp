@@ -5,6 +5,7 @@
 
 #include "app/cli/command.h"
 #include "core/batch/parts.h"
+#include "core/batch/scheduler.h"
 #include "core/io/error.h"
 #include "core/video/edit_work.h"
 #include "core/video/video_edit.h"
@@ -20,15 +21,12 @@ std::string parts_root(const std::string& out) {
 }
 
 std::string edit_video_parts_dir(const std::vector<std::string>& command) {
-  std::string out, work;
+  std::string work;
   for (size_t i = 0; i < command.size(); ++i) {
-    const std::string& arg = command[i];
-    if ((arg == "--out" || arg == "--work-dir") && i + 1 < command.size())
-      (arg == "--out" ? out : work) = command[i + 1];
-    if (arg.rfind("--out=", 0) == 0) out = arg.substr(6);
-    if (arg.rfind("--work-dir=", 0) == 0) work = arg.substr(11);
+    if (command[i] == "--work-dir" && i + 1 < command.size()) work = command[i + 1];
+    if (command[i].rfind("--work-dir=", 0) == 0) work = command[i].substr(11);
   }
-  return work.empty() ? video::EditWork(out).dir() : work;
+  return work.empty() ? video::EditWork(batch::out_option(command)).dir() : work;
 }
 
 int merge_edit_video_parts(const std::string& root) {
