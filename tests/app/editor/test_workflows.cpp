@@ -510,7 +510,7 @@ class WorkflowsTest : public QObject {
     const double before = photoError(*loaded);
 
     QSignalSpy tuned(tuning, &facet::app::TuneWorkflow::tunedChanged);
-    tuning->tune(30);
+    tuning->tune(100);  // measured: photo MSE 0.31 → 0.15 at the recipe's learning rate
     QVERIFY(tuned.wait(240000));
     QVERIFY(tuning->tuned());
     QVERIFY(doc->models() != loaded);

@@ -47,6 +47,22 @@ TEST_P(GeneratorFixture, MatchesReferenceOutputs) {
 INSTANTIATE_TEST_SUITE_P(AllFiles, GeneratorFixture,
                          ::testing::Values("g_small_zip.pt", "g_small_legacy.pt", "psp_small.pt"));
 
+// Parity and every 8-bit comparison downstream say little about images that clip: the reference images must
+// stay within [-1, 1] and spread over the 8-bit levels a photo uses.
+TEST(StyleGan2Fixtures, ReferenceImagesSpanTheEightBitRangeWithoutClipping) {
+  FACET_REQUIRE_FIXTURES();
+  for (const char* name : {"image_wplus.npy", "image_z_trunc07.npy"}) {
+    auto image = npy(name);
+    const double clipped = (image.abs() > 1).to(torch::kFloat64).mean().item<double>();
+    EXPECT_LE(clipped, 0.01) << name;
+    auto levels = ((image.clamp(-1, 1) + 1) * 127.5).round().to(torch::kInt64);
+    for (int64_t sample = 0; sample < levels.size(0); ++sample) {
+      const auto distinct = std::get<0>(at::_unique(levels[sample].flatten())).numel();
+      EXPECT_GE(distinct, 128) << name << " sample " << sample;
+    }
+  }
+}
+
 TEST(StyleGan2, FastPathEqualsPlainPathAt256) {
   auto g = StyleGan2::random(256, 64, 2, 1, /*seed=*/3, torch::kCPU, /*max_channels=*/64);
   with_visible_noise(*g);

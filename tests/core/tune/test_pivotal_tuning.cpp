@@ -29,9 +29,8 @@ facet::nn::SynthesisOptions plain() {
 }
 
 // The target: the fixture generator's image of the second fixture code, blended with the first code's image of a
-// generator with other weights (brought to the same spread: the fixture's raw outputs have a standard deviation near
-// 18), so that no W+ code of the fixture generator reproduces it and tuning must change what the image shows, not
-// only its scale. The pivot: the second code itself (what an embedding would find near).
+// generator with other weights (brought to the same spread), so that no W+ code of the fixture generator
+// reproduces it and tuning must change what the image shows, not only its scale. The pivot: the second code itself (what an embedding would find near).
 TuningCase setup() {
   TuningCase s;
   s.g = StyleGan2::load(facet::test::fixture("stylegan2/g_small_zip.pt"));
