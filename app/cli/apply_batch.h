@@ -14,7 +14,5 @@ struct BatchArgs {
 
 // Exit code: 0 when every photo is done, 1 when some failed or the run was stopped (the report says which).
 int run_apply_batch(const ApplyArgs& args, const BatchArgs& batch);
-// `merge` for apply: the shards' reports into OUT/report.jsonl, in item order.
-int merge_apply_parts(const std::string& out_dir);
 
 }  // namespace facet::cli

@@ -12,7 +12,7 @@
 #include "core/batch/parts.h"
 #include "core/io/error.h"
 #if FACET_WITH_VISION
-#include "app/cli/apply_batch.h"
+#include "app/cli/photo_batch.h"
 #include "app/cli/edit_video_parts.h"
 #endif
 
@@ -25,8 +25,8 @@ struct MergeArgs {
 };
 
 void register_merge(CLI::App& root, Commands& commands) {
-  auto* cmd = root.add_subcommand("merge", "Join the parts of a job run with --shard I/N (apply batches, label, "
-                                          "evaluate, train transformer, text statistics, edit-video)");
+  auto* cmd = root.add_subcommand("merge", "Join the parts of a job run with --shard I/N (apply and tune batches, "
+                                          "label, evaluate, train transformer, text statistics, edit-video)");
   auto a = std::make_shared<MergeArgs>();
   cmd->add_option("out", a->out,
                   "the job's --out folder (its parts/ holds the shards' parts); for edit-video its --out video")
@@ -55,7 +55,7 @@ void register_merge(CLI::App& root, Commands& commands) {
     if (parts.command == "train transformer") return merge_train_parts(a->out);
     if (parts.command == "text statistics") return merge_text_statistics_parts(a->out);
 #if FACET_WITH_VISION
-    if (parts.command == "apply") return merge_apply_parts(a->out);
+    if (parts.command == "apply" || parts.command == "tune") return merge_photo_batch_parts(a->out);
     if (parts.command == "edit-video") return merge_edit_video_parts(a->out);
 #endif
     throw Error("merge does not know how to join parts of '" + parts.command + "' (in " + a->out + "/parts)");

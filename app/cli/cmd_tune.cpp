@@ -1,6 +1,7 @@
 // facet-cli tune: pivotal tuning of the generator to one or several photos; writes the change to the base generator
 // (.tuned), which every --generator command loads with --tuned. Ctrl+C stops and keeps the best weights so far
-// (and the state to --resume from).
+// (and the state to --resume from). Given a folder, a list or a manifest, it tunes each photo on its own into
+// OUT/<photo>.tuned as a batch (report, reruns, --shard I/N).
 #include <filesystem>
 #include <fstream>
 #include <iomanip>
@@ -12,6 +13,8 @@
 #include "app/cli/command.h"
 #include "app/cli/generator_options.h"
 #include "app/cli/interrupt.h"
+#include "app/cli/photo_batch.h"
+#include "core/batch/work_items.h"
 #include "core/face/photo.h"
 #include "core/io/error.h"
 #include "core/io/image.h"
@@ -28,7 +31,7 @@ namespace {
 struct TuneArgs {
   GeneratorArgs generator;
   std::string photo, photos, wplus, out, encoder, predictor, loss = "auto", encoding = "bfloat16", export_pt, recon;
-  std::string resolutions, locality = "off";
+  std::string resolutions, locality = "off", shard;
   int pivot_steps = -1;
   int64_t rank = 16;
   tune::TuneOptions options;
@@ -76,6 +79,151 @@ std::vector<std::pair<std::string, std::string>> photo_list(const TuneArgs& a) {
   return out;
 }
 
+// What every photo of a run shares: the generator, the loss and the models that find pivots.
+struct TuneModels {
+  std::shared_ptr<nn::StyleGan2> g;
+  embed::PerceptualLoss perceptual;
+  bool lpips = false;
+  std::string note;  // why the loss is what it is, when it is not the recipe's
+  pipeline::EmbedModels embed;
+  pipeline::EmbedSettings settings;
+};
+
+TuneModels load_tune_models(const TuneArgs& a) {
+  TuneModels m;
+  m.g = load_generator(a.generator);
+  const torch::Device device = m.g->device();
+  if (a.loss != "l2") {
+    try {
+      m.perceptual = models::load_perceptual("lpips", device, m.note);
+    } catch (const Error& e) {
+      if (a.loss == "lpips") throw;
+      m.note = "LPIPS files not found (run models/fetch): pixel loss alone, no LPIPS stop";
+    }
+  }
+  m.lpips = m.perceptual.kind() == embed::PerceptualKind::Lpips;
+  if (!a.quiet)
+    std::cerr << "loss: " << (m.lpips ? "L2 + LPIPS" : "L2 alone") << (m.note.empty() ? "" : " (" + m.note + ")") << "\n";
+  m.embed.generator = m.g;
+  m.embed.perceptual = m.perceptual;
+  if (!a.encoder.empty()) m.embed.encoder = facet::models::load_encoder(a.encoder, device);
+  m.settings.refine_steps = a.pivot_steps >= 0 ? a.pivot_steps : (a.encoder.empty() ? 300 : 0);
+  m.settings.refine.keep_best = true;
+  return m;
+}
+
+// The photo's aligned face at the generator's size and its pivot (given, or found with the photo flow).
+tune::TuneTarget make_target(const TuneArgs& a, const TuneModels& m, const std::string& path, const std::string& pivot) {
+  const cv::Mat photo = face::read_photo(path);
+  cv::Mat crop = photo;
+  const auto size = m.g->size();
+  if (!a.aligned) {
+    const pipeline::PhotoFaces found = pipeline::find_faces(photo, a.predictor);
+    if (!found.faces.empty()) {
+      crop = pipeline::align_face(photo, found.faces.front(), static_cast<int>(size)).image;
+    } else if (photo.cols != photo.rows) {
+      throw Error(path + ": no face found and the image is not square (pass --aligned to use it stretched)");
+    } else {
+      std::cerr << "note: " << path << ": no face found: using the square image as an aligned crop\n";
+    }
+  }
+  tune::TuneTarget t;
+  t.image = pipeline::generator_target(crop, size, m.g->device());
+  if (!pivot.empty()) {
+    t.pivot = nn::read_wplus_file(pivot, *m.g, /*single=*/true);
+  } else {
+    if (!a.quiet) std::cerr << "finding the pivot of " << path << "…\n";
+    t.pivot = pipeline::embed_aligned(crop, m.embed, m.settings).wplus;
+  }
+  return t;
+}
+
+tune::TuneCallback progress_printer(const TuneArgs& a) {
+  return [&a](const tune::TuneProgress& p) {
+    if (a.quiet) return;
+    std::cerr << "\r[" << std::setw(4) << p.step << "/" << p.steps << "] loss " << std::setprecision(4) << p.loss
+              << " (L2 " << p.l2;
+    if (p.lpips >= 0) std::cerr << ", LPIPS " << p.lpips;
+    if (a.options.locality) std::cerr << ", locality " << p.locality;
+    std::cerr << ")   " << std::flush;
+  };
+}
+
+// The change to the base generator, with the run's figures.
+void write_change(const TuneArgs& a, nn::StyleGan2& base, const tune::TuneResult& r, size_t photos,
+                  const std::string& out) {
+  tune::TunedChange change = tune::make_change(
+      base, *r.generator, a.encoding == "low-rank" ? tune::ChangeEncoding::LowRank : tune::ChangeEncoding::BFloat16,
+      a.rank);
+  change.info = {{"steps", r.steps_done}, {"l2", r.l2}, {"lpips", r.lpips}, {"photos", double(photos)}};
+  tune::save_change(out, change);
+}
+
+// Settings the batch's outputs depend on besides the photo: a rerun with other ones tunes again.
+nlohmann::json tune_settings(const TuneArgs& a) {
+  const auto& o = a.options;
+  return {{"generator", a.generator.file}, {"encoder", a.encoder},   {"pivot_steps", a.pivot_steps},
+          {"aligned", a.aligned},          {"predictor", a.predictor}, {"steps", o.steps},
+          {"lr", o.lr},                    {"lpips_stop", o.lpips_stop}, {"loss", a.loss},
+          {"locality", a.locality},        {"resolutions", a.resolutions}, {"encoding", a.encoding},
+          {"rank", a.rank},                {"seed", o.seed}};
+}
+
+// Each photo of a folder, list or manifest (whose lines may give a "wplus" pivot) tuned on its own. A photo that
+// Ctrl+C stops keeps its state beside its output, and the rerun goes on from there.
+int run_tune_batch(const TuneArgs& a) {
+  for (const auto& [given, flag] : {std::pair{!a.photos.empty(), "--photos"}, {!a.wplus.empty(), "--wplus"},
+                                    {a.resume, "--resume"}, {a.save_state, "--save-state"},
+                                    {!a.export_pt.empty(), "--export"}, {!a.recon.empty(), "--recon"}})
+    if (given)
+      throw Error(std::string(flag) + " is for one tuning run; a folder, list or manifest tunes each photo on its own "
+                                      "(a manifest line may give its \"wplus\")");
+  TuneModels m;
+  PhotoBatch job;
+  job.command = "tune";
+  job.source = a.photo;
+  job.out = a.out;
+  job.shard = a.shard;
+  job.settings = tune_settings(a);
+  job.extension = ".tuned";
+  job.verb = "tune";
+  job.prepare = [&] { m = load_tune_models(a); };
+  job.run_item = [&](const batch::WorkItem& item, nlohmann::json& line, const std::atomic<bool>* stop) {
+    std::string pivot;
+    for (const auto& [key, value] : item.options.items()) {
+      if (key != "wplus" || !value.is_string())
+        throw Error("a tune manifest line takes \"photo\", \"output\" and \"wplus\" (a path), not \"" + key + "\"");
+      pivot = value.get<std::string>();
+    }
+    const tune::TuneTarget target = make_target(a, m, item.photo, pivot);
+    const std::string state_path = item.output + ".state";
+    tune::TuneState resume_state;
+    const bool resume = std::filesystem::exists(state_path);
+    if (resume) resume_state = tune::load_state(state_path);
+    const tune::TuneResult r = tune::PivotalTuner(m.g, m.perceptual)
+                                   .tune({target}, a.options, progress_printer(a), stop, resume ? &resume_state : nullptr);
+    if (!a.quiet) std::cerr << "\n";
+    if (r.cancelled) {
+      tune::save_state(state_path, r.state);
+      std::cerr << "tune: " << item.photo << " stopped at step " << r.steps_done << "; the rerun goes on from "
+                << state_path << "\n";
+      throw BatchStopped{};
+    }
+    write_change(a, *m.g, r, 1, item.output);
+    if (resume) std::filesystem::remove(state_path);
+    line["steps"] = r.steps_done;
+    line["l2"] = r.l2;
+    if (!resume) line["l2_before"] = r.start_l2;
+    if (m.lpips) {
+      line["lpips"] = r.lpips;
+      if (!resume) line["lpips_before"] = r.start_lpips;
+    }
+    line["ms_per_step"] = r.ms_per_step;
+    line["out_bytes"] = std::filesystem::file_size(item.output);
+  };
+  return run_photo_batch(job);
+}
+
 void register_tune(CLI::App& root, Commands& commands) {
   auto* cmd = root.add_subcommand(
       "tune", "Pivotal tuning: fine-tune the generator's weights so that at the photo's code it reproduces the photo; "
@@ -114,88 +262,34 @@ void register_tune(CLI::App& root, Commands& commands) {
   cmd->add_option("--recon", a->recon, "also write the first photo's reconstruction by the tuned generator");
   cmd->add_flag("--quiet", a->quiet, "no per-step progress");
   cmd->add_flag("--json", a->json, "Machine-readable summary on stdout");
-  commands.bind(cmd, [a] {
+  cmd->add_option("--shard", a->shard, "I/N: only this shard of a folder, list or manifest (merge joins the reports)");
+  commands.bind(cmd, [a]() -> int {
     auto& o = a->options;
     if (!a->generator.tuned.empty())
       throw Error("tune starts from the base generator: give --generator alone (--resume goes on with a run)");
-    const auto photos = photo_list(*a);
     o.locality = a->locality == "on";
     if (!a->resolutions.empty()) o.resolutions = parse_resolutions(a->resolutions);
+    if (!a->photo.empty() && batch::source_kind(a->photo) != batch::SourceKind::kSingle) return run_tune_batch(*a);
+    if (!a->shard.empty()) throw Error("--shard splits a folder, list or manifest of photos tuned each on its own");
+    const auto photos = photo_list(*a);
     const std::string state_path = a->out + ".state";
     tune::TuneState resume_state;
     if (a->resume) {
       if (!std::filesystem::exists(state_path)) throw Error("--resume: " + state_path + " not found");
       resume_state = tune::load_state(state_path);
     }
-    auto g = load_generator(a->generator);
-    const torch::Device device = g->device();
-
-    std::string note;
-    embed::PerceptualLoss perceptual;
-    if (a->loss != "l2") {
-      try {
-        perceptual = models::load_perceptual("lpips", device, note);
-      } catch (const Error& e) {
-        if (a->loss == "lpips") throw;
-        note = "LPIPS files not found (run models/fetch): pixel loss alone, no LPIPS stop";
-      }
-    }
-    const bool lpips = perceptual.kind() == embed::PerceptualKind::Lpips;
-    if (!a->quiet) std::cerr << "loss: " << (lpips ? "L2 + LPIPS" : "L2 alone") << (note.empty() ? "" : " (" + note + ")") << "\n";
-
-    // Targets and pivots.
-    pipeline::EmbedModels models;
-    models.generator = g;
-    models.perceptual = perceptual;
-    if (!a->encoder.empty()) models.encoder = facet::models::load_encoder(a->encoder, device);
-    pipeline::EmbedSettings settings;
-    settings.refine_steps = a->pivot_steps >= 0 ? a->pivot_steps : (a->encoder.empty() ? 300 : 0);
-    settings.refine.keep_best = true;
+    const TuneModels m = load_tune_models(*a);
     std::vector<tune::TuneTarget> targets;
-    for (const auto& [path, pivot] : photos) {
-      const cv::Mat photo = face::read_photo(path);
-      cv::Mat crop = photo;
-      if (!a->aligned) {
-        const pipeline::PhotoFaces found = pipeline::find_faces(photo, a->predictor);
-        if (!found.faces.empty()) {
-          crop = pipeline::align_face(photo, found.faces.front(), static_cast<int>(g->size())).image;
-        } else if (photo.cols != photo.rows) {
-          throw Error(path + ": no face found and the image is not square (pass --aligned to use it stretched)");
-        } else {
-          std::cerr << "note: " << path << ": no face found: using the square image as an aligned crop\n";
-        }
-      }
-      tune::TuneTarget t;
-      t.image = pipeline::generator_target(crop, g->size(), device);
-      if (!pivot.empty()) {
-        t.pivot = nn::read_wplus_file(pivot, *g, /*single=*/true);
-      } else {
-        if (!a->quiet) std::cerr << "finding the pivot of " << path << "…\n";
-        t.pivot = pipeline::embed_aligned(crop, models, settings).wplus;
-      }
-      targets.push_back(t);
-    }
+    for (const auto& [path, pivot] : photos) targets.push_back(make_target(*a, m, path, pivot));
 
-    auto print = [&](const tune::TuneProgress& p) {
-      if (a->quiet) return;
-      std::cerr << "\r[" << std::setw(4) << p.step << "/" << p.steps << "] loss " << std::setprecision(4) << p.loss
-                << " (L2 " << p.l2;
-      if (p.lpips >= 0) std::cerr << ", LPIPS " << p.lpips;
-      if (o.locality) std::cerr << ", locality " << p.locality;
-      std::cerr << ")   " << std::flush;
-    };
     const tune::TuneResult r = [&] {
       const InterruptScope interrupt;
-      return tune::PivotalTuner(g, perceptual).tune(targets, o, print, interrupt.flag(),
-                                                    a->resume ? &resume_state : nullptr);
+      return tune::PivotalTuner(m.g, m.perceptual)
+          .tune(targets, o, progress_printer(*a), interrupt.flag(), a->resume ? &resume_state : nullptr);
     }();
     if (!a->quiet) std::cerr << "\n";
 
-    tune::TunedChange change = tune::make_change(
-        *g, *r.generator, a->encoding == "low-rank" ? tune::ChangeEncoding::LowRank : tune::ChangeEncoding::BFloat16,
-        a->rank);
-    change.info = {{"steps", r.steps_done}, {"l2", r.l2}, {"lpips", r.lpips}, {"photos", double(targets.size())}};
-    tune::save_change(a->out, change);
+    write_change(*a, *m.g, r, targets.size(), a->out);
     if (r.cancelled || a->save_state) tune::save_state(state_path, r.state);
     else if (std::filesystem::exists(state_path)) std::filesystem::remove(state_path);  // finished: nothing to resume
     if (!a->export_pt.empty()) tune::export_rosinality(*r.generator, a->export_pt);
@@ -205,10 +299,10 @@ void register_tune(CLI::App& root, Commands& commands) {
     }
     nlohmann::json out{{"photos", targets.size()},
                        {"generator", a->generator.file},
-                       {"size", g->size()},
-                       {"device", models::describe_device(device)},
+                       {"size", m.g->size()},
+                       {"device", models::describe_device(m.g->device())},
                        {"threads", torch::get_num_threads()},
-                       {"loss", lpips ? "l2+lpips" : "l2"},
+                       {"loss", m.lpips ? "l2+lpips" : "l2"},
                        {"steps", r.steps_done},
                        {"cancelled", r.cancelled},
                        {"converged", r.converged},
@@ -218,13 +312,13 @@ void register_tune(CLI::App& root, Commands& commands) {
                        {"out", a->out},
                        {"encoding", a->encoding},
                        {"out_bytes", std::filesystem::file_size(a->out)}};
-    if (lpips) out["lpips"] = r.lpips;
+    if (m.lpips) out["lpips"] = r.lpips;
     // A resumed run did not see the base generator: no "before" figures.
     if (!a->resume) {
       out["l2_before"] = r.start_l2;
-      if (lpips) out["lpips_before"] = r.start_lpips;
+      if (m.lpips) out["lpips_before"] = r.start_lpips;
     }
-    if (!note.empty()) out["note"] = note;
+    if (!m.note.empty()) out["note"] = m.note;
     if (r.cancelled || a->save_state) out["state"] = state_path;
     if (a->json) {
       print_json(out);
@@ -234,7 +328,7 @@ void register_tune(CLI::App& root, Commands& commands) {
                 << ", " << std::fixed << std::setprecision(0) << r.ms_per_step << " ms/step; L2 " << std::setprecision(4);
       if (!a->resume) std::cout << r.start_l2 << " → ";
       std::cout << r.l2;
-      if (lpips) std::cout << ", LPIPS " << (a->resume ? "" : std::to_string(r.start_lpips) + " → ") << r.lpips;
+      if (m.lpips) std::cout << ", LPIPS " << (a->resume ? "" : std::to_string(r.start_lpips) + " → ") << r.lpips;
       std::cout << "\nwrote " << a->out << " (" << out["out_bytes"].get<uintmax_t>() / 1024 << " KiB, " << a->encoding
                 << ")\n";
     }

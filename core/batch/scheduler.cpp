@@ -50,6 +50,7 @@ const Shardable kShardable[] = {
     {"train", "transformer", "train transformer (--attrs)"},
     {"text", "statistics", "text statistics"},
     {"edit-video", nullptr, "edit-video"},
+    {"tune", nullptr, "tune (a folder, list or manifest, each photo on its own)"},
 };
 
 }  // namespace

@@ -23,9 +23,11 @@ bool is_photo(const fs::path& p) {
   return std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return ext == k; });
 }
 
-// JPEG and PNG keep their format; other formats are written as PNG.
-std::string output_name(const std::string& photo) {
+// JPEG and PNG keep their format; other formats are written as PNG. A command that writes something other than
+// an image names its own extension.
+std::string output_name(const std::string& photo, const std::string& extension) {
   const fs::path p(photo);
+  if (!extension.empty()) return p.stem().string() + extension;
   const std::string ext = lower(p.extension().string());
   const bool keep = ext == ".jpg" || ext == ".jpeg" || ext == ".png";
   return p.stem().string() + (keep ? p.extension().string() : std::string(".png"));
@@ -62,7 +64,8 @@ SourceKind source_kind(const std::string& source) {
   return SourceKind::kSingle;
 }
 
-std::vector<WorkItem> read_work_items(const std::string& source, const std::string& out_dir) {
+std::vector<WorkItem> read_work_items(const std::string& source, const std::string& out_dir,
+                                      const std::string& extension) {
   std::vector<WorkItem> items;
   const fs::path out(out_dir);
   const fs::path base = fs::path(source).parent_path();
@@ -72,14 +75,14 @@ std::vector<WorkItem> read_work_items(const std::string& source, const std::stri
       for (const auto& e : fs::directory_iterator(source))
         if (e.is_regular_file() && is_photo(e.path())) photos.push_back(e.path().string());
       std::sort(photos.begin(), photos.end());
-      for (const auto& p : photos) items.push_back({0, p, (out / output_name(p)).string(), nlohmann::json::object()});
+      for (const auto& p : photos) items.push_back({0, p, (out / output_name(p, extension)).string(), nlohmann::json::object()});
       break;
     }
     case SourceKind::kList: {
       for (const auto& line : lines_of(source)) {
         if (blank_or_comment(line)) continue;
         const std::string photo = resolve(base, line.substr(line.find_first_not_of(" \t")));
-        items.push_back({0, photo, (out / output_name(photo)).string(), nlohmann::json::object()});
+        items.push_back({0, photo, (out / output_name(photo, extension)).string(), nlohmann::json::object()});
       }
       break;
     }
@@ -99,7 +102,7 @@ std::vector<WorkItem> read_work_items(const std::string& source, const std::stri
           throw Error(where + " needs a \"photo\" path");
         WorkItem item;
         item.photo = resolve(base, j["photo"].get<std::string>());
-        std::string output = output_name(item.photo);
+        std::string output = output_name(item.photo, extension);
         if (j.contains("output")) {
           if (!j["output"].is_string()) throw Error(where + ": \"output\" must be a file name");
           output = j["output"].get<std::string>();

@@ -24,6 +24,8 @@ SourceKind source_kind(const std::string& source);
 // The items of a folder, list or manifest; outputs go into out_dir, named after the photo (the manifest may give
 // "output", relative to out_dir). facet::Error for an empty batch, a malformed line (its number given), or two
 // photos that would write the same output.
-std::vector<WorkItem> read_work_items(const std::string& source, const std::string& out_dir);
+// extension (".tuned"): the outputs are the photo's name with it, for commands that write no image.
+std::vector<WorkItem> read_work_items(const std::string& source, const std::string& out_dir,
+                                      const std::string& extension = {});
 
 }  // namespace facet::batch

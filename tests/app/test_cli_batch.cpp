@@ -1,5 +1,5 @@
-// facet-cli apply on a folder, list or manifest; --shard and merge on one machine (apply, evaluate); submit's
-// scripts and manifests.
+// facet-cli apply and tune on a folder, list or manifest; --shard and merge on one machine (apply, tune,
+// evaluate); submit's scripts and manifests.
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -254,3 +254,47 @@ TEST(CliSubmit, KubernetesGetsAnIndexedJobAndAMergeJob) {
 }
 
 }  // namespace
+
+// tune over a folder: each photo tuned on its own into OUT/<photo>.tuned. Shards merged give the files and the
+// report of one process; a rerun tunes nothing again; the flags of a single run are refused with the reason.
+TEST(CliBatch, TuneEachPhotoInShardsGivesTheChangesOfOneProcess) {
+  FACET_REQUIRE_FIXTURES();
+  const std::string photos = facet::test::batch_photos("batch_tune_photos");
+  const std::string whole = facet::test::scratch_dir("batch_tune_whole");
+  const std::string split = facet::test::scratch_dir("batch_tune_split");
+  const std::string tune = cli() + " tune " + photos + " --aligned --generator " +
+                           facet::test::fixture("stylegan2/g_small_zip.pt") +
+                           " --pivot-steps 2 --steps 3 --loss l2 --quiet --out ";
+  auto r = run_command(tune + whole);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("4 photo(s), 0 already done, 4 to tune"), std::string::npos) << r.output;
+  for (const char* name : {"a", "b", "c", "d"}) EXPECT_TRUE(fs::exists(whole + "/" + name + ".tuned")) << name;
+  for (int shard = 0; shard < 2; ++shard)
+    ASSERT_EQ(run_command(tune + split + " --shard " + std::to_string(shard) + "/2").exit_code, 0);
+  r = run_command(cli() + " merge " + split);
+  ASSERT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("2 shard(s) of tune"), std::string::npos) << r.output;
+  facet::test::expect_same_files(whole, split);
+  auto a = facet::test::without_timings(facet::test::report_lines(whole + "/report.jsonl"));
+  auto b = facet::test::without_timings(facet::test::report_lines(split + "/report.jsonl"));
+  ASSERT_EQ(a.size(), 4u);
+  for (auto* lines : {&a, &b})
+    for (auto& l : *lines) {
+      EXPECT_EQ(l["status"], "done") << l;
+      EXPECT_LT(l["l2"].get<double>(), l["l2_before"].get<double>()) << l;
+      l.erase("ms_per_step");
+      l["output"] = fs::path(l["output"].get<std::string>()).filename().string();
+    }
+  EXPECT_EQ(a, b);
+
+  r = run_command(tune + whole);
+  EXPECT_EQ(r.exit_code, 0) << r.output;
+  EXPECT_NE(r.output.find("4 already done, 0 to tune"), std::string::npos) << r.output;
+  r = run_command(tune + whole + " --wplus " + facet::test::fixture("stylegan2/wplus.npy"));
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("--wplus is for one tuning run"), std::string::npos) << r.output;
+  r = run_command(cli() + " tune " + photos + "/a.png --aligned --generator " +
+                  facet::test::fixture("stylegan2/g_small_zip.pt") + " --out " + whole + "/one.tuned --shard 0/2");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("--shard splits a folder, list or manifest"), std::string::npos) << r.output;
+}
