@@ -103,7 +103,8 @@ TuneModels load_tune_models(const TuneArgs& a) {
   }
   m.lpips = m.perceptual.kind() == embed::PerceptualKind::Lpips;
   if (!a.quiet)
-    std::cerr << "loss: " << (m.lpips ? "L2 + LPIPS" : "L2 alone") << (m.note.empty() ? "" : " (" + m.note + ")") << "\n";
+    std::cerr << "loss: " << (m.lpips ? "L2 + LPIPS" : "L2 alone") << (m.note.empty() ? "" : " (" + m.note + ")")
+              << "\n";
   m.embed.generator = m.g;
   m.embed.perceptual = m.perceptual;
   if (!a.encoder.empty()) m.embed.encoder = facet::models::load_encoder(a.encoder, device);
@@ -113,7 +114,8 @@ TuneModels load_tune_models(const TuneArgs& a) {
 }
 
 // The photo's aligned face at the generator's size and its pivot (given, or found with the photo flow).
-tune::TuneTarget make_target(const TuneArgs& a, const TuneModels& m, const std::string& path, const std::string& pivot) {
+tune::TuneTarget make_target(const TuneArgs& a, const TuneModels& m, const std::string& path,
+                             const std::string& pivot) {
   const cv::Mat photo = face::read_photo(path);
   cv::Mat crop = photo;
   const auto size = m.g->size();
@@ -201,7 +203,8 @@ int run_tune_batch(const TuneArgs& a) {
     const bool resume = std::filesystem::exists(state_path);
     if (resume) resume_state = tune::load_state(state_path);
     const tune::TuneResult r = tune::PivotalTuner(m.g, m.perceptual)
-                                   .tune({target}, a.options, progress_printer(a), stop, resume ? &resume_state : nullptr);
+                                   .tune({target}, a.options, progress_printer(a), stop,
+                                         resume ? &resume_state : nullptr);
     if (!a.quiet) std::cerr << "\n";
     if (r.cancelled) {
       tune::save_state(state_path, r.state);

@@ -128,7 +128,8 @@ int run_photo_batch(const PhotoBatch& batch) {
     return kFailure;
   }
   std::cerr << batch.command << ": " << items.size() - failed << " of " << items.size() << " photos done";
-  if (failed) std::cerr << ", " << failed << " failed (their errors are in " << report_path << "; a rerun retries them)";
+  if (failed)
+    std::cerr << ", " << failed << " failed (their errors are in " << report_path << "; a rerun retries them)";
   std::cerr << "\n";
   return failed ? kFailure : kOk;
 }

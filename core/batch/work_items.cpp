@@ -75,7 +75,8 @@ std::vector<WorkItem> read_work_items(const std::string& source, const std::stri
       for (const auto& e : fs::directory_iterator(source))
         if (e.is_regular_file() && is_photo(e.path())) photos.push_back(e.path().string());
       std::sort(photos.begin(), photos.end());
-      for (const auto& p : photos) items.push_back({0, p, (out / output_name(p, extension)).string(), nlohmann::json::object()});
+      for (const auto& p : photos)
+        items.push_back({0, p, (out / output_name(p, extension)).string(), nlohmann::json::object()});
       break;
     }
     case SourceKind::kList: {
