@@ -1,5 +1,5 @@
 // submit slurm on a real single-node Slurm (tests/app/slurm/with_slurm.sh starts it around this program): three
-// shards and the merge job give exactly what one process writes (apply, evaluate, train transformer, text
+// shards and the merge job give exactly what one process writes (apply, tune, evaluate, train transformer, text
 // statistics, label); a failed shard shows, and a resubmission redoes only what is unfinished.
 #include <algorithm>
 #include <chrono>
@@ -156,6 +156,28 @@ int expect_same_bytes(const std::string& whole, const std::string& split, const 
     EXPECT_TRUE(facet::io::read_file(e.path().string()) == facet::io::read_file(split + "/" + name)) << name << " differs";
   }
   return files;
+}
+
+// Each photo tuned on its own: the shards' .tuned files are those of one process, byte for byte.
+TEST(Slurm, TuneEachPhotoInThreeShardsMatchesOneProcess) {
+  FACET_REQUIRE_FIXTURES();
+  REQUIRE_SLURM();
+  const std::string photos = facet::test::batch_photos("slurm_tune_photos");
+  const std::string args = " --aligned --generator " + facet::test::fixture("stylegan2/g_small_zip.pt") +
+                           " --pivot-steps 2 --steps 3 --loss l2 --quiet";
+  const std::string whole = facet::test::scratch_dir("slurm_tune_whole");
+  const std::string split = facet::test::scratch_dir("slurm_tune_split");
+  ASSERT_EQ(run_command(cli() + " tune " + photos + args + " --out " + whole).exit_code, 0);
+  const Submitted s = submit("tune " + photos + args + " --out " + split);
+  ASSERT_FALSE(s.array_job.empty());
+  wait_for(s);
+  EXPECT_EQ(job_states(s.array_job), (std::vector<std::string>{"COMPLETED", "COMPLETED", "COMPLETED"})) << logs(split);
+  EXPECT_EQ(job_states(s.merge_job), (std::vector<std::string>{"COMPLETED"})) << logs(split);
+  EXPECT_EQ(expect_same_bytes(whole, split, ".tuned"), 4) << logs(split);
+  auto a = comparable(whole + "/report.jsonl"), b = comparable(split + "/report.jsonl");
+  for (auto* lines : {&a, &b})
+    for (auto& l : *lines) l.erase("ms_per_step");
+  EXPECT_EQ(a, b);
 }
 
 TEST(Slurm, TrainTransformersInThreeShardsMatchOneProcess) {
