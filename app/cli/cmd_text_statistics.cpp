@@ -104,14 +104,10 @@ int merge_text_statistics_parts(const std::string& out_dir) {
   const nlohmann::json& settings = parts.infos[0]["settings"];
   std::vector<torch::Tensor> rows;
   edit::ChannelRelevance first;
-  int64_t next = 0;
+  const auto blocks = batch::contiguous_blocks(parts);
   for (size_t i = 0; i < parts.dirs.size(); ++i) {
-    const auto& info = parts.infos[i];
-    if (info.value("first", int64_t{-1}) != next)
-      throw Error(parts.dirs[i] + " does not start where the shard before it ended: rerun it");
-    next = info.value("end", int64_t{-1});
     const auto part = edit::load_channel_relevance(parts.dirs[i] + "/rows.pt");
-    if (part.channels_done != next - info.value("first", int64_t{0}))
+    if (part.channels_done != blocks[i].second - blocks[i].first)
       throw Error(parts.dirs[i] + "/rows.pt holds another number of channels than its part.json says: rerun it");
     if (i == 0) first = part;
     // σ is computed by every shard; it must agree to the bit, or the shards ran on different machines' arithmetic.
@@ -120,15 +116,16 @@ int merge_text_statistics_parts(const std::string& out_dir) {
       throw Error(parts.dirs[i] + " computed other style σ than " + parts.dirs[0] + ": rerun it");
     if (part.channels_done > 0) rows.push_back(part.directions);
   }
-  if (next != settings.at("channels").get<int64_t>())
-    throw Error(out_dir + "'s parts cover " + std::to_string(next) + " of " + settings.at("channels").dump() +
+  const int64_t covered = blocks.empty() ? 0 : blocks.back().second;
+  if (covered != settings.at("channels").get<int64_t>())
+    throw Error(out_dir + "'s parts cover " + std::to_string(covered) + " of " + settings.at("channels").dump() +
                 " channels");
   edit::ChannelRelevance joined = first;
   joined.directions = rows.empty() ? torch::zeros({0, 0}) : torch::cat(rows);
-  joined.channels_done = next;
+  joined.channels_done = covered;
   const std::string file = cache_file(out_dir, settings.at("key").get<std::string>());
   edit::save_channel_relevance(file, joined);
-  std::cerr << "merge: " << parts.count << " shard(s) of text statistics → " << file << " (" << next
+  std::cerr << "merge: " << parts.count << " shard(s) of text statistics → " << file << " (" << covered
             << " channels)\n";
   return kOk;
 }

@@ -45,24 +45,21 @@ int merge_label_parts(const std::string& out_dir) {
   const batch::Parts parts = batch::read_parts(out_dir);
   std::vector<torch::Tensor> w, l, r;
   double ms = 0;
-  int64_t next = 0;
+  const auto blocks = batch::contiguous_blocks(parts);
   for (size_t i = 0; i < parts.dirs.size(); ++i) {
-    const auto& info = parts.infos[i];
-    if (info.value("first", int64_t{-1}) != next)
-      throw Error(parts.dirs[i] + " does not start where the shard before it ended: rerun it");
-    next = info.value("end", int64_t{-1});
-    ms += info.value("ms", 0.0);
+    ms += parts.infos[i].value("ms", 0.0);
     w.push_back(io::read_npy(parts.dirs[i] + "/W.npy"));
     l.push_back(io::read_npy(parts.dirs[i] + "/L.npy"));
     r.push_back(io::read_npy(parts.dirs[i] + "/faceapi.npy"));
-    if (w.back().size(0) != next - info.value("first", int64_t{0}))
+    if (w.back().size(0) != blocks[i].second - blocks[i].first)
       throw Error(parts.dirs[i] + "/W.npy holds another number of faces than its part.json says: rerun it");
   }
   const nlohmann::json& settings = parts.infos[0]["settings"];
-  if (next != settings.at("count").get<int64_t>())
-    throw Error(out_dir + "'s parts cover " + std::to_string(next) + " of " + settings.at("count").dump() + " faces");
+  const int64_t covered = blocks.empty() ? 0 : blocks.back().second;
+  if (covered != settings.at("count").get<int64_t>())
+    throw Error(out_dir + "'s parts cover " + std::to_string(covered) + " of " + settings.at("count").dump() + " faces");
   write_label_outputs(out_dir, {torch::cat(w), torch::cat(l), torch::cat(r)}, settings, ms);
-  std::cerr << "merge: " << parts.count << " shard(s) of label → " << out_dir << " (" << next << " faces)\n";
+  std::cerr << "merge: " << parts.count << " shard(s) of label → " << out_dir << " (" << covered << " faces)\n";
   return kOk;
 }
 

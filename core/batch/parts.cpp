@@ -73,4 +73,17 @@ Parts read_parts(const std::string& out_dir) {
   return parts;
 }
 
+std::vector<std::pair<int64_t, int64_t>> contiguous_blocks(const Parts& parts) {
+  std::vector<std::pair<int64_t, int64_t>> blocks;
+  int64_t next = 0;
+  for (size_t i = 0; i < parts.dirs.size(); ++i) {
+    const int64_t first = parts.infos[i].value("first", int64_t{-1}), end = parts.infos[i].value("end", int64_t{-1});
+    if (first != next || end < first)
+      throw Error(parts.dirs[i] + " does not start where the shard before it ended: rerun it");
+    blocks.emplace_back(first, end);
+    next = end;
+  }
+  return blocks;
+}
+
 }  // namespace facet::batch

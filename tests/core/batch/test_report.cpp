@@ -65,3 +65,19 @@ TEST(Parts, MergeNeedsEveryShardFinishedWithTheSameSettings) {
   write_part_info(out, Shard{1, 3}, "apply", json{{"alpha", 2}}, true);
   EXPECT_THROW(read_parts(out), facet::Error);
 }
+
+TEST(Parts, ContiguousBlocksFollowOneAnotherFromZero) {
+  Parts parts;
+  parts.dirs = {"p0", "p1", "p2"};
+  parts.infos = {json{{"first", 0}, {"end", 4}}, json{{"first", 4}, {"end", 4}}, json{{"first", 4}, {"end", 9}}};
+  const auto blocks = contiguous_blocks(parts);
+  ASSERT_EQ(blocks.size(), 3u);
+  EXPECT_EQ(blocks[1], std::make_pair(int64_t{4}, int64_t{4}));  // an empty shard is a block too
+  EXPECT_EQ(blocks[2], std::make_pair(int64_t{4}, int64_t{9}));
+  parts.infos[2]["first"] = 5;  // a gap
+  EXPECT_THROW(contiguous_blocks(parts), facet::Error);
+  parts.infos[2] = json{{"first", 4}, {"end", 3}};  // a block that ends before it starts
+  EXPECT_THROW(contiguous_blocks(parts), facet::Error);
+  parts.infos[2] = json{{"end", 9}};  // no "first"
+  EXPECT_THROW(contiguous_blocks(parts), facet::Error);
+}
