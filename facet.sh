@@ -33,7 +33,7 @@ jobs="${FACET_JOBS:-$(nproc)}"
 # Debian 12 packages the build, the tests and the reference benchmarks need.
 packages=(
   cmake ninja-build g++ ccache pkg-config git
-  libtorch-dev libopenblas0-pthread
+  libtorch-dev libopenblas0-pthread libdnnl-dev  # oneDNN: its headers for the Winograd convolutions
   libopencv-dev libdlib-dev libdlib-data
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
   qt6-translations-l10n  # Qt's own dialogs and buttons in the interface language

@@ -3,7 +3,7 @@
 // summed in float32 (oneDNN's bfloat16 convolutions, which AVX512_BF16's dot products run at twice the float32
 // rate), the result rounded to bfloat16 and widened back to float32 for the epilogues. Chosen at run time: only
 // inside a BFloat16Convolutions scope, and only on a CPU with AVX512_BF16 (cpu_features.h; elsewhere oneDNN would
-// emulate it, slower than float32), else float32.
+// emulate it, slower than float32), else float32. Layers that run by Winograd (winograd_conv.h) stay float32.
 #include <torch/types.h>
 
 namespace facet::nn::stylegan2 {

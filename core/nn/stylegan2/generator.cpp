@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
@@ -14,6 +15,7 @@
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/layers.h"
 #include "core/nn/stylegan2/synthesis_grad.h"
+#include "core/nn/stylegan2/winograd_conv.h"
 #include "core/nn/network_guard.h"
 
 namespace facet::nn {
@@ -266,6 +268,8 @@ struct StyleGan2::Impl {
 
   // Synthesis from styles (each [N, in]); stops at the block whose resolution is `target`.
   torch::Tensor run(const std::vector<torch::Tensor>& s, const SynthesisOptions& o, bool fast) const {
+    std::optional<WinogradConvolutions> winograd;
+    if (fast) winograd.emplace();  // inference renders: the constant 3×3 layers by Winograd where the CPU has it
     const int64_t target = o.output_size ? o.output_size : config.size;
     NoiseGenerators gen = noise_generators(o.seed, s[0].size(0));
     BlockTimes::start();

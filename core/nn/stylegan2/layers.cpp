@@ -1,6 +1,7 @@
 #include "core/nn/stylegan2/layers.h"
 
 #include "core/nn/stylegan2/fast_conv.h"
+#include "core/nn/stylegan2/winograd_conv.h"
 
 #include <cmath>
 
@@ -101,7 +102,13 @@ FastConv ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Te
   // x [1, in, h, w] in channels-last memory, style [1, in]. Channels-last weights and activations keep oneDNN in
   // its native NHWC layout: no reorder of the large high-resolution activations (about 2× on the top blocks).
   if (upsample) return {forward_plain(x, style).contiguous(kChannelsLast), {}};  // without phases (k ≠ 3)
-  if (modulates_input()) {
+  const bool prepared = modulates_input();
+  if (prepared && winograd_ && winograd_convolutions() && x.size(0) == 1 &&
+      x.size(2) >= kWinogradMinSide && x.size(3) >= kWinogradMinSide) {
+    auto [factor, demod] = input_modulation(style);
+    if (torch::Tensor y = winograd_->forward(x * factor); y.defined()) return {y, demod};
+  }
+  if (prepared && !winograd_only_) {
     auto [factor, demod] = input_modulation(style);
     return {fast_conv2d(x * factor, weight[0], kernel_size / 2), demod};
   }
@@ -130,9 +137,15 @@ torch::Tensor ModulatedConvImpl::forward_activated(const torch::Tensor& x, const
 bool ModulatedConvImpl::has_phases() const { return upsample && kernel_size == 3; }
 
 void ModulatedConvImpl::prepare_fast(int64_t input_pixels) {
-  if (!demodulate || (upsample && !has_phases()) || input_pixels > out_channels * kernel_size * kernel_size) return;
+  const bool small_input = input_pixels <= out_channels * kernel_size * kernel_size;
+  const bool winograd = demodulate && !upsample && kernel_size == 3 && weight.device().is_cpu() &&
+                        weight.scalar_type() == torch::kFloat32 &&
+                        input_pixels >= kWinogradMinSide * kWinogradMinSide && WinogradConv3x3::available();
+  if (!demodulate || (upsample && !has_phases()) || (!small_input && !winograd)) return;
   torch::NoGradGuard no_grad;
   const torch::Tensor w = weight[0];  // [out, in, k, k]
+  winograd_only_ = !small_input;
+  if (winograd) winograd_ = std::make_shared<WinogradConv3x3>(w);
   squared_ = torch::linalg_vector_norm(w, 2, at::IntArrayRef{2, 3}).square();  // a reduction: no [out, in, k, k] temporary
   if (has_phases()) {
     constant_phases_ = phase_weights(w);
