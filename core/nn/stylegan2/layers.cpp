@@ -149,8 +149,9 @@ void ModulatedConvImpl::prepare_fast(int64_t input_pixels) {
   squared_ = torch::linalg_vector_norm(w, 2, at::IntArrayRef{2, 3}).square();  // a reduction: no [out, in, k, k] temporary
   if (has_phases()) {
     constant_phases_ = phase_weights(w);
-  } else if (!w.is_contiguous(kChannelsLast)) {
-    weight.set_data(w.contiguous(kChannelsLast).unsqueeze(0));  // same values; weight[0] is now channels-last
+  } else if (!winograd_only_ && !w.is_contiguous(kChannelsLast)) {
+    // Same values; weight[0] is now channels-last for the direct convolution (the Winograd keeps its own copy).
+    weight.set_data(w.contiguous(kChannelsLast).unsqueeze(0));
   }
   prepared_data_ = weight.data_ptr();
   prepared_version_ = version_of(weight);
