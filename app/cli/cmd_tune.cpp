@@ -233,7 +233,8 @@ void register_tune(CLI::App& root, Commands& commands) {
               "writes the change (.tuned) for --tuned");
   auto a = std::make_shared<TuneArgs>();
   auto& o = a->options;
-  cmd->add_option("photo", a->photo, "face photo (aligned first unless --aligned)");
+  cmd->add_option("photo", a->photo, "face photo (aligned first unless --aligned), or a folder, list or manifest of "
+                                     "photos each tuned on its own into the --out folder");
   cmd->add_option("--photos", a->photos, "text file: one photo per line (optionally followed by its pivot .npy), "
                                           "all tuned into one generator");
   add_generator_options(cmd, a->generator, /*required=*/true);
@@ -243,7 +244,7 @@ void register_tune(CLI::App& root, Commands& commands) {
       ->check(CLI::Range(0, 100000));
   cmd->add_flag("--aligned", a->aligned, "the photo is already an aligned face crop");
   cmd->add_option("--predictor", a->predictor, "dlib 68-landmark model (default: the models path)");
-  cmd->add_option("--out", a->out, "the tuned change (.tuned)")->required();
+  cmd->add_option("--out", a->out, "the tuned change (.tuned), or a batch's output folder")->required();
   cmd->add_option("--steps", o.steps, "at most this many steps")->capture_default_str()->check(CLI::Range(0, 100000));
   cmd->add_option("--lr", o.lr, "Adam learning rate")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--lpips-stop", o.lpips_stop, "stop once LPIPS is at most this (0: never)")->capture_default_str();
@@ -264,7 +265,7 @@ void register_tune(CLI::App& root, Commands& commands) {
   cmd->add_option("--export", a->export_pt, "also write the whole tuned generator as a rosinality .pt");
   cmd->add_option("--recon", a->recon, "also write the first photo's reconstruction by the tuned generator");
   cmd->add_flag("--quiet", a->quiet, "no per-step progress");
-  cmd->add_flag("--json", a->json, "Machine-readable summary on stdout");
+  cmd->add_flag("--json", a->json, "Machine-readable summary on stdout (one run; a batch writes OUT/report.jsonl)");
   cmd->add_option("--shard", a->shard, "I/N: only this shard of a folder, list or manifest (merge joins the reports)");
   commands.bind(cmd, [a]() -> int {
     auto& o = a->options;
