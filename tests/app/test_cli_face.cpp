@@ -136,7 +136,7 @@ TEST(CliAlign, BadPhotosGiveClearMessages) {
   cv::Mat wide;
   photo.convertTo(wide, CV_16UC3, 257.0);
   cv::imwrite(dir + "/16bit.png", wide);
-  facet::io::write_file_atomic(dir + "/corrupt.jpg", std::string("\xFF\xD8\xFF\xE0 not really a jpeg", 24));
+  facet::io::write_file_atomic(dir + "/corrupt.jpg", std::string("\xFF\xD8\xFF\xE0") + " not really a jpeg");
   const std::vector<BadPhoto> cases = {
       {dir + "/no_face.png", 1, "no face found"},
       {dir + "/tiny_face.png", 1, "no face found"},
