@@ -110,10 +110,15 @@ fetch_faceapi_models() {
   [ -f "$dir/package/model/face_recognition_model-weights_manifest.json" ] && return 0
   command -v npm >/dev/null 2>&1 || { log "npm not found: face-api model tests will skip"; return 0; }
   mkdir -p "$dir"
-  if (cd "$dir" && npm pack --silent @vladmandic/face-api >/dev/null 2>&1 && tar xzf vladmandic-face-api-*.tgz); then
+  # The version the manifest pins, so that these files are the ones its size and checksum describe.
+  local spec
+  spec="$(python3 -c 'import json, sys
+m = next(m for m in json.load(open(sys.argv[1]))["models"] if m["id"] == "face-api")
+print(m["npm_package"] + "@" + m["npm_version"])' "$here/models/manifest.json")"
+  if (cd "$dir" && npm pack --silent "$spec" >/dev/null 2>&1 && tar xzf vladmandic-face-api-*.tgz); then
     log "face-api models unpacked in $dir/package/model"
   else
-    log "could not fetch @vladmandic/face-api (offline?): face-api model tests will skip"
+    log "could not fetch $spec (offline?): face-api model tests will skip"
   fi
 }
 

@@ -89,3 +89,48 @@ TEST(ModelsFetch, RefusesAFileOfTheWrongSizeWithoutAChecksum) {
   listed = run_command(repo("models/fetch") + " --list --manifest " + dir + "/manifest.json --dest " + dir + "/dest");
   EXPECT_NE(listed.output.find("present"), std::string::npos) << listed.output;
 }
+
+TEST(ModelsFetch, ChecksAnNpmPackageAgainstItsPublishedIntegrityAndTheManifest) {
+  // A local package stands in for the registry's: npm packs a folder exactly as it packs a published version, and
+  // the same bytes give the same tarball, so its sha512 plays the registry's published integrity.
+  if (run_command("command -v npm", false).exit_code != 0) GTEST_SKIP() << "npm is not installed";
+  const std::string dir = facet::test::scratch_dir("fetch-npm");
+  facet::io::write_file_atomic(dir + "/pkg/package.json", R"({"name":"facet-test-models","version":"1.0.0"})");
+  facet::io::write_file_atomic(dir + "/pkg/model/weights.json", R"({"weights":[1,2,3]})");
+  const std::string integrity =
+      "sha512-" + run_command("cd " + dir + " && npm pack --silent ./pkg >/dev/null && openssl dgst -sha512 -binary "
+                              "facet-test-models-1.0.0.tgz | base64 -w0", false).output;
+  const auto sha = run_command("sha256sum " + dir + "/pkg/model/weights.json | cut -d' ' -f1", false).output.substr(0, 64);
+  nlohmann::json entry{{"id", "pkg"}, {"role", "test"}, {"file", "pkg/weights.json"}, {"url", nullptr},
+                       {"download", "npm"}, {"npm_package", dir + "/pkg"}, {"npm_folder", "package/model"},
+                       {"target_folder", "pkg"}, {"npm_integrity", integrity}, {"sha256", sha}, {"size_bytes", 19}};
+  auto fetch_with = [&](const nlohmann::json& model, const std::string& dest) {
+    facet::io::write_file_atomic(dir + "/manifest.json", nlohmann::json{{"models", {model}}}.dump());
+    return run_command(repo("models/fetch") + " --manifest " + dir + "/manifest.json --dest " + dir + "/" + dest);
+  };
+
+  auto ok = fetch_with(entry, "good");
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  EXPECT_EQ(facet::io::read_file(dir + "/good/pkg/weights.json"), R"({"weights":[1,2,3]})");
+
+  auto tampered = entry;
+  tampered["npm_integrity"] = "sha512-" + std::string(86, 'A') + "==";
+  auto r = fetch_with(tampered, "tampered");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("published integrity"), std::string::npos) << r.output;
+  EXPECT_NE(run_command("test -e " + dir + "/tampered/pkg").exit_code, 0) << "a package that fails its check must not land";
+
+  auto other_size = entry;
+  other_size["size_bytes"] = 20;
+  r = fetch_with(other_size, "other-size");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.output.find("another size or SHA-256"), std::string::npos) << r.output;
+  EXPECT_NE(run_command("test -e " + dir + "/other-size/pkg").exit_code, 0);
+
+  // Present but changed since: --list says so (npm folders are checked like every other file).
+  facet::io::write_file_atomic(dir + "/good/pkg/weights.json", R"({"weights":[1,2,4]})");
+  entry["npm_integrity"] = nullptr;
+  facet::io::write_file_atomic(dir + "/manifest.json", nlohmann::json{{"models", {entry}}}.dump());
+  auto listed = run_command(repo("models/fetch") + " --list --manifest " + dir + "/manifest.json --dest " + dir + "/good");
+  EXPECT_NE(listed.output.find("BAD CHECKSUM"), std::string::npos) << listed.output;
+}
