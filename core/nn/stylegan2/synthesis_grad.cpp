@@ -7,6 +7,7 @@
 #include <torch/torch.h>
 
 #include "core/nn/stylegan2/backward_ops.h"
+#include "core/nn/stylegan2/conv_layout.h"
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/upfirdn2d.h"
 #include "core/nn/stylegan2/weight_grads.h"
@@ -106,8 +107,9 @@ struct SynthesisBackward : torch::autograd::Node {
       gxf = F::conv2d(gt, w.transpose(0, 1).contiguous(kChannelsLast), F::Conv2dFuncOptions().stride(2));
       if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, gt, activations[k], f, demod, ag.demod_sum);
     } else {
-      gxf = F::conv2d(g, w.flip({2, 3}).transpose(0, 1).contiguous(kChannelsLast),
-                      F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
+      const torch::Tensor adjoint = w.flip({2, 3}).transpose(0, 1).contiguous(kChannelsLast);
+      gxf = conv.kernel_size == 3 ? conv3x3_channels_last(g, adjoint)
+                                  : F::conv2d(g, adjoint, F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
       if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, g, activations[k], f, demod, ag.demod_sum);
     }
     gxf = gxf.contiguous(kChannelsLast);

@@ -2,11 +2,13 @@
 
 #include <ATen/ATen.h>
 
+#include "core/nn/stylegan2/conv_layout.h"
+
 namespace facet::nn::stylegan2 {
 
 namespace {
 constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
-}
+}  // namespace
 
 EpilogueGrads epilogue_grads(const torch::Tensor& g, const torch::Tensor& demod, const torch::Tensor& noise) {
   const int64_t channels = g.size(1);
@@ -29,7 +31,10 @@ EpilogueGrads epilogue_grads(const torch::Tensor& g, const torch::Tensor& demod,
 torch::Tensor styled_weight_grad(const ModulatedConvImpl& conv, const torch::Tensor& g_conv, const torch::Tensor& x,
                                  const torch::Tensor& f, const torch::Tensor& demod, const torch::Tensor& demod_sum) {
   const torch::Tensor w = conv.weight[0];  // [out, in, k, k]
-  const torch::Tensor input = (x * f.view({1, -1, 1, 1})).contiguous(kChannelsLast);
+  // The transposed (up-sampling) convolutions gain nothing from the plain layout.
+  const bool plain = !conv.upsample && conv.kernel_size == 3 && plain_layout_for_weight_grads();
+  const torch::Tensor input =
+      (x * f.view({1, -1, 1, 1})).contiguous(plain ? torch::MemoryFormat::Contiguous : kChannelsLast);
   torch::Tensor grad;
   if (conv.upsample) {
     // Transposed convolution: its weight is [in, out, k, k].
@@ -39,8 +44,8 @@ torch::Tensor styled_weight_grad(const ModulatedConvImpl& conv, const torch::Ten
     grad = std::get<1>(result).transpose(0, 1);
   } else {
     const int64_t pad = conv.kernel_size / 2;
-    auto result = at::convolution_backward(g_conv, input, w, c10::nullopt, {1, 1}, {pad, pad}, {1, 1}, false, {0, 0},
-                                           1, {false, true, false});
+    auto result = at::convolution_backward(plain ? g_conv.contiguous() : g_conv, input, w, c10::nullopt, {1, 1},
+                                           {pad, pad}, {1, 1}, false, {0, 0}, 1, {false, true, false});
     grad = std::get<1>(result);
   }
   // The demodulation's term.
