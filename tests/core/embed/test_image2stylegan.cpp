@@ -162,11 +162,13 @@ TEST(Image2StyleGan, FastAndPlainGradientsGiveTheSameFit) {
   // Pixel-loss steps from latent_avg towards a face the generator rendered, once through the fast path's
   // hand-written backward and once through autograd over the plain path: the same function and gradients to float
   // rounding, which Adam amplifies where a gradient element is near 0 (its step has that element's sign at any
-  // size). Measured here (one thread; two): the codes' moves after 10 steps differ by 3e-6 (2e-5) of the largest;
-  // after 200 steps the losses by 0.02 % (0.05 %), the peak-to-peak PSNRs by 0.001 dB (0.002 dB), and the two
-  // results lie 14.6 dB (13.8 dB) nearer each other than either lies to the target. The bounds allow 10× or more of
-  // each. A wrong gradient row or a lost step moves the codes another way from the first steps on (a difference
-  // of order 1).
+  // size), and more so where the convolutions' rounding differs more from the plain path's. Measured (one thread;
+  // two) on AVX-512: the codes' moves after 10 steps differ by 3e-6 (2e-5) of the largest; after 200 steps the
+  // losses by 0.02 % (0.05 %), the peak-to-peak PSNRs by 0.001 dB (0.002 dB), and the two results lie 14.6 dB
+  // (13.8 dB) nearer each other than either lies to the target. On AVX2: 3e-6 (1.8e-2: one element's step took the
+  // other sign), 0.59 % (0.27 %), 0.026 dB (0.012 dB), 18 dB (12 dB). The bounds allow 3× or more of the one-thread
+  // figures (the suite runs each test on one thread). A wrong gradient row or a lost step moves the codes another way
+  // from the first steps on (a difference of order 1).
   FACET_REQUIRE_FIXTURES();
   auto f = facet::test::load_embed_fixture();
   Image2StyleGan embedder(f.g);
@@ -201,8 +203,8 @@ TEST(Image2StyleGan, FastAndPlainGradientsGiveTheSameFit) {
             << " dB, plain " << plain_fit << " dB (peak to peak), loss " << fast.final_loss << " vs "
             << plain.final_loss << ", the two results " << between << " dB apart; " << fast.ms_per_step << " vs "
             << plain.ms_per_step << " ms/step\n";
-  EXPECT_NEAR(fast.final_loss, plain.final_loss, 0.005 * plain.final_loss);
-  EXPECT_NEAR(fast_fit, plain_fit, 0.02);
+  EXPECT_NEAR(fast.final_loss, plain.final_loss, 0.02 * plain.final_loss);
+  EXPECT_NEAR(fast_fit, plain_fit, 0.1);
   EXPECT_GT(between, std::max(fast_fit, plain_fit) + 10.0) << "the two results are no nearer each other than the target";
   EXPECT_GT(fast_fit, psnr_pp(f.g->synthesis(f.g->to_wplus(f.g->latent_avg().view({1, -1}))), f.target) + 6.0);
 }
