@@ -1,4 +1,5 @@
 // models/manifest.json and models/fetch, run for real on local files (no network needed).
+#include <filesystem>
 #include <fstream>
 #include <set>
 
@@ -95,6 +96,7 @@ TEST(ModelsFetch, ChecksAnNpmPackageAgainstItsPublishedIntegrityAndTheManifest) 
   // the same bytes give the same tarball, so its sha512 plays the registry's published integrity.
   if (run_command("command -v npm", false).exit_code != 0) GTEST_SKIP() << "npm is not installed";
   const std::string dir = facet::test::scratch_dir("fetch-npm");
+  std::filesystem::create_directories(dir + "/pkg/model");
   facet::io::write_file_atomic(dir + "/pkg/package.json", R"({"name":"facet-test-models","version":"1.0.0"})");
   facet::io::write_file_atomic(dir + "/pkg/model/weights.json", R"({"weights":[1,2,3]})");
   const std::string integrity =

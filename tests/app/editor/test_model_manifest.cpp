@@ -70,7 +70,8 @@ class ModelManifestTest : public QObject {
     QVERIFY(facet::app::checksumStatusText(ChecksumStatus::Mismatch).contains("fetch it again"));
   }
 
-  // README (Models): "Exactly two entries carry a published checksum: clip-vit-b32 … and vgg16-imagenet".
+  // README (Models): "Exactly three entries carry a published checksum: clip-vit-b32 …, vgg16-imagenet … and
+  // face-api".
   void theManifestCarriesExactlyTheChecksumsTheReadmeNames() {
     const auto entries = facet::app::readManifest(QString(FACET_SOURCE_DIR) + "/models/manifest.json");
     QStringList withChecksum;
@@ -78,12 +79,13 @@ class ModelManifestTest : public QObject {
       if (!e.sha256.isEmpty()) QCOMPARE(e.sha256.size(), 64);
       if (!e.sha256.isEmpty() || !e.sha256Prefix.isEmpty()) withChecksum << e.id;
     }
-    QCOMPARE(withChecksum, (QStringList{"clip-vit-b32", "vgg16-imagenet"}));
+    QCOMPARE(withChecksum, (QStringList{"clip-vit-b32", "vgg16-imagenet", "face-api"}));
     QFile readme(QString(FACET_SOURCE_DIR) + "/README.md");
     QVERIFY(readme.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(readme.readAll()).simplified();
-    QVERIFY(text.contains("Exactly two entries carry a published checksum: `clip-vit-b32`"));
-    QVERIFY(text.contains("and `vgg16-imagenet`"));
+    QVERIFY(text.contains("Exactly three entries carry a published checksum: `clip-vit-b32`"));
+    QVERIFY(text.contains("`vgg16-imagenet`"));
+    QVERIFY(text.contains("and `face-api`"));
   }
 
   void aBrokenManifestIsAClearError() {
