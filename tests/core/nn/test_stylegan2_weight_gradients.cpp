@@ -92,14 +92,12 @@ TEST(StyleGan2WeightGradients, AfterAnUpdateTheGradientsFollowTheNewWeights) {
   expect_parity(*g, 3);
 }
 
-TEST(StyleGan2WeightGradients, EitherLayoutOfTheConvolutionWeightGradientEqualsAutograd) {
-  // Without AVX-512 the 3×3 layers' weight gradients run on plain NCHW tensors (oneDNN's faster layout there), with
-  // it on channels-last ones: the cap forces the first; uncapped, an AVX-512 machine checks the second.
-  for (const char* cap : {"avx2", "native"}) {
-    SCOPED_TRACE(cap);
-    facet::nn::stylegan2::set_cpu_features_cap(cap);
-    auto g = StyleGan2::random(64, 32, 1, 1, /*seed=*/11, torch::kCPU, /*max_channels=*/24);
-    expect_parity(*g, 4);
-  }
+TEST(StyleGan2WeightGradients, NchwWeightGradientsEqualAutograd) {
+  // Without AVX-512 the 3×3 layers' weight gradients run on NCHW tensors (conv_layout.h); the cap forces that on any
+  // machine (TinyGeneratorEqualsAutograd checks the channels-last ones where the CPU has AVX-512). The same
+  // generator and draw as there: the layout changes only the weight gradients' rounding, not the forward's.
+  facet::nn::stylegan2::set_cpu_features_cap("avx2");
+  auto g = StyleGan2::random(64, 32, 1, 1, /*seed=*/7, torch::kCPU, /*max_channels=*/24);
+  expect_parity(*g, 1);
   facet::nn::stylegan2::set_cpu_features_cap("native");
 }
