@@ -14,6 +14,7 @@
 #include "core/nn/stylegan2/cpu_features.h"
 #include "tests/app/editor/fixture_models.h"
 #include "tests/app/editor/image_compare.h"
+#include "tests/support/cpu_features_cap.h"
 
 using facet::app::GeneratorBackend;
 using facet::app::RenderQuality;
@@ -62,12 +63,6 @@ struct FakeClock {
     inPreview = !inPreview;
     return now;
   }
-};
-
-// Caps the CPU features for the backends made while it lives (bfloat16 forced off), as FACET_CPU_FEATURES does.
-struct FeatureCap {
-  explicit FeatureCap(const char* cap) { facet::nn::stylegan2::set_cpu_features_cap(cap); }
-  ~FeatureCap() { facet::nn::stylegan2::set_cpu_features_cap("native"); }
 };
 
 GeneratorBackend::Options budgeted(const std::shared_ptr<FakeClock>& clock) {
@@ -153,7 +148,7 @@ class GeneratorBackendTest : public QObject {
   // stay at full size in float32 throughout.
   void previewSideFollowsTheBudget() {
     FACET_REQUIRE_FIXTURES_QT();
-    FeatureCap noBfloat16("avx512");
+    facet::test::CpuFeaturesCap noBfloat16("avx512");
     auto clock = std::make_shared<FakeClock>();
     GeneratorBackend backend(models(false), facet::test::fixtureWplus(), budgeted(clock));
     clock->backend = &backend;
@@ -225,7 +220,7 @@ class GeneratorBackendTest : public QObject {
   void controllerPreviewsFitTheBudgetAndRestAtFullSize() {
     FACET_REQUIRE_FIXTURES_QT();
     qRegisterMetaType<facet::app::RenderResult>();
-    FeatureCap noBfloat16("avx512");
+    facet::test::CpuFeaturesCap noBfloat16("avx512");
     auto clock = std::make_shared<FakeClock>();
     auto backend = std::make_unique<GeneratorBackend>(models(false), facet::test::fixtureWplus(), budgeted(clock));
     clock->backend = backend.get();

@@ -7,6 +7,7 @@
 #include "core/nn/stylegan2/cpu_features.h"
 #include "core/nn/stylegan2/fast_conv.h"
 #include "core/nn/stylegan2/generator.h"
+#include "tests/support/cpu_features_cap.h"
 #include "tests/support/test_support.h"
 
 using namespace facet::nn::stylegan2;
@@ -22,12 +23,6 @@ double psnr_db(const torch::Tensor& image, const torch::Tensor& reference) {
   return 10 * std::log10(range * range / mse);
 }
 
-// Restores the processor's own features when a test is done with a cap.
-struct FeatureCap {
-  explicit FeatureCap(const std::string& cap) { set_cpu_features_cap(cap); }
-  ~FeatureCap() { set_cpu_features_cap("native"); }
-};
-
 // Every convolution the fast path runs: 3×3 (pad 1), the up-sampling phases (2×2, 2×1, 1×2, 1×1, pad 1), ToRGB 1×1.
 struct Shape {
   int64_t kh, kw, padding;
@@ -41,7 +36,7 @@ torch::Tensor float32_conv(const torch::Tensor& x, const torch::Tensor& w, int64
 }  // namespace
 
 TEST(StyleGan2BFloat16, ForcedOffEveryConvolutionIsFloat32) {
-  FeatureCap cap("avx512");
+  facet::test::CpuFeaturesCap cap("avx512");
   torch::manual_seed(5);
   torch::InferenceMode inference;
   BFloat16Convolutions scope;
@@ -55,7 +50,7 @@ TEST(StyleGan2BFloat16, ForcedOffEveryConvolutionIsFloat32) {
 
 TEST(StyleGan2BFloat16, ConvolutionsStayWithinTheirBound) {
   if (!cpu_features_capped("native").avx512_bf16) GTEST_SKIP() << "no AVX512_BF16 here";
-  FeatureCap cap("native");
+  facet::test::CpuFeaturesCap cap("native");
   torch::manual_seed(6);
   torch::InferenceMode inference;
   BFloat16Convolutions scope;
@@ -83,7 +78,7 @@ TEST(StyleGan2BFloat16, PreviewSynthesisKeepsItsPsnr) {
   const torch::Tensor wplus = g->to_wplus(g->mapping(torch::randn({1, 32})));
   const torch::Tensor float32 = g->synthesis(wplus);
   {
-    FeatureCap cap("avx512");
+    facet::test::CpuFeaturesCap cap("avx512");
     BFloat16Convolutions scope;
     EXPECT_TRUE(torch::equal(g->synthesis(wplus), float32)) << "without AVX512_BF16: float32";
   }

@@ -4,24 +4,21 @@
 
 #include "core/nn/stylegan2/conv_layout.h"
 #include "core/nn/stylegan2/cpu_features.h"
+#include "tests/support/cpu_features_cap.h"
 #include "tests/support/test_support.h"
 
 using namespace facet::nn::stylegan2;
+using facet::test::CpuFeaturesCap;
 using facet::test::relative_max_error;
 
 namespace {
 
 constexpr auto kChannelsLast = torch::MemoryFormat::ChannelsLast;
 
-struct FeatureCap {
-  explicit FeatureCap(const std::string& cap) { set_cpu_features_cap(cap); }
-  ~FeatureCap() { set_cpu_features_cap("native"); }
-};
-
 }  // namespace
 
 TEST(StyleGan2ConvLayout, WithoutAvx512TheWideLayersFrom32SquaredTakeNchw) {
-  FeatureCap cap("avx2");
+  CpuFeaturesCap cap("avx2");
   EXPECT_TRUE(plain_layout_for_conv3x3(512, 32, 32));
   EXPECT_TRUE(plain_layout_for_conv3x3(512, 64, 64));
   EXPECT_TRUE(plain_layout_for_conv3x3(256, 128, 128));
@@ -30,7 +27,7 @@ TEST(StyleGan2ConvLayout, WithoutAvx512TheWideLayersFrom32SquaredTakeNchw) {
   EXPECT_FALSE(plain_layout_for_conv3x3(64, 512, 512));
   EXPECT_TRUE(plain_layout_for_weight_grads());
   if (cpu_features_capped("native").avx512) {
-    FeatureCap native("native");
+    CpuFeaturesCap native("native");
     EXPECT_FALSE(plain_layout_for_conv3x3(512, 64, 64));
     EXPECT_FALSE(plain_layout_for_weight_grads());
   }
@@ -46,7 +43,7 @@ TEST(StyleGan2ConvLayout, EitherLayoutGivesTheChannelsLastConvolution) {
                                                         torch::nn::functional::Conv2dFuncOptions().padding(1));
     for (const char* name : {"avx2", "native"}) {
       SCOPED_TRACE(std::string(name) + ", " + std::to_string(channels) + " channels");
-      FeatureCap cap(name);
+      CpuFeaturesCap cap(name);
       const auto y = conv3x3_channels_last(x, w);
       EXPECT_TRUE(y.is_contiguous(kChannelsLast));
       EXPECT_EQ(y.sizes(), expected.sizes());

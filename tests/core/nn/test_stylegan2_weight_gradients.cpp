@@ -5,9 +5,9 @@
 
 #include <torch/torch.h>
 
-#include "core/nn/stylegan2/cpu_features.h"
 #include "core/nn/stylegan2/generator.h"
 #include "core/nn/stylegan2/tuning_synthesis.h"
+#include "tests/support/cpu_features_cap.h"
 #include "tests/support/test_support.h"
 #include "tests/support/visible_noise.h"
 
@@ -96,8 +96,7 @@ TEST(StyleGan2WeightGradients, NchwWeightGradientsEqualAutograd) {
   // Without AVX-512 the 3×3 layers' weight gradients run on NCHW tensors (conv_layout.h); the cap forces that on any
   // machine (TinyGeneratorEqualsAutograd checks the channels-last ones where the CPU has AVX-512). The same
   // generator and draw as there: the layout changes only the weight gradients' rounding, not the forward's.
-  facet::nn::stylegan2::set_cpu_features_cap("avx2");
+  facet::test::CpuFeaturesCap cap("avx2");
   auto g = StyleGan2::random(64, 32, 1, 1, /*seed=*/7, torch::kCPU, /*max_channels=*/24);
   expect_parity(*g, 1);
-  facet::nn::stylegan2::set_cpu_features_cap("native");
 }
