@@ -36,7 +36,7 @@ torch::Tensor conv3x3_channels_last(const torch::Tensor& x, const torch::Tensor&
   const auto options = F::Conv2dFuncOptions().padding(1);
   if (x.device().is_cpu() && plain_layout_for_conv3x3(x.size(1), x.size(2), x.size(3)))
     return F::conv2d(x.contiguous(), w.contiguous(), options).contiguous(kChannelsLast);
-  return F::conv2d(x, w, options);
+  return F::conv2d(x, w.contiguous(kChannelsLast), options);
 }
 
 }  // namespace facet::nn::stylegan2

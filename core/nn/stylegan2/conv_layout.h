@@ -16,8 +16,9 @@ bool plain_layout_for_conv3x3(int64_t channels, int64_t height, int64_t width);
 // Whether 3×3 weight gradients (stride 1) run faster in NCHW here.
 bool plain_layout_for_weight_grads();
 
-// conv2d(x, w, padding 1) for x [N, in, H, W] and w [out, in, 3, 3], channels-last: in NCHW where
-// plain_layout_for_conv3x3 says so (a CPU tensor), else as they are; the result channels-last.
+// conv2d(x, w, padding 1) for x [N, in, H, W] channels-last and w [out, in, 3, 3] in any layout (copied once into
+// the one it runs in): in NCHW where plain_layout_for_conv3x3 says so (a CPU tensor), else channels-last; the
+// result channels-last.
 torch::Tensor conv3x3_channels_last(const torch::Tensor& x, const torch::Tensor& w);
 
 }  // namespace facet::nn::stylegan2

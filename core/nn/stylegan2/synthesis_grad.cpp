@@ -107,9 +107,10 @@ struct SynthesisBackward : torch::autograd::Node {
       gxf = F::conv2d(gt, w.transpose(0, 1).contiguous(kChannelsLast), F::Conv2dFuncOptions().stride(2));
       if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, gt, activations[k], f, demod, ag.demod_sum);
     } else {
-      const torch::Tensor adjoint = w.flip({2, 3}).transpose(0, 1).contiguous(kChannelsLast);
+      const torch::Tensor adjoint = w.flip({2, 3}).transpose(0, 1);
       gxf = conv.kernel_size == 3 ? conv3x3_channels_last(g, adjoint)
-                                  : F::conv2d(g, adjoint, F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
+                                  : F::conv2d(g, adjoint.contiguous(kChannelsLast),
+                                              F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
       if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, g, activations[k], f, demod, ag.demod_sum);
     }
     gxf = gxf.contiguous(kChannelsLast);
