@@ -274,7 +274,12 @@ void MainWindow::updateEditingEnabled() {
   tuneAction_->setEnabled(editor_->tuning()->available());
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+  // The editor is a child, deleted by QWidget's destructor once this window's own part is gone; its objects emit as
+  // they go (the undo stack's cleanChanged), and nothing may reach this window's slots by then.
+  disconnect(editor_, nullptr, this, nullptr);
+  for (QObject* part : editor_->findChildren<QObject*>()) disconnect(part, nullptr, this, nullptr);
+}
 
 QString MainWindow::statusText() const { return statusBar()->currentMessage(); }
 QString MainWindow::problemText() const { return messageBar_->text(); }

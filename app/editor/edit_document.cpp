@@ -315,9 +315,10 @@ void EditDocument::applyTwoFaces(const TwoFaceState& state) {
 
 void EditDocument::addRecentFace(const OtherFace& face) {
   if (!face.wplus.defined()) return;
-  recent_.erase(std::remove_if(recent_.begin(), recent_.end(), [&](const OtherFace& f) { return sameOrigin(f, face); }),
-                recent_.end());
-  recent_.insert(recent_.begin(), face);
+  const OtherFace entry = face;  // `face` may be one of recent_'s own, which the erase below destroys
+  const auto same = [&](const OtherFace& f) { return sameOrigin(f, entry); };
+  recent_.erase(std::remove_if(recent_.begin(), recent_.end(), same), recent_.end());
+  recent_.insert(recent_.begin(), entry);
   if (recent_.size() > kRecentFaces) recent_.resize(kRecentFaces);
   Q_EMIT recentFacesChanged();
 }

@@ -130,8 +130,9 @@ void TwoFaceWorkflow::fromSeed(const std::string& role, uint64_t seed) {
 }
 
 void TwoFaceWorkflow::fromRecent(const std::string& role, int index) {
-  if (index >= 0 && index < static_cast<int>(doc_->recentFaces().size()))
-    use(role, doc_->recentFaces()[static_cast<size_t>(index)]);
+  if (index < 0 || index >= static_cast<int>(doc_->recentFaces().size())) return;
+  const OtherFace face = doc_->recentFaces()[static_cast<size_t>(index)];  // a copy: use() reorders the list
+  use(role, face);
 }
 
 #ifdef FACET_WITH_VISION

@@ -423,6 +423,36 @@ class WorkflowsTest : public QObject {
     QCOMPARE(doc->twoFaces().mode, facet::edit::TwoFaceMode::None);
   }
 
+  // Choosing a recent face moves it to the top of the list, as it was: the face chosen is one of the list's own.
+  void aRecentFaceChosenAgainComesFirstUnchanged() {
+    FACET_REQUIRE_FIXTURES_QT();
+    auto editor = readyEditor(scratch_.filePath("autosave-recent"));
+    QVERIFY(editor);
+    facet::app::EditDocument* doc = editor->document();
+    QVERIFY(editor->files()->openWplus(facet::test::fixturesDir() + "/stylegan2/wplus.npy"));
+    for (const uint64_t seed : {11, 12, 13}) {
+      editor->twoFaces()->fromSeed("second", seed);
+      const QString label = QString("random face %1").arg(seed);
+      const auto arrived = [&] { return doc->twoFaces().second && doc->twoFaces().second->label == label; };
+      QVERIFY(QTest::qWaitFor(arrived, 10000));
+    }
+    const auto labels = [&] {
+      QStringList out;
+      for (const auto& face : doc->recentFaces()) out << face.label;
+      return out;
+    };
+    const QStringList before = labels();  // the three seeds first, then the faces opened earlier
+    QCOMPARE(before.mid(0, 3), (QStringList{"random face 13", "random face 12", "random face 11"}));
+    const torch::Tensor code12 = doc->recentFaces()[1].wplus.clone();
+    editor->twoFaces()->fromRecent("second", 1);
+    QCOMPARE(doc->twoFaces().second->label, QString("random face 12"));
+    QStringList expected = before;
+    expected.swapItemsAt(0, 1);
+    QCOMPARE(labels(), expected);
+    QVERIFY(torch::equal(doc->recentFaces()[0].wplus, code12));
+    QVERIFY(torch::equal(doc->twoFaces().second->wplus, code12));
+  }
+
 #ifdef FACET_WITH_VISION
   // --- photos ---------------------------------------------------------------------------------------------------------
 
