@@ -3,6 +3,7 @@
 #include "core/nn/stylegan2/fast_conv.h"
 #include "core/nn/stylegan2/winograd_conv.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace facet::nn::stylegan2 {
@@ -138,9 +139,12 @@ bool ModulatedConvImpl::has_phases() const { return upsample && kernel_size == 3
 
 void ModulatedConvImpl::prepare_fast(int64_t input_pixels) {
   const bool small_input = input_pixels <= out_channels * kernel_size * kernel_size;
+  // oneDNN's Winograd pays at every width from 32²; the portable one where the channels are many.
+  const bool wide = std::min(in_channels, out_channels) >= WinogradConv3x3::kPortableMinChannels;
   const bool winograd = demodulate && !upsample && kernel_size == 3 && weight.device().is_cpu() &&
                         weight.scalar_type() == torch::kFloat32 &&
-                        input_pixels >= kWinogradMinSide * kWinogradMinSide && WinogradConv3x3::available();
+                        input_pixels >= kWinogradMinSide * kWinogradMinSide &&
+                        (WinogradConv3x3::available() || (wide && WinogradConv3x3::portable_available()));
   if (!demodulate || (upsample && !has_phases()) || (!small_input && !winograd)) return;
   torch::NoGradGuard no_grad;
   const torch::Tensor w = weight[0];  // [out, in, k, k]

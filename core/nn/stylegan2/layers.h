@@ -89,8 +89,9 @@ struct ModulatedConvImpl : torch::nn::Module {
   // their memory layout changes); up-sampling layers keep their four phase weights beside them (a copy the size
   // of the 3×3 weight: 38 MB in all for config-f). A later change to them turns this off again when it moves their storage or
   // version counter (assignment, load_state_dict, in-place ops outside InferenceMode, which skips the counter).
-  // 3×3 layers that are not up-sampling, with inputs of at least 32² on a CPU with Winograd (winograd_conv.h),
-  // modulate their input whatever its size, for the Winograd's sake: inside a WinogradConvolutions scope.
+  // 3×3 layers that are not up-sampling, with inputs of at least 32² on a CPU with oneDNN's Winograd
+  // (winograd_conv.h), or elsewhere with 128 channels or more (the portable Winograd), modulate their input
+  // whatever its size, for the Winograd's sake: inside a WinogradConvolutions scope.
   void prepare_fast(int64_t input_pixels);
 
   torch::Tensor weight;  // [1, out, in, k, k]
@@ -113,7 +114,7 @@ struct ModulatedConvImpl : torch::nn::Module {
   // weight's storage and version they were taken from.
   torch::Tensor squared_;
   std::array<torch::Tensor, 4> constant_phases_;
-  // 3×3 stride-1 layers on a CPU that has it: the constant weights by Winograd (inside a WinogradConvolutions scope).
+  // 3×3 stride-1 layers with constant weights: by Winograd (inside a WinogradConvolutions scope).
   // winograd_only_: the input is too large for modulating it to pay off with a direct convolution.
   static constexpr int64_t kWinogradMinSide = 32;
   std::shared_ptr<WinogradConv3x3> winograd_;

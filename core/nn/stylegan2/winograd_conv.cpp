@@ -10,6 +10,7 @@
 #include <torch/torch.h>
 
 #include "core/nn/stylegan2/cpu_features.h"
+#include "core/nn/stylegan2/portable_winograd.h"
 
 #if FACET_WITH_DNNL
 #include <dnnl.hpp>
@@ -20,7 +21,17 @@ namespace facet::nn::stylegan2 {
 namespace {
 thread_local bool winograd_scope = false;
 std::atomic<int64_t> winograd_runs{0};
+
+bool switched_off() {
+  static const bool off = [] {
+    const char* value = std::getenv("FACET_WINOGRAD");
+    return value && std::strcmp(value, "0") == 0;
+  }();
+  return off;
+}
 }  // namespace
+
+bool WinogradConv3x3::portable_available() { return !switched_off(); }
 
 int64_t WinogradConv3x3::runs() { return winograd_runs.load(); }
 
@@ -40,17 +51,6 @@ dnnl::engine& cpu_engine() {
   return engine;
 }
 
-// The blocked copies of a layer's input and output, per thread, grown to the largest layer and kept: fresh pages
-// at every call (tens of MB at the top layers) cost page faults that ate most of what the Winograd saves.
-void* scratch(int which, size_t bytes) {
-  thread_local torch::Tensor buffers[2];
-  torch::Tensor& b = buffers[which];
-  if (!b.defined() || b.nbytes() < bytes) {
-    b = torch::Tensor();  // the old one goes first
-    b = torch::empty({static_cast<int64_t>(bytes)}, torch::kUInt8);  // LibTorch aligns CPU storage to 64 bytes
-  }
-  return b.data_ptr();
-}
 }  // namespace
 
 // One input size's primitive, its layout changes and the weights transformed for it.
@@ -63,6 +63,8 @@ struct Plan {
 };
 
 struct WinogradConv3x3::Plans {
+  explicit Plans(const torch::Tensor& w) : weight(w.detach().to(torch::kCPU, torch::kFloat32).contiguous()) {}
+
   torch::Tensor weight;  // [out, in, 3, 3], contiguous
   std::mutex mutex;
   std::map<std::pair<int64_t, int64_t>, std::shared_ptr<const Plan>> by_size;  // null: no kernel for that size
@@ -106,22 +108,9 @@ struct WinogradConv3x3::Plans {
   }
 };
 
-bool WinogradConv3x3::available() {
-  static const bool switched_off = [] {
-    const char* value = std::getenv("FACET_WINOGRAD");
-    return value && std::strcmp(value, "0") == 0;
-  }();
-  return !switched_off && cpu_features().avx512;
-}
+bool WinogradConv3x3::available() { return !switched_off() && cpu_features().avx512; }
 
-WinogradConv3x3::WinogradConv3x3(const torch::Tensor& weight) : plans_(std::make_unique<Plans>()) {
-  TORCH_CHECK(weight.dim() == 4 && weight.size(2) == 3 && weight.size(3) == 3, "WinogradConv3x3: a 3×3 weight");
-  plans_->weight = weight.detach().to(torch::kCPU, torch::kFloat32).contiguous();
-}
-
-WinogradConv3x3::~WinogradConv3x3() = default;
-
-torch::Tensor WinogradConv3x3::forward(const torch::Tensor& x) {
+torch::Tensor WinogradConv3x3::forward_onednn(const torch::Tensor& x) {
   TORCH_CHECK(x.dim() == 4 && x.size(0) == 1 && x.size(1) == plans_->weight.size(1),
               "WinogradConv3x3: x [1, in, H, W]");
   const int64_t h = x.size(2), w = x.size(3);
@@ -133,26 +122,43 @@ torch::Tensor WinogradConv3x3::forward(const torch::Tensor& x) {
                                  x.options().dtype(torch::kFloat32).memory_format(kChannelsLast));
   memory src(plan->user_src, cpu_engine(), input.data_ptr<float>());
   memory dst(plan->user_dst, cpu_engine(), y.data_ptr<float>());
-  memory blocked_src(plan->pd.src_desc(), cpu_engine(), scratch(0, plan->pd.src_desc().get_size()));
-  memory blocked_dst(plan->pd.dst_desc(), cpu_engine(), scratch(1, plan->pd.dst_desc().get_size()));
+  const auto bytes = [](const memory::desc& d) { return static_cast<int64_t>(d.get_size()); };
+  memory blocked_src(plan->pd.src_desc(), cpu_engine(), winograd_scratch(0, bytes(plan->pd.src_desc())).data_ptr());
+  memory blocked_dst(plan->pd.dst_desc(), cpu_engine(), winograd_scratch(1, bytes(plan->pd.dst_desc())).data_ptr());
   dnnl::stream stream(cpu_engine());
   plan->to_blocked.execute(stream, src, blocked_src);
   plan->conv.execute(stream,
                      {{DNNL_ARG_SRC, blocked_src}, {DNNL_ARG_WEIGHTS, plan->weights}, {DNNL_ARG_DST, blocked_dst}});
   plan->from_blocked.execute(stream, blocked_dst, dst);
   stream.wait();
-  ++winograd_runs;
   return y;
 }
 
 #else  // built without oneDNN's headers
 
-struct WinogradConv3x3::Plans {};
+struct WinogradConv3x3::Plans {
+  explicit Plans(const torch::Tensor&) {}
+};
 bool WinogradConv3x3::available() { return false; }
-WinogradConv3x3::WinogradConv3x3(const torch::Tensor&) {}
-WinogradConv3x3::~WinogradConv3x3() = default;
-torch::Tensor WinogradConv3x3::forward(const torch::Tensor&) { return {}; }
+torch::Tensor WinogradConv3x3::forward_onednn(const torch::Tensor&) { return {}; }
 
 #endif
+
+WinogradConv3x3::WinogradConv3x3(const torch::Tensor& weight) {
+  TORCH_CHECK(weight.dim() == 4 && weight.size(2) == 3 && weight.size(3) == 3, "WinogradConv3x3: a 3×3 weight");
+  if (available()) {
+    plans_ = std::make_unique<Plans>(weight);
+  } else {
+    portable_ = std::make_unique<PortableWinograd>(weight);
+  }
+}
+
+WinogradConv3x3::~WinogradConv3x3() = default;
+
+torch::Tensor WinogradConv3x3::forward(const torch::Tensor& x) {
+  torch::Tensor y = portable_ ? portable_->forward(x) : forward_onednn(x);
+  if (y.defined()) ++winograd_runs;
+  return y;
+}
 
 }  // namespace facet::nn::stylegan2
