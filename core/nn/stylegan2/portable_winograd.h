@@ -4,10 +4,10 @@
 // tiles' transforms are two small matrix products (36 × 36 and 16 × 36, applied to every tile and channel at once)
 // and the convolution itself is 36 matrix products [tiles × in] · [in × out], a quarter of a direct convolution's
 // multiplications. It runs in bands of tile rows whose steps meet in the caches (the transforms are memory-bound),
-// in parallel when BLAS runs on the calling thread alone. Measured on a 2-core AVX2 VM against oneDNN's direct NCHW
-// convolution: 1.7–2.4× for 128–512 channels at 32²–256²; fewer channels gain less, so the fast path gives it the
-// layers with 128 or more. Float32; differs from a direct convolution by float rounding (about 6e-6 of the output's
-// range: the transforms' coefficients reach 25).
+// in parallel when BLAS runs on the calling thread alone. It pays where the channels are many, so that the products
+// outweigh the transforms (README: figures per layer); the fast path gives it the layers with 128 or more. Float32;
+// differs from a direct convolution by float rounding (about 6e-6 of the output's range: the transforms'
+// coefficients reach 25).
 #include <torch/types.h>
 
 namespace facet::nn::stylegan2 {
