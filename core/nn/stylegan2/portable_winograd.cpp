@@ -57,7 +57,7 @@ torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
   TORCH_CHECK(x.dim() == 4 && x.size(0) == 1 && x.size(1) == transformed_.size(1),
               "PortableWinograd: x [1, in, H, W]");
   torch::NoGradGuard no_grad;
-  const int64_t in = x.size(1), h = x.size(2), w = x.size(3), out = transformed_.size(2);
+  const int64_t in = x.size(1), h = x.size(2), w = x.size(3), out = transformed_.size(2), widest = std::max(in, out);
   const int64_t rows = (h + 3) / 4, cols = (w + 3) / 4;
   // [H, W, in], zero-padded by 1 above and left and up to whole tiles (and the last tile's 2 extra) below and right.
   const int64_t hp = 4 * rows + 2, wp = 4 * cols + 2;
@@ -67,13 +67,13 @@ torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
   // Bands of tile rows, each through two scratch buffers used twice (windows → transformed windows → products →
   // output tiles): the band's data stays in the caches between the steps, which are memory-bound but for the
   // products, and the scratch stays small.
-  const int64_t band_rows = std::clamp<int64_t>(band_bytes_ / (36 * cols * std::max(in, out) * 4), 1, rows);
+  const int64_t band_rows = std::clamp<int64_t>(band_bytes_ / (36 * cols * widest * 4), 1, rows);
   const int64_t bands = (rows + band_rows - 1) / band_rows;
   torch::Tensor y = torch::empty({rows, 4, cols, 4, out}, torch::kFloat32);
   const at::ThreadLocalState caller;  // grad and inference mode: OpenMP's threads do not inherit them
   const auto run_bands = [&](int64_t begin, int64_t end) {
     const at::ThreadLocalStateGuard same_modes(caller);
-    const int64_t wide = 36 * band_rows * cols * std::max(in, out);
+    const int64_t wide = 36 * band_rows * cols * widest;
     const torch::Tensor a = winograd_scratch(0, wide * 4).view(torch::kFloat32);
     const torch::Tensor b = winograd_scratch(1, wide * 4).view(torch::kFloat32);
     for (int64_t i = begin; i < end; ++i) {

@@ -17,7 +17,6 @@
 
 #include <torch/torch.h>
 
-
 #include "app/editor/edit_document.h"
 #include "app/editor/render_controller.h"
 #include "tests/app/editor/document_test_support.h"
