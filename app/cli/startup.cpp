@@ -57,13 +57,13 @@ const char* command_of(int argc, char** argv, const char** subcommand) {
   return argv[command];
 }
 
-// Commands that load a generator and render with it on the CPU.
+// Commands that load a generator and render with it, or tune it, on the CPU.
 bool renders(const char* command, const char* subcommand) {
   static const char* const kRendering[] = {"render", "render-timeline", "sample", "edit", "edit-video", "apply",
-                                           "embed", "text"};
+                                           "embed", "text", "tune"};
   for (const char* name : kRendering)
     if (is(command, name)) return true;
-  return is(command, "bench") && is(subcommand, "generator");
+  return is(command, "bench") && (is(subcommand, "generator") || is(subcommand, "tune"));
 }
 
 // Of those, the ones whose matrix products are large enough for BLAS threads to matter.

@@ -105,7 +105,7 @@ FastConv ModulatedConvImpl::forward_fast(const torch::Tensor& x, const torch::Te
   if (upsample) return {forward_plain(x, style).contiguous(kChannelsLast), {}};  // without phases (k ≠ 3)
   const bool prepared = modulates_input();
   if (prepared && winograd_ && winograd_convolutions() && x.size(0) == 1 &&
-      x.size(2) >= kWinogradMinSide && x.size(3) >= kWinogradMinSide) {
+      x.size(2) >= WinogradConv3x3::kMinSide && x.size(3) >= WinogradConv3x3::kMinSide) {
     auto [factor, demod] = input_modulation(style);
     if (torch::Tensor y = winograd_->forward(x * factor); y.defined()) return {y, demod};
   }
@@ -143,7 +143,7 @@ void ModulatedConvImpl::prepare_fast(int64_t input_pixels) {
   const bool wide = std::min(in_channels, out_channels) >= WinogradConv3x3::kPortableMinChannels;
   const bool winograd = demodulate && !upsample && kernel_size == 3 && weight.device().is_cpu() &&
                         weight.scalar_type() == torch::kFloat32 &&
-                        input_pixels >= kWinogradMinSide * kWinogradMinSide &&
+                        input_pixels >= WinogradConv3x3::kMinSide * WinogradConv3x3::kMinSide &&
                         (WinogradConv3x3::available() || (wide && WinogradConv3x3::portable_available()));
   if (!demodulate || (upsample && !has_phases()) || (!small_input && !winograd)) return;
   torch::NoGradGuard no_grad;

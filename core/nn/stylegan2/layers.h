@@ -116,7 +116,6 @@ struct ModulatedConvImpl : torch::nn::Module {
   std::array<torch::Tensor, 4> constant_phases_;
   // 3×3 stride-1 layers with constant weights: by Winograd (inside a WinogradConvolutions scope).
   // winograd_only_: the input is too large for modulating it to pay off with a direct convolution.
-  static constexpr int64_t kWinogradMinSide = 32;
   std::shared_ptr<WinogradConv3x3> winograd_;
   bool winograd_only_ = false;
   const void* prepared_data_ = nullptr;

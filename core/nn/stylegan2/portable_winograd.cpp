@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
+#include <vector>
 
 #include <dlfcn.h>
 
@@ -27,6 +29,37 @@ torch::Tensor filter_matrix() {  // G
 torch::Tensor output_matrix() {  // Aᵀ
   return matrix({1, 1, 1, 1, 1, 0,  0, 1, -1, 2, -2, 0,  0, 1, 1, 4, 4, 0,  0, 1, -1, 8, -8, 1}, 4, 6);
 }
+// m · planes for a small matrix m [R, C] (the filter transform and its adjoint: 36 × 9 and 9 × 36) and planes
+// [C, n] with n in the hundreds of thousands (one entry per channel pair): BLAS packs such thin products poorly
+// (measured 50–60 ms for a 512 × 512 weight, about ten times the memory traffic's time). Blocks of the planes
+// that stay in the caches while every row of m passes over them.
+torch::Tensor small_matrix_times_planes(const torch::Tensor& m, const torch::Tensor& planes) {
+  const torch::Tensor matrix = m.to(torch::kFloat32).contiguous(), source = planes.to(torch::kFloat32).contiguous();
+  const int64_t rows = matrix.size(0), inner = matrix.size(1), n = source.size(1);
+  TORCH_CHECK(source.size(0) == inner, "small_matrix_times_planes: [R, C] · [C, n]");
+  torch::Tensor out = torch::empty({rows, n}, torch::kFloat32);
+  const float* mp = matrix.data_ptr<float>();
+  const float* sp = source.data_ptr<float>();
+  float* op = out.data_ptr<float>();
+  constexpr int64_t kBlock = 1024;
+  at::parallel_for(0, (n + kBlock - 1) / kBlock, 1, [&](int64_t first, int64_t last) {
+    for (int64_t b = first; b < last; ++b) {
+      const int64_t begin = b * kBlock, end = std::min(n, begin + kBlock);
+      for (int64_t r = 0; r < rows; ++r) {
+        float* o = op + r * n;
+        std::fill(o + begin, o + end, 0.0f);
+        for (int64_t c = 0; c < inner; ++c) {
+          const float coefficient = mp[r * inner + c];
+          if (coefficient == 0.0f) continue;
+          const float* src = sp + c * n;
+          for (int64_t j = begin; j < end; ++j) o[j] += coefficient * src[j];
+        }
+      }
+    }
+  });
+  return out;
+}
+
 // Whether BLAS runs matrix products on the calling thread alone (facet-cli's rendering commands start OpenBLAS so):
 // then the bands run in parallel, one per OpenMP thread. With BLAS's own worker threads they run one after the
 // other, each product on those workers: both pools at once would fight over the same cores.
@@ -44,67 +77,143 @@ PortableWinograd::PortableWinograd(const torch::Tensor& weight, int64_t band_byt
   TORCH_CHECK(weight.dim() == 4 && weight.size(2) == 3 && weight.size(3) == 3, "PortableWinograd: a 3×3 weight");
   torch::NoGradGuard no_grad;
   const int64_t out = weight.size(0), in = weight.size(1);
-  // U[(i, j), e, o] = Σ_kl G[i, k] w[o, e, k, l] G[j, l], in float64 so that only the convolution rounds.
-  const torch::Tensor taps =
-      weight.detach().to(torch::kCPU, torch::kFloat64).permute({2, 3, 1, 0}).reshape({9, in * out});
-  const torch::Tensor filter_transform = torch::kron(filter_matrix(), filter_matrix());  // [36, 9]
-  transformed_ = torch::mm(filter_transform, taps).view({36, in, out}).to(torch::kFloat32).contiguous();
+  // U[(i, j), e, o] = Σ_kl G[i, k] w[o, e, k, l] G[j, l] (tuning transforms its changing weights at every step).
+  const torch::Tensor taps = weight.detach().to(torch::kCPU, torch::kFloat32).permute({2, 3, 1, 0}).reshape({9, in * out});
+  transformed_ = small_matrix_times_planes(torch::kron(filter_matrix(), filter_matrix()), taps).view({36, in, out});
   input_transform_ = torch::kron(input_matrix(), input_matrix()).to(torch::kFloat32);
   output_transform_ = torch::kron(output_matrix(), output_matrix()).to(torch::kFloat32);
 }
 
+namespace {
+// x [1, C, H, W] as [H + pad, W + pad, C] float32, zero-padded by 1 above and left and up to whole 4×4 tiles (and the
+// last tile's 2 extra) below and right: every tile's 6×6 window lies inside.
+torch::Tensor padded_windows_source(const torch::Tensor& x, int64_t rows, int64_t cols) {
+  const int64_t h = x.size(2), w = x.size(3);
+  return torch::constant_pad_nd(x.to(torch::kFloat32).permute({0, 2, 3, 1}),
+                                {0, 0, 1, 4 * cols + 1 - w, 1, 4 * rows + 1 - h})
+      .contiguous()
+      .select(0, 0);
+}
+
+// Every tile's 6×6 input window in tile rows [first, first + band) (windows overlap by 2), gathered into `windows`
+// as [36, band · cols · C]: pixel (k, l) of tile (r, c) is padded[4r + k, 4c + l]; channels stay innermost, so the
+// copy moves runs of C floats.
+void gather_windows(const torch::Tensor& padded, int64_t first, int64_t band, torch::Tensor& windows) {
+  const int64_t wp = padded.size(1), c = padded.size(2), cols = (wp - 2) / 4;
+  windows.view({6, 6, band, cols, c})
+      .copy_(padded.as_strided({6, 6, band, cols, c}, {wp * c, c, 4 * wp * c, 4 * c, 1},
+                               padded.storage_offset() + 4 * first * wp * c));
+}
+
+// Runs band(first, count) over `rows` tile rows in bands of `band_rows`: in parallel, one band per OpenMP thread,
+// when BLAS runs matrix products on the calling thread alone; one after the other (each product on BLAS's own
+// threads) otherwise. OpenMP's threads get the caller's grad and inference modes.
+template <typename Band>
+void for_each_band(int64_t rows, int64_t band_rows, const Band& band) {
+  const int64_t bands = (rows + band_rows - 1) / band_rows;
+  const at::ThreadLocalState caller;
+  const auto run = [&](int64_t begin, int64_t end) {
+    const at::ThreadLocalStateGuard same_modes(caller);
+    for (int64_t i = begin; i < end; ++i) band(i * band_rows, std::min(band_rows, rows - i * band_rows));
+  };
+  if (blas_single_threaded()) {
+    at::parallel_for(0, bands, 1, run);
+  } else {
+    run(0, bands);
+  }
+}
+
+std::atomic<int64_t> forwards{0}, weight_gradients{0};
+
+torch::Tensor scratch_floats(int slot, int64_t floats) { return winograd_scratch(slot, floats * 4).view(torch::kFloat32); }
+}  // namespace
+
 torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
   TORCH_CHECK(x.dim() == 4 && x.size(0) == 1 && x.size(1) == transformed_.size(1),
               "PortableWinograd: x [1, in, H, W]");
+  ++forwards;
   torch::NoGradGuard no_grad;
   const int64_t in = x.size(1), h = x.size(2), w = x.size(3), out = transformed_.size(2), widest = std::max(in, out);
   const int64_t rows = (h + 3) / 4, cols = (w + 3) / 4;
-  // [H, W, in], zero-padded by 1 above and left and up to whole tiles (and the last tile's 2 extra) below and right.
-  const int64_t hp = 4 * rows + 2, wp = 4 * cols + 2;
-  const torch::Tensor padded =
-      torch::constant_pad_nd(x.to(torch::kFloat32).permute({0, 2, 3, 1}), {0, 0, 1, wp - w - 1, 1, hp - h - 1})
-          .contiguous();
+  const torch::Tensor padded = padded_windows_source(x, rows, cols);
   // Bands of tile rows, each through two scratch buffers used twice (windows → transformed windows → products →
   // output tiles): the band's data stays in the caches between the steps, which are memory-bound but for the
   // products, and the scratch stays small.
   const int64_t band_rows = std::clamp<int64_t>(band_bytes_ / (36 * cols * widest * 4), 1, rows);
-  const int64_t bands = (rows + band_rows - 1) / band_rows;
   torch::Tensor y = torch::empty({rows, 4, cols, 4, out}, torch::kFloat32);
-  const at::ThreadLocalState caller;  // grad and inference mode: OpenMP's threads do not inherit them
-  const auto run_bands = [&](int64_t begin, int64_t end) {
-    const at::ThreadLocalStateGuard same_modes(caller);
-    const int64_t wide = 36 * band_rows * cols * widest;
-    const torch::Tensor a = winograd_scratch(0, wide * 4).view(torch::kFloat32);
-    const torch::Tensor b = winograd_scratch(1, wide * 4).view(torch::kFloat32);
-    for (int64_t i = begin; i < end; ++i) {
-      const int64_t first = i * band_rows, band = std::min(band_rows, rows - first), tiles = band * cols;
-      // Every tile's 6×6 input window (windows overlap by 2), gathered as [36, tiles · in]: pixel (k, l) of tile
-      // (r, c) is padded[4r + k, 4c + l]; channels stay innermost, so the copy moves runs of `in` floats.
-      torch::Tensor windows = a.narrow(0, 0, 36 * tiles * in).view({6, 6, band, cols, in});
-      windows.copy_(padded.as_strided({6, 6, band, cols, in}, {wp * in, in, 4 * wp * in, 4 * in, 1},
-                                      padded.storage_offset() + 4 * first * wp * in));
-      torch::Tensor v = b.narrow(0, 0, 36 * tiles * in).view({36, tiles * in});
-      torch::mm_out(v, input_transform_, windows.view({36, tiles * in}));
-      torch::Tensor m = a.narrow(0, 0, 36 * tiles * out).view({36, tiles, out});
-      torch::bmm_out(m, v.view({36, tiles, in}), transformed_);
-      torch::Tensor tiles_out = b.narrow(0, 0, 16 * tiles * out).view({16, tiles * out});
-      torch::mm_out(tiles_out, output_transform_, m.view({36, tiles * out}));
-      // Output pixel (4r + a, 4c + b) is tile (r, c)'s (a, b).
-      y.narrow(0, first, band).copy_(tiles_out.view({4, 4, band, cols, out}).permute({2, 0, 3, 1, 4}));
-    }
-  };
-  if (blas_single_threaded()) {
-    at::parallel_for(0, bands, 1, run_bands);
-  } else {
-    run_bands(0, bands);
-  }
+  for_each_band(rows, band_rows, [&](int64_t first, int64_t band) {
+    const int64_t tiles = band * cols, wide = 36 * band_rows * cols * widest;
+    const torch::Tensor a = scratch_floats(0, wide), b = scratch_floats(1, wide);
+    torch::Tensor windows = a.narrow(0, 0, 36 * tiles * in);
+    gather_windows(padded, first, band, windows);
+    torch::Tensor v = b.narrow(0, 0, 36 * tiles * in).view({36, tiles * in});
+    torch::mm_out(v, input_transform_, windows.view({36, tiles * in}));
+    torch::Tensor m = a.narrow(0, 0, 36 * tiles * out).view({36, tiles, out});
+    torch::bmm_out(m, v.view({36, tiles, in}), transformed_);
+    torch::Tensor tiles_out = b.narrow(0, 0, 16 * tiles * out).view({16, tiles * out});
+    torch::mm_out(tiles_out, output_transform_, m.view({36, tiles * out}));
+    // Output pixel (4r + a, 4c + b) is tile (r, c)'s (a, b).
+    y.narrow(0, first, band).copy_(tiles_out.view({4, 4, band, cols, out}).permute({2, 0, 3, 1, 4}));
+  });
   y = y.view({1, 4 * rows, 4 * cols, out});
   if (4 * rows != h || 4 * cols != w) y = y.narrow(1, 0, h).narrow(2, 0, w).contiguous();
   return y.permute({0, 3, 1, 2});  // [1, out, H, W] over channels-last memory
 }
 
+torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const torch::Tensor& g, int64_t band_bytes) {
+  TORCH_CHECK(x.dim() == 4 && g.dim() == 4 && x.size(0) == 1 && g.size(0) == 1 && x.size(2) == g.size(2) &&
+                  x.size(3) == g.size(3),
+              "PortableWinograd::weight_gradient: x [1, in, H, W] and g [1, out, H, W]");
+  ++weight_gradients;
+  torch::NoGradGuard no_grad;
+  const int64_t in = x.size(1), out = g.size(1), h = x.size(2), w = x.size(3), widest = std::max(in, out);
+  const int64_t rows = (h + 3) / 4, cols = (w + 3) / 4;
+  const torch::Tensor padded = padded_windows_source(x, rows, cols);
+  // g as [rows, 4, cols, 4, out], zero beyond the image: the tiles that overhang it add nothing.
+  const torch::Tensor g_tiles = torch::constant_pad_nd(g.to(torch::kFloat32).permute({0, 2, 3, 1}),
+                                                       {0, 0, 0, 4 * cols - w, 0, 4 * rows - h})
+                                    .contiguous()
+                                    .view({rows, 4, cols, 4, out});
+  const torch::Tensor output_adjoint = torch::kron(output_matrix(), output_matrix()).t().to(torch::kFloat32).contiguous();
+  const torch::Tensor input_transform = torch::kron(input_matrix(), input_matrix()).to(torch::kFloat32);
+  // ∂L/∂U[ξ] = Σ_tiles V[ξ]ᵀ · M̄[ξ], with V the windows' transforms and M̄ = (Aᵀ ⊗ Aᵀ)ᵀ · g's tiles: each band's
+  // share into its thread's own sum.
+  const int64_t band_rows = std::clamp<int64_t>(band_bytes / (36 * cols * widest * 4), 1, rows);
+  std::vector<torch::Tensor> sums(static_cast<size_t>(std::max(1, at::get_num_threads())));
+  for_each_band(rows, band_rows, [&](int64_t first, int64_t band) {
+    const size_t thread = static_cast<size_t>(at::get_thread_num());
+    TORCH_CHECK(thread < sums.size(), "PortableWinograd::weight_gradient: more threads than at its start");
+    const int64_t tiles = band * cols, wide = 36 * band_rows * cols * widest;
+    const torch::Tensor a = scratch_floats(0, wide), b = scratch_floats(1, wide);
+    torch::Tensor windows = a.narrow(0, 0, 36 * tiles * in);
+    gather_windows(padded, first, band, windows);
+    torch::Tensor v = b.narrow(0, 0, 36 * tiles * in).view({36, tiles * in});
+    torch::mm_out(v, input_transform, windows.view({36, tiles * in}));
+    torch::Tensor gathered = a.narrow(0, 0, 16 * tiles * out).view({4, 4, band, cols, out});
+    gathered.copy_(g_tiles.narrow(0, first, band).permute({1, 3, 0, 2, 4}));
+    torch::Tensor m = scratch_floats(2, 36 * tiles * out).view({36, tiles * out});
+    torch::mm_out(m, output_adjoint, gathered.view({16, tiles * out}));
+    torch::Tensor& own = sums[thread];
+    if (!own.defined()) own = torch::zeros({36, in, out}, torch::kFloat32);
+    own.baddbmm_(v.view({36, tiles, in}).transpose(1, 2), m.view({36, tiles, out}));
+  });
+  torch::Tensor transformed_grad;
+  for (const torch::Tensor& own : sums)
+    if (own.defined()) transformed_grad = transformed_grad.defined() ? transformed_grad.add_(own) : own;
+  // ∂L/∂w = (G ⊗ G)ᵀ · ∂L/∂U, the filter transform's adjoint; taps back to [out, in, 3, 3].
+  return small_matrix_times_planes(torch::kron(filter_matrix(), filter_matrix()).t(), transformed_grad.view({36, in * out}))
+      .view({3, 3, in, out})
+      .permute({3, 2, 0, 1})
+      .contiguous();
+}
+
+bool PortableWinograd::bands_in_parallel() { return blas_single_threaded(); }
+
+int64_t PortableWinograd::forward_runs() { return forwards.load(); }
+int64_t PortableWinograd::weight_gradient_runs() { return weight_gradients.load(); }
+
 torch::Tensor winograd_scratch(int slot, int64_t bytes) {
-  thread_local std::array<torch::Tensor, 2> buffers;
+  thread_local std::array<torch::Tensor, 3> buffers;
   torch::Tensor& buffer = buffers.at(static_cast<size_t>(slot));
   if (!buffer.defined() || buffer.numel() < bytes) {
     buffer = torch::Tensor();  // the old one goes first

@@ -22,6 +22,22 @@ class PortableWinograd {
   // conv2d(x, weight, padding 1) for x [1, in, H, W] of any size and layout: [1, out, H, W], channels-last memory.
   torch::Tensor forward(const torch::Tensor& x) const;
 
+  // The weight gradient of that convolution, ∂/∂w Σ g ⊙ conv2d(x, w, padding 1) for x [1, in, H, W] and g
+  // [1, out, H, W]: [out, in, 3, 3], by the same tiles (per tile, the transformed windows' outer products with the
+  // output gradient's transformed tile, summed over the tiles in 36 matrix products, then the filter transform's
+  // adjoint), a quarter of a direct weight gradient's multiplications. Float32; differs from the direct one by
+  // float rounding. The data gradient is the forward with the adjoint weights (flipped, in and out swapped).
+  static torch::Tensor weight_gradient(const torch::Tensor& x, const torch::Tensor& g, int64_t band_bytes = kBandBytes);
+
+  // Whether the bands run in parallel, one per OpenMP thread: when BLAS runs matrix products on the calling thread
+  // alone, as facet-cli starts it for renders and tuning. Otherwise they run one after the other, each product on
+  // BLAS's own threads (both pools at once would fight over the same cores), which pays only for the larger bands.
+  static bool bands_in_parallel();
+
+  // How many forwards and weight gradients have run in this process (tests: which path a computation took).
+  static int64_t forward_runs();
+  static int64_t weight_gradient_runs();
+
  private:
   torch::Tensor transformed_;  // [36, in, out]
   int64_t band_bytes_;
@@ -29,7 +45,7 @@ class PortableWinograd {
   torch::Tensor output_transform_;  // Aᵀ ⊗ Aᵀ [16, 36]
 };
 
-// Per-thread scratch for both Winograd kernels (slots 0 and 1), grown to the largest layer and kept: fresh pages at
+// Per-thread scratch for both Winograd kernels (slots 0 to 2), grown to the largest layer and kept: fresh pages at
 // every call (tens of MB at the larger layers) cost page faults that ate much of what the Winograd saves. The
 // storage is valid until the next call for the same slot on the same thread; 64-byte aligned.
 torch::Tensor winograd_scratch(int slot, int64_t bytes);

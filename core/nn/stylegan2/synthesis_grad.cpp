@@ -1,5 +1,6 @@
 #include "core/nn/stylegan2/synthesis_grad.h"
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 
@@ -9,8 +10,10 @@
 #include "core/nn/stylegan2/backward_ops.h"
 #include "core/nn/stylegan2/conv_layout.h"
 #include "core/nn/stylegan2/fast_ops.h"
+#include "core/nn/stylegan2/portable_winograd.h"
 #include "core/nn/stylegan2/upfirdn2d.h"
 #include "core/nn/stylegan2/weight_grads.h"
+#include "core/nn/stylegan2/winograd_conv.h"
 
 namespace facet::nn::stylegan2 {
 
@@ -25,6 +28,33 @@ std::atomic<std::uint64_t> backward_runs{0};
 // [1, C, H, W] channels-last as the [H·W, C] matrix it is in memory (a view).
 torch::Tensor pixels_by_channels(const torch::Tensor& t) {
   return t.permute({0, 2, 3, 1}).reshape({t.size(2) * t.size(3), t.size(1)});
+}
+
+// Whether StyledConv `conv` on input x takes the portable Winograd in all three directions (forward, data and
+// weight gradients) when the weights are being tuned: the wide 3×3 stride-1 layers from 32², where it pays on
+// every CPU when its bands run in parallel (facet-cli's tuning; with a threaded BLAS, as in the editor, its smaller
+// products lose to the direct convolutions). Its weights are transformed at each call, as tuning changes them at
+// every step. The gradients w.r.t. W+ alone (frozen weights) keep the direct convolutions: their callers run BLAS
+// threaded, and their parity tests hold every W+ row to 1e-4, which the Winograd's rounding (6e-6 of a layer's
+// range) breaks at full width by flipping pre-activations across the leaky ReLU's kink.
+bool winograd_layer(const ModulatedConvImpl& conv, const torch::Tensor& x) {
+  return conv.demodulate && !conv.upsample && conv.kernel_size == 3 && x.device().is_cpu() &&
+         x.scalar_type() == torch::kFloat32 && conv.weight.scalar_type() == torch::kFloat32 && x.size(0) == 1 &&
+         std::min(conv.in_channels, conv.out_channels) >= WinogradConv3x3::kPortableMinChannels &&
+         x.size(2) >= WinogradConv3x3::kMinSide && x.size(3) >= WinogradConv3x3::kMinSide &&
+         WinogradConv3x3::portable_available() && PortableWinograd::bands_in_parallel();
+}
+
+// A StyledConv's forward by the portable Winograd: conv(x·f, W) · d, then the epilogue (ModulatedConv's
+// input-modulating form, with the weights as they are now).
+torch::Tensor winograd_styled_forward(const ModulatedConvImpl& conv, const torch::Tensor& x, const torch::Tensor& style,
+                                      Activation epilogue) {
+  const torch::Tensor w = conv.weight[0];
+  const torch::Tensor f = style.reshape({conv.in_channels}) * conv.scale;
+  epilogue.demod = torch::rsqrt(torch::mv(w.pow(2).sum({2, 3}), f.pow(2)) + 1e-8);
+  torch::Tensor y = PortableWinograd(w).forward(x * f.view({1, -1, 1, 1}));
+  activate_(y, epilogue);
+  return y;
 }
 
 torch::Tensor rgb_forward(const RgbLayer& r, const torch::Tensor& x, const torch::Tensor& s, const torch::Tensor& skip) {
@@ -73,6 +103,7 @@ struct SynthesisBackward : torch::autograd::Node {
   std::vector<torch::Tensor> styles;       // detached, [1, in]
   std::vector<torch::Tensor> activations;  // the input, then each StyledConv's output (channels-last)
   std::vector<size_t> noise_inputs;        // the convs whose noise map is an input of this node (after the styles)
+  std::vector<bool> by_winograd;           // per conv: the forward ran the portable Winograd (winograd_layer)
   ParameterSlots slots;                    // the weights that are inputs of this node (after the noise maps)
   int64_t image_size = 0;
 
@@ -108,10 +139,16 @@ struct SynthesisBackward : torch::autograd::Node {
       if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, gt, activations[k], f, demod, ag.demod_sum);
     } else {
       const torch::Tensor adjoint = w.flip({2, 3}).transpose(0, 1);
-      gxf = conv.kernel_size == 3 ? conv3x3_channels_last(g, adjoint)
-                                  : F::conv2d(g, adjoint.contiguous(kChannelsLast),
-                                              F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
-      if (slot.weight) grads[slot.weight] = styled_weight_grad(conv, g, activations[k], f, demod, ag.demod_sum);
+      const bool winograd = by_winograd[k];
+      if (winograd) {
+        gxf = PortableWinograd(adjoint).forward(g);
+      } else {
+        gxf = conv.kernel_size == 3 ? conv3x3_channels_last(g, adjoint)
+                                    : F::conv2d(g, adjoint.contiguous(kChannelsLast),
+                                                F::Conv2dFuncOptions().padding(conv.kernel_size / 2));
+      }
+      if (slot.weight)
+        grads[slot.weight] = styled_weight_grad(conv, g, activations[k], f, demod, ag.demod_sum, winograd);
     }
     gxf = gxf.contiguous(kChannelsLast);
     const bool input_grad = k > 0 || slots.input;
@@ -193,6 +230,8 @@ torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std:
 
   torch::NoGradGuard no_grad;
   std::vector<torch::Tensor> activations = {layers.input.contiguous(kChannelsLast)};
+  const bool tuning = needs_graph && any_weight_requires_grad(layers);
+  std::vector<bool> by_winograd(layers.convs.size(), false);
   auto styled = [&](size_t k, size_t style_index) {
     const StyledLayer& l = layers.convs[k];
     const torch::Tensor& x = activations.back();
@@ -200,7 +239,9 @@ torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std:
     if (l.conv->has_phases())  // allocated before the phases: see StyleGan2's styled()
       out = torch::empty({1, l.conv->out_channels, 2 * x.size(2), 2 * x.size(3)}, x.options().memory_format(kChannelsLast));
     Activation a{l.noise.defined() ? l.noise.detach() : torch::Tensor(), l.noise_weight, l.bias, {}};
-    activations.push_back(l.conv->forward_activated(x, detached[style_index], a, out));
+    by_winograd[k] = tuning && winograd_layer(*l.conv, x);
+    activations.push_back(by_winograd[k] ? winograd_styled_forward(*l.conv, x, detached[style_index], a)
+                                         : l.conv->forward_activated(x, detached[style_index], a, out));
   };
   styled(0, 0);
   torch::Tensor skip = rgb_forward(layers.rgbs[0], activations.back(), detached[1], {});
@@ -216,6 +257,7 @@ torch::Tensor synthesis_with_gradients(const SynthesisLayers& layers, const std:
   node->layers = layers;
   node->styles = std::move(detached);
   node->activations = std::move(activations);
+  node->by_winograd = std::move(by_winograd);
   node->image_size = image.size(2);
   std::vector<torch::Tensor> noises;
   for (size_t k = 0; k < layers.convs.size(); ++k)

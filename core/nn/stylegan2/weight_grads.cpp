@@ -3,6 +3,7 @@
 #include <ATen/ATen.h>
 
 #include "core/nn/stylegan2/conv_layout.h"
+#include "core/nn/stylegan2/portable_winograd.h"
 
 namespace facet::nn::stylegan2 {
 
@@ -29,14 +30,18 @@ EpilogueGrads epilogue_grads(const torch::Tensor& g, const torch::Tensor& demod,
 }
 
 torch::Tensor styled_weight_grad(const ModulatedConvImpl& conv, const torch::Tensor& g_conv, const torch::Tensor& x,
-                                 const torch::Tensor& f, const torch::Tensor& demod, const torch::Tensor& demod_sum) {
+                                 const torch::Tensor& f, const torch::Tensor& demod, const torch::Tensor& demod_sum,
+                                 bool winograd) {
   const torch::Tensor w = conv.weight[0];  // [out, in, k, k]
+  winograd = winograd && !conv.upsample && conv.kernel_size == 3;
   // The transposed (up-sampling) convolutions gain nothing from the plain layout.
-  const bool plain = !conv.upsample && conv.kernel_size == 3 && plain_layout_for_weight_grads();
+  const bool plain = !winograd && !conv.upsample && conv.kernel_size == 3 && plain_layout_for_weight_grads();
   const torch::Tensor input =
       (x * f.view({1, -1, 1, 1})).contiguous(plain ? torch::MemoryFormat::Contiguous : kChannelsLast);
   torch::Tensor grad;
-  if (conv.upsample) {
+  if (winograd) {
+    grad = PortableWinograd::weight_gradient(input, g_conv);
+  } else if (conv.upsample) {
     // Transposed convolution: its weight is [in, out, k, k].
     const torch::Tensor wt = w.transpose(0, 1);
     auto result = at::convolution_backward(g_conv, input, wt, c10::nullopt, {2, 2}, {0, 0}, {1, 1}, true, {0, 0}, 1,

@@ -24,8 +24,10 @@ EpilogueGrads epilogue_grads(const torch::Tensor& g, const torch::Tensor& demod,
 
 // dL/d(conv.weight) ([1, out, in, k, k]) of a StyledConv's modulated convolution. g_conv: dL/d(the raw
 // convolution's output): g itself, or blur_adjoint(g) on up-sampling layers; x: the layer's input; f [in].
+// winograd: the convolution's share by the portable Winograd (3×3 stride-1 layers; portable_winograd.h).
 torch::Tensor styled_weight_grad(const ModulatedConvImpl& conv, const torch::Tensor& g_conv, const torch::Tensor& x,
-                                 const torch::Tensor& f, const torch::Tensor& demod, const torch::Tensor& demod_sum);
+                                 const torch::Tensor& f, const torch::Tensor& demod, const torch::Tensor& demod_sum,
+                                 bool winograd = false);
 
 // dL/d(conv.weight) ([1, 3, in, 1, 1]) of a ToRGB, from m = Σ_pixels x_i·g_o ([in, 3]) and f [in].
 torch::Tensor rgb_weight_grad(const ModulatedConvImpl& conv, const torch::Tensor& m, const torch::Tensor& f);

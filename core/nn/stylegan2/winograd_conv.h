@@ -23,6 +23,8 @@ class WinogradConv3x3 {
   // so the fast path gives it the layers with at least kPortableMinChannels in and out.
   static bool portable_available();
   static constexpr int64_t kPortableMinChannels = 128;
+  // Below 32 × 32 inputs the tiles gain little: the fast path convolves those directly.
+  static constexpr int64_t kMinSide = 32;
 
   // weight [out, in, 3, 3], float32 on the CPU; copied (oneDNN's transform is made per input size, when first
   // used), or transformed for the portable kernel when oneDNN's is not available.

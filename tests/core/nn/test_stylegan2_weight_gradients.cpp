@@ -6,7 +6,9 @@
 #include <torch/torch.h>
 
 #include "core/nn/stylegan2/generator.h"
+#include "core/nn/stylegan2/portable_winograd.h"
 #include "core/nn/stylegan2/tuning_synthesis.h"
+#include "core/nn/stylegan2/winograd_conv.h"
 #include "tests/support/cpu_features_cap.h"
 #include "tests/support/test_support.h"
 #include "tests/support/visible_noise.h"
@@ -90,6 +92,20 @@ TEST(StyleGan2WeightGradients, AfterAnUpdateTheGradientsFollowTheNewWeights) {
     for (auto& p : g->module().parameters()) p.add_(0.05 * torch::randn_like(p));
   }
   expect_parity(*g, 3);
+}
+
+TEST(StyleGan2WeightGradients, WideLayersTakeThePortableWinogradAndEqualAutograd) {
+  // 128 channels: the 3×3 layers at 32² and 64² run forward, data and weight gradients by the portable Winograd
+  // where its bands run in parallel (a single-threaded BLAS, as the test command starts it), directly otherwise.
+  if (!facet::nn::stylegan2::WinogradConv3x3::portable_available()) GTEST_SKIP() << "FACET_WINOGRAD=0";
+  using facet::nn::stylegan2::PortableWinograd;
+  auto g = StyleGan2::random(64, 64, 1, 1, /*seed=*/11, torch::kCPU, /*max_channels=*/128);
+  const int64_t forwards = PortableWinograd::forward_runs();
+  const int64_t weight_gradients = PortableWinograd::weight_gradient_runs();
+  expect_parity(*g, 4);
+  const int64_t layers = PortableWinograd::bands_in_parallel() ? 2 : 0;
+  EXPECT_EQ(PortableWinograd::forward_runs() - forwards, 2 * layers);
+  EXPECT_EQ(PortableWinograd::weight_gradient_runs() - weight_gradients, layers);
 }
 
 TEST(StyleGan2WeightGradients, NchwWeightGradientsEqualAutograd) {

@@ -1,6 +1,7 @@
-// Winograd F(4,3) for the fast path's constant 3×3 layers, oneDNN's and the portable one: equal to a direct
-// convolution to float rounding, at sizes that are no multiple of its tiles; taken by inference renders at 32² and
-// above (the portable one only by layers of 128 channels or more), never by the gradients' forward; and a
+// Winograd F(4,3) for the fast path's 3×3 layers, oneDNN's and the portable one: equal to a direct convolution (and
+// the portable one's weight gradient to a direct one) to float rounding, at sizes that are no multiple of its tiles;
+// taken by inference renders at 32² and above (the portable one only by layers of 128 channels or more), by tuning's
+// gradients only in its portable form on those wide layers, never by the gradients w.r.t. W+ alone; and a
 // generator's renders keep their parity with the plain path.
 #include <utility>
 
@@ -33,16 +34,18 @@ std::pair<torch::Tensor, torch::Tensor> fast_and_plain(StyleGan2& g, const torch
   return {fast, g.synthesis(wplus, plain)};
 }
 
-// The gradients' forward runs the direct convolutions it was checked against, whatever the CPU.
+// The gradients w.r.t. W+ alone (frozen weights) run the direct convolutions they were checked against, whatever the
+// CPU: neither Winograd (tuning's gradients take the portable one: test_stylegan2_weight_gradients.cpp).
 void expect_gradients_stay_direct(StyleGan2& g, const torch::Tensor& wplus) {
   SynthesisOptions gradients;
   gradients.fast = false;
   gradients.fast_gradients = true;
   for (auto& p : g.module().parameters()) p.requires_grad_(false);
   const torch::Tensor code = wplus.detach().clone().requires_grad_(true);
-  const int64_t before = WinogradConv3x3::runs();
+  const int64_t before = WinogradConv3x3::runs(), portable = PortableWinograd::forward_runs();
   g.synthesis(code, gradients).square().mean().backward();
   EXPECT_EQ(WinogradConv3x3::runs(), before) << "the gradients' forward stays direct";
+  EXPECT_EQ(PortableWinograd::forward_runs(), portable) << "the gradients stay direct";
   EXPECT_TRUE(code.grad().defined());
 }
 
@@ -118,4 +121,22 @@ TEST(StyleGan2Winograd, WithoutAvx512RendersOfWideLayersTakeThePortableKernel) {
   EXPECT_EQ(WinogradConv3x3::runs() - before, 2);
   EXPECT_LT(relative_max_error(fast_image, plain_image), 1e-4);
   expect_gradients_stay_direct(*g, wplus);
+}
+
+TEST(StyleGan2Winograd, PortableWeightGradientEqualsADirectOneAtAnySize) {
+  torch::manual_seed(9);
+  for (auto [h, width] : {std::pair<int64_t, int64_t>{37, 45}, {32, 32}, {64, 17}, {3, 2}}) {
+    for (int64_t band_bytes : {PortableWinograd::kBandBytes, int64_t{1}}) {
+      const torch::Tensor x = torch::randn({1, 48, h, width}).contiguous(torch::MemoryFormat::ChannelsLast);
+      const torch::Tensor g = torch::randn({1, 40, h, width});
+      const torch::Tensor w = torch::zeros({40, 48, 3, 3}, torch::kFloat64);
+      const auto direct = at::convolution_backward(g.to(torch::kFloat64), x.to(torch::kFloat64), w, c10::nullopt,
+                                                   {1, 1}, {1, 1}, {1, 1}, false, {0, 0}, 1, {false, true, false});
+      const torch::Tensor grad = PortableWinograd::weight_gradient(x, g, band_bytes);
+      ASSERT_EQ(grad.sizes(), w.sizes());
+      // Measured up to 7e-6 of the largest entry; a transposed transform or an overhanging tile is off by far more.
+      EXPECT_LT(relative_max_error(grad.to(torch::kFloat64), std::get<1>(direct)), 2e-5)
+          << h << "×" << width << (band_bytes == 1 ? ", a band per row of tiles" : "");
+    }
+  }
 }
