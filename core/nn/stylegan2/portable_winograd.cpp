@@ -125,6 +125,17 @@ void for_each_band(int64_t rows, int64_t band_rows, const Band& band) {
 
 std::atomic<int64_t> forwards{0}, weight_gradients{0};
 
+// Tile rows per band: as many as fit in band_bytes (at least one); where the bands run in parallel, no more than
+// give every thread a share of equal or nearly equal bands (a layer of one or three bands would leave a thread
+// idle for a third of its time or more).
+int64_t rows_per_band(int64_t rows, int64_t row_bytes, int64_t band_bytes) {
+  const int64_t most = std::clamp<int64_t>(band_bytes / row_bytes, 1, rows);
+  if (!blas_single_threaded()) return most;
+  const int64_t threads = std::max(1, at::get_num_threads());
+  for (int64_t bands = threads;; bands += threads)
+    if (const int64_t rows_each = (rows + bands - 1) / bands; rows_each <= most) return rows_each;
+}
+
 torch::Tensor scratch_floats(int slot, int64_t floats) { return winograd_scratch(slot, floats * 4).view(torch::kFloat32); }
 }  // namespace
 
@@ -139,7 +150,7 @@ torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
   // Bands of tile rows, each through two scratch buffers used twice (windows → transformed windows → products →
   // output tiles): the band's data stays in the caches between the steps, which are memory-bound but for the
   // products, and the scratch stays small.
-  const int64_t band_rows = std::clamp<int64_t>(band_bytes_ / (36 * cols * widest * 4), 1, rows);
+  const int64_t band_rows = rows_per_band(rows, 36 * cols * widest * 4, band_bytes_);
   torch::Tensor y = torch::empty({rows, 4, cols, 4, out}, torch::kFloat32);
   for_each_band(rows, band_rows, [&](int64_t first, int64_t band) {
     const int64_t tiles = band * cols, wide = 36 * band_rows * cols * widest;
@@ -178,7 +189,7 @@ torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const to
   const torch::Tensor input_transform = torch::kron(input_matrix(), input_matrix()).to(torch::kFloat32);
   // ∂L/∂U[ξ] = Σ_tiles V[ξ]ᵀ · M̄[ξ], with V the windows' transforms and M̄ = (Aᵀ ⊗ Aᵀ)ᵀ · g's tiles: each band's
   // share into its thread's own sum.
-  const int64_t band_rows = std::clamp<int64_t>(band_bytes / (36 * cols * widest * 4), 1, rows);
+  const int64_t band_rows = rows_per_band(rows, 36 * cols * widest * 4, band_bytes);
   std::vector<torch::Tensor> sums(static_cast<size_t>(std::max(1, at::get_num_threads())));
   for_each_band(rows, band_rows, [&](int64_t first, int64_t band) {
     const size_t thread = static_cast<size_t>(at::get_thread_num());
@@ -194,8 +205,12 @@ torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const to
     torch::Tensor m = scratch_floats(2, 36 * tiles * out).view({36, tiles * out});
     torch::mm_out(m, output_adjoint, gathered.view({16, tiles * out}));
     torch::Tensor& own = sums[thread];
-    if (!own.defined()) own = torch::zeros({36, in, out}, torch::kFloat32);
-    own.baddbmm_(v.view({36, tiles, in}).transpose(1, 2), m.view({36, tiles, out}));
+    const torch::Tensor v_t = v.view({36, tiles, in}).transpose(1, 2);
+    if (own.defined()) {
+      own.baddbmm_(v_t, m.view({36, tiles, out}));
+    } else {
+      own = torch::bmm(v_t, m.view({36, tiles, out}));  // the thread's first band: no zeroed sum to add to
+    }
   });
   torch::Tensor transformed_grad;
   for (const torch::Tensor& own : sums)

@@ -31,17 +31,22 @@ torch::Tensor pixels_by_channels(const torch::Tensor& t) {
 }
 
 // Whether StyledConv `conv` on input x takes the portable Winograd in all three directions (forward, data and
-// weight gradients) when the weights are being tuned: the wide 3×3 stride-1 layers from 32², where it pays on
+// weight gradients) when the weights are being tuned: the wide 3×3 stride-1 layers from 64², where it pays on
 // every CPU when its bands run in parallel (facet-cli's tuning; with a threaded BLAS, as in the editor, its smaller
 // products lose to the direct convolutions). Its weights are transformed at each call, as tuning changes them at
 // every step. The gradients w.r.t. W+ alone (frozen weights) keep the direct convolutions: their callers run BLAS
 // threaded, and their parity tests hold every W+ row to 1e-4, which the Winograd's rounding (6e-6 of a layer's
 // range) breaks at full width by flipping pre-activations across the leaky ReLU's kink.
+// The weights' transforms (one for the forward, one for the data gradient, the weight gradient's back) cost in
+// proportion to in·out, what the Winograd saves to H·W·in·out: at 32² they cost as much as it saves (512 channels
+// on the AVX-512 VM: forward 27 → 11 ms and weight gradient 31 → 50 ms, 19 ms a transform), from 64² it pays.
+constexpr int64_t kTuningWinogradMinSide = 64;
+
 bool winograd_layer(const ModulatedConvImpl& conv, const torch::Tensor& x) {
   return conv.demodulate && !conv.upsample && conv.kernel_size == 3 && x.device().is_cpu() &&
          x.scalar_type() == torch::kFloat32 && conv.weight.scalar_type() == torch::kFloat32 && x.size(0) == 1 &&
          std::min(conv.in_channels, conv.out_channels) >= WinogradConv3x3::kPortableMinChannels &&
-         x.size(2) >= WinogradConv3x3::kMinSide && x.size(3) >= WinogradConv3x3::kMinSide &&
+         x.size(2) >= kTuningWinogradMinSide && x.size(3) >= kTuningWinogradMinSide &&
          WinogradConv3x3::portable_available() && PortableWinograd::bands_in_parallel();
 }
 
