@@ -16,6 +16,10 @@ bool plain_layout_for_conv3x3(int64_t channels, int64_t height, int64_t width);
 // Whether 3×3 weight gradients (stride 1) run faster in NCHW here.
 bool plain_layout_for_weight_grads();
 
+// Whether an up-sampling layer's weight gradient (the stride-2 convolution's that weight_grads.cpp computes it as)
+// with `in_channels` inputs runs faster in NCHW here: without AVX-512 at every width, with it for the wide layers.
+bool plain_layout_for_upsampling_weight_grads(int64_t in_channels);
+
 // conv2d(x, w, padding 1) for x [N, in, H, W] channels-last and w [out, in, 3, 3] in any layout (copied once into
 // the one it runs in): in NCHW where plain_layout_for_conv3x3 says so (a CPU tensor), else channels-last; the
 // result channels-last.

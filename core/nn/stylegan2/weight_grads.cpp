@@ -34,18 +34,21 @@ torch::Tensor styled_weight_grad(const ModulatedConvImpl& conv, const torch::Ten
                                  bool winograd) {
   const torch::Tensor w = conv.weight[0];  // [out, in, k, k]
   winograd = winograd && !conv.upsample && conv.kernel_size == 3;
-  // The transposed (up-sampling) convolutions gain nothing from the plain layout.
-  const bool plain = !winograd && !conv.upsample && conv.kernel_size == 3 && plain_layout_for_weight_grads();
+  const bool plain = conv.upsample ? plain_layout_for_upsampling_weight_grads(conv.in_channels)
+                                   : !winograd && conv.kernel_size == 3 && plain_layout_for_weight_grads();
   const torch::Tensor input =
       (x * f.view({1, -1, 1, 1})).contiguous(plain ? torch::MemoryFormat::Contiguous : kChannelsLast);
   torch::Tensor grad;
   if (winograd) {
     grad = PortableWinograd::weight_gradient(input, g_conv);
   } else if (conv.upsample) {
-    // Transposed convolution: its weight is [in, out, k, k].
+    // The stride-2 transposed convolution x·f → u with weight [in, out, k, k] has the weight gradient of its adjoint,
+    // the stride-2 convolution g_conv → x·f with that same weight: Σ_m (x·f)[i, m] · g_conv[o, 2m + k] either way.
+    // As a convolution oneDNN computes it; LibTorch takes transposed ones to an im2col and one BLAS product, 2–8×
+    // slower here (and on one thread where facet-cli starts BLAS so).
     const torch::Tensor wt = w.transpose(0, 1);
-    auto result = at::convolution_backward(g_conv, input, wt, c10::nullopt, {2, 2}, {0, 0}, {1, 1}, true, {0, 0}, 1,
-                                           {false, true, false});
+    auto result = at::convolution_backward(input, plain ? g_conv.contiguous() : g_conv.contiguous(kChannelsLast), wt,
+                                           c10::nullopt, {2, 2}, {0, 0}, {1, 1}, false, {0, 0}, 1, {false, true, false});
     grad = std::get<1>(result).transpose(0, 1);
   } else {
     const int64_t pad = conv.kernel_size / 2;
