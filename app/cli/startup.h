@@ -6,7 +6,7 @@
 // - quiet BLAS: it shows the libraries' initialisers a single CPU, so Debian's OpenBLAS starts no worker thread,
 //   which would spin (sched_yield) for ~0.1 s against the two threads above. These
 //   commands use BLAS only for small matrix-vector products (the mapping network) and for the portable Winograd's
-//   products, whose bands then run in parallel on OpenMP's threads (`tune`: 1.15–1.2× a step at 256²); `text` and
+//   products, whose bands then run in parallel on OpenMP's threads (`tune`: 1.4× a step at 256²); `text` and
 //   `embed` (CLIP, LPIPS) keep it threaded.
 //   OpenMP also takes its default team size (1) from that one CPU: models::configure_runtime() sets the main
 //   thread's again, and a thread facet-cli may start later for networks must call at::init_num_threads() first.
