@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <vector>
 
 #include <dlfcn.h>
@@ -105,22 +107,33 @@ void gather_windows(const torch::Tensor& padded, int64_t first, int64_t band, to
                                padded.storage_offset() + 4 * first * wp * c));
 }
 
-// Runs band(first, count) over `rows` tile rows in bands of `band_rows`: in parallel, one band per OpenMP thread,
-// when BLAS runs matrix products on the calling thread alone; one after the other (each product on BLAS's own
-// threads) otherwise. OpenMP's threads get the caller's grad and inference modes.
+// Runs band(first, count, sum) over `rows` tile rows in bands of `band_rows`: in parallel, a run of bands per
+// OpenMP thread, when BLAS runs matrix products on the calling thread alone; one after the other (each product on
+// BLAS's own threads) otherwise. `sum` is each run's own tensor (undefined at its start) for a band that adds to
+// one; the runs' sums come back in the order of their bands, so that adding them up is deterministic. OpenMP's
+// threads get the caller's grad and inference modes.
 template <typename Band>
-void for_each_band(int64_t rows, int64_t band_rows, const Band& band) {
+std::vector<torch::Tensor> for_each_band(int64_t rows, int64_t band_rows, const Band& band) {
   const int64_t bands = (rows + band_rows - 1) / band_rows;
   const at::ThreadLocalState caller;
+  std::mutex finished;
+  std::map<int64_t, torch::Tensor> sums;  // by each run's first band
   const auto run = [&](int64_t begin, int64_t end) {
     const at::ThreadLocalStateGuard same_modes(caller);
-    for (int64_t i = begin; i < end; ++i) band(i * band_rows, std::min(band_rows, rows - i * band_rows));
+    torch::Tensor sum;
+    for (int64_t i = begin; i < end; ++i) band(i * band_rows, std::min(band_rows, rows - i * band_rows), sum);
+    if (!sum.defined()) return;
+    const std::lock_guard<std::mutex> lock(finished);
+    sums.emplace(begin, std::move(sum));
   };
   if (blas_single_threaded()) {
     at::parallel_for(0, bands, 1, run);
   } else {
     run(0, bands);
   }
+  std::vector<torch::Tensor> in_order;
+  for (auto& [first, sum] : sums) in_order.push_back(std::move(sum));
+  return in_order;
 }
 
 std::atomic<int64_t> forwards{0}, weight_gradients{0};
@@ -152,7 +165,7 @@ torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
   // products, and the scratch stays small.
   const int64_t band_rows = rows_per_band(rows, 36 * cols * widest * 4, band_bytes_);
   torch::Tensor y = torch::empty({rows, 4, cols, 4, out}, torch::kFloat32);
-  for_each_band(rows, band_rows, [&](int64_t first, int64_t band) {
+  for_each_band(rows, band_rows, [&](int64_t first, int64_t band, torch::Tensor&) {
     const int64_t tiles = band * cols, wide = 36 * band_rows * cols * widest;
     const torch::Tensor a = scratch_floats(0, wide), b = scratch_floats(1, wide);
     torch::Tensor windows = a.narrow(0, 0, 36 * tiles * in);
@@ -188,12 +201,10 @@ torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const to
   const torch::Tensor output_adjoint = torch::kron(output_matrix(), output_matrix()).t().to(torch::kFloat32).contiguous();
   const torch::Tensor input_transform = torch::kron(input_matrix(), input_matrix()).to(torch::kFloat32);
   // ∂L/∂U[ξ] = Σ_tiles V[ξ]ᵀ · M̄[ξ], with V the windows' transforms and M̄ = (Aᵀ ⊗ Aᵀ)ᵀ · g's tiles: each band's
-  // share into its thread's own sum.
+  // share into its run's own sum.
   const int64_t band_rows = rows_per_band(rows, 36 * cols * widest * 4, band_bytes);
-  std::vector<torch::Tensor> sums(static_cast<size_t>(std::max(1, at::get_num_threads())));
-  for_each_band(rows, band_rows, [&](int64_t first, int64_t band) {
-    const size_t thread = static_cast<size_t>(at::get_thread_num());
-    TORCH_CHECK(thread < sums.size(), "PortableWinograd::weight_gradient: more threads than at its start");
+  const std::vector<torch::Tensor> sums = for_each_band(rows, band_rows, [&](int64_t first, int64_t band,
+                                                                             torch::Tensor& own) {
     const int64_t tiles = band * cols, wide = 36 * band_rows * cols * widest;
     const torch::Tensor a = scratch_floats(0, wide), b = scratch_floats(1, wide);
     torch::Tensor windows = a.narrow(0, 0, 36 * tiles * in);
@@ -204,17 +215,15 @@ torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const to
     gathered.copy_(g_tiles.narrow(0, first, band).permute({1, 3, 0, 2, 4}));
     torch::Tensor m = scratch_floats(2, 36 * tiles * out).view({36, tiles * out});
     torch::mm_out(m, output_adjoint, gathered.view({16, tiles * out}));
-    torch::Tensor& own = sums[thread];
     const torch::Tensor v_t = v.view({36, tiles, in}).transpose(1, 2);
     if (own.defined()) {
       own.baddbmm_(v_t, m.view({36, tiles, out}));
     } else {
-      own = torch::bmm(v_t, m.view({36, tiles, out}));  // the thread's first band: no zeroed sum to add to
+      own = torch::bmm(v_t, m.view({36, tiles, out}));  // the run's first band: no zeroed sum to add to
     }
   });
-  torch::Tensor transformed_grad;
-  for (const torch::Tensor& own : sums)
-    if (own.defined()) transformed_grad = transformed_grad.defined() ? transformed_grad.add_(own) : own;
+  torch::Tensor transformed_grad = sums.at(0);
+  for (size_t i = 1; i < sums.size(); ++i) transformed_grad.add_(sums[i]);
   // ∂L/∂w = (G ⊗ G)ᵀ · ∂L/∂U, the filter transform's adjoint; taps back to [out, in, 3, 3].
   return small_matrix_times_planes(torch::kron(filter_matrix(), filter_matrix()).t(), transformed_grad.view({36, in * out}))
       .view({3, 3, in, out})

@@ -137,6 +137,8 @@ TEST(StyleGan2Winograd, PortableWeightGradientEqualsADirectOneAtAnySize) {
       // Measured up to 7e-6 of the largest entry; a transposed transform or an overhanging tile is off by far more.
       EXPECT_LT(relative_max_error(grad.to(torch::kFloat64), std::get<1>(direct)), 2e-5)
           << h << "×" << width << (band_bytes == 1 ? ", a band per row of tiles" : "");
+      // The threads' sums are added in the order of their bands: the same bits every time.
+      EXPECT_TRUE(torch::equal(grad, PortableWinograd::weight_gradient(x, g, band_bytes)));
     }
   }
 }
