@@ -185,7 +185,9 @@ RenderResult GeneratorBackend::render(const RenderRequest& request, const std::f
   torch::Tensor image;
   {
     std::optional<nn::stylegan2::BFloat16Convolutions> bfloat16;
+    std::optional<nn::stylegan2::SynthesisReuse> reuse;
     if (preview && previewBfloat16_) bfloat16.emplace();
+    if (preview) reuse.emplace(previewReuse_);
     image = edit::synthesise_text_edited(g, code, synthesis);
   }
   result.image = tensorToImage(image);  // copies to the CPU, which also waits for a GPU to finish

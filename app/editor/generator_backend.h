@@ -19,6 +19,7 @@
 #include "app/editor/render_backend.h"
 #include "core/edit/preview_budget.h"
 #include "core/edit/text_edits.h"
+#include "core/nn/stylegan2/synthesis_reuse.h"
 
 namespace facet::nn {
 struct FaceAnalysis;
@@ -67,6 +68,8 @@ class GeneratorBackend : public RenderBackend {
   edit::PreviewBudget::Clock clock_;
   bool bfloat16Available_ = false;  // the options allow it, and the models' CPU has AVX512_BF16
   bool previewBfloat16_ = false;
+  // The last preview's blocks: the next one recomputes only those from the first block its edit changes.
+  nn::stylegan2::SynthesisReuseCache previewReuse_;
   std::vector<float> originalProbabilities_;
   // The unedited face as the face analyser saw it; computed on the first render (on the worker thread).
   QImage originalImage_;  // the unedited face, full size, rendered once

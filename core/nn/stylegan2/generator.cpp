@@ -1,8 +1,10 @@
 #include "core/nn/stylegan2/generator.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <optional>
+#include <tuple>
 
 #include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
@@ -12,9 +14,11 @@
 #include "core/io/log.h"
 #include "core/nn/state_dict.h"
 #include "core/nn/stylegan2/block_times.h"
+#include "core/nn/stylegan2/fast_conv.h"
 #include "core/nn/stylegan2/fast_ops.h"
 #include "core/nn/stylegan2/layers.h"
 #include "core/nn/stylegan2/synthesis_grad.h"
+#include "core/nn/stylegan2/synthesis_reuse.h"
 #include "core/nn/stylegan2/winograd_conv.h"
 #include "core/nn/network_guard.h"
 
@@ -102,6 +106,8 @@ NoiseGenerators noise_generators(uint64_t seed, int64_t n) {
 }  // namespace
 
 struct StyleGan2::Impl {
+  // Tells apart every generator this process makes (SynthesisReuseCache's key: an address may be reused).
+  const uint64_t serial = next_serial();
   GeneratorConfig config;
   GeneratorModule net{nullptr};
   torch::Tensor latent_avg;
@@ -111,6 +117,22 @@ struct StyleGan2::Impl {
   StyledConv conv(size_t i) const { return StyledConv(std::dynamic_pointer_cast<StyledConvImpl>(net->convs->ptr(i))); }
   ToRgb rgb(size_t i) const { return ToRgb(std::dynamic_pointer_cast<ToRgbImpl>(net->to_rgbs->ptr(i))); }
   size_t blocks() const { return config.channels.size() - 1; }
+
+  static uint64_t next_serial() {
+    static std::atomic<uint64_t> count{0};
+    return ++count;
+  }
+
+  // What a kept beginning of a synthesis depends on besides its styles (stylegan2/synthesis_reuse.h).
+  SynthesisReuseCache::Key reuse_key(int64_t output_size) const {
+    SynthesisReuseCache::Key key;
+    key.generator = serial;
+    key.weights_version = 0;
+    for (const auto& p : net->parameters()) key.weights_version += static_cast<int64_t>(p._version());
+    key.output_size = output_size;
+    key.bfloat16 = bfloat16_convolutions();
+    return key;
+  }
 
   // Modulated layers in synthesis order (conv1, to_rgb1, then per block conv_up, conv, to_rgb) with the W+ index
   // each one reads.
@@ -273,24 +295,43 @@ struct StyleGan2::Impl {
     const int64_t target = o.output_size ? o.output_size : config.size;
     NoiseGenerators gen = noise_generators(o.seed, s[0].size(0));
     BlockTimes::start();
-    torch::Tensor x = net->input->value.repeat({s[0].size(0), 1, 1, 1});
-    // The fast path's layout (ModulatedConv::forward_fast), and the plain path's NHWC form.
-    if (fast || o.channels_last) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
-    x = styled(net->conv1, x, s[0], 0, o, gen, fast);
-    torch::Tensor skip = to_rgb(net->to_rgb1, x, s[1], {}, o, fast);
+    // Stages 0 (4²) and b + 1 (block b) before `first` come from the cache of a SynthesisReuse scope.
+    SynthesisReuseCache* reuse = fast && device.is_cpu() && s[0].size(0) == 1 && o.noise == NoiseMode::Const
+                                     ? SynthesisReuse::active()
+                                     : nullptr;
+    const size_t first = reuse ? reuse->first_stage_to_compute(reuse_key(target), s) : 0;
+    SynthesisReuse::count_reused(static_cast<int64_t>(first));
+    torch::Tensor x, skip;
+    if (first == 0) {
+      x = net->input->value.repeat({s[0].size(0), 1, 1, 1});
+      // The fast path's layout (ModulatedConv::forward_fast), and the plain path's NHWC form.
+      if (fast || o.channels_last) x = x.contiguous(torch::MemoryFormat::ChannelsLast);
+      x = styled(net->conv1, x, s[0], 0, o, gen, fast);
+      skip = to_rgb(net->to_rgb1, x, s[1], {}, o, fast);
+      if (reuse) reuse->keep(0, x, skip);
+    } else {
+      std::tie(x, skip) = reuse->stages[first - 1];
+    }
     BlockTimes::block_done();
     int64_t res = 4;
     for (size_t b = 0; b < blocks() && res < target; ++b, res *= 2) {
+      if (b + 1 < first) {  // kept
+        BlockTimes::block_done();
+        continue;
+      }
       if (const int64_t band = fast && 2 * res == target ? band_rows_for(o, x, conv(2 * b)->conv->out_channels) : 0) {
         torch::Tensor image = block_in_bands(b, x, s, skip, o, gen, band);
         BlockTimes::block_done();
+        if (reuse) reuse->finish(s);
         return image.contiguous();
       }
       x = styled(conv(2 * b), x, s[2 + 3 * b], 1 + 2 * b, o, gen, fast);
       x = styled(conv(2 * b + 1), x, s[3 + 3 * b], 2 + 2 * b, o, gen, fast);
       skip = to_rgb(rgb(b), x, s[4 + 3 * b], skip, o, fast);
+      if (reuse) reuse->keep(b + 1, x, skip);
       BlockTimes::block_done();
     }
+    if (reuse) reuse->finish(s);
     return skip.contiguous();  // callers get plain NCHW whatever layout the fast path used
   }
 };

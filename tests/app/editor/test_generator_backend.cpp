@@ -12,6 +12,7 @@
 #include "core/io/error.h"
 #include "core/nn/network_guard.h"
 #include "core/nn/stylegan2/cpu_features.h"
+#include "core/nn/stylegan2/synthesis_reuse.h"
 #include "tests/app/editor/fixture_models.h"
 #include "tests/app/editor/image_compare.h"
 #include "tests/support/cpu_features_cap.h"
@@ -141,6 +142,30 @@ class GeneratorBackendTest : public QObject {
     QCOMPARE(GeneratorBackend(models(false), facet::test::fixtureWplus(), options).previewSize(), 64);
     options.preview_size = 40;
     QCOMPARE(GeneratorBackend(models(false), facet::test::fixtureWplus(), options).previewSize(), 32);
+  }
+
+  // An edit masked to the fine layers (W+ rows 6 and up, first read by the 32² block): the second preview of the
+  // drag recomputes only the 32² and 64² blocks, and its image is the one a fresh backend renders whole.
+  void previewsOfAFineLayerEditKeepTheUnchangedBlocks() {
+    FACET_REQUIRE_FIXTURES_QT();
+    GeneratorBackend::Options options;
+    options.preview_size = 64;
+    options.preview_budget_ms = 0;
+    options.preview_bfloat16 = false;
+    GeneratorBackend backend(models(false), facet::test::fixtureWplus(), options);
+    auto fine = [](float alpha) {
+      RenderRequest r = request(alpha, RenderQuality::Preview);
+      r.editedLayers.assign(10, false);
+      for (size_t layer = 6; layer < r.editedLayers.size(); ++layer) r.editedLayers[layer] = true;
+      return r;
+    };
+    QVERIFY(backend.render(fine(1.0f), never).ok());
+    const int64_t before = facet::nn::stylegan2::SynthesisReuse::stages_reused();
+    const RenderResult second = backend.render(fine(2.0f), never);
+    QCOMPARE(facet::nn::stylegan2::SynthesisReuse::stages_reused() - before, int64_t{3});
+    QCOMPARE(second.image, GeneratorBackend(models(false), facet::test::fixtureWplus(), options)
+                               .render(fine(2.0f), never).image);
+    QVERIFY(second.image != backend.render(fine(1.0f), never).image);
   }
 
   // Without bfloat16 (forced off): a preview over twice the budget halves the side at once; at 32² it fits, and
