@@ -26,9 +26,10 @@ bool plain_layout_chosen() {
 
 bool plain_layout_allowed() { return plain_layout_chosen() && !cpu_features().avx512; }
 
-// Measured on the AVX-512 VM (2 threads): 512 → 512 channels up to 32² and 64² 2.1× and 1.3× faster in NCHW, 512 →
-// 256 up to 128² 1.7×, 256 → 128 up to 256² 2×; 128 → 64 up to 512² and 64 → 32 up to 1024² 1.1× and 2× slower. Without
-// AVX-512 (oneDNN capped to AVX2 there) NCHW was faster at every width (1.4–4×).
+// Up-sampling weight gradients, measured on the AVX-512 VM (2 threads): 512 → 512 channels up to 32² and 64² 2.1×
+// and 1.3× faster in NCHW, 512 → 256 up to 128² 1.7×, 256 → 128 up to 256² 2×; 128 → 64 up to 512² and 64 → 32 up
+// to 1024² 1.1× and 2× slower. Without AVX-512 (oneDNN capped to AVX2 there) NCHW was faster at every width
+// (1.4–4×).
 constexpr int64_t kMinUpsamplingChannelsAvx512 = 256;
 }  // namespace
 

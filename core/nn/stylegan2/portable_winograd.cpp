@@ -80,7 +80,8 @@ PortableWinograd::PortableWinograd(const torch::Tensor& weight, int64_t band_byt
   torch::NoGradGuard no_grad;
   const int64_t out = weight.size(0), in = weight.size(1);
   // U[(i, j), e, o] = Σ_kl G[i, k] w[o, e, k, l] G[j, l] (tuning transforms its changing weights at every step).
-  const torch::Tensor taps = weight.detach().to(torch::kCPU, torch::kFloat32).permute({2, 3, 1, 0}).reshape({9, in * out});
+  const torch::Tensor taps =
+      weight.detach().to(torch::kCPU, torch::kFloat32).permute({2, 3, 1, 0}).reshape({9, in * out});
   transformed_ = small_matrix_times_planes(torch::kron(filter_matrix(), filter_matrix()), taps).view({36, in, out});
   input_transform_ = torch::kron(input_matrix(), input_matrix()).to(torch::kFloat32);
   output_transform_ = torch::kron(output_matrix(), output_matrix()).to(torch::kFloat32);
@@ -149,7 +150,9 @@ int64_t rows_per_band(int64_t rows, int64_t row_bytes, int64_t band_bytes) {
     if (const int64_t rows_each = (rows + bands - 1) / bands; rows_each <= most) return rows_each;
 }
 
-torch::Tensor scratch_floats(int slot, int64_t floats) { return winograd_scratch(slot, floats * 4).view(torch::kFloat32); }
+torch::Tensor scratch_floats(int slot, int64_t floats) {
+  return winograd_scratch(slot, floats * 4).view(torch::kFloat32);
+}
 }  // namespace
 
 torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
@@ -198,7 +201,8 @@ torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const to
                                                        {0, 0, 0, 4 * cols - w, 0, 4 * rows - h})
                                     .contiguous()
                                     .view({rows, 4, cols, 4, out});
-  const torch::Tensor output_adjoint = torch::kron(output_matrix(), output_matrix()).t().to(torch::kFloat32).contiguous();
+  const torch::Tensor output_adjoint =
+      torch::kron(output_matrix(), output_matrix()).t().to(torch::kFloat32).contiguous();
   const torch::Tensor input_transform = torch::kron(input_matrix(), input_matrix()).to(torch::kFloat32);
   // ∂L/∂U[ξ] = Σ_tiles V[ξ]ᵀ · M̄[ξ], with V the windows' transforms and M̄ = (Aᵀ ⊗ Aᵀ)ᵀ · g's tiles: each band's
   // share into its run's own sum.
@@ -225,7 +229,8 @@ torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const to
   torch::Tensor transformed_grad = sums.at(0);
   for (size_t i = 1; i < sums.size(); ++i) transformed_grad.add_(sums[i]);
   // ∂L/∂w = (G ⊗ G)ᵀ · ∂L/∂U, the filter transform's adjoint; taps back to [out, in, 3, 3].
-  return small_matrix_times_planes(torch::kron(filter_matrix(), filter_matrix()).t(), transformed_grad.view({36, in * out}))
+  const torch::Tensor filter_adjoint = torch::kron(filter_matrix(), filter_matrix()).t();
+  return small_matrix_times_planes(filter_adjoint, transformed_grad.view({36, in * out}))
       .view({3, 3, in, out})
       .permute({3, 2, 0, 1})
       .contiguous();

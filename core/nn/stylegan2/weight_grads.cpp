@@ -47,8 +47,9 @@ torch::Tensor styled_weight_grad(const ModulatedConvImpl& conv, const torch::Ten
     // As a convolution oneDNN computes it; LibTorch takes transposed ones to an im2col and one BLAS product, 2–8×
     // slower here (and on one thread where facet-cli starts BLAS so).
     const torch::Tensor wt = w.transpose(0, 1);
-    auto result = at::convolution_backward(input, plain ? g_conv.contiguous() : g_conv.contiguous(kChannelsLast), wt,
-                                           c10::nullopt, {2, 2}, {0, 0}, {1, 1}, false, {0, 0}, 1, {false, true, false});
+    const torch::Tensor g = plain ? g_conv.contiguous() : g_conv.contiguous(kChannelsLast);
+    auto result = at::convolution_backward(input, g, wt, c10::nullopt, {2, 2}, {0, 0}, {1, 1}, false, {0, 0}, 1,
+                                           {false, true, false});
     grad = std::get<1>(result).transpose(0, 1);
   } else {
     const int64_t pad = conv.kernel_size / 2;
