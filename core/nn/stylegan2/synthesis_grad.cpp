@@ -30,6 +30,11 @@ torch::Tensor pixels_by_channels(const torch::Tensor& t) {
   return t.permute({0, 2, 3, 1}).reshape({t.size(2) * t.size(3), t.size(1)});
 }
 
+// The weights' transforms (one for the forward, one for the data gradient, the weight gradient's back) cost in
+// proportion to in·out, what the Winograd saves to H·W·in·out: at 32² they cost as much as it saves (512 channels
+// on the AVX-512 VM: forward 27 → 11 ms and weight gradient 31 → 50 ms, 19 ms a transform), from 64² it pays.
+constexpr int64_t kTuningWinogradMinSide = 64;
+
 // Whether StyledConv `conv` on input x takes the portable Winograd in all three directions (forward, data and
 // weight gradients) when the weights are being tuned: the wide 3×3 stride-1 layers from 64², where it pays on
 // every CPU when its bands run in parallel (facet-cli's tuning; with a threaded BLAS, as in the editor, its smaller
@@ -37,11 +42,6 @@ torch::Tensor pixels_by_channels(const torch::Tensor& t) {
 // every step. The gradients w.r.t. W+ alone (frozen weights) keep the direct convolutions: their callers run BLAS
 // threaded, and their parity tests hold every W+ row to 1e-4, which the Winograd's rounding (6e-6 of a layer's
 // range) breaks at full width by flipping pre-activations across the leaky ReLU's kink.
-// The weights' transforms (one for the forward, one for the data gradient, the weight gradient's back) cost in
-// proportion to in·out, what the Winograd saves to H·W·in·out: at 32² they cost as much as it saves (512 channels
-// on the AVX-512 VM: forward 27 → 11 ms and weight gradient 31 → 50 ms, 19 ms a transform), from 64² it pays.
-constexpr int64_t kTuningWinogradMinSide = 64;
-
 bool winograd_layer(const ModulatedConvImpl& conv, const torch::Tensor& x) {
   return conv.demodulate && !conv.upsample && conv.kernel_size == 3 && x.device().is_cpu() &&
          x.scalar_type() == torch::kFloat32 && conv.weight.scalar_type() == torch::kFloat32 && x.size(0) == 1 &&
