@@ -153,6 +153,19 @@ int64_t rows_per_band(int64_t rows, int64_t row_bytes, int64_t band_bytes) {
 torch::Tensor scratch_floats(int slot, int64_t floats) {
   return winograd_scratch(slot, floats * 4).view(torch::kFloat32);
 }
+
+// The input transform Bᵀ d B of every 6×6 window in tile rows [first, first + band) of `padded` (C channels):
+// [36, band · cols · C] in scratch slot 1, the windows gathered through slot 0 (`wide` floats each, the largest
+// band's).
+torch::Tensor transformed_windows(const torch::Tensor& padded, int64_t first, int64_t band, int64_t wide,
+                                  const torch::Tensor& input_transform) {
+  const int64_t cols = (padded.size(1) - 2) / 4, c = padded.size(2), tiles = band * cols;
+  torch::Tensor windows = scratch_floats(0, wide).narrow(0, 0, 36 * tiles * c);
+  gather_windows(padded, first, band, windows);
+  torch::Tensor v = scratch_floats(1, wide).narrow(0, 0, 36 * tiles * c).view({36, tiles * c});
+  torch::mm_out(v, input_transform, windows.view({36, tiles * c}));
+  return v;
+}
 }  // namespace
 
 torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
@@ -170,11 +183,8 @@ torch::Tensor PortableWinograd::forward(const torch::Tensor& x) const {
   torch::Tensor y = torch::empty({rows, 4, cols, 4, out}, torch::kFloat32);
   for_each_band(rows, band_rows, [&](int64_t first, int64_t band, torch::Tensor&) {
     const int64_t tiles = band * cols, wide = 36 * band_rows * cols * widest;
+    const torch::Tensor v = transformed_windows(padded, first, band, wide, input_transform_);
     const torch::Tensor a = scratch_floats(0, wide), b = scratch_floats(1, wide);
-    torch::Tensor windows = a.narrow(0, 0, 36 * tiles * in);
-    gather_windows(padded, first, band, windows);
-    torch::Tensor v = b.narrow(0, 0, 36 * tiles * in).view({36, tiles * in});
-    torch::mm_out(v, input_transform_, windows.view({36, tiles * in}));
     torch::Tensor m = a.narrow(0, 0, 36 * tiles * out).view({36, tiles, out});
     torch::bmm_out(m, v.view({36, tiles, in}), transformed_);
     torch::Tensor tiles_out = b.narrow(0, 0, 16 * tiles * out).view({16, tiles * out});
@@ -210,12 +220,8 @@ torch::Tensor PortableWinograd::weight_gradient(const torch::Tensor& x, const to
   const std::vector<torch::Tensor> sums = for_each_band(rows, band_rows, [&](int64_t first, int64_t band,
                                                                              torch::Tensor& own) {
     const int64_t tiles = band * cols, wide = 36 * band_rows * cols * widest;
-    const torch::Tensor a = scratch_floats(0, wide), b = scratch_floats(1, wide);
-    torch::Tensor windows = a.narrow(0, 0, 36 * tiles * in);
-    gather_windows(padded, first, band, windows);
-    torch::Tensor v = b.narrow(0, 0, 36 * tiles * in).view({36, tiles * in});
-    torch::mm_out(v, input_transform, windows.view({36, tiles * in}));
-    torch::Tensor gathered = a.narrow(0, 0, 16 * tiles * out).view({4, 4, band, cols, out});
+    const torch::Tensor v = transformed_windows(padded, first, band, wide, input_transform);
+    torch::Tensor gathered = scratch_floats(0, wide).narrow(0, 0, 16 * tiles * out).view({4, 4, band, cols, out});
     gathered.copy_(g_tiles.narrow(0, first, band).permute({1, 3, 0, 2, 4}));
     torch::Tensor m = scratch_floats(2, 36 * tiles * out).view({36, tiles * out});
     torch::mm_out(m, output_adjoint, gathered.view({16, tiles * out}));
